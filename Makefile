@@ -1,0 +1,78 @@
+# kostprijs: reële kostprijs-onderzoek Wmo-begeleiding.
+# `make help` toont alle doelen. Eerste gebruik installeert alles in .venv.
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+JAAR ?= 2027
+RAW ?= data/raw/$(JAAR)
+PYTHON ?= python3
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.geinstalleerd
+PARAMS := params/$(JAAR).yaml
+PROCESSED := data/processed/$(JAAR)
+BUILD := build/$(JAAR)
+REPORTS := reports/$(JAAR)
+KOSTPRIJS := $(BIN)/kostprijs
+RUN_NOTEBOOK := $(KOSTPRIJS) notebook --jaar $(JAAR) --raw $(RAW)
+
+.PHONY: help
+help: ## Toon deze hulp
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "  Variabelen: JAAR=$(JAAR) RAW=$(RAW)"
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name kostprijs --display-name "kostprijs" >/dev/null
+	@touch $@
+
+.PHONY: install
+install: $(STAMP) ## Installeer de omgeving in .venv (gebeurt ook vanzelf)
+
+$(RAW)/indicaties.csv: | $(STAMP)
+	$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map $(RAW)
+
+NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
+	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
+
+$(BUILD)/04_budget.ipynb: notebooks/04_budget.ipynb $(NOTEBOOK_DEPS)
+	$(RUN_NOTEBOOK) $< $@
+
+$(REPORTS)/inkooptafel/budget.html: $(BUILD)/04_budget.ipynb
+	$(KOSTPRIJS) html $< $@
+
+.PHONY: report
+report: $(REPORTS)/inkooptafel/budget.html ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
+	@echo "Rapporten staan in $(REPORTS)/"
+
+.PHONY: test
+test: $(STAMP) ## Draai alle tests
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: $(STAMP) ## Controleer de code met ruff
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+.PHONY: bench
+bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)
+	$(BIN)/python benchmarks/bench_budget.py
+
+.PHONY: lock
+lock: ## Werk requirements.lock bij na een wijziging in pyproject.toml
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --no-header -o requirements.lock
+
+.PHONY: clean
+clean: ## Verwijder alle afgeleide bestanden (niet data/raw/ en niet .venv)
+	rm -rf build data/processed/* reports/*
+	@touch data/processed/.gitkeep reports/.gitkeep

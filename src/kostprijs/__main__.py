@@ -1,0 +1,3 @@
+from kostprijs.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""The `kostprijs` command: thin Dutch subcommands over the package.
+
+Every expected problem ends as a Dutch message on stderr and a non-zero exit code,
+never as a traceback, and never leaves a half-written output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kostprijs.fouten import KostprijsFout
+
+# --- subcommands ---------------------------------------------------------------------------
+
+
+def _voorbeeld(args: argparse.Namespace) -> int:
+    from kostprijs.config import DATA_RAW, laad_parameters
+    from kostprijs.voorbeeld import schrijf_voorbeeld
+
+    params = laad_parameters(args.jaar)
+    map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar)
+    geschreven = schrijf_voorbeeld(params, map_)
+    print(f"Synthetische voorbeelddata geschreven naar {map_} ({len(geschreven)} bestanden).")
+    return 0
+
+
+def _budget(args: argparse.Namespace) -> int:
+    from kostprijs.budget_cli import voer_budget_uit
+
+    return voer_budget_uit(
+        indicaties=Path(args.indicaties),
+        tarieven=Path(args.tarieven),
+        gebruiksfactor=args.gebruiksfactor,
+        uit=Path(args.uit),
+        jaar=args.jaar,
+    )
+
+
+def _notebook(args: argparse.Namespace) -> int:
+    from kostprijs.rapport.notebooks import voer_notebook_uit
+
+    voer_notebook_uit(Path(args.notebook), Path(args.uit), jaar=args.jaar, raw=Path(args.raw))
+    return 0
+
+
+def _html(args: argparse.Namespace) -> int:
+    from kostprijs.rapport.html import schrijf_html
+
+    schrijf_html(Path(args.notebook), Path(args.uit))
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kostprijs",
+        description="Reële kostprijs-onderzoek Wmo-begeleiding.",
+    )
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", required=True)
+
+    p = sub.add_parser("voorbeeld", help="schrijf synthetische voorbeelddata voor een jaar")
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--map", help="doelmap (standaard data/raw/<jaar>); moet leeg of nieuw zijn")
+    p.set_defaults(functie=_voorbeeld)
+
+    p = sub.add_parser("budget", help="bereken periodebudgetten per cliënt")
+    p.add_argument("--indicaties", required=True, help=".csv of .xlsx met indicaties")
+    p.add_argument("--tarieven", required=True, help=".csv of .xlsx met tarieven")
+    p.add_argument(
+        "--gebruiksfactor", default=None, help="bijvoorbeeld 0.65 (standaard uit de parameters)"
+    )
+    p.add_argument(
+        "--jaar", type=int, default=None, help="jaar van de parameters (standaard: nieuwste)"
+    )
+    p.add_argument("--uit", required=True, help="uitvoer: .xlsx (twee bladen) of .csv (cliënten)")
+    p.set_defaults(functie=_budget)
+
+    p = sub.add_parser("notebook", help="voer een notebook uit met papermill (voor make report)")
+    p.add_argument("notebook")
+    p.add_argument("uit")
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--raw", required=True)
+    p.set_defaults(functie=_notebook)
+
+    p = sub.add_parser(
+        "html", help="zet een uitgevoerd notebook om naar een HTML-rapport zonder code"
+    )
+    p.add_argument("notebook")
+    p.add_argument("uit")
+    p.set_defaults(functie=_html)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = maak_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.functie(args)
+    except KostprijsFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return fout.exitcode
+    except KeyboardInterrupt:
+        print("Afgebroken; er is geen half geschreven uitvoer achtergebleven.", file=sys.stderr)
+        return 130

@@ -1,0 +1,201 @@
+"""Paths, anchored at the project root, and the year's parameters, validated once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kostprijs.fouten import ConfiguratieFout
+from kostprijs.geld import decimaal
+
+
+def _projectmap() -> Path:
+    if "KOSTPRIJS_PROJECT" in os.environ:
+        return Path(os.environ["KOSTPRIJS_PROJECT"]).resolve()
+    kandidaat = Path(__file__).resolve().parents[2]
+    return kandidaat if (kandidaat / "pyproject.toml").exists() else Path.cwd().resolve()
+
+
+PROJECT = _projectmap()
+PARAMS = PROJECT / "params"
+DATA_RAW = PROJECT / "data" / "raw"
+DATA_PROCESSED = PROJECT / "data" / "processed"
+REPORTS = PROJECT / "reports"
+BUILD = PROJECT / "build"
+NOTEBOOKS = PROJECT / "notebooks"
+
+AFRONDINGEN = ("half_omhoog", "omlaag")
+SOORTEN = ("uur", "dagdeel", "vervoer", "etmaal")
+
+
+@dataclass(frozen=True)
+class Product:
+    """One productspecificatie of the catalogue."""
+
+    productspecificatie: str
+    omschrijving: str
+    soort: str
+    eenheid: str
+    productcode: str
+    intensiteit: int | None = None
+
+    @property
+    def in_periodebudget(self) -> bool:
+        """Billed as units of 02A01 within the periodebudget (not per etmaal)."""
+        return self.productcode == "02A01"
+
+
+@dataclass(frozen=True)
+class Budgetparameters:
+    """Choices of the budget model."""
+
+    gebruiksfactor: Decimal = Decimal("0.65")
+    weken_per_jaar: int = 52
+    perioden_per_jaar: int = 13
+    afronding_budget: str = "half_omhoog"
+    overgang_perioden: int = 10
+    gevoeligheid: tuple[Decimal, ...] = field(
+        default=tuple(Decimal(f"0.{p}") for p in range(50, 85, 5))
+    )
+
+    def __post_init__(self) -> None:
+        fouten = []
+        if not Decimal(0) < self.gebruiksfactor <= Decimal(1):
+            fouten.append(f"gebruiksfactor {self.gebruiksfactor} moet tussen 0 en 1 liggen")
+        if self.gebruiksfactor.as_tuple().exponent < -4:
+            fouten.append(f"gebruiksfactor {self.gebruiksfactor} heeft meer dan 4 decimalen")
+        if self.weken_per_jaar not in (52, 53):
+            fouten.append(f"weken_per_jaar is {self.weken_per_jaar}; kies 52 of 53")
+        if not 1 <= self.perioden_per_jaar <= 53:
+            fouten.append(f"perioden_per_jaar is {self.perioden_per_jaar}; gebruikelijk is 13")
+        if self.afronding_budget not in AFRONDINGEN:
+            fouten.append(
+                f"afronding_budget is '{self.afronding_budget}'; kies uit {', '.join(AFRONDINGEN)}"
+            )
+        if not 1 <= self.overgang_perioden <= self.perioden_per_jaar:
+            fouten.append(
+                f"overgang_perioden is {self.overgang_perioden}; "
+                f"kies 1 t/m {self.perioden_per_jaar}"
+            )
+        if fouten:
+            raise ConfiguratieFout("Ongeldige budgetparameters: " + "; ".join(fouten) + ".")
+
+
+@dataclass(frozen=True)
+class Jaarparameters:
+    """Everything chosen for one year's research, from params/<jaar>.yaml."""
+
+    jaar: int
+    realisatiejaar: int
+    budget: Budgetparameters
+    catalogus: tuple[Product, ...]
+    bron: Path | None = None
+    overig: dict[str, Any] = field(default_factory=dict)
+
+    def product(self, productspecificatie: str) -> Product:
+        for p in self.catalogus:
+            if p.productspecificatie == productspecificatie:
+                return p
+        raise KeyError(productspecificatie)
+
+    @property
+    def productspecificaties(self) -> tuple[str, ...]:
+        return tuple(p.productspecificatie for p in self.catalogus)
+
+
+def _bereik(van, tot, stap) -> tuple[Decimal, ...]:
+    van, tot, stap = decimaal(van), decimaal(tot), decimaal(stap)
+    if stap <= 0 or van > tot:
+        raise ConfiguratieFout(
+            "gevoeligheid: 'van' moet kleiner zijn dan 'tot' en 'stap' positief."
+        )
+    waarden, x = [], van
+    while x <= tot:
+        waarden.append(x)
+        x += stap
+    return tuple(waarden)
+
+
+def _catalogus(items: list[dict], bron: Path) -> tuple[Product, ...]:
+    producten = []
+    for i, item in enumerate(items, start=1):
+        try:
+            product = Product(
+                productspecificatie=str(item["productspecificatie"]),
+                omschrijving=str(item.get("omschrijving", item["productspecificatie"])),
+                soort=str(item["soort"]),
+                eenheid=str(item["eenheid"]),
+                productcode=str(item["productcode"]),
+                intensiteit=item.get("intensiteit"),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ConfiguratieFout(
+                f"{bron.name}: product {i} in 'catalogus' mist het veld {exc}."
+            ) from exc
+        if product.soort not in SOORTEN:
+            raise ConfiguratieFout(
+                f"{bron.name}: product '{product.productspecificatie}' heeft soort "
+                f"'{product.soort}'; kies uit {', '.join(SOORTEN)}."
+            )
+        producten.append(product)
+    namen = [p.productspecificatie for p in producten]
+    dubbel = sorted({n for n in namen if namen.count(n) > 1})
+    if dubbel:
+        raise ConfiguratieFout(
+            f"{bron.name}: dubbele producten in 'catalogus': {', '.join(dubbel)}."
+        )
+    return tuple(producten)
+
+
+def parameters_pad(jaar: int) -> Path:
+    return PARAMS / f"{jaar}.yaml"
+
+
+def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> Jaarparameters:
+    """Read and validate params/<jaar>.yaml (or the given file)."""
+    bron = Path(pad) if pad is not None else parameters_pad(int(jaar))
+    if not bron.exists():
+        raise ConfiguratieFout(
+            f"Het parameterbestand {bron} bestaat niet. Kopieer het bestand van vorig jaar "
+            f"naar {bron.name} en pas de keuzes aan."
+        )
+    try:
+        ruw = yaml.safe_load(bron.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfiguratieFout(f"{bron.name} is geen geldig YAML-bestand: {exc}") from exc
+    try:
+        b = dict(ruw.get("budget", {}))
+        gevoeligheid = b.pop("gevoeligheid", None)
+        budget = Budgetparameters(
+            gebruiksfactor=decimaal(b.pop("gebruiksfactor", "0.65")),
+            weken_per_jaar=int(b.pop("weken_per_jaar", 52)),
+            perioden_per_jaar=int(b.pop("perioden_per_jaar", 13)),
+            afronding_budget=str(b.pop("afronding_budget", "half_omhoog")),
+            overgang_perioden=int(b.pop("overgang_perioden", 10)),
+            **({"gevoeligheid": _bereik(**gevoeligheid)} if gevoeligheid else {}),
+        )
+        if b:
+            raise ConfiguratieFout(f"{bron.name}: onbekende budgetparameters: {', '.join(b)}.")
+        jaar_ = int(ruw["jaar"])
+        if jaar is not None and jaar_ != int(jaar):
+            raise ConfiguratieFout(f"{bron.name} is voor jaar {jaar_}, niet voor {jaar}.")
+        overig = {
+            k: v
+            for k, v in ruw.items()
+            if k not in ("jaar", "realisatiejaar", "budget", "catalogus")
+        }
+        return Jaarparameters(
+            jaar=jaar_,
+            realisatiejaar=int(ruw.get("realisatiejaar", jaar_ - 1)),
+            budget=budget,
+            catalogus=_catalogus(ruw.get("catalogus") or [], bron),
+            bron=bron,
+            overig=overig,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfiguratieFout(f"{bron.name}: ontbrekende of ongeldige waarde ({exc}).") from exc

@@ -1,0 +1,157 @@
+"""Reading and writing the small tables of the one-off commands (.csv or .xlsx).
+
+CSV comes in two conventions: Dutch Excel (`;`, decimal comma) and international
+(`,`, decimal point). The separator decides how numbers are read, so "1,5" and "1.5"
+are never guessed at. Every problem is an InvoerFout naming the file and row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.fouten import InvoerFout
+from kostprijs.geld import decimaal
+from kostprijs.opslag import atomisch
+
+_NL_GETAL = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+_INT_GETAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def lees_tabel(pad: Path, kolommen: list[str]) -> pd.DataFrame:
+    """Read a .csv or .xlsx table as text cells, check the required columns, add `_rij`.
+
+    `_rij` is the row number as the user sees it (header = row 1). Cells keep their text;
+    `getal` converts them with the file's convention (stored in `df.attrs["decimaalkomma"]`).
+    """
+    pad = Path(pad)
+    if not pad.exists():
+        raise InvoerFout(
+            "het bestand bestaat niet.", bestand=pad, actie="Controleer de bestandsnaam."
+        )
+    soort = pad.suffix.lower()
+    if soort == ".csv":
+        df, komma = _lees_csv(pad)
+    elif soort == ".xlsx":
+        df, komma = _lees_xlsx(pad), False
+    else:
+        raise InvoerFout(
+            f"bestandstype '{soort or '(geen)'}' wordt niet ondersteund.",
+            bestand=pad,
+            actie="Lever een .csv- of .xlsx-bestand aan.",
+        )
+    df.columns = [str(k).strip().lower() for k in df.columns]
+    ontbrekend = [k for k in kolommen if k not in df.columns]
+    if ontbrekend:
+        raise InvoerFout(
+            f"kolom(men) {', '.join(repr(k) for k in ontbrekend)} ontbreken "
+            f"(gevonden: {', '.join(repr(k) for k in df.columns) or 'geen'}).",
+            bestand=pad,
+            rij=1,
+            actie=f"Zet in de eerste rij de kolomnamen {', '.join(kolommen)}.",
+        )
+    df = df[kolommen].copy()
+    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    df["_rij"] = range(2, len(df) + 2)
+    df = df[(df[kolommen] != "").any(axis=1)].reset_index(drop=True)
+    if df.empty:
+        raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
+    df.attrs["bestand"] = str(pad)
+    df.attrs["decimaalkomma"] = komma
+    return df
+
+
+def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool]:
+    try:
+        tekst = pad.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            tekst = pad.read_bytes().decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise InvoerFout("het bestand is geen leesbare tekst.", bestand=pad) from exc
+    eerste = tekst.splitlines()[0] if tekst.strip() else ""
+    if not eerste:
+        raise InvoerFout("het bestand is leeg.", bestand=pad)
+    komma = eerste.count(";") >= eerste.count(",")
+    try:
+        df = pd.read_csv(
+            io.StringIO(tekst), sep=";" if komma else ",", dtype=str, keep_default_na=False
+        )
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise InvoerFout(f"het bestand is geen geldige CSV ({exc}).", bestand=pad) from exc
+    return df, komma
+
+
+def _lees_xlsx(pad: Path) -> pd.DataFrame:
+    try:
+        df = pd.read_excel(pad, sheet_name=0, dtype=object, engine="calamine")
+    except Exception as exc:  # calamine raises several types for damaged files
+        raise InvoerFout(
+            "het bestand is geen leesbaar Excel-bestand (.xlsx).",
+            bestand=pad,
+            actie="Open het in Excel en sla het opnieuw op als .xlsx.",
+        ) from exc
+    return df.map(_cel_tekst)
+
+
+def _cel_tekst(waarde) -> str:
+    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
+        return ""
+    if isinstance(waarde, float):
+        return repr(waarde) if not waarde.is_integer() else str(int(waarde))
+    return str(waarde)
+
+
+def getal(df: pd.DataFrame, kolom: str, *, minimum: Decimal | None = None) -> list[Decimal]:
+    """The column as exact Decimals in the file's convention; InvoerFout names the row."""
+    komma = df.attrs.get("decimaalkomma", False)
+    uitkomst = []
+    for tekst, rij in zip(df[kolom], df["_rij"], strict=True):
+        waarde = lees_getal(tekst, komma)
+        if waarde is None:
+            verwacht = "bijvoorbeeld 1,5" if komma else "bijvoorbeeld 1.5"
+            raise InvoerFout(
+                f"'{tekst}' is geen geldig getal ({verwacht}).",
+                bestand=df.attrs.get("bestand"),
+                rij=int(rij),
+                kolom=kolom,
+            )
+        if minimum is not None and waarde < minimum:
+            raise InvoerFout(
+                f"{tekst} is kleiner dan {minimum}; dat kan niet.",
+                bestand=df.attrs.get("bestand"),
+                rij=int(rij),
+                kolom=kolom,
+            )
+        uitkomst.append(waarde)
+    return uitkomst
+
+
+def lees_getal(tekst: str, decimaalkomma: bool) -> Decimal | None:
+    """Parse '1.234,56' / '49,42' (decimaalkomma) or '1234.56'; None when not a number."""
+    tekst = tekst.strip().replace("\u00a0", "").replace("€", "").strip()
+    if decimaalkomma:
+        if not _NL_GETAL.match(tekst):
+            return None
+        tekst = tekst.replace(".", "").replace(",", ".")
+    elif not _INT_GETAL.match(tekst):
+        return None
+    return decimaal(tekst)
+
+
+def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
+    """Write a table in the Dutch Excel convention (`;`, decimal comma), atomically."""
+    tekst = df.map(_nl_cel).to_csv(sep=";", index=False, lineterminator="\n")
+    with atomisch(pad) as tmp:
+        tmp.write_text(tekst, encoding="utf-8-sig")
+
+
+def _nl_cel(waarde) -> str:
+    if isinstance(waarde, Decimal | float):
+        return format(waarde, "f").replace(".", ",")
+    return str(waarde)
