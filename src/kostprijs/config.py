@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,53 @@ class Budgetparameters:
             raise ConfiguratieFout("Ongeldige budgetparameters: " + "; ".join(fouten) + ".")
 
 
+OPSLAGCONVENTIES = ("op_kosten", "van_prijs")
+AGGREGATIEMETHODEN = ("gemiddelde", "gewogen_gemiddelde", "mediaan", "getrimd_gemiddelde")
+
+
+@dataclass(frozen=True)
+class Kostprijsparameters:
+    """Choices of the cost-price method, declared before the submissions are read."""
+
+    opslag: str = "op_kosten"
+    aggregatie: str = "gewogen_gemiddelde"
+    trim_aandeel: Decimal = Decimal("0")
+    declaratiedatum: date | None = None
+    afwijking_werkelijk: Decimal = Decimal("0.15")
+    tolerantie_gelijk: Decimal = Decimal("0.005")
+    weinig_verschil: Decimal = Decimal("0.10")
+    forse_stijging: Decimal = Decimal("0.50")
+    forse_daling: Decimal = Decimal("0.25")
+    indexatie: Decimal = Decimal("0")
+
+    def __post_init__(self) -> None:
+        fouten = []
+        if self.opslag not in OPSLAGCONVENTIES:
+            fouten.append(f"opslag is '{self.opslag}'; kies uit {', '.join(OPSLAGCONVENTIES)}")
+        if self.aggregatie not in AGGREGATIEMETHODEN:
+            fouten.append(
+                f"aggregatie is '{self.aggregatie}'; kies uit {', '.join(AGGREGATIEMETHODEN)}"
+            )
+        if not Decimal(0) <= self.trim_aandeel < Decimal("0.5"):
+            fouten.append(f"trim_aandeel {self.trim_aandeel} moet van 0 tot 0,5 liggen")
+        if self.aggregatie == "getrimd_gemiddelde" and self.trim_aandeel == 0:
+            fouten.append("getrimd_gemiddelde vraagt een trim_aandeel groter dan 0")
+        if self.aggregatie != "getrimd_gemiddelde" and self.trim_aandeel != 0:
+            fouten.append(
+                f"trim_aandeel geldt alleen bij getrimd_gemiddelde, niet bij {self.aggregatie}"
+            )
+        for naam in ("afwijking_werkelijk", "tolerantie_gelijk", "weinig_verschil"):
+            if not Decimal(0) <= getattr(self, naam) < Decimal(1):
+                fouten.append(f"{naam} {getattr(self, naam)} moet van 0 tot 1 liggen")
+        for naam in ("forse_stijging", "forse_daling"):
+            if getattr(self, naam) <= self.tolerantie_gelijk:
+                fouten.append(f"{naam} moet groter zijn dan tolerantie_gelijk")
+        if not Decimal("-0.5") < self.indexatie < Decimal("0.5"):
+            fouten.append(f"indexatie {self.indexatie} moet tussen -0,5 en 0,5 liggen (0.05 = 5%)")
+        if fouten:
+            raise ConfiguratieFout("Ongeldige kostprijsparameters: " + "; ".join(fouten) + ".")
+
+
 @dataclass(frozen=True)
 class Jaarparameters:
     """Everything chosen for one year's research, from params/<jaar>.yaml."""
@@ -96,6 +144,7 @@ class Jaarparameters:
     catalogus: tuple[Product, ...]
     bron: Path | None = None
     overig: dict[str, Any] = field(default_factory=dict)
+    kostprijs: Kostprijsparameters | None = None
 
     def product(self, productspecificatie: str) -> Product:
         for p in self.catalogus:
@@ -152,6 +201,40 @@ def _catalogus(items: list[dict], bron: Path) -> tuple[Product, ...]:
     return tuple(producten)
 
 
+def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | None:
+    if ruw is None:
+        return None
+    k = dict(ruw)
+    velden = {}
+    for naam in ("opslag", "aggregatie"):
+        if naam in k:
+            velden[naam] = str(k.pop(naam))
+    datum = k.pop("declaratiedatum", None)
+    if datum is not None:
+        try:
+            velden["declaratiedatum"] = (
+                datum if isinstance(datum, date) else date.fromisoformat(str(datum))
+            )
+        except ValueError as exc:
+            raise ConfiguratieFout(
+                f"{bron.name}: declaratiedatum '{datum}' is geen datum (schrijf JJJJ-MM-DD)."
+            ) from exc
+    for naam in (
+        "trim_aandeel",
+        "afwijking_werkelijk",
+        "tolerantie_gelijk",
+        "weinig_verschil",
+        "forse_stijging",
+        "forse_daling",
+        "indexatie",
+    ):
+        if naam in k:
+            velden[naam] = decimaal(k.pop(naam))
+    if k:
+        raise ConfiguratieFout(f"{bron.name}: onbekende kostprijsparameters: {', '.join(k)}.")
+    return Kostprijsparameters(**velden)
+
+
 def parameters_pad(jaar: int) -> Path:
     return PARAMS / f"{jaar}.yaml"
 
@@ -187,7 +270,7 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         overig = {
             k: v
             for k, v in ruw.items()
-            if k not in ("jaar", "realisatiejaar", "budget", "catalogus")
+            if k not in ("jaar", "realisatiejaar", "budget", "catalogus", "kostprijs")
         }
         return Jaarparameters(
             jaar=jaar_,
@@ -196,6 +279,7 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             catalogus=_catalogus(ruw.get("catalogus") or [], bron),
             bron=bron,
             overig=overig,
+            kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfiguratieFout(f"{bron.name}: ontbrekende of ongeldige waarde ({exc}).") from exc

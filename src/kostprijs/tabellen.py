@@ -23,11 +23,14 @@ _NL_GETAL = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _INT_GETAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
-def lees_tabel(pad: Path, kolommen: list[str]) -> pd.DataFrame:
+def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read a .csv or .xlsx table as text cells, check the required columns, add `_rij`.
+
+    Columns in `optioneel` are kept when present and are empty text otherwise.
 
     `_rij` is the row number as the user sees it (header = row 1). Cells keep their text;
     `getal` converts them with the file's convention (stored in `df.attrs["decimaalkomma"]`).
+    In .xlsx, typed numbers are turned into Dutch text, so the convention is the decimal comma.
     """
     pad = Path(pad)
     if not pad.exists():
@@ -38,7 +41,7 @@ def lees_tabel(pad: Path, kolommen: list[str]) -> pd.DataFrame:
     if soort == ".csv":
         df, komma = _lees_csv(pad)
     elif soort == ".xlsx":
-        df, komma = _lees_xlsx(pad), False
+        df, komma = _lees_xlsx(pad), True
     else:
         raise InvoerFout(
             f"bestandstype '{soort or '(geen)'}' wordt niet ondersteund.",
@@ -55,7 +58,10 @@ def lees_tabel(pad: Path, kolommen: list[str]) -> pd.DataFrame:
             rij=1,
             actie=f"Zet in de eerste rij de kolomnamen {', '.join(kolommen)}.",
         )
-    df = df[kolommen].copy()
+    df = df[kolommen + [k for k in optioneel if k in df.columns]].copy()
+    for k in optioneel:
+        if k not in df.columns:
+            df[k] = ""
     df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
     df["_rij"] = range(2, len(df) + 2)
     df = df[(df[kolommen] != "").any(axis=1)].reset_index(drop=True)
@@ -102,8 +108,11 @@ def _lees_xlsx(pad: Path) -> pd.DataFrame:
 def _cel_tekst(waarde) -> str:
     if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
         return ""
-    if isinstance(waarde, float):
-        return repr(waarde) if not waarde.is_integer() else str(int(waarde))
+    if isinstance(waarde, bool):
+        return str(waarde)
+    if isinstance(waarde, int | float):
+        # typed numbers become Dutch text, so one parser reads typed and text cells alike
+        return (str(int(waarde)) if float(waarde).is_integer() else repr(waarde)).replace(".", ",")
     return str(waarde)
 
 
