@@ -235,6 +235,14 @@ def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | 
     return Kostprijsparameters(**velden)
 
 
+def nieuwste_jaar() -> int:
+    """The latest year with a parameter file in params/."""
+    jaren = sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())
+    if not jaren:
+        raise ConfiguratieFout(f"Er staat geen parameterbestand (<jaar>.yaml) in {PARAMS}.")
+    return jaren[-1]
+
+
 def parameters_pad(jaar: int) -> Path:
     return PARAMS / f"{jaar}.yaml"
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
@@ -192,15 +193,14 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
         )
 
     for familie, leden in families.items():
-        reeks: list[int] = []
-        for (i1, p1), (i2, p2) in zip(leden, leden[1:], strict=False):
-            dicht = abs(p2.kostprijs - p1.kostprijs) < params.weinig_verschil * p1.kostprijs
-            if dicht:
-                reeks = reeks or [i1]
-                reeks.append(i2)
-            if reeks and (not dicht or i2 == leden[-1][0]):
-                bullets.append(f"Weinig verschil {familie} {_opsomming(map(str, reeks), '&')}")
-                reeks = []
+        reeksen: list[list[int]] = []
+        for (i1, p1), (i2, p2) in pairwise(leden):
+            if abs(p2.kostprijs - p1.kostprijs) < params.weinig_verschil * p1.kostprijs:
+                if reeksen and reeksen[-1][-1] == i1:
+                    reeksen[-1].append(i2)
+                else:
+                    reeksen.append([i1, i2])
+        bullets += [f"Weinig verschil {familie} {_opsomming(map(str, r), '&')}" for r in reeksen]
 
     for p in producten:
         if p.kostprijs is not None and len(p.tarieven) > 1:
