@@ -31,7 +31,6 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name kostprijs --display-name "kostprijs" >/dev/null
 	@touch $@
 
 .PHONY: install
@@ -54,8 +53,12 @@ report: $(REPORTS)/inkooptafel/budget.html ## Draai de hele pijplijn en schrijf 
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test
-test: $(STAMP) ## Draai alle tests
-	$(BIN)/pytest
+test: $(STAMP) $(RAW)/indicaties.csv ## Draai alle tests (ook de notebooks, met nbval)
+	$(BIN)/pytest tests --nbval-lax notebooks
+
+.PHONY: lab
+lab: $(STAMP) $(RAW)/indicaties.csv ## Open JupyterLab met de notebooks
+	$(BIN)/jupyter lab notebooks
 
 .PHONY: lint
 lint: $(STAMP) ## Controleer de code met ruff

@@ -66,7 +66,7 @@ def _controleer_dubbel(df: pd.DataFrame, sleutel: list[str], wat: str) -> None:
         i = int(np.flatnonzero(dubbel.to_numpy())[0])
         eerste = df[(df[sleutel] == df[sleutel].iloc[i]).all(axis=1)]["_rij"].iat[0]
         raise _fout(
-            df, i, sleutel[-1], f"dubbele {wat}: dezelfde als rij {eerste}.", "Laat één rij over."
+            df, i, sleutel[-1], f"{wat} staat er al in (rij {eerste}).", "Laat één rij over."
         )
 
 
@@ -75,7 +75,7 @@ def lees_indicaties(pad: Path, catalogus: Sequence[Product]) -> pd.DataFrame:
     df = lees_tabel(pad, INDICATIE_KOLOMMEN)
     _controleer_leeg(df, "client")
     _controleer_producten(df, catalogus)
-    _controleer_dubbel(df, ["client", "productspecificatie"], "indicatie")
+    _controleer_dubbel(df, ["client", "productspecificatie"], "deze cliënt met dit product")
     waarden = getal(df, "indicatie_per_week", minimum=Decimal(0))
     milli = _geschaald(df, "indicatie_per_week", waarden, INDICATIE_DECIMALEN)
     te_groot = milli > MAX_INDICATIE_PER_WEEK * 10**INDICATIE_DECIMALEN
@@ -86,6 +86,15 @@ def lees_indicaties(pad: Path, catalogus: Sequence[Product]) -> pd.DataFrame:
     uit["indicatie_per_week"] = waarden
     uit["indicatie_milli"] = milli
     uit.attrs = dict(df.attrs)
+    return uit
+
+
+def indicaties_uit_waarden(rijen: Sequence[tuple[str, str, Decimal]]) -> pd.DataFrame:
+    """Typed indicaties from (client, productspecificatie, indicatie_per_week) tuples."""
+    uit = pd.DataFrame(rijen, columns=INDICATIE_KOLOMMEN)
+    uit["indicatie_milli"] = np.asarray(
+        [geschaald(w, INDICATIE_DECIMALEN) for w in uit["indicatie_per_week"]], dtype=np.int64
+    )
     return uit
 
 
@@ -100,7 +109,7 @@ def lees_tarieven(
     df = lees_tabel(pad, TARIEF_KOLOMMEN, optioneel=("aandeel",) if meerdere else ())
     _controleer_producten(df, catalogus)
     if not meerdere:
-        _controleer_dubbel(df, ["productspecificatie"], "tarief voor hetzelfde product")
+        _controleer_dubbel(df, ["productspecificatie"], "een tarief voor dit product")
     eenheden = {p.productspecificatie: p.eenheid for p in catalogus}
     for i, (product, eenheid) in enumerate(
         zip(df["productspecificatie"], df["eenheid"], strict=True)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kostprijs.fouten import KostprijsFout
+from kostprijs.fouten import InvoerFout, KostprijsFout
 
 # --- subcommands ---------------------------------------------------------------------------
 
@@ -27,15 +27,38 @@ def _voorbeeld(args: argparse.Namespace) -> int:
 
 
 def _budget(args: argparse.Namespace) -> int:
-    from kostprijs.budget_cli import voer_budget_uit
+    from kostprijs.budget import bereken_clienten, bereken_regels, controleer_tarieven
+    from kostprijs.budget_export import clienten_tabel, regels_tabel, schrijf_budget
+    from kostprijs.budget_invoer import lees_indicaties, lees_tarieven, tarief_per_product
+    from kostprijs.config import laad_parameters, nieuwste_jaar
 
-    return voer_budget_uit(
-        indicaties=Path(args.indicaties),
-        tarieven=Path(args.tarieven),
-        gebruiksfactor=args.gebruiksfactor,
-        uit=Path(args.uit),
-        jaar=args.jaar,
+    params = laad_parameters(args.jaar or nieuwste_jaar())
+    uit = Path(args.uit)
+    if uit.suffix.lower() not in (".xlsx", ".csv"):
+        raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
+    gebruiksfactor = _factor(args.gebruiksfactor) if args.gebruiksfactor else None
+    indicaties = lees_indicaties(Path(args.indicaties), params.catalogus)
+    tarieven = tarief_per_product(lees_tarieven(Path(args.tarieven), params.catalogus))
+    controleer_tarieven(tarieven, indicaties["productspecificatie"], args.tarieven)
+    regels = bereken_regels(indicaties, tarieven, params.budget, gebruiksfactor)
+    clienten = bereken_clienten(regels, params.budget, params.catalogus)
+    schrijf_budget(regels_tabel(regels, indicaties), clienten_tabel(clienten), uit)
+    print(
+        f"{len(clienten)} cliënten, {len(regels)} indicaties; "
+        f"gebruiksfactor {gebruiksfactor or params.budget.gebruiksfactor}. Geschreven: {uit}"
     )
+    return 0
+
+
+def _factor(tekst: str):
+    from kostprijs.config import Budgetparameters
+    from kostprijs.tabellen import lees_getal
+
+    waarde = lees_getal(tekst, decimaalkomma="," in tekst)
+    if waarde is None:
+        raise InvoerFout(f"--gebruiksfactor '{tekst}' is geen getal; gebruik bijvoorbeeld 0.65.")
+    Budgetparameters(gebruiksfactor=waarde)  # validates range and decimals
+    return waarde
 
 
 def _notebook(args: argparse.Namespace) -> int:

@@ -67,7 +67,8 @@ class Budgetparameters:
     def __post_init__(self) -> None:
         fouten = []
         if not Decimal(0) < self.gebruiksfactor <= Decimal(1):
-            fouten.append(f"gebruiksfactor {self.gebruiksfactor} moet tussen 0 en 1 liggen")
+            hint = f" (bedoelt u {self.gebruiksfactor / 100}?)" if 1 < self.gebruiksfactor <= 100 else ""
+            fouten.append(f"gebruiksfactor {self.gebruiksfactor} moet tussen 0 en 1 liggen{hint}")
         if self.gebruiksfactor.as_tuple().exponent < -4:
             fouten.append(f"gebruiksfactor {self.gebruiksfactor} heeft meer dan 4 decimalen")
         if self.weken_per_jaar not in (52, 53):
@@ -235,12 +236,67 @@ def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | 
     return Kostprijsparameters(**velden)
 
 
+def raw_map(jaar: int, raw: str | Path = "") -> Path:
+    """The year's raw-data folder: `raw` when given (relative to the project), else data/raw/<jaar>."""
+    return PROJECT / raw if raw else DATA_RAW / str(jaar)
+
+
 def nieuwste_jaar() -> int:
     """The latest year with a parameter file in params/."""
     jaren = sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())
     if not jaren:
         raise ConfiguratieFout(f"Er staat geen parameterbestand (<jaar>.yaml) in {PARAMS}.")
     return jaren[-1]
+
+
+@dataclass(frozen=True)
+class Inleesparameters:
+    """The provider template's version and contact, and the caps for opening workbooks."""
+
+    sjabloonversie: str
+    contact: str
+    inleverdatum: str = ""
+    max_bestand_mb: int = 20
+    max_uitgepakt_mb: int = 50
+    max_compressieverhouding: int = 200
+    max_onderdelen: int = 500
+    max_rijen: int = 500
+    max_kolommen: int = 60
+    werkers: int = 2
+
+    def __post_init__(self) -> None:
+        getallen = {k: v for k, v in vars(self).items() if isinstance(v, int)}
+        fout = [k for k, v in getallen.items() if isinstance(v, bool) or v < 1]
+        if fout or not self.sjabloonversie:
+            raise ConfiguratieFout(
+                "Ongeldige parameters voor sjabloon/inlezen: "
+                + (", ".join(f"{k} moet een positief geheel getal zijn" for k in fout) or "")
+                + ("" if self.sjabloonversie else "sjabloon.versie ontbreekt")
+                + "."
+            )
+
+
+def inleesparameters(params: Jaarparameters) -> Inleesparameters:
+    """The `sjabloon` and `inlezen` sections of the year's parameters, validated."""
+    sjabloon = dict(params.overig.get("sjabloon") or {})
+    inlezen = dict(params.overig.get("inlezen") or {})
+    bekend = set(Inleesparameters.__dataclass_fields__) - {"sjabloonversie", "contact"}
+    onbekend = sorted(set(inlezen) - bekend) + sorted(
+        set(sjabloon) - {"versie", "contact", "inleverdatum"}
+    )
+    if onbekend:
+        raise ConfiguratieFout(
+            f"Onbekende parameters voor sjabloon/inlezen: {', '.join(onbekend)}."
+        )
+    try:
+        return Inleesparameters(
+            sjabloonversie=str(sjabloon.get("versie", "")),
+            contact=str(sjabloon.get("contact", "")),
+            inleverdatum=str(sjabloon.get("inleverdatum", "")),
+            **{k: int(v) for k, v in inlezen.items()},
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfiguratieFout(f"Ongeldige parameters voor inlezen: {exc}.") from exc
 
 
 def parameters_pad(jaar: int) -> Path:

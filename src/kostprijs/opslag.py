@@ -15,7 +15,9 @@ def atomisch(pad: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside `pad`; on success it replaces `pad`, on error it is removed."""
     pad = Path(pad)
     pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+    fd, tijdelijk = tempfile.mkstemp(
+        prefix=f".{pad.name}.", suffix=f".tmp{pad.suffix}", dir=pad.parent
+    )
     os.close(fd)
     tijdelijk = Path(tijdelijk)
     try:

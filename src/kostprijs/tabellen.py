@@ -132,7 +132,7 @@ def getal(df: pd.DataFrame, kolom: str, *, minimum: Decimal | None = None) -> li
             )
         if minimum is not None and waarde < minimum:
             raise InvoerFout(
-                f"{tekst} is kleiner dan {minimum}; dat kan niet.",
+                f"{tekst} is kleiner dan {minimum}; vul {minimum} of meer in.",
                 bestand=df.attrs.get("bestand"),
                 rij=int(rij),
                 kolom=kolom,

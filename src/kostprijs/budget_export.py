@@ -1,0 +1,79 @@
+"""Writing the budget model's results for people: .xlsx with display formats, or Dutch .csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.geld import euro
+from kostprijs.opslag import atomisch
+from kostprijs.tabellen import schrijf_csv_nl
+
+EURO_FORMAAT = '"€" #,##0.00'
+GETAL_FORMAAT = "#,##0.0###"
+HEEL_FORMAAT = "#,##0"
+
+
+def regels_tabel(regels: pd.DataFrame, indicaties: pd.DataFrame) -> pd.DataFrame:
+    """The `regels` sheet: one row per client and productspecificatie."""
+    return pd.DataFrame(
+        {
+            "client": regels["client"],
+            "productspecificatie": regels["productspecificatie"],
+            "indicatie_per_week": indicaties["indicatie_per_week"].to_numpy(),
+            "gebruik_per_jaar": regels["gebruik_per_jaar"].round(7),
+            "tarief": [euro(c) for c in regels["tarief_centen"]],
+            "bedrag_per_jaar": [euro(c) for c in regels["bedrag_per_jaar_centen"]],
+        }
+    )
+
+
+def clienten_tabel(clienten: pd.DataFrame) -> pd.DataFrame:
+    """The `clienten` sheet: the periodebudget per client (budget = units of 02A01)."""
+    return pd.DataFrame(
+        {
+            "client": clienten["client"],
+            "bedrag_per_jaar": [euro(c) for c in clienten["bedrag_per_jaar_centen"]],
+            "bedrag_per_periode": [euro(c) for c in clienten["bedrag_per_periode_centen"]],
+            "budget_per_periode": clienten["budget_per_periode"].astype(int),
+            "verblijf_per_jaar": [euro(c) for c in clienten["verblijf_per_jaar_centen"]],
+        }
+    )
+
+
+def schrijf_budget(regels: pd.DataFrame, clienten: pd.DataFrame, pad: Path) -> None:
+    """Write .xlsx (sheets regels and clienten) or .csv (clienten, Dutch convention), atomically."""
+    if pad.suffix.lower() == ".csv":
+        schrijf_csv_nl(clienten, pad)
+        return
+    schrijf_xlsx({"regels": regels, "clienten": clienten}, pad)
+
+
+def schrijf_xlsx(bladen: dict[str, pd.DataFrame], pad: Path) -> None:
+    """Tables as sheets with numbers stored as numbers and Dutch display formats."""
+    with atomisch(pad) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for naam, tabel in bladen.items():
+            tabel.to_excel(writer, sheet_name=naam, index=False)
+            blad = writer.sheets[naam]
+            for kolom, reeks in enumerate(tabel.columns, start=1):
+                formaat = _formaat(tabel[reeks])
+                letter = blad.cell(row=1, column=kolom).column_letter
+                blad.column_dimensions[letter].width = max(12, len(str(reeks)) + 2)
+                if formaat:
+                    for cel in blad.iter_rows(min_row=2, min_col=kolom, max_col=kolom):
+                        cel[0].number_format = formaat
+            blad.freeze_panes = "A2"
+
+
+def _formaat(reeks: pd.Series) -> str | None:
+    naam = str(reeks.name)
+    if naam.startswith(
+        ("bedrag", "tarief", "verblijf", "kostprijs", "verschil")
+    ) and not naam.endswith("pct"):
+        return EURO_FORMAAT
+    if naam.startswith(("budget", "aantal", "clienten")):
+        return HEEL_FORMAAT
+    if pd.api.types.is_numeric_dtype(reeks) or reeks.map(type).eq(type(euro(0))).all():
+        return GETAL_FORMAAT
+    return None

@@ -1,0 +1,1 @@
+"""Reports: Dutch formatting, figures, notebook execution and HTML."""

@@ -1,0 +1,71 @@
+"""Figures for the reports, with Dutch number formats on the axes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from kostprijs.rapport.opmaak import getal, procent
+
+KLEUREN = ["#1f4e79", "#c55a11", "#7f7f7f", "#548235"]
+
+
+def _stijl() -> None:
+    sns.set_theme(style="whitegrid", palette=KLEUREN, font="DejaVu Sans")
+
+
+def _miljoenen(centen: float, _pos=None) -> str:
+    """Axis label for an amount in cents: '€ 15,4 mln'."""
+    return f"€ {getal(centen / 100 / 1e6, 1)} mln"
+
+
+def gevoeligheid_figuur(
+    tabel: pd.DataFrame,
+    scenarios: list[str],
+    realisatie_centen: int,
+    realisatie_label: str,
+    huidige_factor: Decimal,
+    neutrale_factor: Decimal | None,
+) -> Figure:
+    """Jaartotaal against the gebruiksfactor per scenario, with last year's spending."""
+    _stijl()
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    x = tabel["gebruiksfactor"].astype(float)
+    for naam in scenarios:
+        ax.plot(x, tabel[naam].astype(float), marker="o", label=naam)
+    ax.axhline(realisatie_centen, color=KLEUREN[2], linestyle="--", label=realisatie_label)
+    ax.axvline(float(huidige_factor), color="#999999", linewidth=1)
+    if neutrale_factor is not None:
+        ax.plot(
+            [float(neutrale_factor)],
+            [realisatie_centen],
+            "D",
+            color=KLEUREN[3],
+            label=f"budgetneutraal: {procent(neutrale_factor, 1)}",
+        )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: procent(v, 0)))
+    ax.yaxis.set_major_formatter(FuncFormatter(_miljoenen))
+    ax.set_xlabel("gebruiksfactor")
+    ax.set_ylabel("kosten per jaar")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figure:
+    """Empirical usage factor per product against the norm."""
+    _stijl()
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.barplot(data=tabel, y="productspecificatie", x="gebruiksfactor", color=KLEUREN[0], ax=ax)
+    ax.axvline(float(norm), color=KLEUREN[1], linestyle="--", label=f"norm {procent(norm, 0)}")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: procent(v, 0)))
+    ax.set_xlabel("gerealiseerd deel van de indicatie")
+    ax.set_ylabel("")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,32 @@
+"""Executed notebook -> self-contained HTML report without code (opens offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from kostprijs.opslag import schrijf_tekst
+
+SJABLONEN = Path(__file__).resolve().parents[1] / "templates"
+
+
+def naar_html(notebook: nbformat.NotebookNode) -> str:
+    """HTML of an executed notebook: outputs only, images embedded, no network resources."""
+    exporter = HTMLExporter(
+        template_name="kostprijs",
+        extra_template_basedirs=[str(SJABLONEN)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        language_code="nl",
+    )
+    html, _ = exporter.from_notebook_node(notebook)
+    return html
+
+
+def schrijf_html(notebook: Path, uit: Path) -> None:
+    """Convert `notebook` to the HTML report `uit`, atomically."""
+    schrijf_tekst(uit, naar_html(nbformat.read(notebook, as_version=4)))

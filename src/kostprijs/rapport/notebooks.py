@@ -1,0 +1,38 @@
+"""Running the report notebooks with papermill: fixed kernel, paths from the package, a timeout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from kostprijs.config import NOTEBOOKS
+from kostprijs.fouten import KostprijsFout
+from kostprijs.opslag import atomisch
+
+KERNEL = "python3"
+TIJDSLIMIET_CEL = 600  # seconds per cell
+
+
+def voer_notebook_uit(notebook: Path, uit: Path, **parameters) -> None:
+    """Execute `notebook` with `parameters` into `uit`; nothing is left behind on failure."""
+    parameters = {k: str(v) if isinstance(v, Path) else v for k, v in parameters.items()}
+    with atomisch(uit) as tmp:
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(tmp),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                cwd=str(NOTEBOOKS),
+                execution_timeout=TIJDSLIMIET_CEL,
+                progress_bar=False,
+                language="python",
+            )
+        except PapermillExecutionError as fout:
+            eigen = fout.ename.endswith("Fout")  # our Dutch errors need no type name
+            melding = fout.evalue if eigen else f"{fout.ename}: {fout.evalue}"
+            raise KostprijsFout(
+                f"Het notebook {Path(notebook).name} stopte in cel {fout.exec_count}: {melding}"
+            ) from None

@@ -1,0 +1,66 @@
+"""Dutch formats for reports (babel, locale nl_NL): EUR 1.234,56, 14,4%, 23 november 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from pandas.io.formats.style import Styler
+
+LOCALE = "nl_NL"
+ONTBREEKT = "–"
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
+
+
+def euro(waarde: Decimal | int | float | None, *, centen: bool = False, heel: bool = False) -> str:
+    """'€ 1.234,56'; with centen=True the value is an int of cents; heel=True: '€ 1.235'."""
+    if _leeg(waarde):
+        return ONTBREEKT
+    bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
+    if heel:
+        return format_currency(
+            bedrag, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False
+        )
+    return format_currency(bedrag, "EUR", locale=LOCALE)
+
+
+def getal(waarde, decimalen: int | None = None) -> str:
+    """'1.234,5'; decimalen fixes the number of decimals."""
+    if _leeg(waarde):
+        return ONTBREEKT
+    if decimalen is None:
+        return format_decimal(waarde, locale=LOCALE)
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    return format_decimal(waarde, format=patroon, locale=LOCALE, decimal_quantization=True)
+
+
+def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
+    """0.144 -> '14,4%'; teken=True: '+14,4%'."""
+    if _leeg(fractie):
+        return ONTBREEKT
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "") + "%"
+    tekst = format_percent(fractie, format=patroon, locale=LOCALE)
+    return f"+{tekst}" if teken and float(fractie) > 0 else tekst
+
+
+def datum(d: dt.date | dt.datetime) -> str:
+    """'23 november 2026'."""
+    return format_date(d, format="long", locale=LOCALE)
+
+
+def tabel(df: pd.DataFrame, *, bijschrift: str | None = None) -> Styler:
+    """A display table: no index, text HTML-escaped (cells may hold provider-supplied text)."""
+    stijl = df.style.hide(axis="index").format(escape="html", na_rep=ONTBREEKT)
+    # a stable id instead of a random one, so the same table gives the same HTML
+    stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
+    stijl = stijl.set_table_attributes('class="kp-tabel"')
+    if bijschrift:
+        stijl = stijl.set_caption(bijschrift)
+    return stijl

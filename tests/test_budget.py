@@ -1,0 +1,196 @@
+"""The budget model against the seed's worked example, hand calculations and a Decimal reference."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kostprijs.budget import (
+    Tarieven,
+    bereken_clienten,
+    bereken_regels,
+    budgetneutrale_factor,
+    empirische_gebruiksfactor,
+    iso_weken,
+    jaartotaal_centen,
+    overgang,
+    periode_weken,
+    realisatie_bedrag_centen,
+    totaal_bij_factor,
+)
+from kostprijs.budget_invoer import indicaties_uit_waarden
+from kostprijs.geld import centen
+
+CENT = Decimal("0.01")
+
+
+def _seed(seed_voorbeeld):
+    indicaties = indicaties_uit_waarden(
+        [("A", r.productspecificatie, r.indicatie_per_week) for r in seed_voorbeeld.itertuples()]
+    )
+    tarieven = Tarieven(
+        {r.productspecificatie: centen(r.tarief) for r in seed_voorbeeld.itertuples()}
+    )
+    return indicaties, tarieven
+
+
+def test_seed_example_lines_to_the_cent(params, seed_voorbeeld):
+    indicaties, tarieven = _seed(seed_voorbeeld)
+    regels = bereken_regels(indicaties, tarieven, params.budget)
+    assert [Decimal(str(g)) for g in regels["gebruik_per_jaar"]] == list(
+        seed_voorbeeld["gebruik_per_jaar"]
+    )
+    assert list(regels["bedrag_per_jaar_centen"]) == [
+        centen(b) for b in seed_voorbeeld["bedrag_per_jaar"]
+    ]
+
+
+def test_seed_example_client_totals(params, seed_voorbeeld, seed_totalen):
+    indicaties, tarieven = _seed(seed_voorbeeld)
+    client = bereken_clienten(
+        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
+    )
+    rij = client.iloc[0]
+    assert rij["bedrag_per_jaar_centen"] == centen(seed_totalen["bedrag_per_jaar"])  # 12.871,04
+    assert rij["bedrag_per_periode_centen"] == centen(seed_totalen["bedrag_per_periode"])  # 990,08
+    assert rij["budget_per_periode"] == seed_totalen["budget_per_periode"]  # 990
+
+
+def test_budget_rounding_rule(params):
+    # 1 per week x 52 x 0,65 = 33,8 units x 14,81 = 500,578 -> 500,58 a year;
+    # / 13 = 38,506 -> 38,51 per periode: budget 39 (half up) or 38 (down)
+    indicaties = indicaties_uit_waarden([("A", "Vervoer", Decimal(1))])
+    tarieven = Tarieven({"Vervoer": 1481})
+    regels = bereken_regels(indicaties, tarieven, params.budget)
+    assert regels["bedrag_per_jaar_centen"].iat[0] == 50058
+    op = bereken_clienten(regels, params.budget, params.catalogus).iloc[0]
+    assert (op["bedrag_per_periode_centen"], op["budget_per_periode"]) == (3851, 39)
+    omlaag = dataclasses.replace(params.budget, afronding_budget="omlaag")
+    assert bereken_clienten(regels, omlaag, params.catalogus)["budget_per_periode"].iat[0] == 38
+
+
+def test_kortdurend_verblijf_is_outside_the_periodebudget(params):
+    indicaties = indicaties_uit_waarden(
+        [("A", "OZL 1", Decimal(2)), ("A", "Kortdurend verblijf", Decimal("0.5"))]
+    )
+    tarieven = Tarieven({"OZL 1": 4942, "Kortdurend verblijf": 9450})
+    rij = bereken_clienten(
+        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
+    ).iloc[0]
+    # OZL 1: 2 x 33,8 = 67,6 h x 49,42 = 3.340,792 -> 3.340,79; KV: 16,9 x 94,50 = 1.597,05
+    assert rij["bedrag_per_jaar_centen"] == 334079
+    assert rij["verblijf_per_jaar_centen"] == 159705
+    # jaartotaal = budget (3.340,79 / 13 = 256,98 -> 257) x 13 + verblijf
+    client = bereken_clienten(
+        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
+    )
+    assert jaartotaal_centen(client, params.budget) == 257 * 13 * 100 + 159705
+
+
+producten = st.sampled_from(["OZL 1", "OZL 2", "OZL 3", "OMD 1", "OMD 2", "OMD 3", "Vervoer"])
+indicatie = st.decimals(min_value=0, max_value=40, places=3, allow_nan=False)
+tarief = st.decimals(min_value=0, max_value=500, places=2, allow_nan=False)
+factor = st.decimals(min_value=Decimal("0.0001"), max_value=1, places=4, allow_nan=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ABCD"), producten, indicatie),
+        min_size=1,
+        max_size=20,
+        unique_by=lambda r: r[:2],
+    ),
+    st.fixed_dictionaries(
+        {p: tarief for p in ["OZL 1", "OZL 2", "OZL 3", "OMD 1", "OMD 2", "OMD 3", "Vervoer"]}
+    ),
+    factor,
+)
+def test_model_matches_decimal_reference(params, rijen, tarieven, gebruiksfactor):
+    b = params.budget
+    indicaties = indicaties_uit_waarden(rijen)
+    model = bereken_clienten(
+        bereken_regels(
+            indicaties, Tarieven({p: centen(t) for p, t in tarieven.items()}), b, gebruiksfactor
+        ),
+        b,
+        params.catalogus,
+    ).set_index("client")
+    # reference: the seed's recipe in plain Decimal arithmetic
+    per_client: dict[str, Decimal] = {}
+    for client, product, per_week in rijen:
+        bedrag = (per_week * b.weken_per_jaar * gebruiksfactor * tarieven[product]).quantize(
+            CENT, ROUND_HALF_UP
+        )
+        per_client[client] = per_client.get(client, Decimal(0)) + bedrag
+    for client, jaar in per_client.items():
+        periode = (jaar / b.perioden_per_jaar).quantize(CENT, ROUND_HALF_UP)
+        budget = periode.quantize(Decimal(1), ROUND_HALF_UP)
+        assert model.loc[client, "bedrag_per_jaar_centen"] == centen(jaar)
+        assert model.loc[client, "bedrag_per_periode_centen"] == centen(periode)
+        assert model.loc[client, "budget_per_periode"] == int(budget)
+
+
+def test_iso_weeks_and_periods():
+    assert iso_weken(2026) == 53  # 1 January 2026 is a Thursday
+    assert iso_weken(2027) == 52
+    assert iso_weken(2020) == 53
+    assert periode_weken(2026) == [4] * 12 + [5]
+    assert periode_weken(2027) == [4] * 13
+
+
+def _realisatie(rijen):
+    df = pd.DataFrame(rijen, columns=["client", "productspecificatie", "periode", "volume"])
+    df["volume_milli"] = [int(Decimal(v) * 1000) for v in df["volume"]]
+    return df
+
+
+def test_transition_annualises_the_first_periods(params):
+    # 10 periods x 8 hours = 80 hours in periods 1-10 -> 80 x 13 / 10 = 104 hours a year;
+    # period 11 is ignored. 104 x 49,42 = 5.139,68 a year; / 13 = 395,36 -> budget 395
+    rijen = [("A", "OZL 1", p, "8") for p in range(1, 11)] + [("A", "OZL 1", 11, "50")]
+    uit = overgang(
+        _realisatie(rijen), Tarieven({"OZL 1": 4942}), params.budget, params.catalogus
+    ).iloc[0]
+    assert uit["bedrag_per_jaar_centen"] == 513968
+    assert uit["bedrag_per_periode_centen"] == 39536
+    assert uit["budget_per_periode"] == 395
+
+
+def test_empirical_usage_factor_by_hand():
+    indicaties = indicaties_uit_waarden(
+        [("A", "OZL 1", Decimal(2)), ("B", "OZL 1", Decimal(4)), ("C", "OZL 1", Decimal(10))]
+    )
+    # A and B have realisation (existing); C is new and does not count.
+    # 2027 has 52 weeks: indicated (2 + 4) x 52 = 312 hours, realised 100 + 56 = 156 -> 50%
+    realisatie = _realisatie([("A", "OZL 1", 1, "100"), ("B", "OZL 1", 2, "56")])
+    tabel = empirische_gebruiksfactor(indicaties, realisatie, 2027).set_index("productspecificatie")
+    assert tabel.loc["OZL 1", "gebruiksfactor"] == pytest.approx(0.5)
+    assert tabel.loc["OZL 1", "clienten"] == 2
+
+
+def test_realised_spending_rounds_each_line():
+    realisatie = _realisatie([("A", "OMD 3", 1, "0.5"), ("A", "OMD 3", 2, "0.5")])
+    # 0,5 x 60,31 = 30,155 -> 30,16 per line (half up), twice
+    assert realisatie_bedrag_centen(realisatie, Tarieven({"OMD 3": 6031})) == 6032
+
+
+def test_budget_neutral_factor_is_the_smallest_that_reaches_the_target(params):
+    indicaties = indicaties_uit_waarden([("A", "OZL 1", Decimal(5)), ("B", "OMD 3", Decimal(2))])
+    tarieven = Tarieven({"OZL 1": 4942, "OMD 3": 6031})
+    doel = totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, Decimal("0.6"))
+    f = budgetneutrale_factor(indicaties, tarieven, params.budget, params.catalogus, doel)
+    assert f <= Decimal("0.6")
+    assert totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, f) >= doel
+    kleiner = f - Decimal("0.0001")
+    assert totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, kleiner) < doel
+
+
+def test_unknown_product_in_tarieven_lookup():
+    with pytest.raises(KeyError):
+        Tarieven({"OZL 1": 100}).voor(pd.Series(["OZL 2"]))
