@@ -1,0 +1,320 @@
+"""Average cost price per productspecificatie, with the method declared before ingestion.
+
+The statistic is chosen in params/<jaar>.yaml (`kostprijs.aggregatie`, `trim_aandeel`,
+`opslag`, `declaratiedatum`) before the submissions are seen (CBb 14-7-2016,
+ECLI:NL:CBB:2016:180). The declaration is recorded with every result as its SHA-256 hash;
+`methode_gewijzigd` tells when it was (or may have been) changed after submissions existed.
+
+Statistics are computed exactly (fractions) and rounded once, half up to the cent:
+mean; volume-weighted mean (sum kostprijs x volume / sum volume); median (mean of the two
+middle values for even n); trimmed mean (floor(trim_aandeel x n) values dropped at each
+end); P25 and P75 by linear interpolation between order statistics (position (n - 1) x q,
+as numpy's default and Excel's KWARTIEL.INC). Outliers (internal only) lie outside
+P25 - 1,5 x IQR or P75 + 1,5 x IQR (Tukey), computed for n >= 4; they are flagged, not
+excluded: excluding them would change the declared method.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.config import Kostprijsparameters
+from kostprijs.fouten import InvoerFout
+from kostprijs.geld import decimaal
+from kostprijs.kostprijs import op_centen
+from kostprijs.opslag import schrijf_tekst
+
+UITSCHIETER_FACTOR = Fraction(3, 2)
+METHODE_NAMEN = {
+    "gemiddelde": "gemiddelde",
+    "gewogen_gemiddelde": "gewogen gemiddelde (naar geleverd volume)",
+    "mediaan": "mediaan",
+    "getrimd_gemiddelde": "getrimd gemiddelde",
+}
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+def _fracties(waarden: Iterable) -> list[Fraction]:
+    uit = [w if isinstance(w, Fraction) else Fraction(decimaal(w)) for w in waarden]
+    if not uit:
+        raise ValueError("geen waarden")
+    return uit
+
+
+def gemiddelde(waarden: Iterable) -> Fraction:
+    x = _fracties(waarden)
+    return sum(x) / len(x)
+
+
+def gewogen_gemiddelde(waarden: Sequence, gewichten: Sequence) -> Fraction:
+    x, g = _fracties(waarden), _fracties(gewichten)
+    if len(x) != len(g) or any(w < 0 for w in g) or sum(g) == 0:
+        raise ValueError("gewichten moeten even lang, niet negatief en niet allemaal 0 zijn")
+    return sum(a * b for a, b in zip(x, g, strict=True)) / sum(g)
+
+
+def kwantiel(waarden: Iterable, q) -> Fraction:
+    """Linear interpolation at position (n - 1) x q of the sorted values."""
+    x = sorted(_fracties(waarden))
+    positie = (len(x) - 1) * Fraction(decimaal(q))
+    i = math.floor(positie)
+    if i == len(x) - 1:
+        return x[i]
+    return x[i] + (positie - i) * (x[i + 1] - x[i])
+
+
+def mediaan(waarden: Iterable) -> Fraction:
+    return kwantiel(waarden, Decimal("0.5"))
+
+
+def getrimd_gemiddelde(waarden: Iterable, aandeel) -> Fraction:
+    """Mean after dropping floor(aandeel x n) of the lowest and of the highest values."""
+    x = sorted(_fracties(waarden))
+    k = math.floor(len(x) * Fraction(decimaal(aandeel)))
+    if not 0 <= 2 * k < len(x):
+        raise ValueError("trimaandeel moet van 0 tot 0,5 liggen")
+    return gemiddelde(x[k : len(x) - k])
+
+
+# --- the declaration ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Declaratie:
+    """The method as declared in the parameters, with its date."""
+
+    aggregatie: str
+    trim_aandeel: Decimal
+    opslag: str
+    declaratiedatum: date | None
+
+    @classmethod
+    def uit_parameters(cls, params: Kostprijsparameters) -> Declaratie:
+        return cls(params.aggregatie, params.trim_aandeel, params.opslag, params.declaratiedatum)
+
+    def canoniek(self) -> str:
+        """Sorted-key JSON without spaces; numbers as plain normalised text ('0.1')."""
+        inhoud = {
+            "aggregatie": self.aggregatie,
+            "declaratiedatum": self.declaratiedatum.isoformat() if self.declaratiedatum else None,
+            "opslag": self.opslag,
+            "trim_aandeel": format(self.trim_aandeel.normalize(), "f"),
+        }
+        return json.dumps(inhoud, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canoniek().encode("utf-8")).hexdigest()
+
+    @property
+    def omschrijving(self) -> str:
+        """Dutch one-liner for reports, e.g. 'getrimd gemiddelde (10% aan elke kant)'."""
+        tekst = METHODE_NAMEN[self.aggregatie]
+        if self.aggregatie == "getrimd_gemiddelde":
+            tekst += (
+                f" ({format(self.trim_aandeel * 100, 'f').rstrip('0').rstrip('.')}% aan elke kant)"
+            )
+        datum = self.declaratiedatum.isoformat() if self.declaratiedatum else "onbekend"
+        return f"{tekst}; overhead {self.opslag.replace('_', ' ')}; vastgelegd op {datum}"
+
+    def als_dict(self) -> dict:
+        return {**json.loads(self.canoniek()), "sha256": self.sha256}
+
+
+def schrijf_declaratie(pad: Path, declaratie: Declaratie) -> None:
+    """Record the declaration (at ingestion), so a later change can be detected."""
+    schrijf_tekst(pad, json.dumps(declaratie.als_dict(), indent=2, sort_keys=True) + "\n")
+
+
+def lees_vastgelegde_hash(pad: Path) -> str | None:
+    """The hash recorded by `schrijf_declaratie`, or None when nothing was recorded."""
+    pad = Path(pad)
+    if not pad.exists():
+        return None
+    try:
+        return str(json.loads(pad.read_text(encoding="utf-8"))["sha256"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvoerFout("de vastgelegde methode is onleesbaar.", bestand=pad) from exc
+
+
+def methode_gewijzigd(
+    declaratie: Declaratie, inzenddata: Iterable[date], vastgelegde_hash: str | None = None
+) -> list[str]:
+    """Dutch warnings for reports; empty when the method demonstrably came first.
+
+    inzenddata: receipt or fill-in dates of the submissions. vastgelegde_hash: the hash
+    recorded when the submissions were read.
+    """
+    meldingen = []
+    data = sorted(inzenddata)
+    if declaratie.declaratiedatum is None:
+        meldingen.append(
+            "Let op: de methode heeft geen declaratiedatum; niet aantoonbaar is dat zij is "
+            "vastgelegd voordat de inzendingen binnen waren."
+        )
+    elif data and declaratie.declaratiedatum > data[0]:
+        meldingen.append(
+            f"Let op: de methode is vastgelegd op {declaratie.declaratiedatum.isoformat()}, "
+            f"na de eerste inzending ({data[0].isoformat()}). De methode is dus mogelijk "
+            "gekozen of gewijzigd nadat cijfers bekend waren."
+        )
+    if vastgelegde_hash is not None and vastgelegde_hash != declaratie.sha256:
+        meldingen.append(
+            "Let op: de methode wijkt af van de methode die bij het inlezen van de inzendingen "
+            f"was vastgelegd (vastgelegd {vastgelegde_hash[:12]}, nu {declaratie.sha256[:12]})."
+        )
+    return meldingen
+
+
+# --- aggregation ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Aggregatie:
+    """Averages per product with what they rest on.
+
+    per_product: productspecificatie, methode, n, kostprijs, p25, p75, volume (Decimals;
+    None where n is 0). uitgesloten: aanbieder_id, productspecificatie, reden.
+    uitschieters (internal only): aanbieder_id, productspecificatie, kostprijs,
+    ondergrens, bovengrens. declaratie: the method with its hash.
+    """
+
+    per_product: pd.DataFrame
+    uitgesloten: pd.DataFrame
+    uitschieters: pd.DataFrame
+    declaratie: Declaratie
+
+
+def _statistiek(params: Kostprijsparameters, waarden: list[Fraction], volumes: list[Decimal]):
+    if params.aggregatie == "gemiddelde":
+        return gemiddelde(waarden)
+    if params.aggregatie == "gewogen_gemiddelde":
+        return gewogen_gemiddelde(waarden, volumes)
+    if params.aggregatie == "mediaan":
+        return mediaan(waarden)
+    return getrimd_gemiddelde(waarden, params.trim_aandeel)
+
+
+def aggregeer(
+    kostprijzen: pd.DataFrame,
+    params: Kostprijsparameters,
+    *,
+    kolom: str = "kostprijs_bouwstenen",
+    producten: Sequence[str] | None = None,
+) -> Aggregatie:
+    """Average per product of the providers' cost prices with the declared method.
+
+    kostprijzen: aanbieder_id, productspecificatie, `kolom` (Decimal or None), volume
+    (Decimal or None) and optionally toelichting (why a cost price is missing), as
+    `kostprijs.kostprijzen_per_aanbieder` returns. producten: the catalogue order (products
+    without any submission get n = 0); default: the order of first appearance.
+    """
+    gewogen = params.aggregatie == "gewogen_gemiddelde"
+    per: dict[str, list[tuple[str, Fraction, Decimal]]] = {
+        p: [] for p in (producten or dict.fromkeys(kostprijzen["productspecificatie"]))
+    }
+    uitgesloten = []
+    for r in kostprijzen.itertuples():
+        kostprijs = getattr(r, kolom)
+        volume = r.volume
+        reden = ""
+        if kostprijs is None or pd.isna(kostprijs):
+            reden = "geen kostprijs berekend"
+            toelichting = getattr(r, "toelichting", "")
+            if toelichting:
+                reden += f" ({toelichting})"
+        elif gewogen and (volume is None or pd.isna(volume) or volume <= 0):
+            reden = "geen geleverd volume; dat is nodig voor het gewogen gemiddelde"
+        if reden:
+            uitgesloten.append((r.aanbieder_id, r.productspecificatie, reden))
+            continue
+        volume = Decimal(0) if volume is None or pd.isna(volume) else decimaal(volume)
+        per.setdefault(r.productspecificatie, []).append(
+            (r.aanbieder_id, Fraction(decimaal(kostprijs)), volume)
+        )
+
+    rijen, uitschieters = [], []
+    for product, leden in per.items():
+        waarden = [w for _, w, _ in leden]
+        rij = {
+            "productspecificatie": product,
+            "methode": params.aggregatie,
+            "n": len(leden),
+            "kostprijs": None,
+            "p25": None,
+            "p75": None,
+            "volume": sum((v for _, _, v in leden), Decimal(0)),
+        }
+        if leden:
+            p25, p75 = kwantiel(waarden, "0.25"), kwantiel(waarden, "0.75")
+            rij.update(
+                kostprijs=op_centen(_statistiek(params, waarden, [v for _, _, v in leden])),
+                p25=op_centen(p25),
+                p75=op_centen(p75),
+            )
+            if len(leden) >= 4:
+                onder = p25 - UITSCHIETER_FACTOR * (p75 - p25)
+                boven = p75 + UITSCHIETER_FACTOR * (p75 - p25)
+                uitschieters += [
+                    (a, product, op_centen(w), op_centen(onder), op_centen(boven))
+                    for a, w, _ in leden
+                    if not onder <= w <= boven
+                ]
+        rijen.append(rij)
+    return Aggregatie(
+        per_product=pd.DataFrame(rijen),
+        uitgesloten=pd.DataFrame(
+            uitgesloten, columns=["aanbieder_id", "productspecificatie", "reden"]
+        ),
+        uitschieters=pd.DataFrame(
+            uitschieters,
+            columns=[
+                "aanbieder_id",
+                "productspecificatie",
+                "kostprijs",
+                "ondergrens",
+                "bovengrens",
+            ],
+        ),
+        declaratie=Declaratie.uit_parameters(params),
+    )
+
+
+def uitgesloten_inzendingen(inzendingen: pd.DataFrame) -> pd.DataFrame:
+    """Submissions that do not count (inzendingen.csv, telt_mee = nee) with their reason.
+
+    Returns bestand, aanbieder_id, reden (status and the first error, in Dutch).
+    """
+    niet = inzendingen[inzendingen["telt_mee"] != "ja"]
+    return pd.DataFrame(
+        {
+            "bestand": niet["bestand"],
+            "aanbieder_id": niet["aanbieder_id"],
+            "reden": [
+                f"{s}: {r}" if r else s for s, r in zip(niet["status"], niet["reden"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def controleer_methode(map_: Path, params: Kostprijsparameters) -> list[str]:
+    """`methode_gewijzigd` on a processed folder: invuldatum from aanbieders.csv and the
+    hash recorded in methode.json (if the ingestion recorded one)."""
+    map_ = Path(map_)
+    aanbieders = pd.read_csv(map_ / "aanbieders.csv", dtype=str, keep_default_na=False)
+    data = [date.fromisoformat(d) for d in aanbieders["invuldatum"] if d]
+    return methode_gewijzigd(
+        Declaratie.uit_parameters(params), data, lees_vastgelegde_hash(map_ / "methode.json")
+    )
