@@ -75,6 +75,30 @@ def _html(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sjabloon(args: argparse.Namespace) -> int:
+    from kostprijs.config import laad_parameters
+    from kostprijs.sjabloon import schrijf_sjabloon
+
+    pad = schrijf_sjabloon(laad_parameters(args.jaar), Path(args.uit))
+    print(f"Kostprijssjabloon {args.jaar} geschreven naar {pad}.")
+    return 0
+
+
+def _inlezen(args: argparse.Namespace) -> int:
+    from kostprijs.config import DATA_PROCESSED, DATA_RAW, laad_parameters
+    from kostprijs.inlezen import lees_map, samenvatting
+
+    params = laad_parameters(args.jaar)
+    map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar) / "aanbieders"
+    uit = Path(args.uit) if args.uit else DATA_PROCESSED / str(args.jaar)
+    resultaat = lees_map(params, map_, uit, voortgang=not args.stil)
+    print(samenvatting(resultaat))
+    if resultaat.verwerkt == 0:
+        print("Fout: geen enkele inzending kon worden verwerkt.", file=sys.stderr)
+        return 1
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -115,6 +139,20 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook")
     p.add_argument("uit")
     p.set_defaults(functie=_html)
+
+    p = sub.add_parser("sjabloon", help="schrijf het kostprijssjabloon voor aanbieders")
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--uit", required=True, help="doelbestand, bijvoorbeeld sjabloon_2027.xlsx")
+    p.set_defaults(functie=_sjabloon)
+
+    p = sub.add_parser(
+        "inlezen", help="lees en controleer de ingeleverde kostprijssjablonen van aanbieders"
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--map", help="map met de werkmappen (standaard data/raw/<jaar>/aanbieders)")
+    p.add_argument("--uit", help="uitvoermap (standaard data/processed/<jaar>)")
+    p.add_argument("--stil", action="store_true", help="geen voortgang tonen")
+    p.set_defaults(functie=_inlezen)
 
     return parser
 

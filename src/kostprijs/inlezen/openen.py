@@ -1,0 +1,292 @@
+"""Opening an untrusted workbook safely: file-type sniffing and caps before any parsing.
+
+Nothing here parses a spreadsheet. It decides from the bytes what the file is, refuses
+encrypted, legacy, foreign and oversized files, and checks the zip archive (entry count,
+declared and actual uncompressed size, compression ratio, DTDs, rows per sheet) so that
+calamine and openpyxl only ever see a bounded, well-formed .xlsx.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl.xml
+from defusedxml.ElementTree import fromstring
+
+from kostprijs.config import Inleesparameters
+from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+MB = 1 << 20
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_RIJ = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
+_KOLOM = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d+\"")
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def controleer_defusedxml() -> None:
+    """Refuse to run when openpyxl would parse XML without defusedxml (XML bombs)."""
+    if not openpyxl.xml.DEFUSEDXML:
+        raise RuntimeError(
+            "openpyxl gebruikt defusedxml niet; installeer defusedxml voordat u inleest."
+        )
+
+
+def is_slotbestand(pad: Path) -> bool:
+    """An Excel/LibreOffice lock file (~$x.xlsx, .~lock.x#) or another hidden file."""
+    return pad.name.startswith(("~$", "."))
+
+
+@dataclass
+class Archief:
+    """What the safety checks learned about a workbook that may be parsed."""
+
+    bladen: dict[str, str] = field(default_factory=dict)  # sheet name -> part in the zip
+    rijen: dict[str, int] = field(default_factory=dict)  # sheet name -> highest row number
+    opmerkingen: list[Bevinding] = field(default_factory=list)
+
+
+def open_veilig(pad: Path, ip: Inleesparameters) -> Archief:
+    """Check `pad` without parsing it as a spreadsheet; Weigering if it must not be read."""
+    naam = pad.name
+    grootte = pad.stat().st_size
+    if grootte == 0:
+        raise Weigering(fout(naam, "Het bestand is leeg (0 bytes).", verwacht="ingevuld sjabloon"))
+    if grootte > ip.max_bestand_mb * MB:
+        raise Weigering(
+            fout(
+                naam,
+                f"Het bestand is te groot ({grootte / MB:.1f} MB); het sjabloon is veel kleiner.",
+                gevonden=f"{grootte / MB:.1f} MB",
+                verwacht=f"hooguit {ip.max_bestand_mb} MB",
+            )
+        )
+    with open(pad, "rb") as f:
+        kop = f.read(8)
+    if kop.startswith(OLE):
+        raise Weigering(_ole(pad))
+    if not kop.startswith(ZIP):
+        raise Weigering(_geen_zip(pad, kop))
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            return _archief(zf, naam, ip)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise Weigering(
+            fout(
+                naam,
+                f"Het bestand is een beschadigd of ongeldig zip-archief ({type(exc).__name__}).",
+                verwacht="een .xlsx-bestand opgeslagen met Excel of LibreOffice",
+            )
+        ) from exc
+
+
+def _ole(pad: Path) -> Bevinding:
+    inhoud = pad.read_bytes()
+    if "EncryptionInfo".encode("utf-16-le") in inhoud:
+        return fout(
+            pad.name,
+            "Het bestand is met een wachtwoord versleuteld en kan niet worden gelezen.",
+            gevonden="versleuteld bestand",
+            verwacht="een .xlsx zonder wachtwoord",
+        )
+    return fout(
+        pad.name,
+        "Het bestand heeft het oude Excel-formaat (.xls, Excel 97-2003).",
+        gevonden="oud Excel-formaat",
+        verwacht="het sjabloon opgeslagen als .xlsx",
+    )
+
+
+def _geen_zip(pad: Path, kop: bytes) -> Bevinding:
+    with open(pad, "rb") as f:
+        begin = f.read(4096)
+    if kop.startswith(b"%PDF"):
+        soort = "een PDF-bestand"
+    elif b"\x00" not in begin and _is_tekst(begin):
+        soort = "een tekstbestand (bijvoorbeeld CSV)"
+    else:
+        soort = "geen Excel-bestand (onbekende inhoud)"
+    return fout(
+        pad.name,
+        f"Het bestand is {soort}, geen Excel-werkmap.",
+        gevonden=soort,
+        verwacht="het ingevulde sjabloon als .xlsx",
+    )
+
+
+def _is_tekst(begin: bytes) -> bool:
+    try:
+        begin.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            begin.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
+    return sum(b < 9 or 13 < b < 32 for b in begin) == 0
+
+
+def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
+    infos = zf.infolist()
+    namen = {i.filename for i in infos}
+    if len(infos) > ip.max_onderdelen:
+        raise Weigering(
+            fout(
+                naam,
+                f"Het archief bevat {len(infos)} onderdelen; dat is verdacht veel.",
+                gevonden=str(len(infos)),
+                verwacht=f"hooguit {ip.max_onderdelen}",
+            )
+        )
+    if "word/document.xml" in namen or "ppt/presentation.xml" in namen:
+        soort = "een Word-document" if "word/document.xml" in namen else "een PowerPoint-bestand"
+        raise Weigering(
+            fout(
+                naam,
+                f"Het bestand is {soort} met een Excel-extensie.",
+                gevonden=soort,
+                verwacht="het ingevulde sjabloon als .xlsx",
+            )
+        )
+    if "xl/workbook.xml" not in namen:
+        raise Weigering(
+            fout(
+                naam,
+                "Het zip-bestand bevat geen Excel-werkmap.",
+                verwacht="het ingevulde sjabloon als .xlsx",
+            )
+        )
+    totaal = sum(i.file_size for i in infos)
+    if totaal > ip.max_uitgepakt_mb * MB:
+        raise Weigering(
+            fout(
+                naam,
+                f"Uitgepakt is het bestand {totaal / MB:.0f} MB (mogelijk een zip-bom); "
+                "het is niet geopend.",
+                gevonden=f"{totaal / MB:.0f} MB uitgepakt",
+                verwacht=f"hooguit {ip.max_uitgepakt_mb} MB",
+            )
+        )
+    for i in infos:
+        verhouding = i.file_size / max(i.compress_size, 1)
+        if i.file_size > MB and verhouding > ip.max_compressieverhouding:
+            raise Weigering(
+                fout(
+                    naam,
+                    f"Onderdeel {i.filename} is {verhouding:.0f} keer samengeperst "
+                    "(mogelijk een zip-bom); het bestand is niet geopend.",
+                    gevonden=f"compressieverhouding {verhouding:.0f}",
+                    verwacht=f"hooguit {ip.max_compressieverhouding}",
+                )
+            )
+    archief = Archief()
+    if "xl/vbaProject.bin" in namen or any(n.startswith("xl/macrosheets/") for n in namen):
+        archief.opmerkingen.append(
+            opmerking(
+                naam,
+                "Het bestand bevat macro's. Die zijn niet uitgevoerd en genegeerd; "
+                "lever voortaan een .xlsx zonder macro's aan.",
+                gevonden="macro's (VBA)",
+                verwacht=".xlsx zonder macro's",
+            )
+        )
+    koppelingen = sorted(
+        n for n in namen if n.startswith("xl/externalLinks/") and n.endswith(".xml")
+    )
+    if koppelingen:
+        archief.opmerkingen.append(
+            opmerking(
+                naam,
+                f"Het bestand bevat {len(koppelingen)} koppeling(en) naar andere bestanden. "
+                "Die zijn niet gevolgd; alleen de opgeslagen waarden zijn gelezen. "
+                "Vervang koppelingen door waarden.",
+                gevonden="externe koppelingen",
+                verwacht="geen koppelingen",
+            )
+        )
+    inhoud = {}
+    for i in infos:
+        data = _lees(zf, i, naam)
+        if i.filename.endswith((".xml", ".rels")):
+            if _DTD.search(data[:4096]) or (i.filename.startswith("xl/") and _DTD.search(data)):
+                raise Weigering(
+                    fout(
+                        naam,
+                        f"Onderdeel {i.filename} bevat een DOCTYPE- of ENTITY-declaratie "
+                        "(mogelijke XML-bom); het bestand is niet geopend.",
+                        gevonden="DOCTYPE/ENTITY",
+                        verwacht="een gewone Excel-werkmap",
+                    )
+                )
+            if i.filename in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+                inhoud[i.filename] = data
+            if i.filename.startswith("xl/worksheets/"):
+                inhoud[i.filename] = data
+    archief.bladen = _bladen(inhoud, naam)
+    for blad, deel in archief.bladen.items():
+        data = inhoud.get(deel, b"")
+        rijen = max((int(r) for r in _RIJ.findall(data)), default=0)
+        kolommen = max((_kolomnummer(k) for k in _KOLOM.findall(data)), default=0)
+        archief.rijen[blad] = rijen
+        if rijen > ip.max_rijen or kolommen > ip.max_kolommen:
+            raise Weigering(
+                fout(
+                    naam,
+                    f"Blad '{blad}' loopt tot rij {rijen:,} en kolom {kolommen:,}".replace(",", ".")
+                    + "; het sjabloon is veel kleiner. Het bestand is niet ingelezen.",
+                    blad=blad,
+                    gevonden=f"{rijen} rijen, {kolommen} kolommen",
+                    verwacht=f"hooguit {ip.max_rijen} rijen en {ip.max_kolommen} kolommen",
+                )
+            )
+    return archief
+
+
+def _lees(zf: zipfile.ZipFile, info: zipfile.ZipInfo, naam: str) -> bytes:
+    """The entry's bytes; zipfile stops at the declared size and checks the CRC."""
+    try:
+        with zf.open(info) as f:
+            return f.read(info.file_size + 1)
+    except (zipfile.BadZipFile, RuntimeError, OSError) as exc:
+        vergrendeld = info.flag_bits & 0x1
+        raise Weigering(
+            fout(
+                naam,
+                "Het bestand is versleuteld."
+                if vergrendeld
+                else f"Onderdeel {info.filename} is beschadigd ({exc}).",
+                verwacht="een .xlsx-bestand opgeslagen met Excel of LibreOffice",
+            )
+        ) from exc
+
+
+def _bladen(inhoud: dict[str, bytes], naam: str) -> dict[str, str]:
+    """Sheet name -> worksheet part, from workbook.xml and its relationships."""
+    try:
+        wb = fromstring(inhoud["xl/workbook.xml"])
+        rels = fromstring(inhoud.get("xl/_rels/workbook.xml.rels", b"<Relationships/>"))
+    except Exception as exc:  # defusedxml raises several types for hostile or broken XML
+        raise Weigering(fout(naam, f"De werkmap is onleesbaar ({type(exc).__name__}).")) from exc
+    doelen = {
+        r.get("Id"): posixpath.normpath(posixpath.join("xl", r.get("Target", "")))
+        if not r.get("Target", "").startswith("/")
+        else r.get("Target", "").lstrip("/")
+        for r in rels.iter(f"{_NS_PKG}Relationship")
+    }
+    return {
+        s.get("name", ""): doelen.get(s.get(f"{_NS_REL}id"), "")
+        for s in wb.iter(f"{_NS_MAIN}sheet")
+    }
+
+
+def _kolomnummer(letters: bytes) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + c - 64
+    return n

@@ -1,0 +1,411 @@
+"""Ingest a folder of provider workbooks: read in parallel, validate, decide, write.
+
+One bad or hostile workbook never stops the others: every problem, including a crash of
+the worker process reading it, becomes a finding and a rejected submission. Outputs are
+written to a temporary folder first and moved into place only when all are complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.config import Inleesparameters, Jaarparameters, inleesparameters
+from kostprijs.fouten import InvoerFout
+from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, Weigering, fout
+from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
+from kostprijs.inlezen.lezen import Inzending, lees_werkboek
+from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand, open_veilig
+from kostprijs.inlezen.schema import valideer
+from kostprijs.inlezen.tabellen import FTE, bouw_tabellen
+from kostprijs.opslag import sha256
+from kostprijs.sjabloon import PERSONEEL_KOLOMMEN, REALISATIE_KOLOMMEN, Indeling, indeling
+
+GEACCEPTEERD = "geaccepteerd"
+MET_OPMERKINGEN = "geaccepteerd met opmerkingen"
+AFGEWEZEN = "afgewezen"
+VERVANGEN = "vervangen"
+DUBBELREGEL = (
+    "Bij meer inzendingen met hetzelfde KvK-nummer telt de niet-afgewezen inzending met de "
+    "laatste invuldatum (bij gelijke datum: de alfabetisch laatste bestandsnaam)."
+)
+
+_IND: Indeling | None = None
+_IP: Inleesparameters | None = None
+
+
+@dataclass
+class Resultaat:
+    """The outcome of one run."""
+
+    inzendingen: pd.DataFrame
+    bevindingen: pd.DataFrame
+    overgeslagen: list[str]
+    uitmap: Path
+
+    def telling(self, status: str) -> int:
+        return int((self.inzendingen["status"] == status).sum()) if len(self.inzendingen) else 0
+
+    @property
+    def verwerkt(self) -> int:
+        return int((self.inzendingen["telt_mee"] == "ja").sum()) if len(self.inzendingen) else 0
+
+
+def aanbieder_id(kvk: str) -> str:
+    """Stable id from the KvK number (see docs/gegevens.md: not an anonymisation)."""
+    return "A-" + hashlib.sha256(f"kostprijs-aanbieder:{kvk}".encode()).hexdigest()[:10]
+
+
+def _init(ind: Indeling, ip: Inleesparameters) -> None:
+    global _IND, _IP
+    _IND, _IP = ind, ip
+
+
+def verwerk_bestand(pad: str) -> tuple[Inzending, str]:
+    """Open, check and read one workbook; never raises (worker entry point)."""
+    p = Path(pad)
+    try:
+        hash_ = sha256(p)
+    except OSError as exc:
+        return Inzending(
+            p.name, bevindingen=[fout(p.name, f"Het bestand is niet te lezen ({exc.strerror}).")]
+        ), ""
+    try:
+        archief = open_veilig(p, _IP)
+        return lees_werkboek(p, _IND, archief.opmerkingen), hash_
+    except Weigering as w:
+        return Inzending(p.name, bevindingen=list(w.bevindingen)), hash_
+    except MemoryError:
+        return Inzending(
+            p.name, bevindingen=[fout(p.name, "Het bestand vraagt te veel geheugen om te lezen.")]
+        ), hash_
+    except Exception as exc:  # a reader bug must reject this file only, never stop the run
+        return (
+            Inzending(
+                p.name,
+                bevindingen=[
+                    fout(
+                        p.name,
+                        f"Het bestand kon niet worden gelezen ({type(exc).__name__}: {exc}). "
+                        "Sla het opnieuw op met Excel als .xlsx.",
+                    )
+                ],
+            ),
+            hash_,
+        )
+
+
+def _vastgelopen(pad: Path) -> tuple[Inzending, str]:
+    return (
+        Inzending(
+            pad.name,
+            bevindingen=[
+                fout(
+                    pad.name,
+                    "Het lezen van dit bestand liet het leesproces vastlopen; het is niet verwerkt. "
+                    "Sla het opnieuw op met Excel als .xlsx.",
+                )
+            ],
+        ),
+        "",
+    )
+
+
+def _lees_parallel(
+    paden: list[Path], ind: Indeling, ip: Inleesparameters, voortgang
+) -> dict[Path, tuple[Inzending, str]]:
+    uit: dict[Path, tuple[Inzending, str]] = {}
+    werkers = max(1, min(ip.werkers, len(paden)))
+    with ProcessPoolExecutor(werkers, initializer=_init, initargs=(ind, ip)) as ex:
+        futures = {ex.submit(verwerk_bestand, str(p)): p for p in paden}
+        try:
+            for fut in as_completed(futures):
+                uit[futures[fut]] = fut.result()
+                voortgang(len(uit))
+        except BrokenProcessPool:
+            pass
+    for p in paden:  # after a crash: each remaining file alone, so only the culprit fails
+        if p in uit:
+            continue
+        with ProcessPoolExecutor(1, initializer=_init, initargs=(ind, ip)) as ex:
+            try:
+                uit[p] = ex.submit(verwerk_bestand, str(p)).result()
+            except BrokenProcessPool:
+                uit[p] = _vastgelopen(p)
+        voortgang(len(uit))
+    return uit
+
+
+class _Voortgang:
+    def __init__(self, totaal: int, toon: bool) -> None:
+        self.totaal, self.toon, self.laatst = totaal, toon and totaal >= 20, 0.0
+
+    def __call__(self, klaar: int) -> None:
+        nu = time.monotonic()
+        if self.toon and (nu - self.laatst >= 1 or klaar == self.totaal):
+            self.laatst = nu
+            einde = "\n" if klaar == self.totaal else ("\r" if sys.stderr.isatty() else "\n")
+            print(
+                f"Inlezen: {klaar}/{self.totaal} werkmappen", end=einde, file=sys.stderr, flush=True
+            )
+
+
+def lees_map(
+    params: Jaarparameters, map_: Path, uitmap: Path, *, voortgang: bool = True
+) -> Resultaat:
+    """Ingest every workbook in `map_`, write the processed tables and feedback to `uitmap`."""
+    controleer_defusedxml()
+    map_, uitmap = Path(map_), Path(uitmap)
+    if not map_.is_dir():
+        raise InvoerFout(
+            "de map met ingeleverde sjablonen bestaat niet.",
+            bestand=map_,
+            actie="Zet de werkmappen van de aanbieders in deze map of geef --map op.",
+        )
+    ind, ip = indeling(params), inleesparameters(params)
+    alles = sorted((p for p in map_.iterdir() if p.is_file()), key=lambda p: p.name)
+    overgeslagen = [p.name for p in alles if is_slotbestand(p)]
+    paden = [p for p in alles if not is_slotbestand(p)]
+    gelezen = _lees_parallel(paden, ind, ip, _Voortgang(len(paden), voortgang))
+    inzendingen = {p.name: gelezen[p][0] for p in paden}
+    hashes = {p.name: gelezen[p][1] for p in paden}
+    leesbaar = [i for i in inzendingen.values() if i.waarden]
+    tabellen = bouw_tabellen(leesbaar, ind)
+    for b in valideer(tabellen, ind, inzendingen):
+        inzendingen[b.bestand].bevindingen.append(b)
+    overzicht = _overzicht(inzendingen, hashes)
+    resultaat = Resultaat(overzicht, _bevindingen(inzendingen), overgeslagen, uitmap)
+    _schrijf(resultaat, inzendingen, tabellen, params, ip)
+    return resultaat
+
+
+def _status(inz: Inzending) -> str:
+    if any(b.ernst == FOUT for b in inz.bevindingen):
+        return AFGEWEZEN
+    return MET_OPMERKINGEN if inz.bevindingen else GEACCEPTEERD
+
+
+def _overzicht(inzendingen: dict[str, Inzending], hashes: dict[str, str]) -> pd.DataFrame:
+    rijen = []
+    for naam, inz in inzendingen.items():
+        kvk = inz.waarden.get("aanbieder_kvk")
+        geldig = isinstance(kvk, str) and kvk.isdigit() and len(kvk) == 8
+        status = _status(inz)
+        eerste = next((b for b in sorted(inz.bevindingen, key=_volgorde) if b.ernst == FOUT), None)
+        rijen.append(
+            {
+                "bestand": naam,
+                "sha256": hashes[naam],
+                "aanbieder_id": aanbieder_id(kvk) if geldig else "",
+                "status": status,
+                "telt_mee": "nee" if status == AFGEWEZEN else "ja",
+                "fouten": sum(b.ernst == FOUT for b in inz.bevindingen),
+                "opmerkingen": sum(b.ernst == OPMERKING for b in inz.bevindingen),
+                "reden": _reden(eerste) if eerste else "",
+                "terugkoppeling": f"terugkoppeling/{feedbacknaam(naam)}" if inz.bevindingen else "",
+                "_datum": inz.waarden.get("invuldatum"),
+            }
+        )
+    df = pd.DataFrame(rijen, columns=[*INZENDINGEN_KOLOMMEN, "_datum"])
+    mee = df[df["telt_mee"] == "ja"]
+    for _id, groep in mee.groupby("aanbieder_id"):
+        if len(groep) < 2:
+            continue
+        volgorde = groep.assign(_d=groep["_datum"].map(lambda d: d.isoformat() if d else ""))
+        winnaar = volgorde.sort_values(["_d", "bestand"]).index[-1]
+        for i in groep.index.drop(winnaar):
+            df.loc[i, ["status", "telt_mee"]] = [VERVANGEN, "nee"]
+            df.loc[i, "reden"] = f"vervangen door {df.loc[winnaar, 'bestand']}: {DUBBELREGEL}"
+    return df.drop(columns="_datum").sort_values("bestand").reset_index(drop=True)
+
+
+def _reden(b: Bevinding) -> str:
+    plaats = ", ".join(x for x in (f"blad {b.blad}" if b.blad else "", b.cel) if x)
+    return f"{plaats}: {b.melding}" if plaats else b.melding
+
+
+INZENDINGEN_KOLOMMEN = [
+    "bestand",
+    "sha256",
+    "aanbieder_id",
+    "status",
+    "telt_mee",
+    "fouten",
+    "opmerkingen",
+    "reden",
+    "terugkoppeling",
+]
+BEVINDINGEN_KOLOMMEN = [
+    "bestand",
+    "ernst",
+    "blad",
+    "cel",
+    "veld",
+    "gevonden",
+    "verwacht",
+    "melding",
+]
+
+
+def _bevindingen(inzendingen: dict[str, Inzending]) -> pd.DataFrame:
+    alle = sorted(
+        (b for inz in inzendingen.values() for b in inz.bevindingen),
+        key=_volgorde,
+    )
+    rijen = [{k: getattr(b, k) for k in BEVINDINGEN_KOLOMMEN} for b in alle]
+    return pd.DataFrame(rijen, columns=BEVINDINGEN_KOLOMMEN)
+
+
+def _tekst(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, Decimal):
+        t = format(x.normalize(), "f")
+        return t
+    if hasattr(x, "isoformat"):
+        return x.isoformat()
+    return str(x)
+
+
+def _uitvoertabellen(
+    overzicht: pd.DataFrame, tabellen: dict[str, pd.DataFrame], inzendingen: dict[str, Inzending]
+) -> dict[str, pd.DataFrame]:
+    mee = overzicht[overzicht["telt_mee"] == "ja"].set_index("bestand")["aanbieder_id"].to_dict()
+
+    def kies(df: pd.DataFrame) -> pd.DataFrame:
+        df = df[df["bestand"].isin(mee)].copy()
+        df.insert(0, "aanbieder_id", df["bestand"].map(mee))
+        return df
+
+    alg = kies(tabellen["algemeen"])
+    aanbieders = pd.DataFrame(
+        {
+            "aanbieder_id": alg["aanbieder_id"],
+            "naam": alg["aanbieder_naam"],
+            "kvk": alg["aanbieder_kvk"],
+            "grootteklasse": alg["grootteklasse"],
+            "cao": alg["cao"],
+            "contactpersoon": alg["contact_naam"],
+            "email": alg["contact_email"],
+            "invuldatum": alg["invuldatum"],
+            "bestand": alg["bestand"],
+        }
+    )
+    personeel = kies(tabellen["personeel"])[["aanbieder_id", "functie_nr", *PERSONEEL_KOLOMMEN]]
+    bs = kies(tabellen["bouwstenen"])
+    inzet = pd.DataFrame(
+        [
+            {
+                "aanbieder_id": r["aanbieder_id"],
+                "productspecificatie": r["productspecificatie"],
+                "functie_nr": int(k[-2:]),
+                "fte": r[k],
+            }
+            for r in bs.to_dict("records")
+            for k in FTE
+            if r[k] is not None and r[k] > 0
+        ],
+        columns=["aanbieder_id", "productspecificatie", "functie_nr", "fte"],
+    )
+    bouwstenen = bs.drop(columns=["bestand", *FTE, "fte_totaal"])
+    realisatie = kies(tabellen["realisatie"])[
+        ["aanbieder_id", "productspecificatie", *REALISATIE_KOLOMMEN]
+    ]
+    return {
+        "aanbieders": (aanbieders, ["aanbieder_id"]),
+        "personeel": (personeel, ["aanbieder_id", "functie_nr"]),
+        "inzet": (inzet, ["aanbieder_id", "productspecificatie", "functie_nr"]),
+        "bouwstenen": (bouwstenen, ["aanbieder_id", "productspecificatie"]),
+        "realisatie": (realisatie, ["aanbieder_id", "productspecificatie"]),
+    }
+
+
+def _csv(df: pd.DataFrame, pad: Path, sleutel: list[str] | None = None) -> None:
+    if sleutel and len(df):
+        df = df.sort_values(sleutel, kind="mergesort")
+    df.map(_tekst).to_csv(pad, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def _schrijf(
+    res: Resultaat,
+    inzendingen: dict[str, Inzending],
+    tabellen: dict[str, pd.DataFrame],
+    params: Jaarparameters,
+    ip: Inleesparameters,
+) -> None:
+    res.uitmap.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".inlezen.", dir=res.uitmap))
+    try:
+        (tmp / "terugkoppeling").mkdir()
+        _csv(res.inzendingen, tmp / "inzendingen.csv")
+        _csv(res.bevindingen, tmp / "bevindingen.csv")
+        for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
+            _csv(df, tmp / f"{naam}.csv", sleutel)
+        statussen = res.inzendingen.set_index("bestand")["status"].to_dict()
+        for naam, inz in inzendingen.items():
+            if not inz.bevindingen:
+                continue
+            html = feedback_html(
+                naam,
+                inz.waarden.get("aanbieder_naam"),
+                statussen[naam],
+                sorted(
+                    inz.bevindingen,
+                    key=lambda b: (b.ernst != FOUT, b.blad, _celsleutel(b.cel), b.veld, b.melding),
+                ),
+                params.jaar,
+                ip.contact,
+            )
+            (tmp / "terugkoppeling" / feedbacknaam(naam)).write_text(html, encoding="utf-8")
+        oud = res.uitmap / "terugkoppeling"
+        if oud.exists():
+            shutil.rmtree(oud)
+        os.replace(tmp / "terugkoppeling", oud)
+        volgorde = sorted(p.name for p in tmp.iterdir())
+        for naam in sorted(volgorde, key=lambda n: n == "inzendingen.csv"):  # overview last
+            os.chmod(tmp / naam, 0o644)
+            os.replace(tmp / naam, res.uitmap / naam)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _volgorde(b: Bevinding) -> tuple:
+    return (b.bestand, b.blad, _celsleutel(b.cel), b.veld, b.melding)
+
+
+def _celsleutel(cel: str) -> tuple:
+    letters = cel.rstrip("0123456789")
+    return (len(letters), letters, int(cel[len(letters) :] or 0))
+
+
+def samenvatting(res: Resultaat) -> str:
+    """The Dutch summary printed after a run."""
+    n = len(res.inzendingen)
+    regels = [
+        f"{n} inzending{'en' if n != 1 else ''} gelezen: {res.telling(GEACCEPTEERD)} geaccepteerd, "
+        f"{res.telling(MET_OPMERKINGEN)} geaccepteerd met opmerkingen, "
+        f"{res.telling(AFGEWEZEN)} afgewezen, {res.telling(VERVANGEN)} vervangen.",
+        f"Verwerkt in de cijfers: {res.verwerkt} aanbieder(s).",
+    ]
+    if res.overgeslagen:
+        regels.append(
+            f"Overgeslagen (slot- of verborgen bestanden): {', '.join(res.overgeslagen)}."
+        )
+    if res.telling(VERVANGEN):
+        regels.append(DUBBELREGEL)
+    terug = int((res.inzendingen["terugkoppeling"] != "").sum()) if n else 0
+    if terug:
+        regels.append(f"Terugkoppeling voor {terug} aanbieder(s): {res.uitmap / 'terugkoppeling'}")
+    regels.append(f"Overzicht: {res.uitmap / 'inzendingen.csv'}")
+    return "\n".join(regels)
