@@ -50,6 +50,42 @@ def _budget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _vergelijk(args: argparse.Namespace) -> int:
+    from decimal import Decimal
+
+    import pandas as pd
+
+    from kostprijs.budget_export import schrijf_xlsx
+    from kostprijs.config import laad_parameters, nieuwste_jaar
+    from kostprijs.fouten import ConfiguratieFout
+    from kostprijs.tarieven import (
+        KOLOMMEN,
+        lees_huidige_tarieven,
+        lees_kostprijzen,
+        uitkomsten,
+        vergelijk,
+    )
+
+    params = laad_parameters(args.jaar or nieuwste_jaar())
+    if params.kostprijs is None:
+        raise ConfiguratieFout(f"{params.bron.name} mist de sectie 'kostprijs' met de drempels.")
+    uit = Path(args.uit)
+    if uit.suffix.lower() != ".xlsx":
+        raise InvoerFout("de uitvoer moet eindigen op .xlsx.", bestand=uit)
+    tarieven = lees_huidige_tarieven(Path(args.tarieven))
+    kostprijzen = lees_kostprijzen(Path(args.kostprijzen))
+    tabel = vergelijk(tarieven, kostprijzen, params.kostprijs.tolerantie_gelijk)
+    bullets = uitkomsten(tabel, params.kostprijs)
+    # pandas writes Decimal cells as text: hand Excel floats (exact to the cent at this size)
+    cijfers = tabel[KOLOMMEN].map(lambda w: float(w) if isinstance(w, Decimal) else w)
+    schrijf_xlsx({"vergelijking": cijfers, "uitkomsten": pd.DataFrame({"uitkomst": bullets})}, uit)
+    print("Uitkomsten:")
+    for bullet in bullets:
+        print(f"- {bullet}")
+    print(f"Geschreven: {uit}")
+    return 0
+
+
 def _factor(tekst: str):
     from kostprijs.config import Budgetparameters
     from kostprijs.tabellen import lees_getal
@@ -99,6 +135,13 @@ def _inlezen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _excel(args: argparse.Namespace) -> int:
+    from kostprijs.rapport.excel import schrijf_excel
+
+    schrijf_excel(Path(args.notebook), Path(args.uit))
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -125,6 +168,19 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--uit", required=True, help="uitvoer: .xlsx (twee bladen) of .csv (cliënten)")
     p.set_defaults(functie=_budget)
+
+    p = sub.add_parser("vergelijk", help="vergelijk huidige tarieven met kostprijzen")
+    p.add_argument(
+        "--tarieven", required=True, help=".csv of .xlsx: productspecificatie, eenheid, tarief"
+    )
+    p.add_argument(
+        "--kostprijzen", required=True, help=".csv of .xlsx: productspecificatie, kostprijs"
+    )
+    p.add_argument(
+        "--jaar", type=int, default=None, help="jaar van de parameters (standaard: nieuwste)"
+    )
+    p.add_argument("--uit", required=True, help="uitvoer: .xlsx (bladen vergelijking, uitkomsten)")
+    p.set_defaults(functie=_vergelijk)
 
     p = sub.add_parser("notebook", help="voer een notebook uit met papermill (voor make report)")
     p.add_argument("notebook")
@@ -153,6 +209,11 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--uit", help="uitvoermap (standaard data/processed/<jaar>)")
     p.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     p.set_defaults(functie=_inlezen)
+
+    p = sub.add_parser("excel", help="schrijf alle tabellen van een uitgevoerd notebook naar .xlsx")
+    p.add_argument("notebook")
+    p.add_argument("uit")
+    p.set_defaults(functie=_excel)
 
     return parser
 

@@ -15,12 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
+from pathlib import Path
 
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
 from kostprijs.config import Kostprijsparameters
+from kostprijs.fouten import InvoerFout
 from kostprijs.geld import afronden_op_centen
+from kostprijs.tabellen import getal, lees_tabel
 
 KOLOMMEN = [
     "productspecificatie",
@@ -107,6 +110,81 @@ def voorgestelde_tarieven(kostprijzen: pd.DataFrame, indexatie: Decimal) -> pd.D
     uit["indexatie"] = indexatie
     uit["voorgesteld_tarief"] = [afronden_op_centen(k * (1 + indexatie)) for k in uit["kostprijs"]]
     return uit.reset_index(drop=True)
+
+
+# --- input files (kostprijs vergelijk) ------------------------------------------------------
+
+
+def _fout(df: pd.DataFrame, i: int, kolom: str, melding: str) -> InvoerFout:
+    return InvoerFout(
+        melding, bestand=df.attrs.get("bestand"), rij=int(df["_rij"].iloc[i]), kolom=kolom
+    )
+
+
+def _bedragen(df: pd.DataFrame, kolom: str) -> list[Decimal]:
+    """The column as euro amounts: > 0 and at most two decimals; errors name the row."""
+    bedragen = getal(df, kolom, minimum=Decimal(0))
+    for i, b in enumerate(bedragen):
+        if b == 0:
+            raise _fout(df, i, kolom, "een bedrag van 0 kan niet; laat de rij weg.")
+        if b != b.quantize(Decimal("0.01")):
+            tekst = df[kolom].iloc[i]
+            raise _fout(df, i, kolom, f"{tekst} heeft meer dan 2 decimalen (hele centen).")
+    return [b.quantize(Decimal("0.01")) for b in bedragen]
+
+
+def _namen(df: pd.DataFrame) -> None:
+    for i, naam in enumerate(df["productspecificatie"]):
+        if not naam:
+            raise _fout(df, i, "productspecificatie", "de productspecificatie is leeg.")
+
+
+def lees_huidige_tarieven(pad: Path) -> pd.DataFrame:
+    """tarieven file: productspecificatie, eenheid, tarief; several rows per product allowed.
+
+    An empty tarief means: no current tariff (the row is left out). Returns
+    productspecificatie, eenheid, tarief (Decimal), _rij.
+    """
+    df = lees_tabel(pad, ["productspecificatie", "eenheid", "tarief"])
+    _namen(df)
+    df = df[df["tarief"] != ""].reset_index(drop=True)
+    tekst = list(df["tarief"])
+    df["tarief"] = _bedragen(df, "tarief")
+    eerste: dict[str, tuple[str, Decimal | None]] = {}
+    gezien: set[tuple[str, Decimal]] = set()
+    for i, (naam, eenheid, tarief) in enumerate(
+        zip(df["productspecificatie"], df["eenheid"], df["tarief"], strict=True)
+    ):
+        if naam in eerste and eerste[naam][0] != eenheid:
+            raise _fout(
+                df,
+                i,
+                "eenheid",
+                f"{naam} heeft hier eenheid '{eenheid}' en eerder '{eerste[naam][0]}'.",
+            )
+        if (naam, tarief) in gezien:
+            raise _fout(df, i, "tarief", f"het tarief {tekst[i]} voor {naam} staat er al.")
+        eerste.setdefault(naam, (eenheid, tarief))
+        gezien.add((naam, tarief))
+    return df
+
+
+def lees_kostprijzen(pad: Path) -> pd.DataFrame:
+    """kostprijzen file: productspecificatie, kostprijs (one row per product)."""
+    df = lees_tabel(pad, ["productspecificatie", "kostprijs"])
+    _namen(df)
+    df["kostprijs"] = _bedragen(df, "kostprijs")
+    dubbel = df["productspecificatie"].duplicated()
+    if dubbel.any():
+        i = int(dubbel.to_numpy().nonzero()[0][0])
+        naam = df["productspecificatie"].iloc[i]
+        raise _fout(
+            df,
+            i,
+            "productspecificatie",
+            f"{naam} staat er twee keer in; één kostprijs per product.",
+        )
+    return df
 
 
 # --- summary bullets ------------------------------------------------------------------------
