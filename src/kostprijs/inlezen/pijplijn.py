@@ -183,7 +183,9 @@ def lees_map(
     leesbaar = [i for i in inzendingen.values() if i.waarden]
     tabellen = bouw_tabellen(leesbaar, ind)
     for b in valideer(tabellen, ind, inzendingen):
-        inzendingen[b.bestand].bevindingen.append(b)
+        al = {(x.veld, x.ernst) for x in inzendingen[b.bestand].bevindingen}
+        if (b.veld, FOUT) not in al:  # an unreadable value is reported once, not also as empty
+            inzendingen[b.bestand].bevindingen.append(b)
     overzicht = _overzicht(inzendingen, hashes)
     resultaat = Resultaat(overzicht, _bevindingen(inzendingen), overgeslagen, uitmap)
     _schrijf(resultaat, inzendingen, tabellen, params, ip)
