@@ -189,3 +189,21 @@ def test_every_product_in_some_bullet(paren):
     bullets = uitkomsten(vergelijk(tarieven, kostprijzen, D("0.005")), Kostprijsparameters())
     for naam in namen:
         assert any(naam.lower() in b.lower() for b in bullets)
+
+
+def test_plot_shows_cost_prices_and_every_current_tariff(seed):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kostprijs.tarieven import plot_vergelijking
+
+    ax = plot_vergelijking(seed)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [p for p, _ in SEED_KOSTPRIJZEN]  # top to bottom
+    breedtes = sorted(b.get_width() for b in ax.patches)
+    assert breedtes == sorted(float(k) for _, k in SEED_KOSTPRIJZEN)
+    tarieven = sorted(x for x, _ in ax.collections[0].get_offsets())
+    assert tarieven == sorted(float(t) for _, t in SEED_TARIEVEN)  # both Vervoer tariffs
+    plt.close(ax.figure)

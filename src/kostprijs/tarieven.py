@@ -315,3 +315,43 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
             "Geen kostprijs berekend voor " + _opsomming(_in_zin(p.naam) for p in zonder)
         )
     return bullets
+
+
+# --- plot -----------------------------------------------------------------------------------
+
+
+def plot_vergelijking(vergelijking: pd.DataFrame, ax=None):
+    """Horizontal bars of the cost price per product, current tariffs as black markers.
+
+    Aggregates only (fit for the inkooptafel). Returns the matplotlib Axes; the caller
+    shows or saves the figure (no backend is forced).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    producten = _producten(vergelijking)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.45 * len(producten) + 1.2))
+    y = list(range(len(producten)))[::-1]
+    ax.barh(
+        y,
+        [float(p.kostprijs) if p.kostprijs is not None else 0 for p in producten],
+        color="#7aa6c2",
+        label="kostprijs",
+    )
+    tx = [(float(t), yi) for p, yi in zip(producten, y, strict=True) for t in p.tarieven]
+    if tx:
+        ax.scatter(
+            [t for t, _ in tx],
+            [yi for _, yi in tx],
+            color="black",
+            marker="|",
+            s=300,
+            label="huidig tarief",
+            zorder=3,
+        )
+    ax.set_yticks(y, [p.naam for p in producten])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _euro(Decimal(round(x)))[:-3]))
+    ax.set_xlabel("euro per eenheid")
+    ax.legend(loc="lower right")
+    return ax
