@@ -42,14 +42,32 @@ $(RAW)/indicaties.csv: | $(STAMP)
 NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
 	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
 
+$(PROCESSED)/inzendingen.csv: $(RAW)/indicaties.csv $(wildcard $(RAW)/aanbieders/*) $(PARAMS) \
+		$(wildcard src/kostprijs/sjabloon.py src/kostprijs/inlezen/*.py) | $(STAMP)
+	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map $(RAW)/aanbieders --uit $(PROCESSED)
+
+.PHONY: inlezen
+inlezen: $(PROCESSED)/inzendingen.csv ## Lees en controleer de sjablonen van aanbieders (data/processed/<jaar>/)
+
+.PHONY: sjabloon
+sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build/<jaar>/
+	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
+
 $(BUILD)/04_budget.ipynb: notebooks/04_budget.ipynb $(NOTEBOOK_DEPS)
 	$(RUN_NOTEBOOK) $< $@
 
-$(REPORTS)/inkooptafel/budget.html: $(BUILD)/04_budget.ipynb
-	$(KOSTPRIJS) html $< $@
+# A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
+define RAPPORT
+$(REPORTS)/$(2)/$(3).html: $(BUILD)/$(1).ipynb
+	$$(KOSTPRIJS) html $$< $$@
+$(REPORTS)/$(2)/$(3).xlsx: $(BUILD)/$(1).ipynb
+	$$(KOSTPRIJS) excel $$< $$@
+RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
+endef
+$(eval $(call RAPPORT,04_budget,inkooptafel,budget))
 
 .PHONY: report
-report: $(REPORTS)/inkooptafel/budget.html ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
+report: $(PROCESSED)/inzendingen.csv $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test
@@ -68,6 +86,7 @@ lint: $(STAMP) ## Controleer de code met ruff
 .PHONY: bench
 bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_inlezen.py
 
 .PHONY: lock
 lock: ## Werk requirements.lock bij na een wijziging in pyproject.toml

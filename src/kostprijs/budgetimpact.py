@@ -36,6 +36,7 @@ from kostprijs.budget_invoer import (
 from kostprijs.config import Jaarparameters
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen
+from kostprijs.rapport import opmaak
 
 # Seed 000/001, "Voorbeeld berekening": one client, three indicaties per week, and the
 # tarieven the slides used (the gemiddelde kostprijzen).
@@ -64,6 +65,84 @@ class Budgetimpact:
     aantal_clienten: int
     aantal_bestaand: int
     weken_realisatiejaar: int
+    perioden_per_jaar: int
+
+    def rekenvoorbeeld_tabel(self) -> pd.DataFrame:
+        """The seed's table: lines, then bedrag per jaar, per facturatieperiode and budget."""
+        r, c = self.rekenvoorbeeld_regels, self.rekenvoorbeeld_client
+        totalen = ["Bedrag per jaar", "Bedrag per facturatieperiode", "Budget"]
+        return pd.DataFrame(
+            {
+                "Productspecificatie": [*r["productspecificatie"], *totalen],
+                "Indicatie per week": [*r["indicatie_per_week"], None, None, None],
+                "Per jaar & gebruik": [*r["per_jaar_en_gebruik"], None, None, None],
+                "Daadwerkelijk gebruik per jaar": [*r["gebruik_per_jaar"], None, None, None],
+                "Tarief": [*r["tarief_centen"], None, None, None],
+                "Budgetberekening": [
+                    *r["bedrag_per_jaar_centen"],
+                    c["bedrag_per_jaar_centen"],
+                    c["bedrag_per_periode_centen"],
+                    c["budget_per_periode"] * 100,
+                ],
+            }
+        )
+
+    def tarieven_tabel(self) -> pd.DataFrame:
+        t = self.tarieven
+        huidig = [
+            " / ".join(opmaak.euro(v, centen=True) for v in h) or "nieuw product"
+            for h in t["huidig_centen"]
+        ]
+        return pd.DataFrame(
+            {
+                "Productspecificatie": t["productspecificatie"],
+                "Eenheid": t["eenheid"],
+                "Declaratie": t["productcode"],
+                "Huidig tarief": huidig,
+                "Nieuw tarief": t["nieuw_centen"],
+            }
+        )
+
+    def totalen_tabel(self) -> pd.DataFrame:
+        t = self.totalen
+        return pd.DataFrame(
+            {
+                "Scenario": t["scenario"],
+                f"Alle cliënten ({self.aantal_clienten})": t["alle_clienten_centen"],
+                f"Bestaande cliënten ({self.aantal_bestaand})": t["bestaande_clienten_centen"],
+            }
+        )
+
+    def gebruiksfactoren_tabel(self) -> pd.DataFrame:
+        g = self.gebruiksfactoren
+        return pd.DataFrame(
+            {
+                "Productspecificatie": g["productspecificatie"],
+                "Cliënten": g["clienten"],
+                "Geïndiceerd volume": (g["geindiceerd_milli"] / 1000).round(0),
+                "Gerealiseerd volume": (g["gerealiseerd_milli"] / 1000).round(0),
+                "Gebruiksfactor": g["gebruiksfactor"].round(4),
+            }
+        )
+
+    def overgang_tabel(self) -> pd.DataFrame:
+        o = self.overgang_vergelijking
+        return pd.DataFrame(
+            {
+                "Grondslag": o["grondslag"],
+                "Cliënten": o["clienten"],
+                "Som van de periodebudgetten": o["budget_per_periode_totaal"],
+                "Per jaar": o["budget_per_periode_totaal"] * self.perioden_per_jaar,
+            }
+        )
+
+    def verdeling_tabel(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "Deel van de cliënten met een lager budget": self.verdeling["kwantiel"],
+                "Periodebudget": self.verdeling["budget_per_periode"],
+            }
+        )
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -87,6 +166,8 @@ def rekenvoorbeeld(params: Jaarparameters) -> tuple[pd.DataFrame, pd.Series]:
     tarieven = Tarieven({product: centen(tarief) for product, _, tarief in REKENVOORBEELD})
     regels = bereken_regels(indicaties, tarieven, params.budget)
     regels["indicatie_per_week"] = indicaties["indicatie_per_week"]
+    factor = opmaak.procent(params.budget.gebruiksfactor, 0)
+    regels["per_jaar_en_gebruik"] = f"{params.budget.weken_per_jaar} × {factor}"
     client = bereken_clienten(regels, params.budget, params.catalogus).iloc[0]
     return regels, client
 
@@ -196,6 +277,7 @@ def bereken_budgetimpact(params: Jaarparameters, raw: Path, tarieven_nieuw: Path
         aantal_clienten=int(indicaties["client"].nunique()),
         aantal_bestaand=int(bestaand["client"].nunique()),
         weken_realisatiejaar=iso_weken(params.realisatiejaar),
+        perioden_per_jaar=b.perioden_per_jaar,
     )
 
 

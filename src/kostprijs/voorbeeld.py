@@ -19,6 +19,7 @@ from kostprijs.budget import periode_weken
 from kostprijs.config import Jaarparameters
 from kostprijs.fouten import KostprijsFout
 from kostprijs.tabellen import schrijf_csv_nl
+from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
 
 AANTAL_CLIENTEN = 2000
 AANDEEL_BESTAAND = 0.85
@@ -162,6 +163,7 @@ def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
     try:
         for naam, tabel in tabellen.items():
             schrijf_csv_nl(tabel, tijdelijk / naam)
+        schrijf_voorbeeld_aanbieders(params, tijdelijk)
         if map_.exists():
             map_.rmdir()
         tijdelijk.rename(map_)

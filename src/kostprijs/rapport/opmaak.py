@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 from decimal import Decimal
 
 import pandas as pd
@@ -26,7 +27,7 @@ def euro(waarde: Decimal | int | float | None, *, centen: bool = False, heel: bo
     bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
     if heel:
         return format_currency(
-            bedrag, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False
+            bedrag, "EUR", format="¤\u00a0#,##0", locale=LOCALE, currency_digits=False
         )
     return format_currency(bedrag, "EUR", locale=LOCALE)
 
@@ -50,6 +51,11 @@ def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
     return f"+{tekst}" if teken and float(fractie) > 0 else tekst
 
 
+def escape(tekst: str) -> str:
+    """Text made safe for HTML (provider-supplied text can carry markup)."""
+    return html.escape(str(tekst), quote=True)
+
+
 def datum(d: dt.date | dt.datetime) -> str:
     """'23 november 2026'."""
     return format_date(d, format="long", locale=LOCALE)
@@ -62,5 +68,5 @@ def tabel(df: pd.DataFrame, *, bijschrift: str | None = None) -> Styler:
     stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
     stijl = stijl.set_table_attributes('class="kp-tabel"')
     if bijschrift:
-        stijl = stijl.set_caption(bijschrift)
+        stijl = stijl.set_caption(escape(bijschrift))
     return stijl

@@ -1,0 +1,96 @@
+"""Report tables: shown as Dutch HTML in the notebook, carried as typed data for the Excel export.
+
+`toon` displays one table. Its output holds two representations: text/html for the report and
+a JSON bundle (MIME type below) with the typed values and column formats, from which
+`kostprijs.rapport.excel` builds the workbook. So the report and its export never disagree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+from IPython.display import display
+
+from kostprijs.geld import euro as centen_naar_euro
+from kostprijs.rapport import opmaak
+
+MIME = "application/vnd.kostprijs.tabel+json"
+
+# format name -> (display function, how the value is stored for Excel)
+FORMATEN = {
+    "tekst": (str, "tekst"),
+    "euro": (lambda v: opmaak.euro(v), "euro"),
+    "euro_heel": (lambda v: opmaak.euro(v, heel=True), "euro_heel"),
+    "centen": (lambda v: opmaak.euro(v, centen=True), "euro"),
+    "centen_heel": (lambda v: opmaak.euro(v, centen=True, heel=True), "euro_heel"),
+    "procent": (lambda v: opmaak.procent(v, 1), "procent"),
+    "procent_teken": (lambda v: opmaak.procent(v, 1, teken=True), "procent"),
+    "procent_2": (lambda v: opmaak.procent(v, 2), "procent"),
+    "geheel": (lambda v: opmaak.getal(v, 0), "geheel"),
+    "getal": (lambda v: opmaak.getal(v), "getal"),
+}
+
+
+def _leeg(v) -> bool:
+    return v is None or (not isinstance(v, str | list) and pd.isna(v))
+
+
+def _opslagwaarde(waarde, formaat: str):
+    """The value as JSON for the export: numbers as text of an exact decimal, euros not cents."""
+    if _leeg(waarde) or isinstance(waarde, str):
+        return None if _leeg(waarde) else waarde
+    if formaat in ("centen", "centen_heel"):
+        return str(centen_naar_euro(int(waarde)))
+    if formaat == "tekst":
+        return str(waarde)
+    return str(Decimal(str(waarde)))
+
+
+def opgemaakt(df: pd.DataFrame, formaten: dict[str, str]) -> pd.DataFrame:
+    """The table as Dutch display text; text cells (markers, labels) stay as they are."""
+    uit = df.copy()
+    for kolom in df.columns:
+        functie = FORMATEN[formaten.get(kolom, "tekst")][0]
+        uit[kolom] = [
+            opmaak.ONTBREEKT if _leeg(v) else v if isinstance(v, str) else functie(v)
+            for v in df[kolom]
+        ]
+    return uit
+
+
+def bundel(
+    df: pd.DataFrame, formaten: dict[str, str], titel: str, voetnoot: str | None = None
+) -> dict:
+    """The display bundle of one table: text/html plus the typed JSON."""
+    onbekend = set(formaten) - set(df.columns)
+    if onbekend:
+        raise ValueError(f"formaten voor onbekende kolommen: {sorted(onbekend)}")
+    html = opmaak.tabel(opgemaakt(df, formaten), bijschrift=titel).to_html()
+    if voetnoot:
+        html += f'<p class="kp-voetnoot">{opmaak.escape(voetnoot)}</p>'
+    data = {
+        "titel": titel,
+        "voetnoot": voetnoot,
+        "kolommen": [str(k) for k in df.columns],
+        "formaten": [FORMATEN[formaten.get(k, "tekst")][1] for k in df.columns],
+        "rijen": [
+            [
+                _opslagwaarde(v, formaten.get(k, "tekst"))
+                for k, v in zip(df.columns, rij, strict=True)
+            ]
+            for rij in df.itertuples(index=False)
+        ],
+    }
+    return {"text/html": html, MIME: data}
+
+
+def toon(
+    df: pd.DataFrame,
+    formaten: dict[str, str] | None = None,
+    *,
+    titel: str,
+    voetnoot: str | None = None,
+) -> None:
+    """Display a report table (and carry it to the Excel export)."""
+    display(bundel(df, formaten or {}, titel, voetnoot), raw=True)

@@ -1,0 +1,88 @@
+"""Report building blocks: Dutch formats, escaping, offline HTML, the Excel export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import nbformat
+import openpyxl
+import pandas as pd
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from kostprijs.rapport import opmaak
+from kostprijs.rapport.excel import schrijf_excel
+from kostprijs.rapport.html import naar_html
+from kostprijs.rapport.tabel import MIME, bundel
+
+NBSP = "\u00a0"  # babel keeps the euro sign and the amount together
+
+
+def test_dutch_formats():
+    assert opmaak.euro(Decimal("1234.56")) == f"€{NBSP}1.234,56"
+    assert opmaak.euro(99008, centen=True) == f"€{NBSP}990,08"
+    assert opmaak.euro(123456789, centen=True, heel=True) == f"€{NBSP}1.234.568"
+    assert opmaak.procent(Decimal("0.144")) == "14,4%"
+    assert opmaak.procent(Decimal("0.144"), teken=True) == "+14,4%"
+    assert opmaak.procent(Decimal("-0.135")) == "-13,5%"
+    assert opmaak.getal(Decimal("67.6")) == "67,6"
+    assert opmaak.getal(1234567, 0) == "1.234.567"
+    assert opmaak.datum(dt.date(2026, 11, 23)) == "23 november 2026"
+
+
+def _notebook_met(bundels) -> nbformat.NotebookNode:
+    cel = new_code_cell("toon(...)  # GEHEIME_CODE")
+    cel.outputs = [new_output("display_data", data=b) for b in bundels]
+    return new_notebook(cells=[new_markdown_cell("# Titel"), cel])
+
+
+def test_table_escapes_provider_text_and_carries_typed_values():
+    df = pd.DataFrame({"Naam": ["<script>alert(1)</script>"], "Bedrag": [123456]})
+    b = bundel(df, {"Bedrag": "centen"}, titel="Proef <b>")
+    assert "<script>alert" not in b["text/html"]
+    assert "&lt;script&gt;" in b["text/html"]
+    assert f"€{NBSP}1.234,56" in b["text/html"]
+    assert "Proef &lt;b&gt;" in b["text/html"]
+    assert b[MIME]["rijen"] == [["<script>alert(1)</script>", "1234.56"]]
+    assert b[MIME]["formaten"] == ["tekst", "euro"]
+
+
+def test_html_has_no_code_and_loads_nothing_from_the_network():
+    html = naar_html(_notebook_met([bundel(pd.DataFrame({"a": [1]}), {}, titel="t")]))
+    assert "GEHEIME_CODE" not in html
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"""<link[^>]+href=["']https?:""", html)
+    assert "cdn" not in html.lower()
+    assert 'lang="nl"' in html
+    assert "@page" in html  # print styles for A4
+
+
+def test_excel_stores_numbers_with_formats_and_same_bytes_twice(tmp_path):
+    df = pd.DataFrame(
+        {
+            "Product": ["OZL 1", "OZL 2"],
+            "Tarief": [4942, 5286],
+            "Verschil": [0.144, -0.02],
+            "Aantal": [3, None],
+        }
+    )
+    nb = _notebook_met(
+        [
+            bundel(
+                df,
+                {"Tarief": "centen", "Verschil": "procent", "Aantal": "geheel"},
+                titel="Tarieven",
+            )
+        ]
+    )
+    pad = tmp_path / "nb.ipynb"
+    nbformat.write(nb, pad)
+    schrijf_excel(pad, tmp_path / "a.xlsx")
+    schrijf_excel(pad, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    blad = openpyxl.load_workbook(tmp_path / "a.xlsx")["Tarieven"]
+    assert [c.value for c in blad[2]] == ["Product", "Tarief", "Verschil", "Aantal"]
+    assert blad["B3"].value == 49.42 and blad["B3"].number_format.startswith('"€"')
+    assert blad["C4"].value == -0.02 and blad["C4"].number_format == "0.0%"
+    assert blad["D3"].value == 3 and blad["D4"].value is None
