@@ -99,7 +99,11 @@ def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.D
             if any(x is not None for x in real.values()):
                 realisatie.append({"bestand": inz.bestand, "productspecificatie": product, **real})
     return {
-        "algemeen": _frame(algemeen, ["bestand"]),
+        "algemeen": _frame(
+            algemeen,
+            ["bestand"]
+            + [v.naam for v in ind.velden if v.blad == ALGEMEEN or v.naam.startswith("sjabloon_")],
+        ),
         "personeel": _frame(personeel, ["bestand", "functie_nr", *PERSONEEL_KOLOMMEN]),
         "bouwstenen": _frame(
             bouwstenen,

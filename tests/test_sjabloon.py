@@ -1,0 +1,81 @@
+"""The template's documentation, the sample provider workbooks and the CLI commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.cli import main
+from kostprijs.config import PROJECT
+from kostprijs.inlezen import lees_map
+from kostprijs.sjabloon import data_dictionary, indeling
+from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+
+
+def test_data_dictionary_actueel(params):
+    assert (PROJECT / "docs" / "sjabloon.md").read_text(encoding="utf-8") == data_dictionary(
+        indeling(params)
+    )
+
+
+def test_elke_invoercel_uniek_en_catalogus_uit_parameters(params):
+    ind = indeling(params)
+    assert len({v.naam for v in ind.velden}) == len(ind.velden)
+    assert len({(v.blad, v.cel) for v in ind.velden}) == len(ind.velden)
+    assert [p[0] for p in ind.producten] == [p.productspecificatie for p in params.catalogus]
+
+
+def test_voorbeeld_15_geaccepteerd_2_met_terugkoppeling(params, tmp_path):
+    paden = schrijf_voorbeeld_aanbieders(params, tmp_path)
+    assert len(paden) == 17
+    res = lees_map(params, tmp_path / "aanbieders", tmp_path / "uit", voortgang=False)
+    telling = res.inzendingen["status"].value_counts().to_dict()
+    assert telling == {"geaccepteerd": 15, "afgewezen": 2}
+    afgewezen = res.inzendingen[res.inzendingen["status"] == "afgewezen"]
+    for r in afgewezen.itertuples():
+        assert (tmp_path / "uit" / r.terugkoppeling).exists()
+    bs = pd.read_csv(tmp_path / "uit" / "bouwstenen.csv", dtype=str)
+    per_product = bs.groupby("productspecificatie")["aanbieder_id"].nunique()
+    assert (per_product < 3).sum() == 1  # one cell for disclosure control to suppress
+    alg = pd.read_csv(tmp_path / "uit" / "aanbieders.csv", dtype=str)
+    assert alg["grootteklasse"].value_counts().to_dict() == {"groot": 5, "middel": 5, "klein": 5}
+
+
+def test_voorbeeld_bytes_reproduceerbaar(params, tmp_path):
+    a = schrijf_voorbeeld_aanbieders(params, tmp_path / "a")
+    b = schrijf_voorbeeld_aanbieders(params, tmp_path / "b")
+    for x, y in zip(a, b, strict=True):
+        assert x.read_bytes() == y.read_bytes(), x.name
+
+
+def test_cli_sjabloon_en_inlezen(params, tmp_path, capsys):
+    assert main(["sjabloon", "--jaar", "2027", "--uit", str(tmp_path / "s.xlsx")]) == 0
+    assert (tmp_path / "s.xlsx").exists()
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    (leeg / "notitie.txt").write_text("geen werkmap", encoding="utf-8")
+    assert (
+        main(["inlezen", "--jaar", "2027", "--map", str(leeg), "--uit", str(tmp_path / "u")]) == 1
+    )
+    uit = capsys.readouterr()
+    assert "1 inzending gelezen: 0 geaccepteerd" in uit.out
+    assert "geen enkele inzending" in uit.err
+    schrijf_voorbeeld_aanbieders(params, tmp_path)
+    code = main(
+        [
+            "inlezen",
+            "--jaar",
+            "2027",
+            "--map",
+            str(tmp_path / "aanbieders"),
+            "--uit",
+            str(tmp_path / "u2"),
+            "--stil",
+        ]
+    )
+    assert code == 0
+    assert "15 geaccepteerd" in capsys.readouterr().out
+    assert main(["inlezen", "--jaar", "2027", "--map", str(tmp_path / "bestaat_niet")]) == 1
+    assert "bestaat niet" in capsys.readouterr().err
+    assert Path(tmp_path / "u2" / "inzendingen.csv").exists()
