@@ -39,6 +39,13 @@ install: $(STAMP) ## Installeer de omgeving in .venv (gebeurt ook vanzelf)
 $(RAW)/indicaties.csv: | $(STAMP)
 	$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map $(RAW)
 
+# Pseudonymisation key (never committed). Not needed when KOSTPRIJS_SLEUTEL is set.
+SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
+
+.kostprijs/sleutel: | $(STAMP)
+	@echo "Nog geen sleutel voor het pseudonimiseren van cliëntnummers: er wordt een nieuwe gemaakt."
+	$(KOSTPRIJS) sleutel
+
 NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
 	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
 
@@ -53,7 +60,7 @@ inlezen: $(PROCESSED)/inzendingen.csv ## Lees en controleer de sjablonen van aan
 sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build/<jaar>/
 	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
 
-$(BUILD)/04_budget.ipynb: notebooks/04_budget.ipynb $(NOTEBOOK_DEPS)
+$(BUILD)/04_budget.ipynb: notebooks/04_budget.ipynb $(NOTEBOOK_DEPS) | $(SLEUTEL)
 	$(RUN_NOTEBOOK) $< $@
 
 # A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
@@ -71,11 +78,11 @@ report: $(PROCESSED)/inzendingen.csv $(RAPPORTEN) ## Draai de hele pijplijn en s
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test
-test: $(STAMP) $(RAW)/indicaties.csv ## Draai alle tests (ook de notebooks, met nbval)
+test: $(STAMP) $(RAW)/indicaties.csv $(SLEUTEL) ## Draai alle tests (ook de notebooks, met nbval)
 	$(BIN)/pytest tests --nbval-lax notebooks
 
 .PHONY: lab
-lab: $(STAMP) $(RAW)/indicaties.csv ## Open JupyterLab met de notebooks
+lab: $(STAMP) $(RAW)/indicaties.csv $(SLEUTEL) ## Open JupyterLab met de notebooks
 	$(BIN)/jupyter lab notebooks
 
 .PHONY: lint

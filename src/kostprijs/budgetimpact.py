@@ -36,6 +36,7 @@ from kostprijs.budget_invoer import (
 from kostprijs.config import Jaarparameters
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen
+from kostprijs.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.rapport import opmaak
 
 # Seed 000/001, "Voorbeeld berekening": one client, three indicaties per week, and the
@@ -179,9 +180,15 @@ def _lees_tarieven(
     return tabel, tarief_per_product(tabel)
 
 
-def bereken_budgetimpact(params: Jaarparameters, raw: Path, tarieven_nieuw: Path) -> Budgetimpact:
-    """Run the budget model on the year's raw folder and the new tarieven."""
+def bereken_budgetimpact(
+    params: Jaarparameters, raw: Path, tarieven_nieuw: Path, *, sleutel: bytes | None = None
+) -> Budgetimpact:
+    """Run the budget model on the year's raw folder and the new tarieven.
+
+    Client identifiers are pseudonymised right after reading (`sleutel`: default the local key).
+    """
     raw = Path(raw)
+    sleutel = lees_sleutel() if sleutel is None else sleutel
     realisatie_pad = raw / f"realisatie_{params.realisatiejaar}.csv"
     for pad in (
         raw / "indicaties.csv",
@@ -198,12 +205,14 @@ def bereken_budgetimpact(params: Jaarparameters, raw: Path, tarieven_nieuw: Path
             )
     b = params.budget
     indicaties = lees_indicaties(raw / "indicaties.csv", params.catalogus)
+    indicaties["client"] = pseudonimiseer(indicaties["client"], sleutel)
     huidig_tabel, huidig = _lees_tarieven(raw / "tarieven_huidig.csv", params, meerdere=True)
     nieuw_tabel, nieuw = _lees_tarieven(Path(tarieven_nieuw), params, meerdere=False)
     controleer_tarieven(nieuw, indicaties["productspecificatie"], str(tarieven_nieuw))
     # a new product has no current tarief: it counts at its new tarief in both scenarios
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
     realisatie = lees_realisatie(realisatie_pad, params.catalogus, b.perioden_per_jaar)
+    realisatie["client"] = pseudonimiseer(realisatie["client"], sleutel)
     controleer_tarieven(
         huidig_aangevuld, realisatie["productspecificatie"], str(raw / "tarieven_huidig.csv")
     )

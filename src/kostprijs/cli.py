@@ -142,6 +142,19 @@ def _excel(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sleutel(args: argparse.Namespace) -> int:
+    from kostprijs.pseudoniem import maak_sleutel
+
+    pad = maak_sleutel()
+    print(
+        f"Nieuwe sleutel voor het pseudonimiseren van cliëntnummers geschreven naar {pad}.\n"
+        "Deze sleutel hoort nooit in git (de map .kostprijs/ wordt genegeerd) en niet in een "
+        "rapport. Maak een reservekopie buiten de repository, op een veilige plek: met een "
+        "andere sleutel krijgen cliënten andere pseudoniemen."
+    )
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -214,6 +227,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook")
     p.add_argument("uit")
     p.set_defaults(functie=_excel)
+
+    p = sub.add_parser("sleutel", help="maak de sleutel voor het pseudonimiseren van cliëntnummers")
+    p.set_defaults(functie=_sleutel)
 
     return parser
 
