@@ -49,6 +49,14 @@ SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
 NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
 	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
 
+# Run manifest (input hashes, parameters, versions, commit), written before any notebook runs.
+# Every file and folder under RAW (a folder changes when a file is added or removed).
+RAW_INHOUD := $(shell find '$(RAW)' 2>/dev/null | sed 's/ /\\ /g')
+$(BUILD)/manifest.json: $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(RAW_INHOUD) \
+		$(wildcard .kostprijs/disclosure.yaml src/kostprijs/*.py src/kostprijs/*/*.py) | $(SLEUTEL)
+	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw $(RAW) --uit $@
+NOTEBOOK_DEPS += $(BUILD)/manifest.json
+
 $(PROCESSED)/inzendingen.csv: $(RAW)/indicaties.csv $(wildcard $(RAW)/aanbieders/*) $(PARAMS) \
 		$(wildcard src/kostprijs/sjabloon.py src/kostprijs/inlezen/*.py) | $(STAMP)
 	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map $(RAW)/aanbieders --uit $(PROCESSED)
@@ -72,6 +80,11 @@ $(REPORTS)/$(2)/$(3).xlsx: $(BUILD)/$(1).ipynb
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
 $(eval $(call RAPPORT,04_budget,inkooptafel,budget))
+
+# The manifest beside the reports, with the end time: the last step of `report`.
+$(REPORTS)/manifest.json: $(BUILD)/manifest.json $(RAPPORTEN)
+	$(KOSTPRIJS) manifest --voltooi $< --uit $@
+report: $(REPORTS)/manifest.json
 
 .PHONY: report
 report: $(PROCESSED)/inzendingen.csv $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/

@@ -155,6 +155,21 @@ def _sleutel(args: argparse.Namespace) -> int:
     return 0
 
 
+def _manifest(args: argparse.Namespace) -> int:
+    from kostprijs import manifest
+
+    if args.voltooi:
+        m = manifest.voltooi(Path(args.voltooi), Path(args.uit))
+        print(f"Runmanifest {m['run_id']} afgerond: {args.uit}")
+        return 0
+    if args.jaar is None or args.raw is None:
+        raise InvoerFout("geef --jaar en --raw (of --voltooi met het manifest van de start).")
+    m = manifest.maak_manifest(args.jaar, Path(args.raw))
+    manifest.schrijf_manifest(m, Path(args.uit))
+    print(f"Runmanifest {m['run_id']} ({len(m['invoer']['raw'])} invoerbestanden): {args.uit}")
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -230,6 +245,13 @@ def maak_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sleutel", help="maak de sleutel voor het pseudonimiseren van cliëntnummers")
     p.set_defaults(functie=_sleutel)
+
+    p = sub.add_parser("manifest", help="schrijf het runmanifest: invoer, parameters, versies")
+    p.add_argument("--jaar", type=int)
+    p.add_argument("--raw", help="map met ruwe gegevens")
+    p.add_argument("--uit", required=True, help="doelbestand (.json)")
+    p.add_argument("--voltooi", metavar="MANIFEST", help="kopieer dit manifest met de eindtijd")
+    p.set_defaults(functie=_manifest)
 
     return parser
 

@@ -1,0 +1,187 @@
+"""The run manifest: exactly which inputs, parameters, method and software made a report.
+
+`maak_manifest` records the SHA-256 of every input file, the year's parameters, the declared
+aggregation method and its hash, package versions and the git commit. The `run_id` is the
+first 12 hex characters of the SHA-256 of the canonical JSON of all that, without the times
+and without the raw folder's location: two runs on the same inputs share it.
+
+The disclosure configuration holds p, which is confidential, and a plain hash of a file like
+`p: 15` is reversed by trying a few hundred values. So it is recorded as an HMAC with the
+pseudonymisation key: it changes when p changes, and reveals nothing without the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import platform
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from kostprijs import disclosure
+from kostprijs.aggregatie import Declaratie
+from kostprijs.config import BUILD, PROJECT, laad_parameters, parameters_pad
+from kostprijs.fouten import InvoerFout
+from kostprijs.opslag import schrijf_tekst, sha256
+from kostprijs.pseudoniem import lees_sleutel
+from kostprijs.rapport.opmaak import datum, escape
+
+PAKKETTEN = (
+    "pandas",
+    "numpy",
+    "openpyxl",
+    "python-calamine",
+    "pandera",
+    "papermill",
+    "nbconvert",
+    "babel",
+    "matplotlib",
+    "kostprijs",
+)
+NIET_IN_RUN_ID = ("run_id", "start", "einde", "raw")
+
+
+def standaard_pad(jaar: int) -> Path:
+    """Where `make report` writes the year's manifest at the start of the pipeline."""
+    return BUILD / str(jaar) / "manifest.json"
+
+
+def _nu() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _canoniek(inhoud) -> str:
+    return json.dumps(inhoud, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def bestanden(map_: Path) -> dict[str, str]:
+    """SHA-256 of every file under `map_`, by relative POSIX path, sorted."""
+    return {
+        pad.relative_to(map_).as_posix(): sha256(pad)
+        for pad in sorted(map_.rglob("*"))
+        if pad.is_file()
+    }
+
+
+def versies() -> dict[str, str | None]:
+    """Python and the key packages; None for a package that is not installed."""
+    uit: dict[str, str | None] = {"python": platform.python_version()}
+    for naam in PAKKETTEN:
+        try:
+            uit[naam] = metadata.version(naam)
+        except metadata.PackageNotFoundError:
+            uit[naam] = None
+    return uit
+
+
+def git_stand(map_: Path = PROJECT) -> dict | None:
+    """Commit and whether the work tree has changes; None without git or outside a repository."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=map_, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=map_, capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {"commit": commit, "gewijzigd": bool(status.strip())}
+
+
+def _disclosure(pad: Path, omgeving) -> dict:
+    """Where p comes from and a keyed hash of it (never p itself)."""
+    if omgeving.get(disclosure.OMGEVINGSVARIABELE, "").strip():
+        bron, inhoud = "omgevingsvariabele", omgeving[disclosure.OMGEVINGSVARIABELE].encode()
+    elif pad.exists():
+        bron, inhoud = "bestand", pad.read_bytes()
+    else:
+        return {"bron": "standaard", "hmac_sha256": None}
+    digest = hmac.new(lees_sleutel(omgeving=omgeving), inhoud, hashlib.sha256).hexdigest()
+    return {"bron": bron, "hmac_sha256": digest}
+
+
+def maak_manifest(
+    jaar: int,
+    raw: Path,
+    *,
+    params_pad: Path | None = None,
+    disclosure_pad: Path | None = None,
+    omgeving=None,
+) -> dict:
+    """The manifest of a run that starts now (einde: None until `voltooi`)."""
+    raw = Path(raw)
+    if not raw.is_dir():
+        raise InvoerFout("de map met ruwe gegevens bestaat niet.", bestand=raw)
+    omgeving = os.environ if omgeving is None else omgeving
+    params_pad = parameters_pad(jaar) if params_pad is None else Path(params_pad)
+    params = laad_parameters(jaar, params_pad)  # validates before anything is recorded
+    ruw = yaml.safe_load(params_pad.read_text(encoding="utf-8"))
+    declaratie = Declaratie.uit_parameters(params.kostprijs) if params.kostprijs else None
+    manifest = {
+        "jaar": jaar,
+        "raw": str(raw),
+        "invoer": {
+            "raw": bestanden(raw),
+            "parameters": {"bestand": params_pad.name, "sha256": sha256(params_pad)},
+            "disclosure": _disclosure(
+                disclosure.CONFIGURATIE if disclosure_pad is None else Path(disclosure_pad),
+                omgeving,
+            ),
+        },
+        "parameters": json.loads(json.dumps(ruw, default=str)),
+        "aggregatie": declaratie.als_dict() if declaratie else None,
+        "versies": versies(),
+        "git": git_stand(),
+        "start": _nu(),
+        "einde": None,
+    }
+    manifest["run_id"] = run_id(manifest)
+    return manifest
+
+
+def run_id(manifest: dict) -> str:
+    """First 12 hex of SHA-256 over the canonical JSON without times and raw location."""
+    kern = {k: v for k, v in manifest.items() if k not in NIET_IN_RUN_ID}
+    return hashlib.sha256(_canoniek(kern).encode("utf-8")).hexdigest()[:12]
+
+
+def schrijf_manifest(manifest: dict, pad: Path) -> None:
+    """Write the manifest as readable JSON, atomically."""
+    schrijf_tekst(pad, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def lees_manifest(pad: Path) -> dict:
+    try:
+        return json.loads(Path(pad).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvoerFout(f"het runmanifest is niet te lezen ({exc}).", bestand=pad) from exc
+
+
+def voltooi(van: Path, naar: Path) -> dict:
+    """Copy the start manifest `van` to `naar` with the end time filled in."""
+    manifest = lees_manifest(van)
+    manifest["einde"] = _nu()
+    schrijf_manifest(manifest, naar)
+    return manifest
+
+
+def manifest_kop(pad: Path) -> str:
+    """HTML line for the top of a report: 'Run <run_id> · <start date in Dutch>'."""
+    pad = Path(pad)
+    if not pad.exists():
+        return (
+            '<p class="kp-kop">Geen runmanifest: dit rapport is niet met '
+            "<code>make report</code> gemaakt.</p>"
+        )
+    manifest = lees_manifest(pad)
+    start = dt.datetime.fromisoformat(manifest["start"])
+    return (
+        f'<p class="kp-kop">Run <code>{escape(manifest["run_id"])}</code> · '
+        f"{escape(datum(start))}</p>"
+    )
