@@ -3,11 +3,12 @@
 Nothing here parses a spreadsheet. It decides from the bytes what the file is, refuses
 encrypted, legacy, foreign and oversized files, and checks the zip archive (entry count,
 declared and actual uncompressed size, compression ratio, DTDs, rows per sheet) so that
-calamine and openpyxl only ever see a bounded, well-formed .xlsx.
+calamine (and openpyxl, where used) only ever see a bounded .xlsx without DTDs.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl.xml
-from defusedxml.ElementTree import fromstring
 
 from kostprijs.config import Inleesparameters
 from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
@@ -23,12 +23,15 @@ from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 MB = 1 << 20
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _RIJ = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
 _KOLOM = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d+\"")
-_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_BLAD = re.compile(rb"<(?:\w+:)?sheet\s([^>]*?)/?>")
+_GEDEFINIEERD = re.compile(rb"<(?:\w+:)?definedName\s([^>]*)>([^<]*)</(?:\w+:)?definedName>")
+_RELATIE = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*?)/?>")
+_ATTRIBUUT = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+# A formula cell: <f> is the first child of <c> (CT_Cell); a shared formula may be <f .../>.
+_FORMULE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>/]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
+_NAAM = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)")
 
 
 def controleer_defusedxml() -> None:
@@ -50,6 +53,8 @@ class Archief:
 
     bladen: dict[str, str] = field(default_factory=dict)  # sheet name -> part in the zip
     rijen: dict[str, int] = field(default_factory=dict)  # sheet name -> highest row number
+    namen: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (sheet, cell)
+    formules: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> text
     opmerkingen: list[Bevinding] = field(default_factory=list)
 
 
@@ -212,9 +217,9 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
         )
     inhoud = {}
     for i in infos:
-        data = _lees(zf, i, naam)
-        if i.filename.endswith((".xml", ".rels")):
-            if _DTD.search(data[:4096]) or (i.filename.startswith("xl/") and _DTD.search(data)):
+        if i.filename.endswith((".xml", ".rels")):  # the parts a parser reads
+            data = _lees(zf, i, naam)
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 raise Weigering(
                     fout(
                         naam,
@@ -228,9 +233,13 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
                 inhoud[i.filename] = data
             if i.filename.startswith("xl/worksheets/"):
                 inhoud[i.filename] = data
-    archief.bladen = _bladen(inhoud, naam)
+    archief.bladen, archief.namen = _bladen_en_namen(inhoud, naam)
     for blad, deel in archief.bladen.items():
         data = inhoud.get(deel, b"")
+        for cel, formule in _FORMULE.findall(data):
+            archief.formules[(blad, cel.decode())] = html.unescape(
+                formule.decode("utf-8", "replace")
+            )
         rijen = max((int(r) for r in _RIJ.findall(data)), default=0)
         kolommen = max((_kolomnummer(k) for k in _KOLOM.findall(data)), default=0)
         archief.rijen[blad] = rijen
@@ -266,22 +275,43 @@ def _lees(zf: zipfile.ZipFile, info: zipfile.ZipInfo, naam: str) -> bytes:
         ) from exc
 
 
-def _bladen(inhoud: dict[str, bytes], naam: str) -> dict[str, str]:
-    """Sheet name -> worksheet part, from workbook.xml and its relationships."""
-    try:
-        wb = fromstring(inhoud["xl/workbook.xml"])
-        rels = fromstring(inhoud.get("xl/_rels/workbook.xml.rels", b"<Relationships/>"))
-    except Exception as exc:  # defusedxml raises several types for hostile or broken XML
-        raise Weigering(fout(naam, f"De werkmap is onleesbaar ({type(exc).__name__}).")) from exc
-    doelen = {
-        r.get("Id"): posixpath.normpath(posixpath.join("xl", r.get("Target", "")))
-        if not r.get("Target", "").startswith("/")
-        else r.get("Target", "").lstrip("/")
-        for r in rels.iter(f"{_NS_PKG}Relationship")
-    }
+def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
+    """Sheet name -> worksheet part, and defined name -> (sheet, cell), from workbook.xml.
+
+    A scan with linear regular expressions over XML already checked to hold no DTD (so no
+    entity can expand); names that refer to a range or a formula are left out.
+    """
+    if "xl/workbook.xml" not in inhoud:
+        raise Weigering(fout(naam, "De werkmap is onleesbaar (xl/workbook.xml ontbreekt)."))
+    doelen = {}
+    for m in _RELATIE.finditer(inhoud.get("xl/_rels/workbook.xml.rels", b"")):
+        a = _attributen(m.group(1))
+        doel = a.get("Target", "")
+        doelen[a.get("Id")] = (
+            doel.lstrip("/")
+            if doel.startswith("/")
+            else posixpath.normpath(posixpath.join("xl", doel))
+        )
+    wb = inhoud["xl/workbook.xml"]
+    bladen = {}
+    for m in _BLAD.finditer(wb):
+        a = _attributen(m.group(1))
+        rid = next((v for k, v in a.items() if k.endswith(":id")), None)
+        bladen[a.get("name", "")] = doelen.get(rid, "")
+    namen = {}
+    for m in _GEDEFINIEERD.finditer(wb):
+        a = _attributen(m.group(1))
+        ref = _NAAM.fullmatch(html.unescape(m.group(2).decode("utf-8", "replace")).strip())
+        if ref and "localSheetId" not in a:
+            blad = (ref.group(1) or ref.group(2)).replace("''", "'")
+            namen[a.get("name", "")] = (blad, ref.group(3) + ref.group(4))
+    return bladen, namen
+
+
+def _attributen(tekst: bytes) -> dict[str, str]:
     return {
-        s.get("name", ""): doelen.get(s.get(f"{_NS_REL}id"), "")
-        for s in wb.iter(f"{_NS_MAIN}sheet")
+        k.decode(): html.unescape(v.decode("utf-8", "replace"))
+        for k, v in _ATTRIBUUT.findall(tekst)
     }
 
 

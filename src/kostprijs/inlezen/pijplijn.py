@@ -13,7 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
@@ -83,7 +83,7 @@ def verwerk_bestand(pad: str) -> tuple[Inzending, str]:
         ), ""
     try:
         archief = open_veilig(p, _IP)
-        return lees_werkboek(p, _IND, archief.opmerkingen), hash_
+        return lees_werkboek(p, _IND, archief), hash_
     except Weigering as w:
         return Inzending(p.name, bevindingen=list(w.bevindingen)), hash_
     except MemoryError:
@@ -128,10 +128,12 @@ def _lees_parallel(
     uit: dict[Path, tuple[Inzending, str]] = {}
     werkers = max(1, min(ip.werkers, len(paden)))
     with ProcessPoolExecutor(werkers, initializer=_init, initargs=(ind, ip)) as ex:
-        futures = {ex.submit(verwerk_bestand, str(p)): p for p in paden}
+        blok = max(1, min(16, len(paden) // (4 * werkers)))
         try:
-            for fut in as_completed(futures):
-                uit[futures[fut]] = fut.result()
+            for p, r in zip(
+                paden, ex.map(verwerk_bestand, map(str, paden), chunksize=blok), strict=True
+            ):
+                uit[p] = r
                 voortgang(len(uit))
         except BrokenProcessPool:
             pass
@@ -219,17 +221,20 @@ def _overzicht(inzendingen: dict[str, Inzending], hashes: dict[str, str]) -> pd.
                 "_datum": inz.waarden.get("invuldatum"),
             }
         )
-    df = pd.DataFrame(rijen, columns=[*INZENDINGEN_KOLOMMEN, "_datum"])
-    mee = df[df["telt_mee"] == "ja"]
-    for _id, groep in mee.groupby("aanbieder_id"):
-        if len(groep) < 2:
-            continue
-        volgorde = groep.assign(_d=groep["_datum"].map(lambda d: d.isoformat() if d else ""))
-        winnaar = volgorde.sort_values(["_d", "bestand"]).index[-1]
-        for i in groep.index.drop(winnaar):
-            df.loc[i, ["status", "telt_mee"]] = [VERVANGEN, "nee"]
-            df.loc[i, "reden"] = f"vervangen door {df.loc[winnaar, 'bestand']}: {DUBBELREGEL}"
-    return df.drop(columns="_datum").sort_values("bestand").reset_index(drop=True)
+    groepen: dict[str, list[dict]] = {}
+    for r in rijen:
+        if r["telt_mee"] == "ja" and r["aanbieder_id"]:
+            groepen.setdefault(r["aanbieder_id"], []).append(r)
+    for groep in groepen.values():
+        groep.sort(key=lambda r: (r["_datum"].isoformat() if r["_datum"] else "", r["bestand"]))
+        for r in groep[:-1]:
+            r |= {
+                "status": VERVANGEN,
+                "telt_mee": "nee",
+                "reden": f"vervangen door {groep[-1]['bestand']}: {DUBBELREGEL}",
+            }
+    rijen.sort(key=lambda r: r["bestand"])
+    return pd.DataFrame(rijen, columns=INZENDINGEN_KOLOMMEN)
 
 
 def _reden(b: Bevinding) -> str:

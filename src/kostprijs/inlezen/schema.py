@@ -338,7 +338,9 @@ def valideer(
             gezien = set()
             for naam, index in zip(fc["check"], fc["index"], strict=True):
                 if naam in per_naam and pd.isna(index):
-                    raise RuntimeError(f"validatieregel {naam} faalde: {fc.to_dict('records')}") from exc
+                    raise RuntimeError(
+                        f"validatieregel {naam} faalde: {fc.to_dict('records')}"
+                    ) from exc
                 if (naam, index) in gezien or naam not in per_naam:
                     continue
                 gezien.add((naam, index))

@@ -4,6 +4,7 @@ offered product and realisation, with exact Decimal values (floats only for vali
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -52,7 +53,7 @@ def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.D
         for product, _oms, soort, eenheid in ind.producten:
             p = slug(product)
             aangeboden = w.get(f"aangeboden_{p}") == "ja"
-            bs = {k: w.get(f"bs_{p}_{k}") for k in BOUWSTEEN_KOLOMMEN if ind.bouwsteen(product, k)}
+            bs = {k: w.get(f"bs_{p}_{k}") for k in _bouwsteenkolommen(ind, product)}
             fte = {k: w.get(f"bs_{p}_{k}") for k in FTE}
             real = {k: w.get(f"real_{p}_{k}") for k in REALISATIE_KOLOMMEN}
             if not aangeboden:
@@ -119,6 +120,11 @@ def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.D
         ),
         "realisatie": _frame(realisatie, ["bestand", "productspecificatie", *REALISATIE_KOLOMMEN]),
     }
+
+
+@cache
+def _bouwsteenkolommen(ind: Indeling, product: str) -> tuple[str, ...]:
+    return tuple(k for k in BOUWSTEEN_KOLOMMEN if ind.bouwsteen(product, k))
 
 
 def _frame(rijen: list[dict], kolommen: list[str]) -> pd.DataFrame:
