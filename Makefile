@@ -68,7 +68,15 @@ inlezen: $(PROCESSED)/inzendingen.csv ## Lees en controleer de sjablonen van aan
 sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build/<jaar>/
 	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
 
-$(BUILD)/04_budget.ipynb: notebooks/04_budget.ipynb $(NOTEBOOK_DEPS) | $(SLEUTEL)
+$(PROCESSED)/tarieven_voorstel.csv: $(PROCESSED)/inzendingen.csv $(RAW)/tarieven_huidig.csv $(PARAMS) \
+		$(wildcard src/kostprijs/kostprijs.py src/kostprijs/aggregatie.py src/kostprijs/disclosure.py \
+		src/kostprijs/tarieven.py src/kostprijs/onderzoek.py)
+	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw $(RAW)
+
+.PHONY: kostprijzen
+kostprijzen: $(PROCESSED)/tarieven_voorstel.csv ## Bereken kostprijzen en voorgestelde tarieven
+
+$(BUILD)/%.ipynb: notebooks/%.ipynb $(NOTEBOOK_DEPS) $(PROCESSED)/tarieven_voorstel.csv | $(SLEUTEL)
 	$(RUN_NOTEBOOK) $< $@
 
 # A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
@@ -79,6 +87,9 @@ $(REPORTS)/$(2)/$(3).xlsx: $(BUILD)/$(1).ipynb
 	$$(KOSTPRIJS) excel $$< $$@
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
+$(eval $(call RAPPORT,01_aanbieders,intern,aanbieders))
+$(eval $(call RAPPORT,02_kostprijzen,inkooptafel,kostprijzen))
+$(eval $(call RAPPORT,03_tarieven,inkooptafel,tarieven))
 $(eval $(call RAPPORT,04_budget,inkooptafel,budget))
 
 # The manifest beside the reports, with the end time: the last step of `report`.
@@ -87,7 +98,7 @@ $(REPORTS)/manifest.json: $(BUILD)/manifest.json $(RAPPORTEN)
 report: $(REPORTS)/manifest.json
 
 .PHONY: report
-report: $(PROCESSED)/inzendingen.csv $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
+report: $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test

@@ -15,9 +15,21 @@ import pandas as pd
 
 from kostprijs.budget import Tarieven, bereken_clienten, bereken_regels, indicaties_schaal
 from kostprijs.config import laad_parameters
-from kostprijs.voorbeeld import GEMIDDELDE_KOSTPRIJZEN, KEUZES
+from kostprijs.voorbeeld import KEUZES
 
 RIJEN = 1_000_000
+# seed 001, "Resultaten gemiddelde kostprijs"
+GEMIDDELDE_KOSTPRIJZEN = {
+    "OZL 1": "49.42",
+    "OZL 2": "52.86",
+    "OZL 3": "62.30",
+    "OMD 1": "33.97",
+    "OMD 2": "46.89",
+    "OMD 3": "60.31",
+    "Vervoer": "13.08",
+    "Kortdurend verblijf": "94.50",
+    "Kortdurend verblijf extra": "188.28",
+}
 HERHALINGEN = 3
 
 

@@ -98,6 +98,13 @@ def raw_met_canary(tmp_path_factory, params):
         f.write(f"{CANARY};OZL 2;3\n{CANARY};OMD 1;2\n")
     with open(raw / f"realisatie_{params.realisatiejaar}.csv", "a", encoding="utf-8") as f:
         f.writelines(f"{CANARY};OZL 2;{periode};5,5\n" for periode in range(1, 14))
+    # new tarieven (seed 001's gemiddelde kostprijzen), so the budget runs without ingestion
+    (raw.parent / "tarieven_nieuw.csv").write_text(
+        "productspecificatie;eenheid;tarief\nOZL 1;uur;49,42\nOZL 2;uur;52,86\nOZL 3;uur;62,30\n"
+        "OMD 1;dagdeel;33,97\nOMD 2;dagdeel;46,89\nOMD 3;dagdeel;60,31\nVervoer;etmaal;13,08\n"
+        "Kortdurend verblijf;etmaal;94,50\nKortdurend verblijf extra;etmaal;188,28\n",
+        encoding="utf-8",
+    )
     return raw
 
 
@@ -108,7 +115,7 @@ def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
 
     sleutel = bytes.fromhex(SLEUTEL_HEX)
     uitkomst = bereken_budgetimpact(
-        params, raw_met_canary, raw_met_canary / "tarieven_nieuw.csv", sleutel=sleutel
+        params, raw_met_canary, raw_met_canary.parent / "tarieven_nieuw.csv", sleutel=sleutel
     )
     assert pseudoniem.pseudoniem(CANARY, sleutel) in set(uitkomst.overgang["client"])
     assert CANARY.encode() not in pickle.dumps(uitkomst)
@@ -126,7 +133,8 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
 
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL_HEX)  # inherited by the notebook kernel
     nb, html, xlsx = tmp_path / "budget.ipynb", tmp_path / "budget.html", tmp_path / "budget.xlsx"
-    voer_notebook_uit(NOTEBOOKS / "04_budget.ipynb", nb, jaar=2027, raw=raw_met_canary)
+    tarieven = raw_met_canary.parent / "tarieven_nieuw.csv"
+    voer_notebook_uit(NOTEBOOKS / "04_budget.ipynb", nb, jaar=2027, raw=raw_met_canary, tarieven_nieuw=tarieven)
     schrijf_html(nb, html)
     schrijf_excel(nb, xlsx)
 

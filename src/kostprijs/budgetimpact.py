@@ -34,6 +34,7 @@ from kostprijs.budget_invoer import (
     tarief_per_product,
 )
 from kostprijs.config import Jaarparameters
+from kostprijs.disclosure import MARKER
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen
 from kostprijs.pseudoniem import lees_sleutel, pseudonimiseer
@@ -88,7 +89,8 @@ class Budgetimpact:
             }
         )
 
-    def tarieven_tabel(self) -> pd.DataFrame:
+    def tarieven_tabel(self, verborgen: frozenset[str] = frozenset()) -> pd.DataFrame:
+        """Current and new tarieven; the new one masked for products in `verborgen`."""
         t = self.tarieven
         huidig = [
             " / ".join(opmaak.euro(v, centen=True) for v in h) or "nieuw product"
@@ -100,7 +102,9 @@ class Budgetimpact:
                 "Eenheid": t["eenheid"],
                 "Declaratie": t["productcode"],
                 "Huidig tarief": huidig,
-                "Nieuw tarief": t["nieuw_centen"],
+                "Nieuw tarief": [
+                    MARKER if p in verborgen else c for p, c in zip(t["productspecificatie"], t["nieuw_centen"], strict=True)
+                ],
             }
         )
 

@@ -135,6 +135,22 @@ def _inlezen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kostprijzen(args: argparse.Namespace) -> int:
+    from kostprijs.config import DATA_PROCESSED, laad_parameters, raw_map
+    from kostprijs.onderzoek import bereken_onderzoek, schrijf_kostprijzen
+
+    params = laad_parameters(args.jaar)
+    processed = Path(args.processed) if args.processed else DATA_PROCESSED / str(args.jaar)
+    onderzoek = bereken_onderzoek(params, processed, raw_map(args.jaar, args.raw or ""))
+    for waarschuwing in onderzoek.methode_waarschuwingen:
+        print(f"Let op: {waarschuwing}", file=sys.stderr)
+    paden = schrijf_kostprijzen(onderzoek, processed)
+    n = onderzoek.deelname["meegeteld"]
+    print(f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
+          + ", ".join(p.name for p in paden))
+    return 0
+
+
 def _excel(args: argparse.Namespace) -> int:
     from kostprijs.rapport.excel import schrijf_excel
 
@@ -237,6 +253,12 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--uit", help="uitvoermap (standaard data/processed/<jaar>)")
     p.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     p.set_defaults(functie=_inlezen)
+
+    p = sub.add_parser("kostprijzen", help="bereken kostprijzen, gemiddelden en voorgestelde tarieven")
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)")
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.set_defaults(functie=_kostprijzen)
 
     p = sub.add_parser("excel", help="schrijf alle tabellen van een uitgevoerd notebook naar .xlsx")
     p.add_argument("notebook")

@@ -241,6 +241,11 @@ def raw_map(jaar: int, raw: str | Path = "") -> Path:
     return PROJECT / raw if raw else DATA_RAW / str(jaar)
 
 
+def processed_map(jaar: int, processed: str | Path = "") -> Path:
+    """The year's processed-data folder: `processed` when given, else data/processed/<jaar>."""
+    return PROJECT / processed if processed else DATA_PROCESSED / str(jaar)
+
+
 def nieuwste_jaar() -> int:
     """The latest year with a parameter file in params/."""
     jaren = sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())

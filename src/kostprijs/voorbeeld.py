@@ -1,7 +1,8 @@
 """Synthetic sample data: deterministic, fictitious, and shaped like the real inputs.
 
-Nothing here is real. Tarieven and kostprijzen are the seed table of the Steenwijkerland
-slides (2017); clients, indicaties and realisatie are drawn from fixed distributions with
+Nothing here is real. The current tarieven are the seed table of the Steenwijkerland
+slides (2017), and the provider workbooks are built to give cost prices near its gemiddelde
+kostprijzen (voorbeeld_aanbieders.py); clients, indicaties and realisatie are drawn from fixed distributions with
 a fixed seed, so every run writes the same bytes. See docs/voorbeelddata.md.
 """
 
@@ -26,7 +27,7 @@ AANDEEL_BESTAAND = 0.85
 ZAAD = 20171123
 
 # Seed 001, "Resultaten gemiddelde kostprijs": huidige tarieven (Vervoer has two, with the
-# share of volume this sample assumes for each) and gemiddelde kostprijzen.
+# share of volume this sample assumes for each).
 HUIDIGE_TARIEVEN = {
     "OZL 1": [("43.20", None)],
     "OZL 2": [("46.80", None)],
@@ -36,17 +37,6 @@ HUIDIGE_TARIEVEN = {
     "OMD 3": [("55.40", None)],
     "Vervoer": [("6.00", "0.5"), ("16.36", "0.5")],
     "Kortdurend verblijf": [("31.00", None)],
-}
-GEMIDDELDE_KOSTPRIJZEN = {
-    "OZL 1": "49.42",
-    "OZL 2": "52.86",
-    "OZL 3": "62.30",
-    "OMD 1": "33.97",
-    "OMD 2": "46.89",
-    "OMD 3": "60.31",
-    "Vervoer": "13.08",
-    "Kortdurend verblijf": "94.50",
-    "Kortdurend verblijf extra": "188.28",
 }
 
 # Share of the indicatie that clients really use, per product (sample assumption).
@@ -151,11 +141,9 @@ def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
     rng = np.random.default_rng(ZAAD + params.jaar)
     indicaties = maak_indicaties(rng)
     realisatie = maak_realisatie(rng, indicaties, params)
-    nieuw = {p: [(t, None)] for p, t in GEMIDDELDE_KOSTPRIJZEN.items()}
     tabellen = {
         "indicaties.csv": indicaties,
         "tarieven_huidig.csv": _tarieftabel(params, HUIDIGE_TARIEVEN),
-        "tarieven_nieuw.csv": _tarieftabel(params, nieuw).drop(columns="aandeel"),
         f"realisatie_{params.realisatiejaar}.csv": realisatie,
     }
     map_.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,181 @@
+"""The cost-price research of one year: from ingested submissions to proposed tarieven.
+
+Joins the stages: cost price per aanbieder (kostprijs.py), the declared average
+(aggregatie.py), disclosure control (disclosure.py) and the tariff comparison (tarieven.py).
+`Kostprijsonderzoek` holds internal detail and the masked tables for the inkooptafel
+side by side; reports for the inkooptafel use only the `publiek_*` members.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode, uitgesloten_inzendingen
+from kostprijs.config import Jaarparameters
+from kostprijs.disclosure import (
+    MARKER,
+    VEILIG,
+    beoordeel_tabel,
+    bijdragen_gemiddelde,
+    kwartiel_onthult,
+    lees_p,
+)
+from kostprijs.kostprijs import uit_processed
+from kostprijs.opslag import atomisch
+from kostprijs.tabellen import schrijf_csv_nl
+from kostprijs.tarieven import lees_huidige_tarieven, uitkomsten, vergelijk, voorgestelde_tarieven
+
+VOORSTEL = "tarieven_voorstel.csv"
+
+
+@dataclass(frozen=True)
+class Kostprijsonderzoek:
+    """Results of the research; `per_aanbieder`, `aggregatie` and `inzendingen` are internal."""
+
+    per_aanbieder: pd.DataFrame
+    aggregatie: Aggregatie
+    inzendingen: pd.DataFrame
+    oordelen: pd.DataFrame
+    onderdrukt: frozenset[str]
+    vergelijking: pd.DataFrame
+    voorstel: pd.DataFrame
+    methode_waarschuwingen: list[str]
+    eenheden: dict[str, str]
+
+    @property
+    def publiek_kostprijzen(self) -> pd.DataFrame:
+        """Average cost price per product with n, P25 and P75; suppressed cells masked."""
+        a = self.aggregatie.per_product
+        uit = pd.DataFrame(
+            {
+                "productspecificatie": a["productspecificatie"],
+                "eenheid": [self.eenheden[p] for p in a["productspecificatie"]],
+                "n": a["n"],
+                "kostprijs": a["kostprijs"],
+                "p25": a["p25"],
+                "p75": a["p75"],
+            }
+        ).astype(object)
+        for i, r in uit.iterrows():
+            if r["productspecificatie"] in self.onderdrukt:
+                uit.loc[i, ["kostprijs", "p25", "p75"]] = MARKER
+            elif r["n"] and (
+                kwartiel_onthult(r["n"], Decimal("0.25"))
+                or kwartiel_onthult(r["n"], Decimal("0.75"))
+            ):
+                # a quartile that equals one provider's own value would reveal it
+                uit.loc[i, ["p25", "p75"]] = MARKER
+        return uit
+
+    @property
+    def publieke_vergelijking(self) -> pd.DataFrame:
+        """The tariff comparison; for suppressed products only the current tarief is shown."""
+        uit = self.vergelijking.astype(object).copy()
+        geheim = uit["productspecificatie"].isin(self.onderdrukt)
+        uit.loc[geheim, ["kostprijs", "verschil", "verschil_pct", "richting"]] = MARKER
+        return uit
+
+    @property
+    def publiek_voorstel(self) -> pd.DataFrame:
+        uit = self.voorstel.astype(object).copy()
+        uit.loc[
+            uit["productspecificatie"].isin(self.onderdrukt), ["kostprijs", "voorgesteld_tarief"]
+        ] = MARKER
+        return uit
+
+    def uitkomsten(self, params: Jaarparameters) -> list[str]:
+        """The Dutch summary bullets, from products whose figures may be shown only."""
+        zichtbaar = self.vergelijking[
+            ~self.vergelijking["productspecificatie"].isin(self.onderdrukt)
+        ]
+        return uitkomsten(zichtbaar, params.kostprijs)
+
+    @property
+    def deelname(self) -> dict[str, int]:
+        """Counts of submissions by status (no names)."""
+        status = self.inzendingen["status"].value_counts()
+        return {
+            "ontvangen": len(self.inzendingen),
+            "meegeteld": int((self.inzendingen["telt_mee"] == "ja").sum()),
+            **{s: int(n) for s, n in status.items()},
+        }
+
+
+def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kostprijsonderzoek:
+    """Run the research on the ingested tables in `processed` and the current tarieven in `raw`."""
+    processed, raw = Path(processed), Path(raw)
+    k = params.kostprijs
+    per_aanbieder = uit_processed(processed, k)
+    aggregatie = aggregeer(per_aanbieder, k, producten=params.productspecificaties)
+    meegeteld = per_aanbieder[per_aanbieder["kostprijs_bouwstenen"].notna()]
+    gewogen = k.aggregatie == "gewogen_gemiddelde"
+    bijdragen = meegeteld.assign(
+        waarde=bijdragen_gemiddelde(
+            list(meegeteld["kostprijs_bouwstenen"]),
+            [v or 0 for v in meegeteld["volume"]] if gewogen else None,
+        )
+    )
+    oordelen = beoordeel_tabel(
+        bijdragen, "productspecificatie", None, "waarde", lees_p(), totalen=False
+    )
+    onderdrukt = frozenset(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
+    onderdrukt |= {
+        p
+        for p, n in zip(
+            aggregatie.per_product["productspecificatie"], aggregatie.per_product["n"], strict=True
+        )
+        if n == 0
+    }
+    gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
+    huidig = lees_huidige_tarieven(raw / "tarieven_huidig.csv")
+    inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
+    return Kostprijsonderzoek(
+        per_aanbieder=per_aanbieder,
+        aggregatie=aggregatie,
+        inzendingen=inzendingen,
+        oordelen=oordelen,
+        onderdrukt=onderdrukt,
+        vergelijking=vergelijk(
+            huidig, gemiddeld[["productspecificatie", "kostprijs"]], k.tolerantie_gelijk
+        ),
+        voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie),
+        methode_waarschuwingen=controleer_methode(processed, k),
+        eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
+    )
+
+
+def uitgesloten(onderzoek: Kostprijsonderzoek) -> pd.DataFrame:
+    """Excluded submissions and product rows, with reasons (internal: has ids and file names)."""
+    return uitgesloten_inzendingen(onderzoek.inzendingen)
+
+
+def schrijf_voorstel(onderzoek: Kostprijsonderzoek, pad: Path) -> None:
+    """The proposed tarieven as input of the budget model (Dutch CSV, like tarieven_nieuw.csv)."""
+    v = onderzoek.voorstel
+    tabel = pd.DataFrame(
+        {
+            "productspecificatie": v["productspecificatie"],
+            "eenheid": [onderzoek.eenheden[p] for p in v["productspecificatie"]],
+            "tarief": v["voorgesteld_tarief"],
+        }
+    )
+    schrijf_csv_nl(tabel, pad)
+
+
+def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]:
+    """Processed outputs of the research (internal): per aanbieder, per product, the proposal."""
+    map_ = Path(map_)
+    paden = {
+        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder,
+        "kostprijzen_product.csv": onderzoek.aggregatie.per_product,
+        "disclosure.csv": onderzoek.oordelen.drop(columns=["totaal"]),
+    }
+    for naam, tabel in paden.items():
+        with atomisch(map_ / naam) as tmp:
+            tabel.to_csv(tmp, index=False, lineterminator="\n")
+    schrijf_voorstel(onderzoek, map_ / VOORSTEL)
+    return [map_ / n for n in [*paden, VOORSTEL]]
