@@ -1,0 +1,74 @@
+"""The research step on the synthetic sample: what the inkooptafel sees, and the hand-off to the budget."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kostprijs.budget_invoer import lees_tarieven, tarief_per_product
+from kostprijs.disclosure import MARKER
+from kostprijs.inlezen import lees_map
+from kostprijs.onderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
+from kostprijs.rapport import opmaak
+from kostprijs.voorbeeld import schrijf_voorbeeld
+
+KLEIN = "Kortdurend verblijf extra"  # offered by 2 sample providers only
+
+
+@pytest.fixture(scope="module")
+def onderzoek(tmp_path_factory, params):
+    basis = tmp_path_factory.mktemp("onderzoek")
+    raw, processed = basis / "raw", basis / "processed"
+    schrijf_voorbeeld(params, raw)
+    lees_map(params, raw / "aanbieders", processed, voortgang=False)
+    return bereken_onderzoek(params, processed, raw), processed
+
+
+def _publiek(o) -> list:
+    return [o.publiek_kostprijzen, o.publieke_vergelijking, o.publiek_voorstel]
+
+
+def test_product_with_two_providers_is_suppressed_everywhere_public(onderzoek, params):
+    o, _ = onderzoek
+    per = o.per_aanbieder
+    assert per.loc[per["productspecificatie"] == KLEIN, "kostprijs_bouwstenen"].notna().sum() == 2
+    assert KLEIN in o.onderdrukt
+    for tabel in _publiek(o):
+        rij = tabel[tabel["productspecificatie"] == KLEIN]
+        for kolom in ("kostprijs", "p25", "p75", "verschil", "verschil_pct", "voorgesteld_tarief"):
+            if kolom in rij:
+                assert (rij[kolom] == MARKER).all(), kolom
+    assert not any(KLEIN.lower() in b.lower() for b in o.uitkomsten(params))
+
+
+def test_no_provider_figure_of_a_suppressed_product_in_public_tables(onderzoek):
+    o, _ = onderzoek
+    per = o.per_aanbieder
+    eigen = per.loc[per["productspecificatie"].isin(o.onderdrukt), "kostprijs_bouwstenen"].dropna()
+    tekst = " ".join(t.to_csv() for t in _publiek(o))
+    for waarde in eigen:
+        assert str(waarde) not in tekst
+        assert opmaak.euro(waarde) not in tekst
+
+
+def test_safe_products_show_n_and_an_average_within_the_providers_range(onderzoek):
+    o, _ = onderzoek
+    per = o.per_aanbieder
+    for r in o.publiek_kostprijzen.itertuples():
+        if r.productspecificatie in o.onderdrukt:
+            continue
+        eigen = per.loc[
+            per["productspecificatie"] == r.productspecificatie, "kostprijs_bouwstenen"
+        ].dropna()
+        assert r.n == len(eigen) >= 3
+        assert min(eigen) <= r.kostprijs <= max(eigen)
+
+
+def test_proposal_is_readable_by_the_budget_model(onderzoek, params):
+    o, processed = onderzoek
+    schrijf_kostprijzen(o, processed)
+    tarieven = tarief_per_product(lees_tarieven(processed / VOORSTEL, params.catalogus))
+    verwacht = {r.productspecificatie: r.voorgesteld_tarief for r in o.voorstel.itertuples()}
+    assert {p: Decimal(c) / 100 for p, c in tarieven.centen.items()} == verwacht
+    assert set(tarieven.centen) == set(params.productspecificaties)
