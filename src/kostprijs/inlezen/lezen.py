@@ -36,6 +36,7 @@ class Inzending:
     waarden: dict[str, object] = field(default_factory=dict)
     cellen: dict[str, tuple[str, str]] = field(default_factory=dict)  # naam -> (blad, cel)
     bevindingen: list[Bevinding] = field(default_factory=list)
+    rijen: dict[str, list[dict]] = field(default_factory=dict)  # table rows, see tabellen.py
 
     def plaats(self, naam: str) -> dict[str, str]:
         blad, cel = self.cellen.get(naam, ("", ""))

@@ -28,7 +28,7 @@ from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
 from kostprijs.inlezen.lezen import Inzending, lees_werkboek
 from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand, open_veilig
 from kostprijs.inlezen.schema import valideer
-from kostprijs.inlezen.tabellen import FTE, bouw_tabellen
+from kostprijs.inlezen.tabellen import FTE, bouw_tabellen, rijen
 from kostprijs.opslag import sha256
 from kostprijs.sjabloon import PERSONEEL_KOLOMMEN, REALISATIE_KOLOMMEN, Indeling, indeling
 
@@ -83,7 +83,9 @@ def verwerk_bestand(pad: str) -> tuple[Inzending, str]:
         ), ""
     try:
         archief = open_veilig(p, _IP)
-        return lees_werkboek(p, _IND, archief), hash_
+        inzending = lees_werkboek(p, _IND, archief)
+        inzending.rijen = rijen(inzending, _IND)
+        return inzending, hash_
     except Weigering as w:
         return Inzending(p.name, bevindingen=list(w.bevindingen)), hash_
     except MemoryError:

@@ -34,10 +34,10 @@ def veldnaam(tabel: str, kolom: str, rij: pd.Series) -> str:
     return f"{prefix}_{slug(rij['productspecificatie'])}_{'fte_01' if kolom == 'fte_totaal' else kolom}"
 
 
-def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.DataFrame]:
-    """Tables of exact values (object columns of Decimal, str, date or None)."""
+def rijen(inz: Inzending, ind: Indeling) -> dict[str, list[dict]]:
+    """One submission's table rows (run in the worker); adds cross-sheet findings to `inz`."""
     algemeen, personeel, bouwstenen, realisatie = [], [], [], []
-    for inz in inzendingen:
+    if inz.waarden:
         w = inz.waarden
         rij = {"bestand": inz.bestand}
         for v in ind.velden:
@@ -99,6 +99,27 @@ def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.D
             )
             if any(x is not None for x in real.values()):
                 realisatie.append({"bestand": inz.bestand, "productspecificatie": product, **real})
+    return {
+        "algemeen": algemeen,
+        "personeel": personeel,
+        "bouwstenen": bouwstenen,
+        "realisatie": realisatie,
+    }
+
+
+def bouw_tabellen(inzendingen: list[Inzending], ind: Indeling) -> dict[str, pd.DataFrame]:
+    """Tables of exact values (object columns of Decimal, str, date or None)."""
+    samen: dict[str, list[dict]] = {
+        "algemeen": [],
+        "personeel": [],
+        "bouwstenen": [],
+        "realisatie": [],
+    }
+    for inz in inzendingen:
+        for tabel, r in inz.rijen.items():
+            samen[tabel].extend(r)
+    algemeen, personeel = samen["algemeen"], samen["personeel"]
+    bouwstenen, realisatie = samen["bouwstenen"], samen["realisatie"]
     return {
         "algemeen": _frame(
             algemeen,
