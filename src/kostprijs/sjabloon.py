@@ -147,7 +147,7 @@ def slug(productspecificatie: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", productspecificatie.lower()).strip("_")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: cheap as a cache key
 class Indeling:
     """The whole template layout for one year's catalogue."""
 

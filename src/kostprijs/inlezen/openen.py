@@ -28,6 +28,7 @@ _KOLOM = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d+\"")
 _BLAD = re.compile(rb"<(?:\w+:)?sheet\s([^>]*?)/?>")
 _GEDEFINIEERD = re.compile(rb"<(?:\w+:)?definedName\s([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 _RELATIE = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*?)/?>")
+_NAAMATTRIBUUT = re.compile(rb'\bname\s*=\s*"([^"]*)"')
 _ATTRIBUUT = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
 # A formula cell: <f> is the first child of <c> (CT_Cell); a shared formula may be <f .../>.
 _FORMULE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>/]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
@@ -300,11 +301,12 @@ def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
         bladen[a.get("name", "")] = doelen.get(rid, "")
     namen = {}
     for m in _GEDEFINIEERD.finditer(wb):
-        a = _attributen(m.group(1))
-        ref = _NAAM.fullmatch(html.unescape(m.group(2).decode("utf-8", "replace")).strip())
-        if ref and "localSheetId" not in a:
+        attributen, tekst = m.group(1), m.group(2).decode("utf-8", "replace")
+        ref = _NAAM.fullmatch((html.unescape(tekst) if "&" in tekst else tekst).strip())
+        naam_ = _NAAMATTRIBUUT.search(attributen)
+        if ref and naam_ and b"localSheetId" not in attributen:
             blad = (ref.group(1) or ref.group(2)).replace("''", "'")
-            namen[a.get("name", "")] = (blad, ref.group(3) + ref.group(4))
+            namen[html.unescape(naam_.group(1).decode())] = (blad, ref.group(3) + ref.group(4))
     return bladen, namen
 
 
