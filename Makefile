@@ -18,7 +18,7 @@ PROCESSED := data/processed/$(JAAR)
 BUILD := build/$(JAAR)
 REPORTS := reports/$(JAAR)
 KOSTPRIJS := $(BIN)/kostprijs
-RUN_NOTEBOOK := $(KOSTPRIJS) notebook --jaar $(JAAR) --raw $(RAW)
+RUN_NOTEBOOK := $(KOSTPRIJS) notebook --jaar $(JAAR) --raw $(RAW) --processed $(PROCESSED)
 
 .PHONY: help
 help: ## Toon deze hulp
@@ -102,7 +102,7 @@ report: $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar repo
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test
-test: $(STAMP) $(RAW)/indicaties.csv $(SLEUTEL) ## Draai alle tests (ook de notebooks, met nbval)
+test: $(STAMP) $(RAW)/indicaties.csv $(PROCESSED)/tarieven_voorstel.csv $(SLEUTEL) ## Draai alle tests (ook de notebooks, met nbval)
 	$(BIN)/pytest tests --nbval-lax notebooks
 
 .PHONY: lab

@@ -100,7 +100,13 @@ def _factor(tekst: str):
 def _notebook(args: argparse.Namespace) -> int:
     from kostprijs.rapport.notebooks import voer_notebook_uit
 
-    voer_notebook_uit(Path(args.notebook), Path(args.uit), jaar=args.jaar, raw=Path(args.raw))
+    voer_notebook_uit(
+        Path(args.notebook),
+        Path(args.uit),
+        jaar=args.jaar,
+        raw=Path(args.raw),
+        processed=args.processed or "",
+    )
     return 0
 
 
@@ -231,6 +237,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("uit")
     p.add_argument("--jaar", type=int, required=True)
     p.add_argument("--raw", required=True)
+    p.add_argument(
+        "--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)"
+    )
     p.set_defaults(functie=_notebook)
 
     p = sub.add_parser(
