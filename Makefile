@@ -91,6 +91,7 @@ $(eval $(call RAPPORT,01_aanbieders,intern,aanbieders))
 $(eval $(call RAPPORT,02_kostprijzen,inkooptafel,kostprijzen))
 $(eval $(call RAPPORT,03_tarieven,inkooptafel,tarieven))
 $(eval $(call RAPPORT,04_budget,inkooptafel,budget))
+$(eval $(call RAPPORT,05_samenvatting,inkooptafel,samenvatting))
 
 # The manifest beside the reports, with the end time: the last step of `report`.
 $(REPORTS)/manifest.json: $(BUILD)/manifest.json $(RAPPORTEN)

@@ -8,6 +8,7 @@ side by side; reports for the inkooptafel use only the `publiek_*` members.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -87,12 +88,75 @@ class Kostprijsonderzoek:
         ] = MARKER
         return uit
 
+    @property
+    def publiek_tariefoverzicht(self) -> pd.DataFrame:
+        """Per product and current tarief: the proposed tarief and the change, masked where needed."""
+        voorstel = dict(
+            zip(
+                self.voorstel["productspecificatie"],
+                self.voorstel["voorgesteld_tarief"],
+                strict=True,
+            )
+        )
+        rijen = []
+        for r in self.vergelijking.itertuples():
+            nieuw = voorstel.get(r.productspecificatie)
+            geheim = r.productspecificatie in self.onderdrukt
+            wijziging = None
+            if nieuw is not None and r.huidig_tarief is not None:
+                wijziging = ((nieuw - r.huidig_tarief) / r.huidig_tarief).quantize(
+                    Decimal("0.0001"), rounding="ROUND_HALF_UP"
+                )
+            rijen.append(
+                {
+                    "productspecificatie": r.productspecificatie,
+                    "eenheid": self.eenheden[r.productspecificatie],
+                    "huidig_tarief": r.huidig_tarief,
+                    "voorgesteld_tarief": MARKER if geheim else nieuw,
+                    "wijziging": MARKER if geheim else wijziging,
+                }
+            )
+        return pd.DataFrame(rijen)
+
     def uitkomsten(self, params: Jaarparameters) -> list[str]:
         """The Dutch summary bullets, from products whose figures may be shown only."""
         zichtbaar = self.vergelijking[
             ~self.vergelijking["productspecificatie"].isin(self.onderdrukt)
         ]
         return uitkomsten(zichtbaar, params.kostprijs)
+
+    @property
+    def publieke_deelname(self) -> pd.DataFrame:
+        """Submissions per status, and per sheet of the first error for rejections.
+
+        No file names, ids or values a provider typed: only counts and sheet names.
+        """
+        rijen: dict[tuple[str, str], int] = {}
+        for status, reden in zip(
+            self.inzendingen["status"], self.inzendingen["reden"], strict=True
+        ):
+            waarom = ""
+            if status == "afgewezen":
+                blad = re.match(r"blad ([^,:]+)", reden)
+                waarom = (
+                    f"ontbrekende of ongeldige gegevens (blad {blad.group(1)})"
+                    if blad
+                    else "bestand onbruikbaar"
+                )
+            elif status == "vervangen":
+                waarom = "latere inzending van dezelfde aanbieder telt"
+            rijen[(status, waarom)] = rijen.get((status, waarom), 0) + 1
+        volgorde = ["geaccepteerd", "geaccepteerd met opmerkingen", "vervangen", "afgewezen"]
+        sleutels = sorted(
+            rijen, key=lambda k: (volgorde.index(k[0]) if k[0] in volgorde else 9, k[1])
+        )
+        return pd.DataFrame(
+            {
+                "Status": [s for s, _ in sleutels],
+                "Reden": [w for _, w in sleutels],
+                "Aantal": [rijen[k] for k in sleutels],
+            }
+        )
 
     @property
     def deelname(self) -> dict[str, int]:

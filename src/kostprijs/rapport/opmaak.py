@@ -61,12 +61,14 @@ def datum(d: dt.date | dt.datetime) -> str:
     return format_date(d, format="long", locale=LOCALE)
 
 
-def tabel(df: pd.DataFrame, *, bijschrift: str | None = None) -> Styler:
+def tabel(df: pd.DataFrame, *, bijschrift: str | None = None, tekstkolommen=()) -> Styler:
     """A display table: no index, text HTML-escaped (cells may hold provider-supplied text)."""
     stijl = df.style.hide(axis="index").format(escape="html", na_rep=ONTBREEKT)
     # a stable id instead of a random one, so the same table gives the same HTML
     stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
     stijl = stijl.set_table_attributes('class="kp-tabel"')
+    if tekstkolommen:
+        stijl = stijl.set_properties(subset=list(tekstkolommen), **{"text-align": "left"})
     if bijschrift:
         stijl = stijl.set_caption(escape(bijschrift))
     return stijl

@@ -66,7 +66,8 @@ def bundel(
     onbekend = set(formaten) - set(df.columns)
     if onbekend:
         raise ValueError(f"formaten voor onbekende kolommen: {sorted(onbekend)}")
-    html = opmaak.tabel(opgemaakt(df, formaten), bijschrift=titel).to_html()
+    tekst = [k for k in df.columns if formaten.get(k, "tekst") == "tekst"]
+    html = opmaak.tabel(opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst).to_html()
     if voetnoot:
         html += f'<p class="kp-voetnoot">{opmaak.escape(voetnoot)}</p>'
     data = {
