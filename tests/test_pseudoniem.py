@@ -134,7 +134,9 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL_HEX)  # inherited by the notebook kernel
     nb, html, xlsx = tmp_path / "budget.ipynb", tmp_path / "budget.html", tmp_path / "budget.xlsx"
     tarieven = raw_met_canary.parent / "tarieven_nieuw.csv"
-    voer_notebook_uit(NOTEBOOKS / "04_budget.ipynb", nb, jaar=2027, raw=raw_met_canary, tarieven_nieuw=tarieven)
+    voer_notebook_uit(
+        NOTEBOOKS / "04_budget.ipynb", nb, jaar=2027, raw=raw_met_canary, tarieven_nieuw=tarieven
+    )
     schrijf_html(nb, html)
     schrijf_excel(nb, xlsx)
 
