@@ -33,6 +33,14 @@ _ATTRIBUUT = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
 # A formula cell: <f> is the first child of <c> (CT_Cell); a shared formula may be <f .../>.
 _FORMULE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>/]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
 _NAAM = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)")
+# Fast paths for the common, plain forms; used only when they provably cover every element
+# (see _namen and _formules), otherwise the general patterns above decide.
+_GEDEFINIEERD_KAAL = re.compile(
+    rb'<definedName name="([^"&<>]*)">'
+    rb"(?:'([^'&<>]+)'|([A-Za-z0-9_][^'!&<>]*))!\$?([A-Z]{1,3})\$?([0-9]+)</definedName>"
+)
+_CEL_FORMULE = re.compile(rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+_CEL_REF = re.compile(rb'\br="([A-Z]{1,3}\d+)"[^>/]*\Z')
 
 
 def controleer_defusedxml() -> None:
@@ -237,11 +245,11 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
     archief.bladen, archief.namen = _bladen_en_namen(inhoud, naam)
     for blad, deel in archief.bladen.items():
         data = inhoud.get(deel, b"")
-        for cel, formule in _FORMULE.findall(data):
+        for cel, formule in _formules(data):
             archief.formules[(blad, cel.decode())] = html.unescape(
                 formule.decode("utf-8", "replace")
             )
-        rijen = max((int(r) for r in _RIJ.findall(data)), default=0)
+        rijen = max(map(int, _RIJ.findall(data)), default=0)
         kolommen = max((_kolomnummer(k) for k in _KOLOM.findall(data)), default=0)
         archief.rijen[blad] = rijen
         if rijen > ip.max_rijen or kolommen > ip.max_kolommen:
@@ -299,6 +307,38 @@ def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
         a = _attributen(m.group(1))
         rid = next((v for k, v in a.items() if k.endswith(":id")), None)
         bladen[a.get("name", "")] = doelen.get(rid, "")
+    return bladen, _namen(wb)
+
+
+def _formules(data: bytes) -> list[tuple[bytes, bytes]]:
+    """(cell, formula text) of every formula cell, as _FORMULE finds them.
+
+    A cheaper pattern first finds each <c> whose first child is <f>; when every such cell
+    has the reference _FORMULE requires, both give the same list, else _FORMULE decides.
+    """
+    uit = []
+    for attributen, formule in _CEL_FORMULE.findall(data):
+        ref = _CEL_REF.search(attributen)
+        if ref is None:
+            return _FORMULE.findall(data)
+        uit.append((ref.group(1), formule))
+    return uit
+
+
+def _namen(wb: bytes) -> dict[str, tuple[str, str]]:
+    """Defined name -> (sheet, cell) for names that refer to one cell, workbook scope."""
+    kaal = _GEDEFINIEERD_KAAL.findall(wb)
+    elementen = wb.count(b"definedName") - wb.count(b"definedNames")
+    if elementen == 2 * len(kaal) and b"localSheetId" not in wb:
+        # Every <definedName> element is a plain one (no entities, prefix, other
+        # attributes or surrounding space): the general scan below would give the same.
+        return {
+            naam.decode(): (
+                (citaat or blad).decode("utf-8", "replace"),
+                (kolom + rij).decode(),
+            )
+            for naam, citaat, blad, kolom, rij in kaal
+        }
     namen = {}
     for m in _GEDEFINIEERD.finditer(wb):
         attributen, tekst = m.group(1), m.group(2).decode("utf-8", "replace")
@@ -307,7 +347,7 @@ def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
         if ref and naam_ and b"localSheetId" not in attributen:
             blad = (ref.group(1) or ref.group(2)).replace("''", "'")
             namen[html.unescape(naam_.group(1).decode())] = (blad, ref.group(3) + ref.group(4))
-    return bladen, namen
+    return namen
 
 
 def _attributen(tekst: bytes) -> dict[str, str]:
