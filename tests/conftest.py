@@ -35,3 +35,24 @@ def seed_voorbeeld() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def seed_totalen() -> pd.Series:
     return lees_grondwaarheid("seed_rekenvoorbeeld_totalen.csv").iloc[0]
+
+
+def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> dict[str, Path]:
+    """`make report` for 2027 into folders under `basis` (the real data/ and reports/ untouched).
+
+    Without `raw`, the pipeline makes the synthetic sample itself. Returns the folders.
+    """
+    import os
+    import subprocess
+
+    from kostprijs.config import PROJECT
+
+    mappen = {n: basis / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
+    if raw is not None:
+        mappen["RAW"] = raw
+    omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
+    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
+    opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
+    proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True, timeout=timeout)
+    assert proces.returncode == 0, proces.stdout[-3000:] + proces.stderr[-3000:]
+    return mappen

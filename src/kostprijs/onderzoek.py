@@ -46,6 +46,14 @@ class Kostprijsonderzoek:
     voorstel: pd.DataFrame
     methode_waarschuwingen: list[str]
     eenheden: dict[str, str]
+    namen: dict[str, str]
+
+    def met_naam(self, tabel: pd.DataFrame) -> pd.DataFrame:
+        """`tabel` with the aanbieder's name after its aanbieder_id (internal outputs only)."""
+        uit = tabel.copy()
+        plek = list(uit.columns).index("aanbieder_id") + 1
+        uit.insert(plek, "naam", [self.namen.get(a, "") for a in uit["aanbieder_id"]])
+        return uit
 
     @property
     def publiek_kostprijzen(self) -> pd.DataFrame:
@@ -197,6 +205,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
     huidig = lees_huidige_tarieven(raw / "tarieven_huidig.csv")
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
+    aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
         aggregatie=aggregatie,
@@ -209,6 +218,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie),
         methode_waarschuwingen=controleer_methode(processed, k),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
+        namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
     )
 
 

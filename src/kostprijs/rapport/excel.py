@@ -104,7 +104,8 @@ def schrijf_excel(notebook: Path, uit: Path) -> None:
 
 
 def _vaste_zip(inhoud: bytes, pad: Path) -> None:
-    """Rewrite the zip with fixed entry timestamps, so equal content gives equal bytes."""
+    """Rewrite the zip with fixed timestamps (entries and document properties), so equal
+    content gives equal bytes."""
     with (
         zipfile.ZipFile(io.BytesIO(inhoud)) as bron,
         zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as doel,
@@ -112,4 +113,7 @@ def _vaste_zip(inhoud: bytes, pad: Path) -> None:
         for info in bron.infolist():
             nieuw = zipfile.ZipInfo(info.filename, date_time=VAST_TIJDSTIP.timetuple()[:6])
             nieuw.compress_type = zipfile.ZIP_DEFLATED
-            doel.writestr(nieuw, bron.read(info.filename))
+            inhoud = bron.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                inhoud = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", inhoud)
+            doel.writestr(nieuw, inhoud)

@@ -69,3 +69,31 @@ def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figure:
     ax.legend(loc="lower right")
     fig.tight_layout()
     return fig
+
+
+def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figure:
+    """Each provider's cost price per product as a point (internal reports only).
+
+    No random jitter, so the same data give the same image.
+    """
+    _stijl()
+    punten = per_aanbieder.dropna(subset=["kostprijs_bouwstenen"])
+    punten = punten.assign(kostprijs=punten["kostprijs_bouwstenen"].astype(float))
+    fig, ax = plt.subplots(figsize=(8, 5))
+    sns.stripplot(
+        data=punten,
+        y="productspecificatie",
+        x="kostprijs",
+        ax=ax,
+        color=KLEUREN[0],
+        size=6,
+        jitter=False,
+        alpha=0.7,
+    )
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"€ {getal(v, 0)}"))
+    ax.set_xlabel("kostprijs per eenheid (logaritmische schaal)")
+    ax.set_ylabel("")
+    ax.set_title("Kostprijs per aanbieder (intern)")
+    fig.tight_layout()
+    return fig

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
@@ -36,3 +37,13 @@ def voer_notebook_uit(notebook: Path, uit: Path, **parameters) -> None:
             raise KostprijsFout(
                 f"Het notebook {Path(notebook).name} stopte in cel {fout.exec_count}: {melding}"
             ) from None
+        _vaste_cel_ids(tmp)
+
+
+def _vaste_cel_ids(pad: Path) -> None:
+    """Papermill gives its injected-parameters cell a random id; fix it, for reproducible HTML."""
+    nb = nbformat.read(pad, as_version=4)
+    for cel in nb.cells:
+        if "injected-parameters" in cel.get("metadata", {}).get("tags", []):
+            cel["id"] = "injected-parameters"
+    nbformat.write(nb, pad)
