@@ -10,6 +10,7 @@ becomes a Bevinding, never an exception.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -308,6 +309,8 @@ def _datum(v: Veld, waarde: object, inz: Inzending) -> date:
 
 
 def _getal(v: Veld, waarde: object, inz: Inzending) -> Decimal:
+    if type(waarde) is float and math.isfinite(waarde):  # the usual case; as decimaal()
+        return Decimal(repr(waarde))
     if isinstance(waarde, bool):
         raise ValueError("Een waar/onwaar-waarde in een getalcel.")
     if isinstance(waarde, datetime | date | timedelta):

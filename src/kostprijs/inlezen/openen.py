@@ -250,7 +250,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
                 formule.decode("utf-8", "replace")
             )
         rijen = max(map(int, _RIJ.findall(data)), default=0)
-        kolommen = max((_kolomnummer(k) for k in _KOLOM.findall(data)), default=0)
+        kolommen = max(map(_kolomnummer, set(_KOLOM.findall(data))), default=0)
         archief.rijen[blad] = rijen
         if rijen > ip.max_rijen or kolommen > ip.max_kolommen:
             raise Weigering(
