@@ -119,6 +119,7 @@ lint: $(STAMP) ## Controleer de code met ruff
 bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)
 	$(BIN)/python benchmarks/bench_budget.py
 	$(BIN)/python benchmarks/bench_inlezen.py
+	$(BIN)/python benchmarks/bench_rapport.py
 
 .PHONY: lock
 lock: ## Werk requirements.lock bij na een wijziging in pyproject.toml

@@ -1,0 +1,150 @@
+"""The whole pipeline (`make report`): reproducible, confidential by construction, atomic."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import draai_pijplijn
+
+from kostprijs import voorbeeld_aanbieders
+from kostprijs.config import PROJECT
+from kostprijs.rapport import opmaak
+from kostprijs.voorbeeld import schrijf_voorbeeld
+
+pytestmark = pytest.mark.traag
+
+KANARIE = "Kanarie Zorg Q7X4"
+
+
+def _bytes(pad: Path) -> bytes:
+    """A file's bytes; for .xlsx the uncompressed bytes of every part."""
+    if pad.suffix == ".xlsx":
+        with zipfile.ZipFile(pad) as z:
+            return b"".join(z.read(n) for n in sorted(z.namelist()))
+    return pad.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def twee_runs(tmp_path_factory):
+    return [draai_pijplijn(tmp_path_factory.mktemp(f"run{i}")) for i in (1, 2)]
+
+
+def _bestanden(map_: Path) -> dict[str, Path]:
+    return {p.relative_to(map_).as_posix(): p for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+def test_processed_data_is_byte_identical(twee_runs):
+    a, b = (_bestanden(r["PROCESSED"]) for r in twee_runs)
+    assert a.keys() == b.keys() and "tarieven_voorstel.csv" in a
+    for naam in a:
+        assert a[naam].read_bytes() == b[naam].read_bytes(), naam
+
+
+def test_reports_are_identical_apart_from_the_run_time(twee_runs):
+    a, b = (_bestanden(r["REPORTS"]) for r in twee_runs)
+    assert a.keys() == b.keys()
+    assert {"inkooptafel/samenvatting.html", "intern/aanbieders.html", "manifest.json"} <= a.keys()
+    for naam in a:
+        if naam == "manifest.json":
+            continue  # holds start and end time and the raw folder's location
+        een, twee = (re.sub(rb"\d{1,2} \w+ \d{4}", b"DATUM", _bytes(p)) for p in (a[naam], b[naam]))
+        assert een == twee, naam
+
+
+def test_no_change_means_no_work(twee_runs):
+    mappen = twee_runs[0]
+    # `report` is phony; the manifest beside the reports is its last file target
+    opdracht = [
+        "make",
+        "-C",
+        str(PROJECT),
+        "-q",
+        str(mappen["REPORTS"] / "manifest.json"),
+        "JAAR=2027",
+    ]
+    opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
+    omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
+    assert subprocess.run(opdracht, env=omgeving, capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def kanarie(tmp_path_factory):
+    """A sample whose first provider is named KANARIE; the pipeline run on it."""
+    basis = tmp_path_factory.mktemp("kanarie")
+    from kostprijs.config import laad_parameters
+
+    oud = voorbeeld_aanbieders.AANBIEDERS
+    voorbeeld_aanbieders.AANBIEDERS = ((KANARIE, *oud[0][1:]), *oud[1:])
+    try:
+        schrijf_voorbeeld(laad_parameters(2027), basis / "raw")
+    finally:
+        voorbeeld_aanbieders.AANBIEDERS = oud
+    return draai_pijplijn(basis, raw=basis / "raw")
+
+
+def test_provider_canary_only_in_internal_outputs(kanarie):
+    processed, reports = kanarie["PROCESSED"], kanarie["REPORTS"]
+    aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str)
+    ident = aanbieders.loc[aanbieders["naam"] == KANARIE, "aanbieder_id"].iat[0]
+    prijzen = pd.read_csv(processed / "kostprijzen_aanbieders.csv", dtype=str).dropna(
+        subset=["kostprijs_bouwstenen"]
+    )
+    eigen = prijzen.loc[prijzen["aanbieder_id"] == ident, "kostprijs_bouwstenen"]
+    assert len(eigen) >= 1
+    verboden = [KANARIE, "kanarie_zorg", ident]
+    verboden_getallen = [opmaak.euro(pd.to_numeric(w)) for w in eigen]
+
+    publiek = [p for p in (reports / "inkooptafel").iterdir()]
+    assert {p.suffix for p in publiek} == {".html", ".xlsx"}
+    for pad in publiek:
+        inhoud = _bytes(pad)
+        for woord in verboden:
+            assert woord.encode() not in inhoud, (pad.name, woord)
+        tekst = inhoud.decode("utf-8", errors="replace")
+        for bedrag in verboden_getallen:
+            assert bedrag not in tekst, (pad.name, bedrag)
+
+    intern = _bytes(reports / "intern" / "aanbieders.html").decode("utf-8")
+    assert KANARIE in intern
+    assert all(bedrag in intern for bedrag in verboden_getallen)
+    assert KANARIE.encode() in _bytes(reports / "intern" / "aanbieders.xlsx")
+
+
+def test_interrupted_run_leaves_no_half_written_output(tmp_path):
+    mappen = {n: tmp_path / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
+    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
+    opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
+    omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
+    proces = subprocess.Popen(
+        opdracht,
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    # interrupt (Ctrl-C) while the first notebook is being executed
+    grens = time.monotonic() + 300
+    while not any(mappen["BUILD"].glob(".*.tmp.ipynb")) and time.monotonic() < grens:
+        time.sleep(0.1)
+    assert proces.poll() is None, "de run was al klaar voordat hij onderbroken kon worden"
+    os.killpg(proces.pid, signal.SIGINT)
+    proces.wait(timeout=120)
+    assert proces.returncode != 0
+    for map_ in mappen.values():
+        for pad in map_.rglob("*"):
+            assert ".tmp" not in pad.name, f"half geschreven bestand achtergebleven: {pad}"
+    for nb in mappen["BUILD"].glob("*.ipynb"):
+        import nbformat
+
+        nbformat.read(nb, as_version=4)  # complete, valid notebooks only
+    # the next run completes what was interrupted
+    draai_pijplijn(tmp_path, raw=mappen["RAW"])
+    assert (mappen["REPORTS"] / "inkooptafel" / "samenvatting.html").exists()
