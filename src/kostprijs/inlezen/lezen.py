@@ -61,9 +61,15 @@ def lees_werkboek(pad: Path, ind: Indeling, archief: Archief) -> Inzending:
     formules, namen = archief.formules, archief.namen
     _plaats_cellen(ind, namen, aanwezig, inz)
     rauw = _waarden(cwb, inz, ind)
+    cellen = inz.cellen
     for v in ind.velden:
-        if v.naam in inz.cellen:
-            _interpreteer(v, rauw.get(v.naam, ""), formules, inz)
+        plek = cellen.get(v.naam)
+        if plek is None or v.soort == "formule":
+            continue
+        waarde = rauw.get(v.naam, "")
+        if (waarde == "" or waarde is None) and plek not in formules:
+            continue  # an empty input cell without formula: nothing to read or report
+        _interpreteer(v, waarde, formules, inz)
     _controleer_formules(ind, formules, rauw, inz)
     return inz
 
