@@ -81,10 +81,8 @@ $(BUILD)/%.ipynb: notebooks/%.ipynb $(NOTEBOOK_DEPS) $(PROCESSED)/tarieven_voors
 
 # A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
 define RAPPORT
-$(REPORTS)/$(2)/$(3).html: $(BUILD)/$(1).ipynb
-	$$(KOSTPRIJS) html $$< $$@
-$(REPORTS)/$(2)/$(3).xlsx: $(BUILD)/$(1).ipynb
-	$$(KOSTPRIJS) excel $$< $$@
+$(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb
+	$$(KOSTPRIJS) rapport $$< --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
 $(eval $(call RAPPORT,01_aanbieders,intern,aanbieders))

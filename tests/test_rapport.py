@@ -15,7 +15,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from kostprijs.rapport import opmaak
 from kostprijs.rapport.excel import schrijf_excel
 from kostprijs.rapport.html import naar_html
-from kostprijs.rapport.tabel import MIME, bundel
+from kostprijs.rapport.mime import TABEL as MIME
+from kostprijs.rapport.tabel import bundel
 
 NBSP = "\u00a0"  # babel keeps the euro sign and the amount together
 

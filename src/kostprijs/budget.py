@@ -189,24 +189,25 @@ def budgetneutrale_factor(
 ) -> Decimal:
     """The smallest gebruiksfactor (4 decimals) whose jaartotaal reaches `doel_centen`.
 
-    The jaartotaal rises with the factor, so a bisection over the 10.001 possible
-    factors finds it exactly, rounding of every line and budget included.
+    The jaartotaal rises with the factor and is nearly proportional to it, so the search
+    starts at the proportional estimate and steps to the exact answer, rounding of every
+    line and budget included (a few evaluations instead of a bisection's fourteen).
     """
-    laag, hoog = 0, 10**FACTOR_DECIMALEN
+    schaal = 10**FACTOR_DECIMALEN
 
     def totaal(stappen: int) -> int:
         factor = Decimal(stappen).scaleb(-FACTOR_DECIMALEN)
         return totaal_bij_factor(indicaties, tarieven, budget, catalogus, factor)
 
-    if totaal(hoog) < doel_centen:
+    volledig = totaal(schaal)
+    if volledig < doel_centen:
         raise ValueError("ook bij een gebruiksfactor van 100% wordt het doel niet gehaald")
-    while laag < hoog:
-        midden = (laag + hoog) // 2
-        if totaal(midden) >= doel_centen:
-            hoog = midden
-        else:
-            laag = midden + 1
-    return Decimal(hoog).scaleb(-FACTOR_DECIMALEN)
+    f = min(schaal, max(0, -(-doel_centen * schaal // max(volledig, 1))))
+    while f < schaal and totaal(f) < doel_centen:
+        f += 1
+    while f > 0 and totaal(f - 1) >= doel_centen:
+        f -= 1
+    return Decimal(f).scaleb(-FACTOR_DECIMALEN)
 
 
 def realisatie_bedrag_centen(realisatie: pd.DataFrame, tarieven: Tarieven) -> int:

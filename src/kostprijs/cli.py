@@ -110,10 +110,16 @@ def _notebook(args: argparse.Namespace) -> int:
     return 0
 
 
-def _html(args: argparse.Namespace) -> int:
-    from kostprijs.rapport.html import schrijf_html
+def _rapport(args: argparse.Namespace) -> int:
+    notebook = Path(args.notebook)
+    if args.html:
+        from kostprijs.rapport.html import schrijf_html
 
-    schrijf_html(Path(args.notebook), Path(args.uit))
+        schrijf_html(notebook, Path(args.html))
+    if args.xlsx:
+        from kostprijs.rapport.excel import schrijf_excel
+
+        schrijf_excel(notebook, Path(args.xlsx))
     return 0
 
 
@@ -154,13 +160,6 @@ def _kostprijzen(args: argparse.Namespace) -> int:
     n = onderzoek.deelname["meegeteld"]
     print(f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
           + ", ".join(p.name for p in paden))
-    return 0
-
-
-def _excel(args: argparse.Namespace) -> int:
-    from kostprijs.rapport.excel import schrijf_excel
-
-    schrijf_excel(Path(args.notebook), Path(args.uit))
     return 0
 
 
@@ -243,11 +242,12 @@ def maak_parser() -> argparse.ArgumentParser:
     p.set_defaults(functie=_notebook)
 
     p = sub.add_parser(
-        "html", help="zet een uitgevoerd notebook om naar een HTML-rapport zonder code"
+        "rapport", help="zet een uitgevoerd notebook om naar HTML zonder code en/of .xlsx met zijn tabellen"
     )
     p.add_argument("notebook")
-    p.add_argument("uit")
-    p.set_defaults(functie=_html)
+    p.add_argument("--html", help="HTML-rapport (opent offline)")
+    p.add_argument("--xlsx", help="alle tabellen van het rapport als Excel-werkmap")
+    p.set_defaults(functie=_rapport)
 
     p = sub.add_parser("sjabloon", help="schrijf het kostprijssjabloon voor aanbieders")
     p.add_argument("--jaar", type=int, required=True)
@@ -268,11 +268,6 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)")
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.set_defaults(functie=_kostprijzen)
-
-    p = sub.add_parser("excel", help="schrijf alle tabellen van een uitgevoerd notebook naar .xlsx")
-    p.add_argument("notebook")
-    p.add_argument("uit")
-    p.set_defaults(functie=_excel)
 
     p = sub.add_parser("sleutel", help="maak de sleutel voor het pseudonimiseren van cliëntnummers")
     p.set_defaults(functie=_sleutel)

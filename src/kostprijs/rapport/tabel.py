@@ -1,7 +1,7 @@
 """Report tables: shown as Dutch HTML in the notebook, carried as typed data for the Excel export.
 
 `toon` displays one table. Its output holds two representations: text/html for the report and
-a JSON bundle (MIME type below) with the typed values and column formats, from which
+a JSON bundle (MIME type in mime.py) with the typed values and column formats, from which
 `kostprijs.rapport.excel` builds the workbook. So the report and its export never disagree.
 """
 
@@ -10,12 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
-from IPython.display import display
 
 from kostprijs.geld import euro as centen_naar_euro
 from kostprijs.rapport import opmaak
-
-MIME = "application/vnd.kostprijs.tabel+json"
+from kostprijs.rapport.mime import TABEL
 
 # format name -> (display function, how the value is stored for Excel)
 FORMATEN = {
@@ -83,7 +81,7 @@ def bundel(
             for rij in df.itertuples(index=False)
         ],
     }
-    return {"text/html": html, MIME: data}
+    return {"text/html": html, TABEL: data}
 
 
 def toon(
@@ -94,4 +92,6 @@ def toon(
     voetnoot: str | None = None,
 ) -> None:
     """Display a report table (and carry it to the Excel export)."""
+    from IPython.display import display
+
     display(bundel(df, formaten or {}, titel, voetnoot), raw=True)
