@@ -6,6 +6,10 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
+# Independent steps (the notebooks) run side by side on every core; output stays per step.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+
 JAAR ?= 2027
 RAW ?= data/raw/$(JAAR)
 PYTHON ?= python3
@@ -36,7 +40,8 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## Installeer de omgeving in .venv (gebeurt ook vanzelf)
 
-$(RAW)/indicaties.csv: | $(STAMP)
+# The synthetic sample, only when the year's raw data are absent (it never overwrites a file).
+$(RAW)/indicaties.csv $(RAW)/tarieven_huidig.csv &: | $(STAMP)
 	$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map $(RAW)
 
 # Pseudonymisation key (never committed). Not needed when KOSTPRIJS_SLEUTEL is set.

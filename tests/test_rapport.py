@@ -50,6 +50,16 @@ def test_table_escapes_provider_text_and_carries_typed_values():
     assert b[MIME]["formaten"] == ["tekst", "euro"]
 
 
+def test_percentage_points_show_as_percent_and_export_as_fraction():
+    b = bundel(
+        pd.DataFrame({"Verschil": [Decimal("14.4"), Decimal("-13.5")]}),
+        {"Verschil": "procentpunten"},
+        titel="t",
+    )
+    assert "+14,4%" in b["text/html"] and "-13,5%" in b["text/html"]
+    assert b[MIME]["rijen"] == [["0.144"], ["-0.135"]]
+
+
 def test_html_has_no_code_and_loads_nothing_from_the_network():
     html = naar_html(_notebook_met([bundel(pd.DataFrame({"a": [1]}), {}, titel="t")]))
     assert "GEHEIME_CODE" not in html

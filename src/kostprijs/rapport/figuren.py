@@ -10,6 +10,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from kostprijs.disclosure import MARKER
 from kostprijs.rapport.opmaak import getal, procent
 
 KLEUREN = ["#1f4e79", "#c55a11", "#7f7f7f", "#548235"]
@@ -95,5 +96,20 @@ def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figure:
     ax.set_xlabel("kostprijs per eenheid (logaritmische schaal)")
     ax.set_ylabel("")
     ax.set_title("Kostprijs per aanbieder (intern)")
+    fig.tight_layout()
+    return fig
+
+
+def gemiddelde_kostprijzen_figuur(publiek: pd.DataFrame) -> Figure:
+    """Average cost price per product (inkooptafel): bars, suppressed products left out."""
+    _stijl()
+    zichtbaar = publiek[publiek["kostprijs"] != MARKER]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(zichtbaar) + 1.2))
+    y = list(range(len(zichtbaar)))[::-1]
+    ax.barh(y, [float(v) for v in zichtbaar["kostprijs"]], color=KLEUREN[0])
+    ax.set_yticks(y, zichtbaar["productspecificatie"])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"€ {getal(v, 0)}"))
+    ax.set_xlabel("gemiddelde kostprijs per eenheid")
+    ax.set_title("Gemiddelde kostprijs per product")
     fig.tight_layout()
     return fig

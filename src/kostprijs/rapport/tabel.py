@@ -25,6 +25,8 @@ FORMATEN = {
     "procent": (lambda v: opmaak.procent(v, 1), "procent"),
     "procent_teken": (lambda v: opmaak.procent(v, 1, teken=True), "procent"),
     "procent_2": (lambda v: opmaak.procent(v, 2), "procent"),
+    # percentage points (14.1 means 14,1%), as kostprijs.py and tarieven.py compute them
+    "procentpunten": (lambda v: opmaak.procent(Decimal(str(v)) / 100, 1, teken=True), "procent"),
     "geheel": (lambda v: opmaak.getal(v, 0), "geheel"),
     "getal": (lambda v: opmaak.getal(v), "getal"),
 }
@@ -40,6 +42,8 @@ def _opslagwaarde(waarde, formaat: str):
         return None if _leeg(waarde) else waarde
     if formaat in ("centen", "centen_heel"):
         return str(centen_naar_euro(int(waarde)))
+    if formaat == "procentpunten":
+        return str(Decimal(str(waarde)) / 100)
     if formaat == "tekst":
         return str(waarde)
     return str(Decimal(str(waarde)))
