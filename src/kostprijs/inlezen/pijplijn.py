@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -108,6 +109,31 @@ def verwerk_bestand(pad: str) -> tuple[Inzending, str]:
         )
 
 
+@cache
+def _standaardcellen(ind: Indeling) -> dict[str, tuple[str, str]]:
+    return {v.naam: (v.blad, v.cel) for v in ind.velden}
+
+
+def _verwerk_in_werker(pad: str) -> tuple[Inzending, str, bool]:
+    """verwerk_bestand, with the cell locations left out when they are the template's.
+
+    Most workbooks keep every name at its template cell; their ~16 kB of locations, the
+    largest part of what a worker sends back, are then restored by `_terug` instead.
+    """
+    inzending, hash_ = verwerk_bestand(pad)
+    standaard = inzending.cellen == _standaardcellen(_IND)
+    if standaard:
+        inzending.cellen = {}
+    return inzending, hash_, standaard
+
+
+def _terug(r: tuple[Inzending, str, bool], ind: Indeling) -> tuple[Inzending, str]:
+    inzending, hash_, standaard = r
+    if standaard:
+        inzending.cellen = dict(_standaardcellen(ind))
+    return inzending, hash_
+
+
 def _vastgelopen(pad: Path) -> tuple[Inzending, str]:
     return (
         Inzending(
@@ -133,9 +159,9 @@ def _lees_parallel(
         blok = max(1, min(16, len(paden) // (4 * werkers)))
         try:
             for p, r in zip(
-                paden, ex.map(verwerk_bestand, map(str, paden), chunksize=blok), strict=True
+                paden, ex.map(_verwerk_in_werker, map(str, paden), chunksize=blok), strict=True
             ):
-                uit[p] = r
+                uit[p] = _terug(r, ind)
                 voortgang(len(uit))
         except BrokenProcessPool:
             pass
@@ -144,7 +170,7 @@ def _lees_parallel(
             continue
         with ProcessPoolExecutor(1, initializer=_init, initargs=(ind, ip)) as ex:
             try:
-                uit[p] = ex.submit(verwerk_bestand, str(p)).result()
+                uit[p] = _terug(ex.submit(_verwerk_in_werker, str(p)).result(), ind)
             except BrokenProcessPool:
                 uit[p] = _vastgelopen(p)
         voortgang(len(uit))
