@@ -88,9 +88,12 @@ def test_seed_example_via_cli_xlsx(tmp_path, seed_voorbeeld, seed_totalen):
         "tarief",
         "bedrag_per_jaar",
     )
+    for r in regels[1:]:
+        assert all(isinstance(v, int | float) for v in r[2:]), r  # numbers, not text
     bedragen = [Decimal(str(r[5])) for r in regels[1:]]
     assert bedragen == list(seed_voorbeeld["bedrag_per_jaar"])
     clienten = list(boek["clienten"].values)
+    assert all(isinstance(v, int | float) for v in clienten[1][1:]), clienten[1]
     assert [Decimal(str(v)) for v in clienten[1][1:4]] == [
         seed_totalen["bedrag_per_jaar"],
         seed_totalen["bedrag_per_periode"],

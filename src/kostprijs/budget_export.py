@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -54,7 +55,9 @@ def schrijf_xlsx(bladen: dict[str, pd.DataFrame], pad: Path) -> None:
     """Tables as sheets with numbers stored as numbers and Dutch display formats."""
     with atomisch(pad) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for naam, tabel in bladen.items():
-            tabel.to_excel(writer, sheet_name=naam, index=False)
+            # pandas writes Decimal as text; Excel must be able to add the amounts up
+            getallen = tabel.map(lambda v: float(v) if isinstance(v, Decimal) else v)
+            getallen.to_excel(writer, sheet_name=naam, index=False)
             blad = writer.sheets[naam]
             for kolom, reeks in enumerate(tabel.columns, start=1):
                 formaat = _formaat(tabel[reeks])
@@ -74,6 +77,6 @@ def _formaat(reeks: pd.Series) -> str | None:
         return EURO_FORMAAT
     if naam.startswith(("budget", "aantal", "clienten")):
         return HEEL_FORMAAT
-    if pd.api.types.is_numeric_dtype(reeks) or reeks.map(type).eq(type(euro(0))).all():
+    if pd.api.types.is_numeric_dtype(reeks) or reeks.map(type).eq(Decimal).all():
         return GETAL_FORMAAT
     return None

@@ -60,7 +60,9 @@ def _geschaald(df: pd.DataFrame, kolom: str, waarden: list[Decimal], decimalen: 
     return uit
 
 
-def _controleer_dubbel(df: pd.DataFrame, sleutel: list[str], wat: str) -> None:
+def _controleer_dubbel(
+    df: pd.DataFrame, sleutel: list[str], wat: str, actie: str = "Laat één rij over."
+) -> None:
     dubbel = df.duplicated(sleutel, keep="first")
     if dubbel.any():
         i = int(np.flatnonzero(dubbel.to_numpy())[0])
@@ -109,7 +111,12 @@ def lees_tarieven(
     df = lees_tabel(pad, TARIEF_KOLOMMEN, optioneel=("aandeel",) if meerdere else ())
     _controleer_producten(df, catalogus)
     if not meerdere:
-        _controleer_dubbel(df, ["productspecificatie"], "een tarief voor dit product")
+        _controleer_dubbel(
+            df,
+            ["productspecificatie"],
+            "een tarief voor dit product",
+            "Geef per product één tarief op.",
+        )
     eenheden = {p.productspecificatie: p.eenheid for p in catalogus}
     for i, (product, eenheid) in enumerate(
         zip(df["productspecificatie"], df["eenheid"], strict=True)
