@@ -40,9 +40,31 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## Installeer de omgeving in .venv (gebeurt ook vanzelf)
 
-# The synthetic sample, only when the year's raw data are absent (it never overwrites a file).
+# The synthetic sample, only in the default raw folder and only while it is empty; a raw
+# folder of your own that misses a file gets a Dutch message instead.
+ifeq ($(RAW),data/raw/$(JAAR))
 $(RAW)/indicaties.csv $(RAW)/tarieven_huidig.csv &: | $(STAMP)
+	@if [ -n "$$(ls -A '$(RAW)' 2>/dev/null)" ]; then \
+	  echo "Fout: in $(RAW) ontbreekt indicaties.csv of tarieven_huidig.csv (zie docs/gegevens.md)." >&2; exit 1; fi
 	$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map $(RAW)
+else
+$(RAW)/indicaties.csv $(RAW)/tarieven_huidig.csv:
+	@echo "Fout: $@ ontbreekt. Zet de ruwe gegevens van $(JAAR) in $(RAW) (zie docs/gegevens.md)." >&2; exit 1
+endif
+
+$(PARAMS):
+	@echo "Fout: $@ bestaat niet. Kopieer het parameterbestand van vorig jaar naar $@ en pas de keuzes aan." >&2
+	@exit 1
+
+# Which raw folder and which p the outputs were made with: switching either rebuilds them.
+# The file only changes when a setting does. p is stored as a hash; build/ is internal anyway.
+INSTELLINGEN := $(BUILD)/.instellingen
+INSTELLINGEN_NU := $(abspath $(RAW)) $(shell printf '%s' '$(KOSTPRIJS_P)' | sha256sum | cut -c1-16)
+$(INSTELLINGEN): FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = "$(INSTELLINGEN_NU)" ] || echo "$(INSTELLINGEN_NU)" > $@
+.PHONY: FORCE
+FORCE:
 
 # Pseudonymisation key (never committed). Not needed when KOSTPRIJS_SLEUTEL is set.
 SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
@@ -51,18 +73,18 @@ SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
 	@echo "Nog geen sleutel voor het pseudonimiseren van cliëntnummers: er wordt een nieuwe gemaakt."
 	$(KOSTPRIJS) sleutel
 
-NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
+NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(INSTELLINGEN) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
 	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
 
 # Run manifest (input hashes, parameters, versions, commit), written before any notebook runs.
 # Every file and folder under RAW (a folder changes when a file is added or removed).
 RAW_INHOUD := $(shell find '$(RAW)' 2>/dev/null | sed 's/ /\\ /g')
-$(BUILD)/manifest.json: $(STAMP) $(PARAMS) $(RAW)/indicaties.csv $(RAW_INHOUD) \
+$(BUILD)/manifest.json: $(STAMP) $(PARAMS) $(INSTELLINGEN) $(RAW)/indicaties.csv $(RAW_INHOUD) \
 		$(wildcard .kostprijs/disclosure.yaml src/kostprijs/*.py src/kostprijs/*/*.py) | $(SLEUTEL)
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw $(RAW) --uit $@
 NOTEBOOK_DEPS += $(BUILD)/manifest.json
 
-$(PROCESSED)/inzendingen.csv: $(RAW)/indicaties.csv $(wildcard $(RAW)/aanbieders/*) $(PARAMS) \
+$(PROCESSED)/inzendingen.csv: $(RAW)/indicaties.csv $(wildcard $(RAW)/aanbieders/*) $(PARAMS) $(INSTELLINGEN) \
 		$(wildcard src/kostprijs/sjabloon.py src/kostprijs/inlezen/*.py) | $(STAMP)
 	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map $(RAW)/aanbieders --uit $(PROCESSED)
 
@@ -74,6 +96,7 @@ sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build
 	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
 
 $(PROCESSED)/tarieven_voorstel.csv: $(PROCESSED)/inzendingen.csv $(RAW)/tarieven_huidig.csv $(PARAMS) \
+		$(INSTELLINGEN) $(wildcard .kostprijs/disclosure.yaml) \
 		$(wildcard src/kostprijs/kostprijs.py src/kostprijs/aggregatie.py src/kostprijs/disclosure.py \
 		src/kostprijs/tarieven.py src/kostprijs/onderzoek.py)
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw $(RAW)

@@ -40,15 +40,18 @@ def seed_totalen() -> pd.Series:
 def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> dict[str, Path]:
     """`make report` for 2027 into folders under `basis` (the real data/ and reports/ untouched).
 
-    Without `raw`, the pipeline makes the synthetic sample itself. Returns the folders.
+    Without `raw`, a fresh synthetic sample is written first. Returns the folders.
     """
     import os
     import subprocess
 
-    from kostprijs.config import PROJECT
+    from kostprijs.config import PROJECT, laad_parameters
+    from kostprijs.voorbeeld import schrijf_voorbeeld
 
     mappen = {n: basis / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
-    if raw is not None:
+    if raw is None:
+        schrijf_voorbeeld(laad_parameters(2027), mappen["RAW"])
+    else:
         mappen["RAW"] = raw
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
     opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import draai_pijplijn
 
 from kostprijs.config import NOTEBOOKS, PROJECT
 
@@ -31,15 +31,7 @@ if not CHROMIUM.exists():
 @pytest.fixture(scope="module")
 def rapportmap(tmp_path_factory) -> Path:
     """`make report` on a fresh sample into a temporary folder; returns its reports folder."""
-    if shutil.which("make") is None:
-        pytest.fail("make ontbreekt", pytrace=False)
-    tmp = tmp_path_factory.mktemp("pijplijn")
-    omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
-    mappen = {n: tmp / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
-    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
-    opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
-    proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True, timeout=900)
-    assert proces.returncode == 0, proces.stdout[-3000:] + proces.stderr[-3000:]
+    mappen = draai_pijplijn(tmp_path_factory.mktemp("pijplijn"))
     uitgevoerd = {p.name for p in mappen["BUILD"].glob("*.ipynb")}
     assert uitgevoerd == {p.name for p in NOTEBOOKS.glob("*.ipynb")}, "niet elk notebook draaide"
     return mappen["REPORTS"]

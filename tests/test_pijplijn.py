@@ -61,18 +61,29 @@ def test_reports_are_identical_apart_from_the_run_time(twee_runs):
 
 def test_no_change_means_no_work(twee_runs):
     mappen = twee_runs[0]
-    # `report` is phony; the manifest beside the reports is its last file target
-    opdracht = [
-        "make",
-        "-C",
-        str(PROJECT),
-        "-q",
-        str(mappen["REPORTS"] / "manifest.json"),
-        "JAAR=2027",
+    uitvoer = [
+        p for n in ("PROCESSED", "BUILD", "REPORTS") for p in mappen[n].rglob("*") if p.is_file()
     ]
+    voor = {p: p.stat().st_mtime_ns for p in uitvoer}
+    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
     opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
-    assert subprocess.run(opdracht, env=omgeving, capture_output=True).returncode == 0
+    proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True)
+    assert proces.returncode == 0
+    assert "kostprijs" not in proces.stdout.replace("kostprijs-", "")  # no step was run
+    assert {p: p.stat().st_mtime_ns for p in uitvoer} == voor
+
+
+def test_another_raw_folder_rebuilds_everything(twee_runs):
+    # run 1's outputs, but the raw data of run 2 (same content, other folder): all is redone,
+    # so processed data and reports never mix two raw folders
+    mappen = {**twee_runs[0], "RAW": twee_runs[1]["RAW"]}
+    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
+    opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
+    omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
+    proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True)
+    assert proces.returncode == 0, proces.stderr[-2000:]
+    assert "kostprijs inlezen" in proces.stdout and "05_samenvatting" in proces.stdout
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +129,9 @@ def test_provider_canary_only_in_internal_outputs(kanarie):
     assert KANARIE.encode() in _bytes(reports / "intern" / "aanbieders.xlsx")
 
 
-def test_interrupted_run_leaves_no_half_written_output(tmp_path):
+def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
     mappen = {n: tmp_path / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
+    schrijf_voorbeeld(params, mappen["RAW"])
     opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
     opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}

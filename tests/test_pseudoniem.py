@@ -141,7 +141,8 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     schrijf_excel(nb, xlsx)
 
     assert CANARY in (raw_met_canary / "indicaties.csv").read_text(encoding="utf-8-sig")
-    assert f"Alle cliënten ({AANTAL_CLIENTEN + 1})" in html.read_text(encoding="utf-8")
+    aantal = f"{AANTAL_CLIENTEN + 1:,}".replace(",", ".")
+    assert f"Alle cliënten (n = {aantal})" in html.read_text(encoding="utf-8")
     for pad in (nb, html, xlsx):
         assert CANARY.encode() not in pad.read_bytes(), pad.name
     with zipfile.ZipFile(xlsx) as z:

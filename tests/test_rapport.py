@@ -60,6 +60,19 @@ def test_percentage_points_show_as_percent_and_export_as_fraction():
     assert b[MIME]["rijen"] == [["0.144"], ["-0.135"]]
 
 
+def test_empty_table_says_so():
+    b = bundel(pd.DataFrame({"Reden": []}), {}, titel="Niet meegeteld")
+    assert "geen." in b["text/html"] and "<table" not in b["text/html"]
+
+
+def test_long_titles_become_sheet_names_cut_at_a_word():
+    from kostprijs.rapport.excel import _bladnaam
+
+    gebruikt: set[str] = set()
+    assert _bladnaam("Wat gebeurt er met de tarieven?", gebruikt) == "Wat gebeurt er met de"
+    assert _bladnaam("Wat gebeurt er met de tarieven!", gebruikt) == "Wat gebeurt er met de (2)"
+
+
 def test_html_has_no_code_and_loads_nothing_from_the_network():
     html = naar_html(_notebook_met([bundel(pd.DataFrame({"a": [1]}), {}, titel="t")]))
     assert "GEHEIME_CODE" not in html

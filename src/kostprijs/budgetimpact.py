@@ -103,7 +103,8 @@ class Budgetimpact:
                 "Declaratie": t["productcode"],
                 "Huidig tarief": huidig,
                 "Nieuw tarief": [
-                    MARKER if p in verborgen else c for p, c in zip(t["productspecificatie"], t["nieuw_centen"], strict=True)
+                    MARKER if p in verborgen else c
+                    for p, c in zip(t["productspecificatie"], t["nieuw_centen"], strict=True)
                 ],
             }
         )
@@ -113,8 +114,12 @@ class Budgetimpact:
         return pd.DataFrame(
             {
                 "Scenario": t["scenario"],
-                f"Alle cliënten ({self.aantal_clienten})": t["alle_clienten_centen"],
-                f"Bestaande cliënten ({self.aantal_bestaand})": t["bestaande_clienten_centen"],
+                f"Alle cliënten (n = {opmaak.getal(self.aantal_clienten, 0)})": t[
+                    "alle_clienten_centen"
+                ],
+                f"Bestaande cliënten (n = {opmaak.getal(self.aantal_bestaand, 0)})": t[
+                    "bestaande_clienten_centen"
+                ],
             }
         )
 

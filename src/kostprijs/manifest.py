@@ -31,6 +31,7 @@ from kostprijs.fouten import InvoerFout
 from kostprijs.opslag import schrijf_tekst, sha256
 from kostprijs.pseudoniem import lees_sleutel
 from kostprijs.rapport.opmaak import datum, escape
+from kostprijs.voorbeeld import MARKERING
 
 PAKKETTEN = (
     "pandas",
@@ -126,6 +127,7 @@ def maak_manifest(
     manifest = {
         "jaar": jaar,
         "raw": str(raw),
+        "synthetisch": (Path(raw) / MARKERING).exists(),
         "invoer": {
             "raw": bestanden(raw),
             "parameters": {"bestand": params_pad.name, "sha256": sha256(params_pad)},
@@ -181,7 +183,13 @@ def manifest_kop(pad: Path) -> str:
         )
     manifest = lees_manifest(pad)
     start = dt.datetime.fromisoformat(manifest["start"])
-    return (
+    kop = (
         f'<p class="kp-kop">Run <code>{escape(manifest["run_id"])}</code> · '
         f"{escape(datum(start))}</p>"
     )
+    if manifest.get("synthetisch"):
+        kop += (
+            '<p class="kp-synthetisch">Synthetische voorbeelddata: alle cijfers in dit rapport '
+            "zijn verzonnen en gaan niet over echte aanbieders of cliënten.</p>"
+        )
+    return kop

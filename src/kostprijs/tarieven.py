@@ -353,5 +353,5 @@ def plot_vergelijking(vergelijking: pd.DataFrame, ax=None):
     ax.set_yticks(y, [p.naam for p in producten])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _euro(Decimal(round(x)))[:-3]))
     ax.set_xlabel("euro per eenheid")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     return ax

@@ -23,6 +23,7 @@ from kostprijs.tabellen import schrijf_csv_nl
 from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
 
 AANTAL_CLIENTEN = 2000
+MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
 AANDEEL_BESTAAND = 0.85
 ZAAD = 20171123
 
@@ -152,6 +153,11 @@ def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
         for naam, tabel in tabellen.items():
             schrijf_csv_nl(tabel, tijdelijk / naam)
         schrijf_voorbeeld_aanbieders(params, tijdelijk)
+        (tijdelijk / MARKERING).write_text(
+            "Deze map bevat synthetische voorbeelddata, gemaakt door `kostprijs voorbeeld`.\n"
+            "Niets hierin is echt. Rapporten op deze gegevens zeggen dat bovenaan.\n",
+            encoding="utf-8",
+        )
         if map_.exists():
             map_.rmdir()
         tijdelijk.rename(map_)

@@ -43,7 +43,10 @@ def tabellen(notebook: dict) -> list[dict]:
 
 
 def _bladnaam(titel: str, gebruikt: set[str]) -> str:
-    basis = re.sub(r"[\[\]\*\?/\\:]", " ", titel).strip()[:28].rstrip(" (,-") or "tabel"
+    basis = re.sub(r"[\[\]\*\?/\\:]", " ", titel).strip()
+    if len(basis) > 28:  # Excel allows 31 characters: cut at a word, not inside one
+        basis = basis[:28].rsplit(" ", 1)[0]
+    basis = basis.rstrip(" (,-") or "tabel"
     naam, i = basis, 2
     while naam.lower() in gebruikt:
         naam, i = f"{basis[:25]} ({i})", i + 1

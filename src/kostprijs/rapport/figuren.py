@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from kostprijs.disclosure import MARKER
 from kostprijs.rapport.opmaak import getal, procent
@@ -53,7 +53,7 @@ def gevoeligheid_figuur(
     ax.yaxis.set_major_formatter(FuncFormatter(_miljoenen))
     ax.set_xlabel("gebruiksfactor")
     ax.set_ylabel("kosten per jaar")
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=9, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -67,7 +67,7 @@ def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figure:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: procent(v, 0)))
     ax.set_xlabel("gerealiseerd deel van de indicatie")
     ax.set_ylabel("")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -92,6 +92,7 @@ def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figure:
         alpha=0.7,
     )
     ax.set_xscale("log")
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"€ {getal(v, 0)}"))
     ax.set_xlabel("kostprijs per eenheid (logaritmische schaal)")
     ax.set_ylabel("")

@@ -29,6 +29,8 @@ def voer_notebook_uit(notebook: Path, uit: Path, **parameters) -> None:
                 cwd=str(NOTEBOOKS),
                 execution_timeout=TIJDSLIMIET_CEL,
                 progress_bar=False,
+                # the kernel's own start-up warnings are noise for a report's reader
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
                 language="python",
             )
         except PapermillExecutionError as fout:

@@ -69,7 +69,12 @@ def bundel(
     if onbekend:
         raise ValueError(f"formaten voor onbekende kolommen: {sorted(onbekend)}")
     tekst = [k for k in df.columns if formaten.get(k, "tekst") == "tekst"]
-    html = opmaak.tabel(opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst).to_html()
+    if df.empty:
+        html = f'<p class="kp-leeg"><strong>{opmaak.escape(titel)}</strong>: geen.</p>'
+    else:
+        html = opmaak.tabel(
+            opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst
+        ).to_html()
     if voetnoot:
         html += f'<p class="kp-voetnoot">{opmaak.escape(voetnoot)}</p>'
     data = {
