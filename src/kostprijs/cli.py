@@ -158,8 +158,10 @@ def _kostprijzen(args: argparse.Namespace) -> int:
         print(f"Let op: {waarschuwing}", file=sys.stderr)
     paden = schrijf_kostprijzen(onderzoek, processed)
     n = onderzoek.deelname["meegeteld"]
-    print(f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
-          + ", ".join(p.name for p in paden))
+    print(
+        f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
+        + ", ".join(p.name for p in paden)
+    )
     return 0
 
 
@@ -242,7 +244,8 @@ def maak_parser() -> argparse.ArgumentParser:
     p.set_defaults(functie=_notebook)
 
     p = sub.add_parser(
-        "rapport", help="zet een uitgevoerd notebook om naar HTML zonder code en/of .xlsx met zijn tabellen"
+        "rapport",
+        help="zet een uitgevoerd notebook om naar HTML zonder code en/of .xlsx met zijn tabellen",
     )
     p.add_argument("notebook")
     p.add_argument("--html", help="HTML-rapport (opent offline)")
@@ -263,9 +266,13 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     p.set_defaults(functie=_inlezen)
 
-    p = sub.add_parser("kostprijzen", help="bereken kostprijzen, gemiddelden en voorgestelde tarieven")
+    p = sub.add_parser(
+        "kostprijzen", help="bereken kostprijzen, gemiddelden en voorgestelde tarieven"
+    )
     p.add_argument("--jaar", type=int, required=True)
-    p.add_argument("--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)")
+    p.add_argument(
+        "--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)"
+    )
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.set_defaults(functie=_kostprijzen)
 

@@ -67,7 +67,11 @@ class Budgetparameters:
     def __post_init__(self) -> None:
         fouten = []
         if not Decimal(0) < self.gebruiksfactor <= Decimal(1):
-            hint = f" (bedoelt u {self.gebruiksfactor / 100}?)" if 1 < self.gebruiksfactor <= 100 else ""
+            hint = (
+                f" (bedoelt u {self.gebruiksfactor / 100}?)"
+                if 1 < self.gebruiksfactor <= 100
+                else ""
+            )
             fouten.append(f"gebruiksfactor {self.gebruiksfactor} moet tussen 0 en 1 liggen{hint}")
         if self.gebruiksfactor.as_tuple().exponent < -4:
             fouten.append(f"gebruiksfactor {self.gebruiksfactor} heeft meer dan 4 decimalen")
