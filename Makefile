@@ -129,7 +129,9 @@ report: $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar repo
 	@echo "Rapporten staan in $(REPORTS)/"
 
 .PHONY: test
-test: $(STAMP) $(RAW)/indicaties.csv $(PROCESSED)/tarieven_voorstel.csv $(SLEUTEL) ## Draai alle tests (ook de notebooks, met nbval)
+test: $(STAMP) $(RAW)/indicaties.csv $(PROCESSED)/tarieven_voorstel.csv $(SLEUTEL) ## Draai ruff en alle tests (ook de notebooks, met nbval)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/pytest tests --nbval-lax notebooks
 
 .PHONY: lab
