@@ -76,10 +76,11 @@ class Budgetimpact:
         return pd.DataFrame(
             {
                 "Productspecificatie": [*r["productspecificatie"], *totalen],
-                "Indicatie per week": [*r["indicatie_per_week"], None, None, None],
-                "Per jaar & gebruik": [*r["per_jaar_en_gebruik"], None, None, None],
-                "Daadwerkelijk gebruik per jaar": [*r["gebruik_per_jaar"], None, None, None],
-                "Tarief": [*r["tarief_centen"], None, None, None],
+                # the seed's table leaves these cells blank on the total rows
+                "Indicatie per week": [*r["indicatie_per_week"], "", "", ""],
+                "Per jaar & gebruik": [*r["per_jaar_en_gebruik"], "", "", ""],
+                "Daadwerkelijk gebruik per jaar": [*r["gebruik_per_jaar"], "", "", ""],
+                "Tarief": [*r["tarief_centen"], "", "", ""],
                 "Budgetberekening": [
                     *r["bedrag_per_jaar_centen"],
                     c["bedrag_per_jaar_centen"],
