@@ -73,7 +73,7 @@ SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
 	@echo "Nog geen sleutel voor het pseudonimiseren van cliëntnummers: er wordt een nieuwe gemaakt."
 	$(KOSTPRIJS) sleutel
 
-NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(INSTELLINGEN) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
+NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(wildcard params/$(JAAR).methode.json) $(INSTELLINGEN) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
 	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
 
 # Run manifest (input hashes, parameters, versions, commit), written before any notebook runs.
@@ -96,7 +96,7 @@ sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build
 	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
 
 $(PROCESSED)/tarieven_voorstel.csv: $(PROCESSED)/inzendingen.csv $(RAW)/tarieven_huidig.csv $(PARAMS) \
-		$(INSTELLINGEN) $(wildcard .kostprijs/disclosure.yaml) \
+		$(INSTELLINGEN) $(wildcard .kostprijs/disclosure.yaml params/$(JAAR).methode.json) \
 		$(wildcard src/kostprijs/kostprijs.py src/kostprijs/aggregatie.py src/kostprijs/disclosure.py \
 		src/kostprijs/tarieven.py src/kostprijs/onderzoek.py)
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw $(RAW)

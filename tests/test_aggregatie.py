@@ -162,7 +162,7 @@ def test_method_change_detected(tmp_path):
     assert lees_vastgelegde_hash(pad) == d.sha256
     mediaan_ = Declaratie.uit_parameters(params("mediaan"))
     [melding] = methode_gewijzigd(mediaan_, inzenddata, lees_vastgelegde_hash(pad))
-    assert "wijkt af van de methode die bij het inlezen" in melding
+    assert "wijkt af van de methode die vóór het inlezen" in melding
     assert methode_gewijzigd(d, inzenddata, lees_vastgelegde_hash(pad)) == []
     # no declaration date at all
     [melding] = methode_gewijzigd(replace(d, declaratiedatum=None), inzenddata)
@@ -233,11 +233,14 @@ def test_check_method_on_a_processed_folder(tmp_path):
         "A-1,Zorg BV,12345678,groot,Sociaal Werk,Jan,jan@example.nl,2026-03-10,a.xlsx\n"
         "A-2,Hulp BV,87654321,klein,Sociaal Werk,Els,els@example.nl,2026-02-27,b.xlsx\n"
     )
+    vastlegging = tmp_path / "2027.methode.json"
     vooraf = params("mediaan")
-    assert "na de eerste inzending (2026-02-27)" in controleer_methode(tmp_path, vooraf)[0]
+    te_laat, niet_vastgelegd = controleer_methode(tmp_path, vooraf, vastlegging)
+    assert "na de eerste inzending (2026-02-27)" in te_laat
+    assert "niet vastgelegd" in niet_vastgelegd
     vroeg = replace(vooraf, declaratiedatum=date(2026, 2, 1))
-    assert controleer_methode(tmp_path, vroeg) == []
-    schrijf_declaratie(tmp_path / "methode.json", Declaratie.uit_parameters(vroeg))
+    schrijf_declaratie(vastlegging, Declaratie.uit_parameters(vroeg))
+    assert controleer_methode(tmp_path, vroeg, vastlegging) == []
     gewisseld = replace(vroeg, aggregatie="gemiddelde")
-    [melding] = controleer_methode(tmp_path, gewisseld)
-    assert "bij het inlezen" in melding
+    [melding] = controleer_methode(tmp_path, gewisseld, vastlegging)
+    assert "vóór het inlezen" in melding

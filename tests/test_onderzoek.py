@@ -72,3 +72,16 @@ def test_proposal_is_readable_by_the_budget_model(onderzoek, params):
     verwacht = {r.productspecificatie: r.voorgesteld_tarief for r in o.voorstel.itertuples()}
     assert {p: Decimal(c) / 100 for p, c in tarieven.centen.items()} == verwacht
     assert set(tarieven.centen) == set(params.productspecificaties)
+
+
+def test_recorded_method_shows_no_warning_and_a_changed_one_does(onderzoek, params):
+    import dataclasses
+
+    o, processed = onderzoek
+    assert o.methode_waarschuwingen == []  # params/2027.methode.json matches params/2027.yaml
+    anders = dataclasses.replace(
+        params, kostprijs=dataclasses.replace(params.kostprijs, aggregatie="mediaan")
+    )
+    raw = processed.parent / "raw"
+    [melding] = bereken_onderzoek(anders, processed, raw).methode_waarschuwingen
+    assert "wijkt af" in melding and "vóór het inlezen" in melding

@@ -134,7 +134,8 @@ class Declaratie:
 
 
 def schrijf_declaratie(pad: Path, declaratie: Declaratie) -> None:
-    """Record the declaration (at ingestion), so a later change can be detected."""
+    """Record the declaration before ingestion (`kostprijs vastleggen`), so a later change
+    can be detected."""
     schrijf_tekst(pad, json.dumps(declaratie.als_dict(), indent=2, sort_keys=True) + "\n")
 
 
@@ -172,7 +173,7 @@ def methode_gewijzigd(
         )
     if vastgelegde_hash is not None and vastgelegde_hash != declaratie.sha256:
         meldingen.append(
-            "Let op: de methode wijkt af van de methode die bij het inlezen van de inzendingen "
+            "Let op: de methode wijkt af van de methode die vóór het inlezen van de inzendingen "
             f"was vastgelegd (vastgelegd {vastgelegde_hash[:12]}, nu {declaratie.sha256[:12]})."
         )
     return meldingen
@@ -309,12 +310,16 @@ def uitgesloten_inzendingen(inzendingen: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def controleer_methode(map_: Path, params: Kostprijsparameters) -> list[str]:
-    """`methode_gewijzigd` on a processed folder: invuldatum from aanbieders.csv and the
-    hash recorded in methode.json (if the ingestion recorded one)."""
-    map_ = Path(map_)
-    aanbieders = pd.read_csv(map_ / "aanbieders.csv", dtype=str, keep_default_na=False)
+def controleer_methode(map_: Path, params: Kostprijsparameters, vastlegging: Path) -> list[str]:
+    """`methode_gewijzigd` for a processed folder (invuldatum from aanbieders.csv) against the
+    declaration recorded before ingestion in `vastlegging` (see `kostprijs vastleggen`)."""
+    aanbieders = pd.read_csv(Path(map_) / "aanbieders.csv", dtype=str, keep_default_na=False)
     data = [date.fromisoformat(d) for d in aanbieders["invuldatum"] if d]
-    return methode_gewijzigd(
-        Declaratie.uit_parameters(params), data, lees_vastgelegde_hash(map_ / "methode.json")
-    )
+    vastgelegd = lees_vastgelegde_hash(vastlegging)
+    meldingen = methode_gewijzigd(Declaratie.uit_parameters(params), data, vastgelegd)
+    if vastgelegd is None:
+        meldingen.append(
+            f"Let op: de methode is niet vastgelegd ({Path(vastlegging).name} ontbreekt); "
+            "niet aantoonbaar is dat zij vóór de inzendingen vaststond."
+        )
+    return meldingen

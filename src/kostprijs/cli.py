@@ -165,6 +165,26 @@ def _kostprijzen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _vastleggen(args: argparse.Namespace) -> int:
+    from kostprijs.aggregatie import Declaratie, schrijf_declaratie
+    from kostprijs.config import laad_parameters, methode_pad
+
+    params = laad_parameters(args.jaar)
+    pad = methode_pad(args.jaar)
+    declaratie = Declaratie.uit_parameters(params.kostprijs)
+    if pad.exists():
+        raise KostprijsFout(
+            f"{pad} bestaat al: de methode is al vastgelegd en wordt niet overschreven. Een "
+            "wijziging na de inzendingen hoort zichtbaar te blijven in de rapporten."
+        )
+    schrijf_declaratie(pad, declaratie)
+    print(
+        f"Methode vastgelegd in {pad}: {declaratie.omschrijving} (kenmerk {declaratie.sha256[:12]})."
+    )
+    print("Commit dit bestand vóór de inzendingen binnenkomen.")
+    return 0
+
+
 def _sleutel(args: argparse.Namespace) -> int:
     from kostprijs.pseudoniem import maak_sleutel
 
@@ -275,6 +295,12 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.set_defaults(functie=_kostprijzen)
+
+    p = sub.add_parser(
+        "vastleggen", help="leg de kostprijsmethode van een jaar vast, vóór de inzendingen"
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.set_defaults(functie=_vastleggen)
 
     p = sub.add_parser("sleutel", help="maak de sleutel voor het pseudonimiseren van cliëntnummers")
     p.set_defaults(functie=_sleutel)

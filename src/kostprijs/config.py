@@ -308,6 +308,11 @@ def inleesparameters(params: Jaarparameters) -> Inleesparameters:
         raise ConfiguratieFout(f"Ongeldige parameters voor inlezen: {exc}.") from exc
 
 
+def methode_pad(jaar: int) -> Path:
+    """The declaration of the year's cost-price method, recorded before ingestion (committed)."""
+    return PARAMS / f"{jaar}.methode.json"
+
+
 def parameters_pad(jaar: int) -> Path:
     return PARAMS / f"{jaar}.yaml"
 

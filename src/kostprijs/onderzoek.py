@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode, uitgesloten_inzendingen
-from kostprijs.config import Jaarparameters
+from kostprijs.config import Jaarparameters, methode_pad
 from kostprijs.disclosure import (
     MARKER,
     VEILIG,
@@ -216,7 +216,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
             huidig, gemiddeld[["productspecificatie", "kostprijs"]], k.tolerantie_gelijk
         ),
         voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie),
-        methode_waarschuwingen=controleer_methode(processed, k),
+        methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
     )
