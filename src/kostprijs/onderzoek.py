@@ -126,12 +126,14 @@ class Kostprijsonderzoek:
             )
         return pd.DataFrame(rijen)
 
+    @property
+    def zichtbare_vergelijking(self) -> pd.DataFrame:
+        """The tariff comparison of the products whose figures may be shown (e.g. in a plot)."""
+        return self.vergelijking[~self.vergelijking["productspecificatie"].isin(self.onderdrukt)]
+
     def uitkomsten(self, params: Jaarparameters) -> list[str]:
         """The Dutch summary bullets, from products whose figures may be shown only."""
-        zichtbaar = self.vergelijking[
-            ~self.vergelijking["productspecificatie"].isin(self.onderdrukt)
-        ]
-        return uitkomsten(zichtbaar, params.kostprijs)
+        return uitkomsten(self.zichtbare_vergelijking, params.kostprijs)
 
     @property
     def publieke_deelname(self) -> pd.DataFrame:

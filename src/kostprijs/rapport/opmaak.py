@@ -20,16 +20,25 @@ def _leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
 
 
-def euro(waarde: Decimal | int | float | None, *, centen: bool = False, heel: bool = False) -> str:
-    """'€ 1.234,56'; with centen=True the value is an int of cents; heel=True: '€ 1.235'."""
+def euro(
+    waarde: Decimal | int | float | None,
+    *,
+    centen: bool = False,
+    heel: bool = False,
+    teken: bool = False,
+) -> str:
+    """'€ 1.234,56'; centen=True: the value is an int of cents; heel=True: '€ 1.235';
+    teken=True: a difference, '€ +1.234,56' (negative amounts always show '€ -1.234,56')."""
     if _leeg(waarde):
         return ONTBREEKT
     bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
     if heel:
-        return format_currency(
+        tekst = format_currency(
             bedrag, "EUR", format="¤\u00a0#,##0", locale=LOCALE, currency_digits=False
         )
-    return format_currency(bedrag, "EUR", locale=LOCALE)
+    else:
+        tekst = format_currency(bedrag, "EUR", locale=LOCALE)
+    return tekst.replace("€\u00a0", "€\u00a0+", 1) if teken and bedrag > 0 else tekst
 
 
 def getal(waarde, decimalen: int | None = None) -> str:
