@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode, uitgesloten_inzendingen
+from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode
 from kostprijs.config import Jaarparameters, methode_pad
 from kostprijs.disclosure import (
     MARKER,
@@ -222,11 +222,6 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
     )
-
-
-def uitgesloten(onderzoek: Kostprijsonderzoek) -> pd.DataFrame:
-    """Excluded submissions and product rows, with reasons (internal: has ids and file names)."""
-    return uitgesloten_inzendingen(onderzoek.inzendingen)
 
 
 def schrijf_voorstel(onderzoek: Kostprijsonderzoek, pad: Path) -> None:
