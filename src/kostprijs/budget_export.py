@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.config import Jaarparameters
 from kostprijs.geld import euro
 from kostprijs.opslag import atomisch
 from kostprijs.tabellen import schrijf_csv_nl
@@ -17,30 +18,39 @@ HEEL_FORMAAT = "#,##0"
 
 
 def regels_tabel(regels: pd.DataFrame, indicaties: pd.DataFrame) -> pd.DataFrame:
-    """The `regels` sheet: one row per client and productspecificatie."""
-    return pd.DataFrame(
+    """The `regels` sheet: one row per client and indication line."""
+    tabel = pd.DataFrame(
         {
             "client": regels["client"],
             "productspecificatie": regels["productspecificatie"],
-            "indicatie_per_week": indicaties["indicatie_per_week"].to_numpy(),
+            "variant": regels["variant"],
+            "leveringsvorm": regels["leveringsvorm"],
+            "omvang": [Decimal(int(m)) / 1000 for m in indicaties["omvang_milli"]],
+            "frequentie": indicaties["frequentie"].to_numpy(),
             "gebruik_per_jaar": regels["gebruik_per_jaar"].round(7),
             "tarief": [euro(c) for c in regels["tarief_centen"]],
             "bedrag_per_jaar": [euro(c) for c in regels["bedrag_per_jaar_centen"]],
         }
     )
+    if not tabel["variant"].any():
+        tabel = tabel.drop(columns="variant")
+    return tabel
 
 
-def clienten_tabel(clienten: pd.DataFrame) -> pd.DataFrame:
-    """The `clienten` sheet: the periodebudget per client (budget = units of 02A01)."""
-    return pd.DataFrame(
-        {
-            "client": clienten["client"],
-            "bedrag_per_jaar": [euro(c) for c in clienten["bedrag_per_jaar_centen"]],
-            "bedrag_per_periode": [euro(c) for c in clienten["bedrag_per_periode_centen"]],
-            "budget_per_periode": clienten["budget_per_periode"].astype(int),
-            "verblijf_per_jaar": [euro(c) for c in clienten["verblijf_per_jaar_centen"]],
-        }
-    )
+def clienten_tabel(clienten: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
+    """The `clienten` sheet: per client the amount per year and per period; under the
+    periodebudget also the budget (= units of the budget code) and what is billed beside it."""
+    tabel = {
+        "client": clienten["client"],
+        "bedrag_per_jaar": [euro(c) for c in clienten["bedrag_per_jaar_centen"]],
+        "bedrag_per_periode": [euro(c) for c in clienten["bedrag_per_periode_centen"]],
+    }
+    if params.bekostiging.periodebudget:
+        tabel["budget_per_periode"] = clienten["budget_per_periode"].astype(int)
+        tabel["buiten_budget_per_jaar"] = [
+            euro(c) for c in clienten["buiten_budget_per_jaar_centen"]
+        ]
+    return pd.DataFrame(tabel)
 
 
 def schrijf_budget(regels: pd.DataFrame, clienten: pd.DataFrame, pad: Path) -> None:
@@ -71,9 +81,9 @@ def schrijf_xlsx(bladen: dict[str, pd.DataFrame], pad: Path) -> None:
 
 def _formaat(reeks: pd.Series) -> str | None:
     naam = str(reeks.name)
-    if naam.startswith(
-        ("bedrag", "tarief", "verblijf", "kostprijs", "verschil")
-    ) and not naam.endswith("pct"):
+    if naam.startswith(("bedrag", "tarief", "buiten_budget", "kostprijs", "verschil")) and not (
+        naam.endswith("pct")
+    ):
         return EURO_FORMAAT
     if naam.startswith(("budget", "aantal", "clienten")):
         return HEEL_FORMAAT

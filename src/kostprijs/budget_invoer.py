@@ -1,185 +1,285 @@
-"""Reading and checking the budget model's inputs: indicaties, tarieven and realisatie.
+"""Reading and checking the budget model's inputs: indicaties and realisatie.
 
-Each reader returns a typed DataFrame or raises an InvoerFout naming file, row and column.
+Indications come as client systems export them: an omvang with a frequency (per week, per
+4 weken, per maand, per jaar, or a total for the indication period between begin and einde),
+optionally for a variant and a leveringsvorm. Every row is checked before anything is
+computed; an InvoerFout names the file, the first bad row and column, and how many other rows
+have the same problem. Parsing is vectorised: a million rows read in seconds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget import INDICATIE_DECIMALEN, MAX_INDICATIE_PER_WEEK, Tarieven
-from kostprijs.config import Product
+from kostprijs.budget import INDICATIE_DECIMALEN, jaarvolume
+from kostprijs.config import ZIN, Jaarparameters
+from kostprijs.eenheden import FREQUENTIES, normaliseer_frequentie
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import CENT, centen, geschaald
-from kostprijs.tabellen import getal, lees_tabel
+from kostprijs.geld import geschaald
+from kostprijs.tabellen import datum_kolom, geschaalde_kolom, lees_tabel, rijfout
 
-INDICATIE_KOLOMMEN = ["client", "productspecificatie", "indicatie_per_week"]
-TARIEF_KOLOMMEN = ["productspecificatie", "eenheid", "tarief"]
+# A week has 7 days and 168 hours: no indication can be more, whatever the parameters say.
+MAX_PER_WEEK = {
+    "uur": Decimal(168),
+    "minuut": Decimal(10_080),
+    "dagdeel": Decimal(14),
+    "dag": Decimal(7),
+    "etmaal": Decimal(7),
+    "week": Decimal(1),
+    "maand": Decimal(1),
+}
+INDICATIE_OPTIONEEL = (
+    "variant",
+    "leveringsvorm",
+    "indicatie_per_week",
+    "omvang",
+    "frequentie",
+    "begin",
+    "einde",
+)
 REALISATIE_KOLOMMEN = ["client", "productspecificatie", "periode", "volume"]
 
 
-def _fout(df: pd.DataFrame, i: int, kolom: str, melding: str, actie: str | None = None):
-    return InvoerFout(
-        melding, bestand=df.attrs["bestand"], rij=int(df["_rij"].iat[i]), kolom=kolom, actie=actie
-    )
-
-
-def _controleer_producten(df: pd.DataFrame, catalogus: Sequence[Product]) -> None:
-    bekend = {p.productspecificatie for p in catalogus}
-    onbekend = ~df["productspecificatie"].isin(bekend)
-    if onbekend.any():
-        i = int(np.flatnonzero(onbekend.to_numpy())[0])
-        raise _fout(
-            df,
-            i,
-            "productspecificatie",
-            f"onbekende productspecificatie '{df['productspecificatie'].iat[i]}'.",
-            f"Kies uit: {', '.join(sorted(bekend))}.",
-        )
-
-
 def _controleer_leeg(df: pd.DataFrame, kolom: str) -> None:
-    leeg = df[kolom] == ""
+    leeg = (df[kolom] == "").to_numpy()
     if leeg.any():
-        i = int(np.flatnonzero(leeg.to_numpy())[0])
-        raise _fout(df, i, kolom, f"'{kolom}' is leeg.")
+        raise rijfout(df, leeg, kolom, lambda i: f"'{kolom}' is leeg.")
 
 
-def _geschaald(df: pd.DataFrame, kolom: str, waarden: list[Decimal], decimalen: int) -> np.ndarray:
-    uit = np.empty(len(waarden), dtype=np.int64)
-    for i, w in enumerate(waarden):
-        try:
-            uit[i] = geschaald(w, decimalen)
-        except ValueError:
-            raise _fout(df, i, kolom, f"{w} heeft meer dan {decimalen} decimalen.") from None
-    return uit
-
-
-def _controleer_dubbel(
-    df: pd.DataFrame, sleutel: list[str], wat: str, actie: str = "Laat één rij over."
-) -> None:
-    dubbel = df.duplicated(sleutel, keep="first")
-    if dubbel.any():
-        i = int(np.flatnonzero(dubbel.to_numpy())[0])
-        eerste = df[(df[sleutel] == df[sleutel].iloc[i]).all(axis=1)]["_rij"].iat[0]
-        raise _fout(
-            df, i, sleutel[-1], f"{wat} staat er al in (rij {eerste}).", "Laat één rij over."
-        )
-
-
-def lees_indicaties(pad: Path, catalogus: Sequence[Product]) -> pd.DataFrame:
-    """Columns client, productspecificatie, indicatie_per_week (Decimal), indicatie_milli."""
-    df = lees_tabel(pad, INDICATIE_KOLOMMEN)
-    _controleer_leeg(df, "client")
-    _controleer_producten(df, catalogus)
-    _controleer_dubbel(df, ["client", "productspecificatie"], "deze cliënt met dit product")
-    waarden = getal(df, "indicatie_per_week", minimum=Decimal(0))
-    milli = _geschaald(df, "indicatie_per_week", waarden, INDICATIE_DECIMALEN)
-    te_groot = milli > MAX_INDICATIE_PER_WEEK * 10**INDICATIE_DECIMALEN
-    if te_groot.any():
-        i = int(np.flatnonzero(te_groot)[0])
-        raise _fout(df, i, "indicatie_per_week", f"{waarden[i]} per week is meer dan 168 uur.")
-    uit = df[["client", "productspecificatie"]].copy()
-    uit["indicatie_per_week"] = waarden
-    uit["indicatie_milli"] = milli
-    uit.attrs = dict(df.attrs)
-    return uit
-
-
-def indicaties_uit_waarden(rijen: Sequence[tuple[str, str, Decimal]]) -> pd.DataFrame:
-    """Typed indicaties from (client, productspecificatie, indicatie_per_week) tuples."""
-    uit = pd.DataFrame(rijen, columns=INDICATIE_KOLOMMEN)
-    uit["indicatie_milli"] = np.asarray(
-        [geschaald(w, INDICATIE_DECIMALEN) for w in uit["indicatie_per_week"]], dtype=np.int64
-    )
-    return uit
-
-
-def lees_tarieven(
-    pad: Path, catalogus: Sequence[Product], *, meerdere: bool = False
-) -> pd.DataFrame:
-    """Columns productspecificatie, eenheid, tarief (Decimal), tarief_centen, aandeel.
-
-    `meerdere`: several tarieven per product allowed (current tarieven, e.g. Vervoer);
-    an optional column `aandeel` gives each one's share of the volume.
-    """
-    df = lees_tabel(pad, TARIEF_KOLOMMEN, optioneel=("aandeel",) if meerdere else ())
-    _controleer_producten(df, catalogus)
-    if not meerdere:
-        _controleer_dubbel(
+def _controleer_regels(df: pd.DataFrame, params: Jaarparameters) -> None:
+    """Known product, variant (required where the product has them) and leveringsvorm."""
+    producten = {p.productspecificatie: p for p in params.catalogus}
+    onbekend = (~df["productspecificatie"].isin(list(producten))).to_numpy()
+    if onbekend.any():
+        raise rijfout(
             df,
-            ["productspecificatie"],
-            "een tarief voor dit product",
-            "Geef per product één tarief op.",
+            onbekend,
+            "productspecificatie",
+            lambda i: f"onbekende productspecificatie '{df['productspecificatie'].iat[i]}'.",
+            f"Kies uit: {', '.join(producten)}.",
         )
-    eenheden = {p.productspecificatie: p.eenheid for p in catalogus}
-    for i, (product, eenheid) in enumerate(
-        zip(df["productspecificatie"], df["eenheid"], strict=True)
-    ):
-        if eenheid.lower() != eenheden[product].lower():
-            raise _fout(
-                df,
-                i,
-                "eenheid",
-                f"eenheid '{eenheid}' past niet bij {product}; verwacht '{eenheden[product]}'.",
-            )
-    tarieven = getal(df, "tarief", minimum=Decimal(0))
-    uit = df[["productspecificatie", "eenheid"]].copy()
-    uit["tarief"] = tarieven
-    uit["tarief_centen"] = _geschaald(df, "tarief", tarieven, 2)
-    if "aandeel" in df.columns:
-        uit["aandeel"] = [
-            None if t == "" else v for t, v in zip(df["aandeel"], _aandelen(df), strict=True)
-        ]
-    else:
-        uit["aandeel"] = None
+    toegestaan = {
+        (p.productspecificatie, v.naam) for p in params.catalogus for v in p.varianten
+    } | {(p.productspecificatie, "") for p in params.catalogus if not p.varianten}
+    paren = pd.MultiIndex.from_arrays([df["productspecificatie"], df["variant"]])
+    fout = ~paren.isin(list(toegestaan))
+    if fout.any():
+
+        def melding(i: int) -> str:
+            p = producten[df["productspecificatie"].iat[i]]
+            namen = ", ".join(v.naam for v in p.varianten)
+            if not p.varianten:
+                return f"{p.productspecificatie} heeft geen varianten; laat 'variant' leeg."
+            return f"{p.productspecificatie}: noem een van de varianten ({namen})."
+
+        raise rijfout(df, fout, "variant", melding)
+    vormen = [lv.naam for lv in params.leveringsvormen]
+    onbekend = (~df["leveringsvorm"].isin(vormen)).to_numpy()
+    if onbekend.any():
+        raise rijfout(
+            df,
+            onbekend,
+            "leveringsvorm",
+            lambda i: f"onbekende leveringsvorm '{df['leveringsvorm'].iat[i]}'.",
+            f"Kies uit: {', '.join(vormen)}.",
+        )
+
+
+def _kenmerken(df: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
+    """Per row: eenmalig, in_budget and eenheid, from the catalogue."""
+    per_product = pd.DataFrame(
+        {
+            "eenmalig": [p.eenmalig for p in params.catalogus],
+            "in_budget": [
+                p.in_periodebudget and params.bekostiging.periodebudget for p in params.catalogus
+            ],
+            "eenheid": [p.eenheid for p in params.catalogus],
+        },
+        index=[p.productspecificatie for p in params.catalogus],
+    )
+    return per_product.reindex(df["productspecificatie"].to_numpy()).reset_index(drop=True)
+
+
+def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
+    """The indications, checked, with client, productspecificatie, variant, leveringsvorm,
+    omvang_milli (int64, 1/1.000 units), frequentie, dagen (length of the indication period,
+    0 when unknown), begin, einde (datetime64, NaT when empty), eenmalig, in_budget, eenheid
+    and lopend (not ended before the tariff year begins).
+
+    Columns: client, productspecificatie and either indicatie_per_week, or omvang with
+    frequentie; optionally variant, leveringsvorm, begin and einde.
+    """
+    df = lees_tabel(pad, ["client", "productspecificatie"], optioneel=INDICATIE_OPTIONEEL)
+    df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
+    _controleer_leeg(df, "client")
+    _controleer_regels(df, params)
+    per_week = df["indicatie_per_week"] != ""
+    if per_week.any() and (df.loc[per_week, ["omvang", "frequentie"]] != "").any(axis=None):
+        raise rijfout(
+            df,
+            (per_week & ((df["omvang"] != "") | (df["frequentie"] != ""))).to_numpy(),
+            "indicatie_per_week",
+            lambda i: "vul óf indicatie_per_week óf omvang met frequentie in, niet beide.",
+        )
+    df["omvang"] = df["omvang"].where(~per_week, df["indicatie_per_week"])
+    df["frequentie"] = df["frequentie"].where(~per_week, "per week").map(normaliseer_frequentie)
+    leeg = (df["omvang"] == "").to_numpy()
+    if leeg.any():
+        raise rijfout(
+            df,
+            leeg,
+            "omvang",
+            lambda i: "de omvang van de indicatie ontbreekt.",
+            "Vul de kolom indicatie_per_week in, of omvang en frequentie.",
+        )
+    kenmerken = _kenmerken(df, params)
+    eenmalig = kenmerken["eenmalig"].to_numpy(dtype=bool)
+    df["frequentie"] = df["frequentie"].where(~eenmalig | (df["frequentie"] != ""), "totaal")
+    onbekend = (~df["frequentie"].isin(FREQUENTIES)).to_numpy()
+    if onbekend.any():
+        raise rijfout(
+            df,
+            onbekend,
+            "frequentie",
+            lambda i: f"onbekende frequentie '{df['frequentie'].iat[i]}'.",
+            f"Kies uit: {', '.join(FREQUENTIES)}.",
+        )
+    milli = geschaalde_kolom(df, "omvang", INDICATIE_DECIMALEN)
+    begin, einde = datum_kolom(df, "begin"), datum_kolom(df, "einde")
+    omgekeerd = (einde < begin).to_numpy()
+    if omgekeerd.any():
+        raise rijfout(df, omgekeerd, "einde", lambda i: "de einddatum ligt vóór de begindatum.")
+    dagen = ((einde - begin).dt.days + 1).fillna(0).astype(np.int64).to_numpy()
+    zonder_periode = (df["frequentie"] == "totaal").to_numpy() & ~eenmalig & (dagen == 0)
+    if zonder_periode.any():
+        raise rijfout(
+            df,
+            zonder_periode,
+            "frequentie",
+            lambda i: "een totaal voor de indicatieperiode vraagt een begin- en einddatum.",
+        )
+    uit = pd.DataFrame(
+        {
+            "client": df["client"].to_numpy(),
+            "productspecificatie": df["productspecificatie"].to_numpy(),
+            "variant": df["variant"].to_numpy(),
+            "leveringsvorm": df["leveringsvorm"].to_numpy(),
+            "omvang_milli": milli,
+            "frequentie": df["frequentie"].to_numpy(),
+            "dagen": dagen,
+            "begin": begin.to_numpy(),
+            "einde": einde.to_numpy(),
+        }
+    )
+    uit = pd.concat([uit, kenmerken], axis=1)
+    jaarstart = np.datetime64(dt.date(params.jaar, 1, 1))
+    uit["lopend"] = (uit["einde"].isna() | (uit["einde"] >= jaarstart)).to_numpy()
     uit.attrs = dict(df.attrs)
+    _controleer_per_week(uit, df, params)
+    _controleer_dubbel(uit, df)
     return uit
 
 
-def _aandelen(df: pd.DataFrame) -> list[Decimal | None]:
-    gevuld = df[df["aandeel"] != ""]
-    waarden = dict(zip(gevuld.index, getal(gevuld, "aandeel", minimum=Decimal(0)), strict=True))
-    return [waarden.get(i) for i in df.index]
+def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparameters) -> None:
+    """An indication above the maximum per week of its unit is an input error."""
+    w = params.budget.weken_per_jaar
+    teller, noemer = jaarvolume(uit, w)
+    maxima = {**MAX_PER_WEEK, **params.budget.max_per_week}
+    grens = uit["eenheid"].map(lambda e: maxima.get(e)).to_numpy()
+    met_grens = ~pd.isna(grens) & ~uit["eenmalig"].to_numpy(dtype=bool)
+    if not met_grens.any():
+        return
+    grens_milli = np.where(met_grens, [int(g * 1000) if g is not None else 0 for g in grens], 0)
+    # per week = milli x teller / (noemer x w) > grens  <=>  milli x teller > grens x noemer x w
+    te_veel = met_grens & (
+        uit["omvang_milli"].to_numpy() * teller > grens_milli.astype(np.int64) * noemer * w
+    )
+    if te_veel.any():
 
-
-def tarief_per_product(tarieven: pd.DataFrame) -> Tarieven:
-    """One tarief per product; several become their mean weighted by `aandeel`, to the cent."""
-    centen_per_product: dict[str, int] = {}
-    for product, groep in tarieven.groupby("productspecificatie", sort=True):
-        if len(groep) == 1:
-            centen_per_product[product] = int(groep["tarief_centen"].iat[0])
-            continue
-        aandelen = list(groep["aandeel"])
-        if any(a is None for a in aandelen) or sum(aandelen) != 1:
-            raise InvoerFout(
-                f"{product} heeft {len(groep)} tarieven maar geen aandelen die samen 1 zijn.",
-                bestand=tarieven.attrs.get("bestand"),
-                kolom="aandeel",
-                actie="Vul per tarief in welk deel van het volume ertegen gedeclareerd werd (samen 1).",
+        def melding(i: int) -> str:
+            per_week = Decimal(int(uit["omvang_milli"].iat[i] * teller[i])) / Decimal(
+                int(noemer[i] * w * 1000)
             )
-        gewogen = sum(t * a for t, a in zip(groep["tarief"], aandelen, strict=True))
-        centen_per_product[product] = centen(gewogen.quantize(CENT, rounding="ROUND_HALF_UP"))
-    return Tarieven(centen_per_product)
+            eenheid = uit["eenheid"].iat[i]
+            return (
+                f"{per_week.quantize(Decimal('0.01'))} {eenheid} per week kan niet; het maximum "
+                f"is {maxima[eenheid]} per week. Is de eenheid of de frequentie verwisseld?"
+            )
+
+        raise rijfout(df, te_veel, "omvang", melding)
 
 
-def lees_realisatie(pad: Path, catalogus: Sequence[Product], perioden: int) -> pd.DataFrame:
-    """Columns client, productspecificatie, periode (int), volume_milli (int64)."""
-    df = lees_tabel(pad, REALISATIE_KOLOMMEN)
+def _controleer_dubbel(uit: pd.DataFrame, df: pd.DataFrame) -> None:
+    """Two running indications for the same line of one client would be counted twice."""
+    sleutel = ["client", "productspecificatie", "variant", "leveringsvorm"]
+    lopend = uit["lopend"].to_numpy(dtype=bool)
+    later = np.zeros(len(uit), dtype=bool)
+    later[lopend] = uit.loc[lopend, sleutel].duplicated(keep="first").to_numpy()
+    if later.any():
+        raise rijfout(
+            df,
+            later,
+            "productspecificatie",
+            lambda i: "deze cliënt heeft al een lopende indicatie voor dit product.",
+            "Laat één rij over, of vul bij de oude indicatie de einddatum in.",
+        )
+
+
+def indicaties_uit_waarden(
+    rijen: Iterable[tuple[str, str, Decimal]],
+    params: Jaarparameters,
+    frequentie: str = "per week",
+) -> pd.DataFrame:
+    """Typed indications from (client, productspecificatie, omvang) tuples, as `lees_indicaties`."""
+    rijen = list(rijen)
+    df = pd.DataFrame(
+        {
+            "client": [r[0] for r in rijen],
+            "productspecificatie": [r[1] for r in rijen],
+            "variant": "",
+            "leveringsvorm": ZIN,
+            "omvang_milli": np.asarray(
+                [geschaald(r[2], INDICATIE_DECIMALEN) for r in rijen], dtype=np.int64
+            ),
+            "frequentie": frequentie,
+            "dagen": np.zeros(len(rijen), dtype=np.int64),
+            "begin": pd.NaT,
+            "einde": pd.NaT,
+        }
+    )
+    uit = pd.concat([df, _kenmerken(df, params)], axis=1)
+    uit["lopend"] = True
+    return uit
+
+
+def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
+    """Columns client, productspecificatie, variant, leveringsvorm, periode (int), volume_milli
+    (int64) and in_budget."""
+    df = lees_tabel(pad, REALISATIE_KOLOMMEN, optioneel=("variant", "leveringsvorm"))
+    df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
     _controleer_leeg(df, "client")
-    _controleer_producten(df, catalogus)
-    periode = getal(df, "periode", minimum=Decimal(1))
-    for i, p in enumerate(periode):
-        if p != p.to_integral_value() or p > perioden:
-            raise _fout(df, i, "periode", f"periode {p} bestaat niet; kies 1 t/m {perioden}.")
-    volume = getal(df, "volume", minimum=Decimal(0))
-    uit = df[["client", "productspecificatie"]].copy()
-    uit["periode"] = np.asarray([int(p) for p in periode], dtype=np.int64)
-    uit["volume_milli"] = _geschaald(df, "volume", volume, INDICATIE_DECIMALEN)
+    _controleer_regels(df, params)
+    perioden = params.budget.perioden_per_jaar
+    periode = geschaalde_kolom(df, "periode", 0, minimum=1)
+    fout = periode > perioden
+    if fout.any():
+        raise rijfout(
+            df,
+            fout,
+            "periode",
+            lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
+        )
+    uit = df[["client", "productspecificatie", "variant", "leveringsvorm"]].reset_index(drop=True)
+    uit["periode"] = periode
+    uit["volume_milli"] = geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN)
+    uit["in_budget"] = _kenmerken(df, params)["in_budget"].to_numpy(dtype=bool)
     uit.attrs = dict(df.attrs)
+    if uit.empty:
+        raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
     return uit

@@ -1,7 +1,11 @@
 """The budget impact of new tarieven for the municipality: everything the budget report shows.
 
 Reads the year's raw folder (indicaties, huidige tarieven, realisatie of last year) and the
-new tarieven, runs the budget model and returns the tables, all amounts in cents.
+new tarieven, runs the budget model under the municipality's funding model and returns the
+results as data (amounts in cents). Presentation lives in `kostprijs.rapport.budget`.
+
+Existing clients are clients with realisation last year and an indication that still runs in
+the tariff year; realisation of clients whose indications all ended is kept apart.
 """
 
 from __future__ import annotations
@@ -14,146 +18,70 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.budget import (
-    Tarieven,
     bereken_clienten,
     bereken_regels,
     budgetneutrale_factor,
-    controleer_tarieven,
     empirische_gebruiksfactor,
     gevoeligheid,
     iso_weken,
     jaartotaal_centen,
+    jaarvolume,
     overgang,
+    product_gedeeld,
     realisatie_bedrag_centen,
 )
-from kostprijs.budget_invoer import (
-    indicaties_uit_waarden,
-    lees_indicaties,
-    lees_realisatie,
-    lees_tarieven,
-    tarief_per_product,
-)
-from kostprijs.config import Jaarparameters
-from kostprijs.disclosure import MARKER
+from kostprijs.budget_invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
+from kostprijs.config import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen
 from kostprijs.pseudoniem import lees_sleutel, pseudonimiseer
-from kostprijs.rapport import opmaak
-
-# Seed 000/001, "Voorbeeld berekening": one client, three indicaties per week, and the
-# tarieven the slides used (the gemiddelde kostprijzen).
-REKENVOORBEELD = [("OZL 1", "5", "49.42"), ("OMD 3", "2", "60.31"), ("Vervoer", "1", "13.08")]
+from kostprijs.tarieflijst import (
+    Tarieven,
+    controleer_dekking,
+    lees_tarieven,
+    pgb_controle,
+    regelnaam,
+    tarieven_uit_lijst,
+    zin_regels,
+)
 
 NIEUW = "nieuwe tarieven"
 HUIDIG = "huidige tarieven"
+VOORBEELDCLIENT = "voorbeeld"
+
+
+@dataclass(frozen=True)
+class Rekenvoorbeeld:
+    """The worked example: its lines (with the tarief used) and the client's totals."""
+
+    regels: pd.DataFrame
+    client: pd.Series
+    tarieven_uit_parameters: bool
 
 
 @dataclass(frozen=True)
 class Budgetimpact:
     """All results of the budget report; amounts in cents."""
 
-    rekenvoorbeeld_regels: pd.DataFrame
-    rekenvoorbeeld_client: pd.Series
+    periodebudget: bool
+    perioden_per_jaar: int
+    weken_realisatiejaar: int
+    rekenvoorbeeld: Rekenvoorbeeld
     tarieven: pd.DataFrame
+    pgb: pd.DataFrame
     totalen: pd.DataFrame
     gevoeligheid: pd.DataFrame
     realisatie_bestaand_centen: int
     budgetneutrale_factor: Decimal | None
     gebruiksfactoren: pd.DataFrame
-    overgang: pd.DataFrame
-    overgang_vergelijking: pd.DataFrame
-    verdeling: pd.DataFrame
     gebruiksfactor_gewogen: float
+    overgang: pd.DataFrame | None
+    verdeling: pd.DataFrame
     aantal_clienten: int
     aantal_bestaand: int
-    weken_realisatiejaar: int
-    perioden_per_jaar: int
-
-    def rekenvoorbeeld_tabel(self) -> pd.DataFrame:
-        """The seed's table: lines, then bedrag per jaar, per facturatieperiode and budget."""
-        r, c = self.rekenvoorbeeld_regels, self.rekenvoorbeeld_client
-        totalen = ["Bedrag per jaar", "Bedrag per facturatieperiode", "Budget"]
-        return pd.DataFrame(
-            {
-                "Productspecificatie": [*r["productspecificatie"], *totalen],
-                # the seed's table leaves these cells blank on the total rows
-                "Indicatie per week": [*r["indicatie_per_week"], "", "", ""],
-                "Per jaar & gebruik": [*r["per_jaar_en_gebruik"], "", "", ""],
-                "Daadwerkelijk gebruik per jaar": [*r["gebruik_per_jaar"], "", "", ""],
-                "Tarief": [*r["tarief_centen"], "", "", ""],
-                "Budgetberekening": [
-                    *r["bedrag_per_jaar_centen"],
-                    c["bedrag_per_jaar_centen"],
-                    c["bedrag_per_periode_centen"],
-                    c["budget_per_periode"] * 100,
-                ],
-            }
-        )
-
-    def tarieven_tabel(self, verborgen: frozenset[str] = frozenset()) -> pd.DataFrame:
-        """Current and new tarieven; the new one masked for products in `verborgen`."""
-        t = self.tarieven
-        huidig = [
-            " / ".join(opmaak.euro(v, centen=True) for v in h) or "nieuw product"
-            for h in t["huidig_centen"]
-        ]
-        return pd.DataFrame(
-            {
-                "Productspecificatie": t["productspecificatie"],
-                "Eenheid": t["eenheid"],
-                "Declaratie": t["productcode"],
-                "Huidig tarief": huidig,
-                "Nieuw tarief": [
-                    MARKER if p in verborgen else c
-                    for p, c in zip(t["productspecificatie"], t["nieuw_centen"], strict=True)
-                ],
-            }
-        )
-
-    def totalen_tabel(self) -> pd.DataFrame:
-        t = self.totalen
-        return pd.DataFrame(
-            {
-                "Scenario": t["scenario"],
-                f"Alle cliënten (n = {opmaak.getal(self.aantal_clienten, 0)})": t[
-                    "alle_clienten_centen"
-                ],
-                f"Bestaande cliënten (n = {opmaak.getal(self.aantal_bestaand, 0)})": t[
-                    "bestaande_clienten_centen"
-                ],
-            }
-        )
-
-    def gebruiksfactoren_tabel(self) -> pd.DataFrame:
-        g = self.gebruiksfactoren
-        return pd.DataFrame(
-            {
-                "Productspecificatie": g["productspecificatie"],
-                "Cliënten": g["clienten"],
-                "Geïndiceerd volume": (g["geindiceerd_milli"] / 1000).round(0),
-                "Gerealiseerd volume": (g["gerealiseerd_milli"] / 1000).round(0),
-                "Gebruiksfactor": g["gebruiksfactor"].round(4),
-            }
-        )
-
-    def overgang_tabel(self) -> pd.DataFrame:
-        o = self.overgang_vergelijking
-        return pd.DataFrame(
-            {
-                "Grondslag": o["grondslag"],
-                "Cliënten": o["clienten"],
-                "Som van de periodebudgetten": o["budget_per_periode_totaal"],
-                "Per jaar": o["budget_per_periode_totaal"] * self.perioden_per_jaar,
-            }
-        )
-
-    def verdeling_tabel(self) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "Deel van de cliënten met een lager budget": self.verdeling["kwantiel"],
-                "Periodebudget": self.verdeling["budget_per_periode"],
-            }
-        )
+    beeindigd_clienten: int
+    beeindigd_centen: int
+    zonder_nieuw_tarief: tuple[str, ...]
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -165,29 +93,53 @@ class Budgetimpact:
         return self.nieuw_bestaand_centen - self.realisatie_bestaand_centen
 
     @property
-    def verschil_met_realisatie_fractie(self) -> float:
-        return self.verschil_met_realisatie_centen / self.realisatie_bestaand_centen
+    def verschil_met_realisatie_fractie(self) -> Decimal:
+        return Decimal(self.verschil_met_realisatie_centen) / Decimal(
+            self.realisatie_bestaand_centen
+        )
 
 
-def rekenvoorbeeld(params: Jaarparameters) -> tuple[pd.DataFrame, pd.Series]:
-    """The seed's worked example computed by the model: its lines and the client's totals."""
+def voorbeeldregels(params: Jaarparameters) -> tuple[Voorbeeldregel, ...]:
+    """The worked example of the parameters, or one built from the catalogue: the first
+    product of each soort (at most three), 1 unit per week (a one-off product: 1)."""
+    if params.rekenvoorbeeld:
+        return params.rekenvoorbeeld
+    gekozen: dict[str, Voorbeeldregel] = {}
+    for p in params.catalogus:
+        if p.soort not in gekozen and not p.varianten and len(gekozen) < 3:
+            gekozen[p.soort] = Voorbeeldregel(p.productspecificatie, Decimal(1))
+    return tuple(gekozen.values())
+
+
+def rekenvoorbeeld(params: Jaarparameters, nieuw: Tarieven) -> Rekenvoorbeeld:
+    """The worked example computed by the model, at its own tarieven or else the new ones."""
+    regels_ = voorbeeldregels(params)
     indicaties = indicaties_uit_waarden(
-        [("voorbeeld", product, Decimal(per_week)) for product, per_week, _ in REKENVOORBEELD]
+        [(VOORBEELDCLIENT, r.productspecificatie, r.per_week) for r in regels_], params
     )
-    tarieven = Tarieven({product: centen(tarief) for product, _, tarief in REKENVOORBEELD})
+    uit_parameters = all(r.tarief is not None for r in regels_)
+    tarieven = (
+        Tarieven({r.productspecificatie: centen(r.tarief) for r in regels_})
+        if uit_parameters
+        else nieuw
+    )
     regels = bereken_regels(indicaties, tarieven, params.budget)
-    regels["indicatie_per_week"] = indicaties["indicatie_per_week"]
-    factor = opmaak.procent(params.budget.gebruiksfactor, 0)
-    regels["per_jaar_en_gebruik"] = f"{params.budget.weken_per_jaar} × {factor}"
-    client = bereken_clienten(regels, params.budget, params.catalogus).iloc[0]
-    return regels, client
+    regels["omvang"] = [r.per_week for r in regels_]
+    regels["eenmalig"] = indicaties["eenmalig"].to_numpy()
+    regels["eenheid"] = [params.product(r.productspecificatie).eenheid for r in regels_]
+    client = bereken_clienten(regels, params.budget, params.bekostiging.periodebudget).iloc[0]
+    return Rekenvoorbeeld(regels, client, uit_parameters)
 
 
-def _lees_tarieven(
-    pad: Path, params: Jaarparameters, *, meerdere: bool
-) -> tuple[pd.DataFrame, Tarieven]:
-    tabel = lees_tarieven(pad, params.catalogus, meerdere=meerdere)
-    return tabel, tarief_per_product(tabel)
+def _vereist(paden: list[Path], raw: Path) -> None:
+    for pad in paden:
+        if not Path(pad).exists():
+            raise InvoerFout(
+                "dit bestand ontbreekt.",
+                bestand=pad,
+                actie=f"Zet het in {raw} (zie docs/gegevens.md) of maak voorbeelddata met "
+                "`kostprijs voorbeeld`.",
+            )
 
 
 def bereken_budgetimpact(
@@ -200,43 +152,41 @@ def bereken_budgetimpact(
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
     realisatie_pad = raw / f"realisatie_{params.realisatiejaar}.csv"
-    for pad in (
-        raw / "indicaties.csv",
-        raw / "tarieven_huidig.csv",
-        realisatie_pad,
-        tarieven_nieuw,
-    ):
-        if not Path(pad).exists():
-            raise InvoerFout(
-                "dit bestand ontbreekt.",
-                bestand=pad,
-                actie=f"Zet het in {raw} (zie docs/gegevens.md) of maak voorbeelddata met "
-                "`kostprijs voorbeeld`.",
-            )
+    huidig_pad = raw / "tarieven_huidig.csv"
+    _vereist([raw / "indicaties.csv", huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
     b = params.budget
-    indicaties = lees_indicaties(raw / "indicaties.csv", params.catalogus)
-    indicaties["client"] = pseudonimiseer(indicaties["client"], sleutel)
-    huidig_tabel, huidig = _lees_tarieven(raw / "tarieven_huidig.csv", params, meerdere=True)
-    nieuw_tabel, nieuw = _lees_tarieven(Path(tarieven_nieuw), params, meerdere=False)
-    controleer_tarieven(nieuw, indicaties["productspecificatie"], str(tarieven_nieuw))
-    # a new product has no current tarief: it counts at its new tarief in both scenarios
-    huidig_aangevuld = huidig.aangevuld_met(nieuw)
-    realisatie = lees_realisatie(realisatie_pad, params.catalogus, b.perioden_per_jaar)
-    realisatie["client"] = pseudonimiseer(realisatie["client"], sleutel)
-    controleer_tarieven(
-        huidig_aangevuld, realisatie["productspecificatie"], str(raw / "tarieven_huidig.csv")
-    )
+    pb = params.bekostiging.periodebudget
 
+    alle_indicaties = lees_indicaties(raw / "indicaties.csv", params)
+    alle_indicaties["client"] = pseudonimiseer(alle_indicaties["client"], sleutel)
+    indicaties = alle_indicaties[alle_indicaties["lopend"]].reset_index(drop=True)
+    huidig_lijst = lees_tarieven(huidig_pad, params, meerdere=True)
+    nieuw_lijst = lees_tarieven(Path(tarieven_nieuw), params)
+    huidig = tarieven_uit_lijst(huidig_lijst, params)
+    voorstel = tarieven_uit_lijst(nieuw_lijst, params)
+    # a product without a new tarief (no cost price) keeps its current one, and a new product
+    # without a current tarief counts at its new one in both scenarios
+    nieuw = voorstel.aangevuld_met(huidig)
+    ongewijzigd = sorted({p for p, _, _ in set(nieuw.centen) - set(voorstel.centen)})
+    controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
+    huidig_aangevuld = huidig.aangevuld_met(nieuw)
+    realisatie = lees_realisatie(realisatie_pad, params)
+    realisatie["client"] = pseudonimiseer(realisatie["client"], sleutel)
+    controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
+
+    lopende_clienten = indicaties["client"].unique()
+    met_realisatie = realisatie["client"].isin(lopende_clienten)
+    beeindigd = realisatie[~met_realisatie]
+    realisatie = realisatie[met_realisatie]
     bestaand = indicaties[indicaties["client"].isin(realisatie["client"].unique())]
+
     scenarios = {NIEUW: nieuw, HUIDIG: huidig_aangevuld}
-    clienten = {
-        naam: bereken_clienten(bereken_regels(indicaties, t, b), b, params.catalogus)
-        for naam, t in scenarios.items()
-    }
-    clienten_bestaand = {
-        naam: bereken_clienten(bereken_regels(bestaand, t, b), b, params.catalogus)
-        for naam, t in scenarios.items()
-    }
+
+    def clienten_bij(ind: pd.DataFrame, tarieven: Tarieven) -> pd.DataFrame:
+        return bereken_clienten(bereken_regels(ind, tarieven, b), b, pb)
+
+    alle = {naam: clienten_bij(indicaties, t) for naam, t in scenarios.items()}
+    van_bestaand = {naam: clienten_bij(bestaand, t) for naam, t in scenarios.items()}
     realisatie_centen = realisatie_bedrag_centen(realisatie, huidig_aangevuld)
     totalen = pd.DataFrame(
         {
@@ -246,95 +196,127 @@ def bereken_budgetimpact(
                 f"Realisatie {params.realisatiejaar} × {HUIDIG}",
             ],
             "alle_clienten_centen": [
-                jaartotaal_centen(clienten[NIEUW], b),
-                jaartotaal_centen(clienten[HUIDIG], b),
+                jaartotaal_centen(alle[NIEUW]),
+                jaartotaal_centen(alle[HUIDIG]),
                 None,
             ],
             "bestaande_clienten_centen": [
-                jaartotaal_centen(clienten_bestaand[NIEUW], b),
-                jaartotaal_centen(clienten_bestaand[HUIDIG], b),
+                jaartotaal_centen(van_bestaand[NIEUW]),
+                jaartotaal_centen(van_bestaand[HUIDIG]),
                 realisatie_centen,
             ],
         }
     )
     try:
-        neutraal = budgetneutrale_factor(bestaand, nieuw, b, params.catalogus, realisatie_centen)
+        neutraal = budgetneutrale_factor(bestaand, nieuw, b, pb, realisatie_centen)
     except ValueError:
         neutraal = None
+    gevoelig = gevoeligheid(indicaties, scenarios, b, pb)
+    gevoelig[f"{NIEUW} (bestaande cliënten)"] = gevoeligheid(bestaand, {NIEUW: nieuw}, b, pb)[NIEUW]
+    return Budgetimpact(
+        periodebudget=pb,
+        perioden_per_jaar=b.perioden_per_jaar,
+        weken_realisatiejaar=iso_weken(params.realisatiejaar),
+        rekenvoorbeeld=rekenvoorbeeld(params, nieuw),
+        tarieven=_tarieftabel(params, huidig_lijst, nieuw),
+        pgb=_pgb_tabel(params, huidig_lijst, nieuw_lijst),
+        totalen=totalen,
+        gevoeligheid=gevoelig,
+        realisatie_bestaand_centen=realisatie_centen,
+        budgetneutrale_factor=neutraal,
+        gebruiksfactoren=empirische_gebruiksfactor(bestaand, realisatie, params.realisatiejaar)
+        .set_index("productspecificatie")
+        .reindex(
+            [p for p in params.productspecificaties if p in set(bestaand["productspecificatie"])]
+        )
+        .reset_index(),
+        gebruiksfactor_gewogen=_gewogen_gebruik(
+            bestaand, huidig_aangevuld, realisatie_centen, params.realisatiejaar
+        ),
+        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params) if pb else None,
+        verdeling=_verdeling(alle[NIEUW], pb),
+        aantal_clienten=int(indicaties["client"].nunique()),
+        aantal_bestaand=int(bestaand["client"].nunique()),
+        beeindigd_clienten=int(beeindigd["client"].nunique()),
+        beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
+        zonder_nieuw_tarief=tuple(ongewijzigd),
+    )
 
-    overgang_clienten = overgang(realisatie, nieuw, b, params.catalogus)
-    indicatie_bestaand = clienten_bestaand[NIEUW].set_index("client")
-    vergelijking = pd.DataFrame(
+
+def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar: int) -> float:
+    """Realised spending / the same clients' full indicaties at the same tarieven, all weeks."""
+    teller, noemer = jaarvolume(bestaand, iso_weken(jaar))
+    milli = bestaand["omvang_milli"].to_numpy(dtype=np.int64)
+    tarief = tarieven.voor(bestaand)
+    volledig = int(product_gedeeld([milli, teller, tarief], noemer * 1000).sum())
+    return realisatie_centen / volledig if volledig else float("nan")
+
+
+def _overgang(realisatie, nieuw: Tarieven, indicatie_bestaand, params) -> pd.DataFrame:
+    """Periodebudgets of existing clients: from realisation, and from indication x factor."""
+    b = params.budget
+    clienten = overgang(realisatie, nieuw, b)
+    return pd.DataFrame(
         {
             "grondslag": [
-                f"Realisatie periode 1 t/m {b.overgang_perioden} van {params.realisatiejaar}, op jaarbasis",
+                f"Realisatie periode 1 t/m {b.overgang_perioden} van {params.realisatiejaar}, "
+                "op jaarbasis",
                 "Indicatie × gebruiksfactor × nieuwe tarieven",
             ],
-            "clienten": [len(overgang_clienten), len(indicatie_bestaand)],
+            "clienten": [
+                int((clienten["budget_per_periode"] > 0).sum()),
+                int((indicatie_bestaand["budget_per_periode"] > 0).sum()),
+            ],
             "budget_per_periode_totaal": [
-                int(overgang_clienten["budget_per_periode"].sum()),
+                int(clienten["budget_per_periode"].sum()),
                 int(indicatie_bestaand["budget_per_periode"].sum()),
             ],
         }
     )
-    voorbeeld_regels, voorbeeld_client = rekenvoorbeeld(params)
-    return Budgetimpact(
-        rekenvoorbeeld_regels=voorbeeld_regels,
-        rekenvoorbeeld_client=voorbeeld_client,
-        tarieven=_tarieftabel(params, huidig_tabel, nieuw_tabel),
-        totalen=totalen,
-        gevoeligheid=_gevoeligheid(bestaand, indicaties, scenarios, params),
-        realisatie_bestaand_centen=realisatie_centen,
-        budgetneutrale_factor=neutraal,
-        gebruiksfactoren=empirische_gebruiksfactor(indicaties, realisatie, params.realisatiejaar),
-        gebruiksfactor_gewogen=_gewogen_gebruik(
-            bestaand, huidig_aangevuld, realisatie_centen, params
-        ),
-        overgang=overgang_clienten,
-        overgang_vergelijking=vergelijking,
-        verdeling=_verdeling(clienten[NIEUW]),
-        aantal_clienten=int(indicaties["client"].nunique()),
-        aantal_bestaand=int(bestaand["client"].nunique()),
-        weken_realisatiejaar=iso_weken(params.realisatiejaar),
-        perioden_per_jaar=b.perioden_per_jaar,
-    )
 
 
-def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, params) -> float:
-    """Realised spending / the same clients' full indicaties at the same tarieven (all weeks)."""
-    tarief = tarieven.voor(bestaand["productspecificatie"])
-    milli = bestaand["indicatie_milli"].to_numpy(dtype=np.int64)
-    volledig = int((milli * tarief).sum()) * iso_weken(params.realisatiejaar) / 1000
-    return realisatie_centen / volledig
-
-
-def _gevoeligheid(bestaand, indicaties, scenarios, params) -> pd.DataFrame:
-    alle = gevoeligheid(indicaties, scenarios, params.budget, params.catalogus)
-    best = gevoeligheid(bestaand, {NIEUW: scenarios[NIEUW]}, params.budget, params.catalogus)
-    alle[f"{NIEUW} (bestaande cliënten)"] = best[NIEUW]
-    return alle
-
-
-def _tarieftabel(params: Jaarparameters, huidig: pd.DataFrame, nieuw: pd.DataFrame) -> pd.DataFrame:
+def _tarieftabel(params: Jaarparameters, huidig: pd.DataFrame, nieuw: Tarieven) -> pd.DataFrame:
+    """Per ZIN tariff line of the catalogue: current tarief(s) and the new one (cents)."""
+    zin = huidig[huidig["leveringsvorm"] == ZIN]
     rijen = []
-    for product in params.catalogus:
-        h = huidig[huidig["productspecificatie"] == product.productspecificatie]
-        n = nieuw[nieuw["productspecificatie"] == product.productspecificatie]
+    for product, variant in zin_regels(params):
+        p = params.product(product)
+        h = zin[(zin["productspecificatie"] == product) & (zin["variant"] == variant)]
         rijen.append(
             {
-                "productspecificatie": product.productspecificatie,
-                "eenheid": product.eenheid,
-                "productcode": product.productcode,
-                "huidig_centen": [int(c) for c in h["tarief_centen"]],
-                "nieuw_centen": int(n["tarief_centen"].iat[0]) if len(n) else None,
+                "regel": regelnaam(product, variant),
+                "productspecificatie": product,
+                "eenheid": p.eenheid,
+                "productcode": p.productcode,
+                "in_budget": p.in_periodebudget and params.bekostiging.periodebudget,
+                "huidig_centen": sorted(int(c) for c in h["tarief_centen"]),
+                "nieuw_centen": nieuw.product(product, variant),
             }
         )
     return pd.DataFrame(rijen)
 
 
-def _verdeling(clienten: pd.DataFrame) -> pd.DataFrame:
-    """Spread of the periodebudgetten of clients with one (no minimum or maximum: personal data)."""
-    budget = clienten.loc[clienten["budget_per_periode"] > 0, "budget_per_periode"].to_numpy()
+def _pgb_tabel(params: Jaarparameters, huidig: pd.DataFrame, nieuw: pd.DataFrame) -> pd.DataFrame:
+    """The pgb tarieven, current and new, against ZIN (empty without pgb tiers)."""
+    delen = []
+    for naam, lijst in ((HUIDIG, huidig), (NIEUW, nieuw)):
+        tabel = pgb_controle(lijst, params)
+        tabel.insert(0, "scenario", naam)
+        delen.append(tabel)
+    return pd.concat(delen, ignore_index=True)
+
+
+def _verdeling(clienten: pd.DataFrame, periodebudget: bool) -> pd.DataFrame:
+    """Spread of the amount per period of clients with one (no minimum or maximum: personal data).
+
+    periodebudget: the budget per periode in whole euros; inspanning: the amount per period.
+    """
+    kolom = "budget_per_periode" if periodebudget else "bedrag_per_periode_centen"
+    waarden = clienten.loc[clienten[kolom] > 0, kolom].to_numpy()
+    if not periodebudget:
+        waarden = waarden / 100
     kwantielen = [0.10, 0.25, 0.50, 0.75, 0.90]
-    waarden = np.quantile(budget, kwantielen, method="inverted_cdf") if len(budget) else [None] * 5
-    return pd.DataFrame({"kwantiel": kwantielen, "budget_per_periode": waarden})
+    uitkomst = (
+        np.quantile(waarden, kwantielen, method="inverted_cdf") if len(waarden) else [None] * 5
+    )
+    return pd.DataFrame({"kwantiel": kwantielen, "per_periode": uitkomst})

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kostprijs.argumenten import NederlandseParser
 from kostprijs.fouten import InvoerFout, KostprijsFout
 
 # --- subcommands ---------------------------------------------------------------------------
@@ -27,44 +28,41 @@ def _voorbeeld(args: argparse.Namespace) -> int:
 
 
 def _budget(args: argparse.Namespace) -> int:
-    from kostprijs.budget import bereken_clienten, bereken_regels, controleer_tarieven
+    from kostprijs.budget import bereken_clienten, bereken_regels
     from kostprijs.budget_export import clienten_tabel, regels_tabel, schrijf_budget
-    from kostprijs.budget_invoer import lees_indicaties, lees_tarieven, tarief_per_product
+    from kostprijs.budget_invoer import lees_indicaties
     from kostprijs.config import laad_parameters, nieuwste_jaar
+    from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
     uit = Path(args.uit)
     if uit.suffix.lower() not in (".xlsx", ".csv"):
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     gebruiksfactor = _factor(args.gebruiksfactor) if args.gebruiksfactor else None
-    indicaties = lees_indicaties(Path(args.indicaties), params.catalogus)
-    tarieven = tarief_per_product(lees_tarieven(Path(args.tarieven), params.catalogus))
-    controleer_tarieven(tarieven, indicaties["productspecificatie"], args.tarieven)
-    regels = bereken_regels(indicaties, tarieven, params.budget, gebruiksfactor)
-    clienten = bereken_clienten(regels, params.budget, params.catalogus)
-    schrijf_budget(regels_tabel(regels, indicaties), clienten_tabel(clienten), uit)
+    indicaties = lees_indicaties(Path(args.indicaties), params)
+    lopend = indicaties[indicaties["lopend"]].reset_index(drop=True)
+    tarieven = tarieven_uit_lijst(lees_tarieven(Path(args.tarieven), params), params)
+    controleer_dekking(tarieven, lopend, args.tarieven)
+    regels = bereken_regels(lopend, tarieven, params.budget, gebruiksfactor)
+    clienten = bereken_clienten(regels, params.budget, params.bekostiging.periodebudget)
+    schrijf_budget(regels_tabel(regels, lopend), clienten_tabel(clienten, params), uit)
+    beeindigd = len(indicaties) - len(lopend)
     print(
-        f"{len(clienten)} cliënten, {len(regels)} indicaties; "
-        f"gebruiksfactor {gebruiksfactor or params.budget.gebruiksfactor}. Geschreven: {uit}"
+        f"{len(clienten)} cliënten, {len(regels)} lopende indicaties"
+        + (f" ({beeindigd} beëindigd vóór {params.jaar}, niet meegeteld)" if beeindigd else "")
+        + f"; gebruiksfactor {gebruiksfactor or params.budget.gebruiksfactor}. Geschreven: {uit}"
     )
     return 0
 
 
 def _vergelijk(args: argparse.Namespace) -> int:
-    from decimal import Decimal
-
     import pandas as pd
 
     from kostprijs.budget_export import schrijf_xlsx
-    from kostprijs.config import laad_parameters, nieuwste_jaar
+    from kostprijs.config import ZIN, laad_parameters, nieuwste_jaar
     from kostprijs.fouten import ConfiguratieFout
-    from kostprijs.tarieven import (
-        KOLOMMEN,
-        lees_huidige_tarieven,
-        lees_kostprijzen,
-        uitkomsten,
-        vergelijk,
-    )
+    from kostprijs.tarieflijst import lees_tarieven
+    from kostprijs.tarieven import lees_kostprijzen, uitkomsten, vergelijk
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
     if params.kostprijs is None:
@@ -72,17 +70,41 @@ def _vergelijk(args: argparse.Namespace) -> int:
     uit = Path(args.uit)
     if uit.suffix.lower() != ".xlsx":
         raise InvoerFout("de uitvoer moet eindigen op .xlsx.", bestand=uit)
-    tarieven = lees_huidige_tarieven(Path(args.tarieven))
-    kostprijzen = lees_kostprijzen(Path(args.kostprijzen))
-    tabel = vergelijk(tarieven, kostprijzen, params.kostprijs.tolerantie_gelijk)
+    tarieven = lees_tarieven(Path(args.tarieven), params, meerdere=True)
+    kostprijzen = lees_kostprijzen(Path(args.kostprijzen), params.catalogus)
+    tabel = vergelijk(
+        tarieven[tarieven["leveringsvorm"] == ZIN],
+        kostprijzen,
+        params.kostprijs.tolerantie_gelijk,
+        params.catalogus,
+    )
     bullets = uitkomsten(tabel, params.kostprijs)
-    # pandas writes Decimal cells as text: hand Excel floats (exact to the cent at this size)
-    cijfers = tabel[KOLOMMEN].map(lambda w: float(w) if isinstance(w, Decimal) else w)
-    schrijf_xlsx({"vergelijking": cijfers, "uitkomsten": pd.DataFrame({"uitkomst": bullets})}, uit)
+    blad = tabel[["regel", "huidig_tarief", "kostprijs", "verschil", "verschil_pct", "richting"]]
+    schrijf_xlsx(
+        {
+            "vergelijking": blad.rename(columns={"regel": "productspecificatie"}),
+            "uitkomsten": pd.DataFrame({"uitkomst": bullets}),
+        },
+        uit,
+    )
     print("Uitkomsten:")
     for bullet in bullets:
         print(f"- {bullet}")
     print(f"Geschreven: {uit}")
+    return 0
+
+
+def _controleer(args: argparse.Namespace) -> int:
+    from kostprijs.config import laad_parameters, raw_map
+    from kostprijs.invoercontrole import controleer_invoer
+
+    params = laad_parameters(args.jaar)
+    verslag = controleer_invoer(params, raw_map(args.jaar, args.raw or ""))
+    if args.uit:
+        from kostprijs.opslag import schrijf_tekst
+
+        schrijf_tekst(Path(args.uit), verslag + "\n")
+    print(verslag)
     return 0
 
 
@@ -217,7 +239,7 @@ def _manifest(args: argparse.Namespace) -> int:
 
 
 def maak_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = NederlandseParser(
         prog="kostprijs",
         description="Reële kostprijs-onderzoek Wmo-begeleiding.",
     )
@@ -228,7 +250,15 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", help="doelmap (standaard data/raw/<jaar>); moet leeg of nieuw zijn")
     p.set_defaults(functie=_voorbeeld)
 
-    p = sub.add_parser("budget", help="bereken periodebudgetten per cliënt")
+    p = sub.add_parser(
+        "controleer", help="controleer parameters en ruwe gegevens voordat er iets berekend wordt"
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.add_argument("--uit", help="schrijf het verslag ook naar dit bestand")
+    p.set_defaults(functie=_controleer)
+
+    p = sub.add_parser("budget", help="bereken het bedrag (en periodebudget) per cliënt")
     p.add_argument("--indicaties", required=True, help=".csv of .xlsx met indicaties")
     p.add_argument("--tarieven", required=True, help=".csv of .xlsx met tarieven")
     p.add_argument(

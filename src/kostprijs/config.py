@@ -1,4 +1,11 @@
-"""Paths, anchored at the project root, and the year's parameters, validated once."""
+"""Paths, anchored at the project root, and the year's parameters, validated once.
+
+Everything a municipality chooses lives in `params/<jaar>.yaml`: its name, how it funds
+Wmo-begeleiding (`bekostiging`), the budget model, its product catalogue (units, variants,
+families, product codes), its delivery forms (zorg in natura and pgb tiers), the cost-price
+method, the template and the ingestion caps. Unknown keys are an error, so a typo never
+silently falls back to a default.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,13 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kostprijs.eenheden import EENHEDEN, EENMALIG, normaliseer_eenheid
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
 
@@ -31,7 +40,25 @@ BUILD = PROJECT / "build"
 NOTEBOOKS = PROJECT / "notebooks"
 
 AFRONDINGEN = ("half_omhoog", "omlaag")
-SOORTEN = ("uur", "dagdeel", "vervoer", "etmaal")
+# How a cost price is built up (the template's Bouwstenen) and the units each build-up allows.
+SOORTEN = {
+    "uur": ("uur", "minuut"),  # individual support: staff hours per unit
+    "dagdeel": ("dagdeel", "uur", "dag"),  # group: hours x begeleiders / groepsgrootte
+    "vervoer": ("etmaal", "dag"),  # driver hours per unit / passengers per ride
+    "etmaal": ("etmaal",),  # stay: staff hours per etmaal / occupancy, housing, food
+    "traject": ("traject", "eenmalig", "week", "maand"),  # staff hours per unit, as filled in
+}
+MODELLEN = ("periodebudget", "inspanning")
+FACTURATIEPERIODEN = {"4 weken": 13, "maand": 12}
+ZIN = "zin"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A named tariff line of a product (a distance band, rolstoel): factor x the cost price."""
+
+    naam: str
+    factor: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -43,12 +70,54 @@ class Product:
     soort: str
     eenheid: str
     productcode: str
-    intensiteit: int | None = None
+    familie: str | None = None
+    intensiteit: str | None = None
+    varianten: tuple[Variant, ...] = ()
+    uren_per_eenheid: Fraction | None = None
+    in_periodebudget: bool = False
 
     @property
-    def in_periodebudget(self) -> bool:
-        """Billed as units of 02A01 within the periodebudget (not per etmaal)."""
-        return self.productcode == "02A01"
+    def eenmalig(self) -> bool:
+        """One-off or trajectory product: an indication is a number of them, not a rate."""
+        return self.eenheid in EENMALIG
+
+    def variant(self, naam: str) -> Variant:
+        for v in self.varianten:
+            if v.naam == naam:
+                return v
+        raise KeyError(naam)
+
+
+@dataclass(frozen=True)
+class Leveringsvorm:
+    """Zorg in natura or a pgb tier: a percentage of the ZIN tarief or a fixed amount."""
+
+    naam: str
+    omschrijving: str
+    percentage: Decimal | None = None
+    bedrag: Decimal | None = None
+    eenheden: tuple[str, ...] = ()  # units a fixed amount applies to; empty = all
+
+    def geldt_voor(self, product: Product) -> bool:
+        return not self.eenheden or product.eenheid in self.eenheden
+
+
+@dataclass(frozen=True)
+class Bekostiging:
+    """How the municipality pays: the funding model and its billing period."""
+
+    model: str = "periodebudget"
+    facturatieperiode: str = "4 weken"
+    budgetcode: str | None = None
+    codes_in_budget: tuple[str, ...] = ()
+
+    @property
+    def perioden_per_jaar(self) -> int:
+        return FACTURATIEPERIODEN[self.facturatieperiode]
+
+    @property
+    def periodebudget(self) -> bool:
+        return self.model == "periodebudget"
 
 
 @dataclass(frozen=True)
@@ -63,6 +132,7 @@ class Budgetparameters:
     gevoeligheid: tuple[Decimal, ...] = field(
         default=tuple(Decimal(f"0.{p}") for p in range(50, 85, 5))
     )
+    max_per_week: dict[str, Decimal] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         fouten = []
@@ -78,7 +148,7 @@ class Budgetparameters:
         if self.weken_per_jaar not in (52, 53):
             fouten.append(f"weken_per_jaar is {self.weken_per_jaar}; kies 52 of 53")
         if not 1 <= self.perioden_per_jaar <= 53:
-            fouten.append(f"perioden_per_jaar is {self.perioden_per_jaar}; gebruikelijk is 13")
+            fouten.append(f"perioden_per_jaar is {self.perioden_per_jaar}")
         if self.afronding_budget not in AFRONDINGEN:
             fouten.append(
                 f"afronding_budget is '{self.afronding_budget}'; kies uit {', '.join(AFRONDINGEN)}"
@@ -88,6 +158,13 @@ class Budgetparameters:
                 f"overgang_perioden is {self.overgang_perioden}; "
                 f"kies 1 t/m {self.perioden_per_jaar}"
             )
+        for eenheid, maximum in self.max_per_week.items():
+            if eenheid not in EENHEDEN:
+                fouten.append(
+                    f"max_per_week noemt eenheid '{eenheid}'; kies uit {', '.join(EENHEDEN)}"
+                )
+            elif maximum <= 0:
+                fouten.append(f"max_per_week voor {eenheid} moet groter dan 0 zijn")
         if fouten:
             raise ConfiguratieFout("Ongeldige budgetparameters: " + "; ".join(fouten) + ".")
 
@@ -140,13 +217,27 @@ class Kostprijsparameters:
 
 
 @dataclass(frozen=True)
+class Voorbeeldregel:
+    """One line of the worked example: an indication and, optionally, the tarief to use."""
+
+    productspecificatie: str
+    per_week: Decimal
+    tarief: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Jaarparameters:
     """Everything chosen for one year's research, from params/<jaar>.yaml."""
 
     jaar: int
     realisatiejaar: int
+    gemeente: str
+    bekostiging: Bekostiging
     budget: Budgetparameters
     catalogus: tuple[Product, ...]
+    leveringsvormen: tuple[Leveringsvorm, ...] = (Leveringsvorm(ZIN, "zorg in natura"),)
+    uren_per_dagdeel: Decimal = Decimal(4)
+    rekenvoorbeeld: tuple[Voorbeeldregel, ...] = ()
     bron: Path | None = None
     overig: dict[str, Any] = field(default_factory=dict)
     kostprijs: Kostprijsparameters | None = None
@@ -157,9 +248,55 @@ class Jaarparameters:
                 return p
         raise KeyError(productspecificatie)
 
+    def leveringsvorm(self, naam: str) -> Leveringsvorm:
+        for lv in self.leveringsvormen:
+            if lv.naam == naam:
+                return lv
+        raise KeyError(naam)
+
     @property
     def productspecificaties(self) -> tuple[str, ...]:
         return tuple(p.productspecificatie for p in self.catalogus)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+BOVENSTE_SLEUTELS = {
+    "jaar",
+    "realisatiejaar",
+    "gemeente",
+    "bekostiging",
+    "budget",
+    "uren_per_dagdeel",
+    "catalogus",
+    "leveringsvormen",
+    "rekenvoorbeeld",
+    "kostprijs",
+    "sjabloon",
+    "inlezen",
+}
+PRODUCT_SLEUTELS = {
+    "productspecificatie",
+    "omschrijving",
+    "soort",
+    "eenheid",
+    "productcode",
+    "familie",
+    "intensiteit",
+    "varianten",
+    "uren_per_eenheid",
+}
+
+
+def _onbekend(gegeven, bekend: set[str], waar: str, bron: Path) -> None:
+    if not isinstance(gegeven, dict):
+        raise ConfiguratieFout(f"{bron.name}: {waar} moet een lijst van sleutels en waarden zijn.")
+    onbekend = sorted(set(gegeven) - bekend)
+    if onbekend:
+        raise ConfiguratieFout(
+            f"{bron.name}: onbekende sleutel(s) in {waar}: {', '.join(map(str, onbekend))}. "
+            f"Toegestaan: {', '.join(sorted(bekend))}."
+        )
 
 
 def _bereik(van, tot, stap) -> tuple[Decimal, ...]:
@@ -175,35 +312,238 @@ def _bereik(van, tot, stap) -> tuple[Decimal, ...]:
     return tuple(waarden)
 
 
-def _catalogus(items: list[dict], bron: Path) -> tuple[Product, ...]:
-    producten = []
-    for i, item in enumerate(items, start=1):
-        try:
-            product = Product(
-                productspecificatie=str(item["productspecificatie"]),
-                omschrijving=str(item.get("omschrijving", item["productspecificatie"])),
-                soort=str(item["soort"]),
-                eenheid=str(item["eenheid"]),
-                productcode=str(item["productcode"]),
-                intensiteit=item.get("intensiteit"),
-            )
-        except (KeyError, TypeError) as exc:
+def _bekostiging(ruw: dict | None, bron: Path) -> Bekostiging:
+    ruw = dict(ruw or {})
+    _onbekend(
+        ruw, {"model", "facturatieperiode", "budgetcode", "codes_in_budget"}, "bekostiging", bron
+    )
+    model = str(ruw.get("model", "periodebudget"))
+    periode = str(ruw.get("facturatieperiode", "4 weken"))
+    if model not in MODELLEN:
+        raise ConfiguratieFout(
+            f"{bron.name}: bekostiging.model is '{model}'; kies uit {', '.join(MODELLEN)}."
+        )
+    if periode not in FACTURATIEPERIODEN:
+        raise ConfiguratieFout(
+            f"{bron.name}: bekostiging.facturatieperiode is '{periode}'; kies uit "
+            f"{', '.join(repr(p) for p in FACTURATIEPERIODEN)}."
+        )
+    codes = tuple(str(c) for c in ruw.get("codes_in_budget") or ())
+    budgetcode = ruw.get("budgetcode")
+    if model == "periodebudget" and (not budgetcode or not codes):
+        raise ConfiguratieFout(
+            f"{bron.name}: bij bekostiging.model periodebudget horen 'budgetcode' (de code "
+            "waarmee het budget in stuks van € 1 wordt gedeclareerd) en 'codes_in_budget' "
+            "(de productcodes die binnen het periodebudget vallen)."
+        )
+    if model != "periodebudget" and (budgetcode or codes):
+        raise ConfiguratieFout(
+            f"{bron.name}: 'budgetcode' en 'codes_in_budget' horen alleen bij het model "
+            f"periodebudget, niet bij {model}."
+        )
+    return Bekostiging(model, periode, str(budgetcode) if budgetcode else None, codes)
+
+
+def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
+    b = dict(ruw or {})
+    if "perioden_per_jaar" in b:
+        raise ConfiguratieFout(
+            f"{bron.name}: budget.perioden_per_jaar bestaat niet meer; het aantal perioden volgt "
+            "uit bekostiging.facturatieperiode ('4 weken' = 13, 'maand' = 12)."
+        )
+    _onbekend(
+        b,
+        {
+            "gebruiksfactor",
+            "weken_per_jaar",
+            "afronding_budget",
+            "overgang_perioden",
+            "gevoeligheid",
+            "max_per_week",
+        },
+        "budget",
+        bron,
+    )
+    gevoeligheid = b.get("gevoeligheid")
+    if gevoeligheid is not None:
+        _onbekend(gevoeligheid, {"van", "tot", "stap"}, "budget.gevoeligheid", bron)
+    maxima = b.get("max_per_week") or {}
+    if not isinstance(maxima, dict):
+        raise ConfiguratieFout(
+            f"{bron.name}: budget.max_per_week moet per eenheid een getal geven."
+        )
+    return Budgetparameters(
+        gebruiksfactor=decimaal(b.get("gebruiksfactor", "0.65")),
+        weken_per_jaar=int(b.get("weken_per_jaar", 52)),
+        perioden_per_jaar=perioden,
+        afronding_budget=str(b.get("afronding_budget", "half_omhoog")),
+        overgang_perioden=int(b.get("overgang_perioden", min(10, perioden))),
+        **({"gevoeligheid": _bereik(**gevoeligheid)} if gevoeligheid else {}),
+        max_per_week={str(k): decimaal(v) for k, v in maxima.items()},
+    )
+
+
+def _varianten(ruw, naam: str, bron: Path) -> tuple[Variant, ...]:
+    varianten = []
+    for item in ruw or ():
+        item = {"naam": item} if isinstance(item, str) else item
+        _onbekend(item, {"naam", "factor"}, f"de varianten van '{naam}'", bron)
+        if not str(item.get("naam", "")).strip():
+            raise ConfiguratieFout(f"{bron.name}: een variant van '{naam}' heeft geen naam.")
+        factor = decimaal(item.get("factor", 1))
+        if factor <= 0:
             raise ConfiguratieFout(
-                f"{bron.name}: product {i} in 'catalogus' mist het veld {exc}."
-            ) from exc
-        if product.soort not in SOORTEN:
-            raise ConfiguratieFout(
-                f"{bron.name}: product '{product.productspecificatie}' heeft soort "
-                f"'{product.soort}'; kies uit {', '.join(SOORTEN)}."
+                f"{bron.name}: de factor van variant '{item['naam']}' van '{naam}' moet groter "
+                "dan 0 zijn."
             )
-        producten.append(product)
+        varianten.append(Variant(str(item["naam"]).strip(), factor))
+    namen = [v.naam for v in varianten]
+    if len(set(namen)) != len(namen):
+        raise ConfiguratieFout(f"{bron.name}: '{naam}' heeft dubbele varianten.")
+    return tuple(varianten)
+
+
+def _product(i: int, item: dict, bekostiging: Bekostiging, uren_dagdeel, bron: Path) -> Product:
+    _onbekend(item, PRODUCT_SLEUTELS, f"product {i} van 'catalogus'", bron)
+    ontbrekend = [
+        k for k in ("productspecificatie", "soort", "eenheid", "productcode") if k not in item
+    ]
+    if ontbrekend:
+        raise ConfiguratieFout(
+            f"{bron.name}: product {i} in 'catalogus' mist {', '.join(ontbrekend)}."
+        )
+    naam = str(item["productspecificatie"]).strip()
+    soort = str(item["soort"])
+    if soort not in SOORTEN:
+        raise ConfiguratieFout(
+            f"{bron.name}: product '{naam}' heeft soort '{soort}'; kies uit {', '.join(SOORTEN)}."
+        )
+    eenheid = normaliseer_eenheid(str(item["eenheid"]))
+    if eenheid not in SOORTEN[soort]:
+        raise ConfiguratieFout(
+            f"{bron.name}: product '{naam}' (soort {soort}) heeft eenheid '{item['eenheid']}'; "
+            f"bij soort {soort} past: {', '.join(SOORTEN[soort])}."
+        )
+    uren = item.get("uren_per_eenheid")
+    if uren is not None:
+        uren = Fraction(decimaal(uren))
+        if uren <= 0:
+            raise ConfiguratieFout(f"{bron.name}: uren_per_eenheid van '{naam}' moet > 0 zijn.")
+    elif soort in ("uur", "dagdeel"):
+        standaard = {"uur": Fraction(1), "minuut": Fraction(1, 60)}
+        standaard["dagdeel"] = Fraction(decimaal(uren_dagdeel))
+        if eenheid not in standaard:
+            raise ConfiguratieFout(
+                f"{bron.name}: geef bij '{naam}' op hoeveel begeleidingsuren één {eenheid} is "
+                "(uren_per_eenheid)."
+            )
+        uren = standaard[eenheid]
+    elif soort in ("vervoer", "etmaal", "traject"):
+        pass  # the provider fills in the staff hours per unit in the template
+    intensiteit, familie = item.get("intensiteit"), item.get("familie")
+    if (intensiteit is None) != (familie is None):
+        raise ConfiguratieFout(
+            f"{bron.name}: product '{naam}' heeft {'familie' if familie else 'intensiteit'} "
+            "zonder de ander; geef beide (bijvoorbeeld familie: OZL, intensiteit: 1)."
+        )
+    code = str(item["productcode"])
+    return Product(
+        productspecificatie=naam,
+        omschrijving=str(item.get("omschrijving", naam)),
+        soort=soort,
+        eenheid=eenheid,
+        productcode=code,
+        familie=str(familie) if familie is not None else None,
+        intensiteit=str(intensiteit) if intensiteit is not None else None,
+        varianten=_varianten(item.get("varianten"), naam, bron),
+        uren_per_eenheid=uren,
+        in_periodebudget=code in bekostiging.codes_in_budget,
+    )
+
+
+def _catalogus(items, bekostiging: Bekostiging, uren_dagdeel, bron: Path) -> tuple[Product, ...]:
+    if not isinstance(items, list) or not items:
+        raise ConfiguratieFout(f"{bron.name}: 'catalogus' ontbreekt of is leeg.")
+    producten = [
+        _product(i, item, bekostiging, uren_dagdeel, bron) for i, item in enumerate(items, 1)
+    ]
     namen = [p.productspecificatie for p in producten]
     dubbel = sorted({n for n in namen if namen.count(n) > 1})
     if dubbel:
         raise ConfiguratieFout(
             f"{bron.name}: dubbele producten in 'catalogus': {', '.join(dubbel)}."
         )
+    for familie in {p.familie for p in producten if p.familie}:
+        leden = [p.intensiteit for p in producten if p.familie == familie]
+        if len(set(leden)) != len(leden):
+            raise ConfiguratieFout(
+                f"{bron.name}: familie '{familie}' heeft twee producten met dezelfde intensiteit."
+            )
+    if bekostiging.periodebudget and not any(p.in_periodebudget for p in producten):
+        raise ConfiguratieFout(
+            f"{bron.name}: geen enkel product valt binnen het periodebudget: controleer "
+            "bekostiging.codes_in_budget tegen de productcodes van de catalogus."
+        )
     return tuple(producten)
+
+
+def _leveringsvormen(ruw, bron: Path) -> tuple[Leveringsvorm, ...]:
+    vormen = [Leveringsvorm(ZIN, "zorg in natura")]
+    for item in ruw or ():
+        _onbekend(
+            item,
+            {"naam", "omschrijving", "percentage", "bedrag", "eenheden"},
+            "leveringsvormen",
+            bron,
+        )
+        naam = str(item.get("naam", "")).strip()
+        if not naam or naam == ZIN:
+            raise ConfiguratieFout(
+                f"{bron.name}: elke leveringsvorm heeft een eigen naam (zin staat er altijd)."
+            )
+        if ("percentage" in item) == ("bedrag" in item):
+            raise ConfiguratieFout(
+                f"{bron.name}: leveringsvorm '{naam}' heeft óf een percentage van het "
+                "ZIN-tarief óf een vast bedrag."
+            )
+        percentage = decimaal(item["percentage"]) if "percentage" in item else None
+        if percentage is not None and not Decimal(0) < percentage <= Decimal(1):
+            raise ConfiguratieFout(
+                f"{bron.name}: het percentage van '{naam}' is {percentage}; een pgb-tarief mag "
+                "niet hoger zijn dan het ZIN-tarief, kies dus hoogstens 1 (100%)."
+            )
+        bedrag = decimaal(item["bedrag"]) if "bedrag" in item else None
+        if bedrag is not None and bedrag <= 0:
+            raise ConfiguratieFout(f"{bron.name}: het bedrag van '{naam}' moet groter dan 0 zijn.")
+        eenheden = tuple(normaliseer_eenheid(str(e)) for e in item.get("eenheden") or ())
+        vormen.append(
+            Leveringsvorm(naam, str(item.get("omschrijving", naam)), percentage, bedrag, eenheden)
+        )
+    namen = [v.naam for v in vormen]
+    if len(set(namen)) != len(namen):
+        raise ConfiguratieFout(f"{bron.name}: dubbele leveringsvormen.")
+    return tuple(vormen)
+
+
+def _rekenvoorbeeld(ruw, producten: tuple[Product, ...], bron: Path) -> tuple[Voorbeeldregel, ...]:
+    namen = {p.productspecificatie for p in producten}
+    regels = []
+    for item in ruw or ():
+        _onbekend(item, {"productspecificatie", "per_week", "tarief"}, "rekenvoorbeeld", bron)
+        if item.get("productspecificatie") not in namen:
+            raise ConfiguratieFout(
+                f"{bron.name}: rekenvoorbeeld noemt '{item.get('productspecificatie')}', dat niet "
+                "in de catalogus staat."
+            )
+        tarief = item.get("tarief")
+        regels.append(
+            Voorbeeldregel(
+                str(item["productspecificatie"]),
+                decimaal(item["per_week"]),
+                decimaal(tarief) if tarief is not None else None,
+            )
+        )
+    return tuple(regels)
 
 
 def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | None:
@@ -329,35 +669,37 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         ruw = yaml.safe_load(bron.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfiguratieFout(f"{bron.name} is geen geldig YAML-bestand: {exc}") from exc
+    _onbekend(ruw, BOVENSTE_SLEUTELS, "het parameterbestand", bron)
     try:
-        b = dict(ruw.get("budget", {}))
-        gevoeligheid = b.pop("gevoeligheid", None)
-        budget = Budgetparameters(
-            gebruiksfactor=decimaal(b.pop("gebruiksfactor", "0.65")),
-            weken_per_jaar=int(b.pop("weken_per_jaar", 52)),
-            perioden_per_jaar=int(b.pop("perioden_per_jaar", 13)),
-            afronding_budget=str(b.pop("afronding_budget", "half_omhoog")),
-            overgang_perioden=int(b.pop("overgang_perioden", 10)),
-            **({"gevoeligheid": _bereik(**gevoeligheid)} if gevoeligheid else {}),
-        )
-        if b:
-            raise ConfiguratieFout(f"{bron.name}: onbekende budgetparameters: {', '.join(b)}.")
         jaar_ = int(ruw["jaar"])
         if jaar is not None and jaar_ != int(jaar):
             raise ConfiguratieFout(f"{bron.name} is voor jaar {jaar_}, niet voor {jaar}.")
-        overig = {
-            k: v
-            for k, v in ruw.items()
-            if k not in ("jaar", "realisatiejaar", "budget", "catalogus", "kostprijs")
-        }
+        bekostiging = _bekostiging(ruw.get("bekostiging"), bron)
+        uren_dagdeel = decimaal(ruw.get("uren_per_dagdeel", 4))
+        if uren_dagdeel <= 0:
+            raise ConfiguratieFout(f"{bron.name}: uren_per_dagdeel moet groter dan 0 zijn.")
+        catalogus = _catalogus(ruw.get("catalogus"), bekostiging, uren_dagdeel, bron)
+        gemeente = str(ruw.get("gemeente", "")).strip()
+        if not gemeente:
+            raise ConfiguratieFout(
+                f"{bron.name}: 'gemeente' ontbreekt: de naam van de gemeente of regio staat in "
+                "de rapporten."
+            )
         return Jaarparameters(
             jaar=jaar_,
             realisatiejaar=int(ruw.get("realisatiejaar", jaar_ - 1)),
-            budget=budget,
-            catalogus=_catalogus(ruw.get("catalogus") or [], bron),
+            gemeente=gemeente,
+            bekostiging=bekostiging,
+            budget=_budget(ruw.get("budget"), bron, bekostiging.perioden_per_jaar),
+            catalogus=catalogus,
+            leveringsvormen=_leveringsvormen(ruw.get("leveringsvormen"), bron),
+            uren_per_dagdeel=uren_dagdeel,
+            rekenvoorbeeld=_rekenvoorbeeld(ruw.get("rekenvoorbeeld"), catalogus, bron),
             bron=bron,
-            overig=overig,
+            overig={k: ruw[k] for k in ("sjabloon", "inlezen") if k in ruw},
             kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
         )
+    except ConfiguratieFout:
+        raise
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfiguratieFout(f"{bron.name}: ontbrekende of ongeldige waarde ({exc}).") from exc

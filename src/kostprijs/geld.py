@@ -14,9 +14,13 @@ import numpy as np
 CENT = Decimal("0.01")
 
 
-def rond_half_op(teller, noemer: int):
-    """teller / noemer rounded half up (away from zero); ints or int64 arrays."""
-    if noemer <= 0:
+def rond_half_op(teller, noemer):
+    """teller / noemer rounded half up (away from zero); ints or int64 arrays.
+
+    >>> rond_half_op(4076956, 1000), rond_half_op(-5, 2), rond_half_op(7, 2)
+    (4077, -3, 4)
+    """
+    if np.any(np.asarray(noemer) <= 0):
         raise ValueError("noemer moet positief zijn")
     if isinstance(teller, (int, np.integer)):
         teller = int(teller)

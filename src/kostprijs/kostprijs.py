@@ -7,9 +7,12 @@ Bouwstenen (domain.md §4, the template's Toelichting; columns as in docs/gegeve
     productieve uren    = jaaruren - verlof - ziekte - scholing - overleg - indirect
     uurkosten U         = sum fte x (loonkosten + reiskosten + opleidingskosten)
                           / (sum fte x productieve uren)
-    personeel P         uur: U; dagdeel: U x begeleiders x 4 / groepsgrootte;
+    personeel P         uur: U x uren per eenheid (1 per uur, 1/60 per minuut);
+                        dagdeel (group): U x begeleiders x uren per eenheid / groepsgrootte
+                        (a dagdeel has `uren_per_dagdeel` hours, from the parameters);
                         vervoer: U x personeelsuren / groepsgrootte;
-                        etmaal: U x personeelsuren / bezettingsgraad
+                        etmaal: U x personeelsuren / bezettingsgraad;
+                        traject (one-off, per traject, week or maand): U x personeelsuren
     kosten per eenheid  = P x opslagfactor + materieel + huisvesting (etmaal: / bezettingsgraad)
                           + voeding
     kostprijs           = kosten per eenheid x (1 + indexering) x (1 + risico)
@@ -24,7 +27,7 @@ half up to the cent, at the very end (`kostprijs_per_eenheid`, `kostprijs_werkel
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -32,11 +35,10 @@ from pathlib import Path
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from kostprijs.config import Kostprijsparameters
+from kostprijs.config import Jaarparameters, Kostprijsparameters
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal, euro, rond_half_op
 
-UREN_PER_DAGDEEL = 4
 KOLOMMEN = [
     "aanbieder_id",
     "productspecificatie",
@@ -113,19 +115,20 @@ def personeel_per_eenheid(
     soort: str,
     uurkosten_: Fraction,
     *,
+    uren_per_eenheid=None,
     begeleiders=None,
     groepsgrootte=None,
     personeelsuren=None,
     bezettingsgraad=None,
 ) -> Fraction:
-    """Staff cost per unit of the product (hour, dagdeel, vervoer-etmaal, etmaal)."""
+    """Staff cost per unit of the product (see the module docstring for each soort)."""
     if soort == "uur":
-        return uurkosten_
+        return uurkosten_ * _positief(uren_per_eenheid, "uren per eenheid", soort)
     if soort == "dagdeel":
         return (
             uurkosten_
             * _positief(begeleiders, "begeleiders", soort)
-            * UREN_PER_DAGDEEL
+            * _positief(uren_per_eenheid, "uren per eenheid", soort)
             / _positief(groepsgrootte, "groepsgrootte", soort)
         )
     uren = _positief(personeelsuren, "personeelsuren", soort)
@@ -133,6 +136,8 @@ def personeel_per_eenheid(
         return uurkosten_ * uren / _positief(groepsgrootte, "groepsgrootte", soort)
     if soort == "etmaal":
         return uurkosten_ * uren / _positief(bezettingsgraad, "bezettingsgraad", soort)
+    if soort == "traject":
+        return uurkosten_ * uren
     raise ValueError(f"onbekende soort: {soort}")
 
 
@@ -178,11 +183,16 @@ def kostprijs_werkelijk(kosten, volume) -> Decimal:
 
 
 def kostprijzen_bouwstenen(
-    personeel: pd.DataFrame, inzet: pd.DataFrame, bouwstenen: pd.DataFrame, conventie: str
+    personeel: pd.DataFrame,
+    inzet: pd.DataFrame,
+    bouwstenen: pd.DataFrame,
+    conventie: str,
+    uren_per_eenheid: Mapping[str, Fraction | None],
 ) -> pd.DataFrame:
     """Cost price per aanbieder_id x productspecificatie from the bouwstenen.
 
-    Inputs: the processed tables of docs/gegevens.md with Decimal (or None) numbers.
+    Inputs: the processed tables of docs/gegevens.md with Decimal (or None) numbers, and per
+    product the staff hours in one unit (from the catalogue; None where the template asks).
     Returns aanbieder_id, productspecificatie, soort, kostprijs_bouwstenen (Decimal or
     None) and reden (Dutch, why no cost price; empty otherwise).
     """
@@ -210,6 +220,7 @@ def kostprijzen_bouwstenen(
             p = personeel_per_eenheid(
                 b.soort,
                 u,
+                uren_per_eenheid=uren_per_eenheid.get(b.productspecificatie),
                 begeleiders=b.begeleiders,
                 groepsgrootte=b.groepsgrootte,
                 personeelsuren=b.personeelsuren,
@@ -281,6 +292,7 @@ def kostprijzen_per_aanbieder(
     bouwstenen: pd.DataFrame,
     realisatie: pd.DataFrame,
     params: Kostprijsparameters,
+    uren_per_eenheid: Mapping[str, Fraction | None],
 ) -> pd.DataFrame:
     """Both estimates side by side, with a signal where they differ by more than the threshold.
 
@@ -289,7 +301,7 @@ def kostprijzen_per_aanbieder(
     (compared exactly); toelichting explains a signal or a missing estimate in Dutch.
     One row per bouwstenen row; actuals without bouwstenen are kept with soort empty.
     """
-    b = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, params.opslag)
+    b = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, params.opslag, uren_per_eenheid)
     w = kostprijzen_werkelijk(realisatie)
     samen = b.merge(
         w, on=["aanbieder_id", "productspecificatie"], how="outer", suffixes=("_b", "_w")
@@ -358,11 +370,12 @@ def lees_processed(pad: Path) -> pd.DataFrame:
     return df
 
 
-def uit_processed(map_: Path, params: Kostprijsparameters) -> pd.DataFrame:
+def uit_processed(map_: Path, params: Jaarparameters) -> pd.DataFrame:
     """`kostprijzen_per_aanbieder` on the processed tables in `map_` (data/processed/<jaar>)."""
     map_ = Path(map_)
     tabellen = [
         lees_processed(map_ / f"{naam}.csv")
         for naam in ("personeel", "inzet", "bouwstenen", "realisatie")
     ]
-    return kostprijzen_per_aanbieder(*tabellen, params)
+    uren = {p.productspecificatie: p.uren_per_eenheid for p in params.catalogus}
+    return kostprijzen_per_aanbieder(*tabellen, params.kostprijs, uren)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode
-from kostprijs.config import Jaarparameters, methode_pad
+from kostprijs.config import ZIN, Jaarparameters, methode_pad
 from kostprijs.disclosure import (
     MARKER,
     VEILIG,
@@ -28,7 +28,8 @@ from kostprijs.disclosure import (
 from kostprijs.kostprijs import uit_processed
 from kostprijs.opslag import atomisch
 from kostprijs.tabellen import schrijf_csv_nl
-from kostprijs.tarieven import lees_huidige_tarieven, uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.tarieflijst import lees_tarieven
+from kostprijs.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
 
 VOORSTEL = "tarieven_voorstel.csv"
 
@@ -98,26 +99,27 @@ class Kostprijsonderzoek:
 
     @property
     def publiek_tariefoverzicht(self) -> pd.DataFrame:
-        """Per product and current tarief: the proposed tarief and the change, masked where needed."""
-        voorstel = dict(
-            zip(
+        """Per tariff line and current tarief: the proposed tarief and the change (an exact
+        ratio, rounded once when shown), masked where needed."""
+        voorstel = {
+            (p, v): t
+            for p, v, t in zip(
                 self.voorstel["productspecificatie"],
+                self.voorstel["variant"],
                 self.voorstel["voorgesteld_tarief"],
                 strict=True,
             )
-        )
+        }
         rijen = []
         for r in self.vergelijking.itertuples():
-            nieuw = voorstel.get(r.productspecificatie)
+            nieuw = voorstel.get((r.productspecificatie, r.variant))
             geheim = r.productspecificatie in self.onderdrukt
             wijziging = None
             if nieuw is not None and r.huidig_tarief is not None:
-                wijziging = ((nieuw - r.huidig_tarief) / r.huidig_tarief).quantize(
-                    Decimal("0.0001"), rounding="ROUND_HALF_UP"
-                )
+                wijziging = (nieuw - r.huidig_tarief) / r.huidig_tarief
             rijen.append(
                 {
-                    "productspecificatie": r.productspecificatie,
+                    "productspecificatie": r.regel,
                     "eenheid": self.eenheden[r.productspecificatie],
                     "huidig_tarief": r.huidig_tarief,
                     "voorgesteld_tarief": MARKER if geheim else nieuw,
@@ -183,7 +185,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     """Run the research on the ingested tables in `processed` and the current tarieven in `raw`."""
     processed, raw = Path(processed), Path(raw)
     k = params.kostprijs
-    per_aanbieder = uit_processed(processed, k)
+    per_aanbieder = uit_processed(processed, params)
     aggregatie = aggregeer(per_aanbieder, k, producten=params.productspecificaties)
     meegeteld = per_aanbieder[per_aanbieder["kostprijs_bouwstenen"].notna()]
     gewogen = k.aggregatie == "gewogen_gemiddelde"
@@ -205,7 +207,8 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         if n == 0
     }
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
-    huidig = lees_huidige_tarieven(raw / "tarieven_huidig.csv")
+    huidig = lees_tarieven(raw / "tarieven_huidig.csv", params, meerdere=True)
+    huidig = huidig[huidig["leveringsvorm"] == ZIN]
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
     aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
     return Kostprijsonderzoek(
@@ -215,9 +218,12 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         oordelen=oordelen,
         onderdrukt=onderdrukt,
         vergelijking=vergelijk(
-            huidig, gemiddeld[["productspecificatie", "kostprijs"]], k.tolerantie_gelijk
+            huidig,
+            gemiddeld[["productspecificatie", "kostprijs"]],
+            k.tolerantie_gelijk,
+            params.catalogus,
         ),
-        voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie),
+        voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie, params.catalogus),
         methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
@@ -230,6 +236,7 @@ def schrijf_voorstel(onderzoek: Kostprijsonderzoek, pad: Path) -> None:
     tabel = pd.DataFrame(
         {
             "productspecificatie": v["productspecificatie"],
+            "variant": v["variant"],
             "eenheid": [onderzoek.eenheden[p] for p in v["productspecificatie"]],
             "tarief": v["voorgesteld_tarief"],
         }

@@ -40,7 +40,7 @@ JA_NEE = ("ja", "nee")
 SOORTEN_VELD = ("tekst", "getal", "fractie", "geheel", "keuze", "datum", "formule")
 VAST_TIJDSTIP = (2026, 1, 1, 0, 0, 0)
 
-ALLE = frozenset({"uur", "dagdeel", "vervoer", "etmaal"})
+ALLE = frozenset({"uur", "dagdeel", "vervoer", "etmaal", "traject"})
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,11 @@ BOUWSTEEN_REGELS: tuple[tuple[str, str, str, str, frozenset[str]], ...] = (
     ("begeleiders", "Begeleiders per groep", "getal", "personen", frozenset({"dagdeel"})),
     (
         "personeelsuren",
-        "Personeelsuren per etmaal (per plaats; bij vervoer chauffeursuren)",
+        "Personeelsuren per eenheid (etmaal: per plaats; vervoer: chauffeursuren; "
+        "traject: uren per traject)",
         "getal",
         "uur",
-        frozenset({"etmaal", "vervoer"}),
+        frozenset({"etmaal", "vervoer", "traject"}),
     ),
     ("bezettingsgraad", "Bezettingsgraad", "fractie", "%", frozenset({"etmaal"})),
     ("voeding", "Voeding", "getal", "euro per etmaal", frozenset({"etmaal"})),
@@ -437,22 +438,7 @@ def _toelichting(ws, ind: Indeling, ip: Inleesparameters, params: Jaarparameters
             "Uurkosten personeel",
             "(loonkosten + reiskosten + opleidingskosten) per fte, gewogen naar de fte per functie, gedeeld door de productieve uren",
         ),
-        (
-            "Per dagdeel",
-            "uurkosten × begeleiders per groep × 4 uur ÷ groepsgrootte (een dagdeel is 4 uur)",
-        ),
-        (
-            "Per etmaal",
-            "uurkosten × personeelsuren per etmaal ÷ bezettingsgraad; huisvesting ÷ bezettingsgraad; plus voeding",
-        ),
-        (
-            "Vervoer",
-            "uurkosten × chauffeursuren per etmaal ÷ deelnemers per rit, plus materiële kosten (voertuig) per etmaal",
-        ),
-        (
-            "Overhead",
-            "Een OPSLAG op de personeelskosten (× 1,20 bij 20%), niet een aandeel in de prijs. Dat geldt ook voor de gemeentelijke verplichtingen.",
-        ),
+        *_rekenwijze(params),
         (
             "Kostprijs",
             "(personeel × (1 + overhead + verplichtingen) + materieel + huisvesting + voeding) × (1 + indexering) × (1 + risico en winst)",
@@ -494,6 +480,61 @@ def _toelichting(ws, ind: Indeling, ip: Inleesparameters, params: Jaarparameters
         ws[f"B{i}"].alignment = Alignment(vertical="top")
         if not tekst:
             ws[f"B{i}"].font = _VET
+
+
+def _rekenwijze(params: Jaarparameters) -> list[tuple[str, str]]:
+    """How the staff cost per unit is computed, for the soorten this catalogue has."""
+    soorten = {p.soort for p in params.catalogus}
+    eenheden = {p.eenheid for p in params.catalogus}
+    uren = format(params.uren_per_dagdeel.normalize(), "f").replace(".", ",")
+    regels = []
+    if "uur" in soorten:
+        regels.append(
+            ("Per uur", "uurkosten" + (" (per minuut: ÷ 60)" if "minuut" in eenheden else ""))
+        )
+    if "dagdeel" in soorten:
+        regels.append(
+            (
+                "Groepsproducten",
+                "uurkosten × begeleiders per groep × uren per eenheid ÷ groepsgrootte"
+                + (f" (een dagdeel is {uren} uur)" if "dagdeel" in eenheden else ""),
+            )
+        )
+    if "etmaal" in soorten:
+        regels.append(
+            (
+                "Per etmaal",
+                "uurkosten × personeelsuren per etmaal ÷ bezettingsgraad; huisvesting ÷ "
+                "bezettingsgraad; plus voeding",
+            )
+        )
+    if "vervoer" in soorten:
+        regels.append(
+            (
+                "Vervoer",
+                "uurkosten × chauffeursuren per eenheid ÷ deelnemers per rit, plus materiële "
+                "kosten (voertuig) per eenheid",
+            )
+        )
+    if "traject" in soorten:
+        regels.append(
+            (
+                "Trajecten en eenmalige producten",
+                "uurkosten × personeelsuren per traject (of per week of maand), plus materiële "
+                "kosten per eenheid",
+            )
+        )
+    if params.kostprijs is None or params.kostprijs.opslag == "op_kosten":
+        overhead = (
+            "Een OPSLAG op de personeelskosten (× 1,20 bij 20%), niet een aandeel in de prijs. "
+            "Dat geldt ook voor de gemeentelijke verplichtingen."
+        )
+    else:
+        overhead = (
+            "Een AANDEEL in de prijs (÷ 0,80 bij 20%), niet een opslag op de kosten. Dat geldt "
+            "ook voor de gemeentelijke verplichtingen."
+        )
+    return [*regels, ("Overhead", overhead)]
 
 
 def _datum_nl(iso: str) -> str:
@@ -554,7 +595,9 @@ def _bouwstenen(ws, ind: Indeling) -> None:
     ws[f"B{rijen['fte_01'] - 1}"] = "Inzet personeel (fte per functie, zie blad Personeel)"
     ws[f"B{rijen['jaaruren'] - 1}"] = "Uren per fte per jaar"
     ws[f"B{rijen['reiskosten'] - 1}"] = "Kosten en opslagen"
-    ws[f"B{rijen['groepsgrootte'] - 1}"] = "Alleen voor dagdeel-, vervoer- en etmaalproducten"
+    ws[f"B{rijen['groepsgrootte'] - 1}"] = (
+        "Alleen bij groeps-, vervoer-, verblijfs- en trajectproducten"
+    )
     for k in ("fte_01", "jaaruren", "reiskosten", "groepsgrootte"):
         ws[f"B{rijen[k] - 1}"].font = _VET
     for f in range(1, FUNCTIES + 1):

@@ -177,3 +177,106 @@ def _nl_cel(waarde) -> str:
     if isinstance(waarde, Decimal | float):
         return format(waarde, "f").replace(".", ",")
     return str(waarde)
+
+
+def rijfout(df: pd.DataFrame, fout: np.ndarray, kolom: str, melding, actie: str | None = None):
+    """An InvoerFout for the rows where `fout` is True: the first one named in full, the
+    others counted with their row numbers (at most five), so one run shows them all.
+
+    `melding(i)` gives the Dutch message for position i.
+    """
+    posities = np.flatnonzero(fout)
+    rijen = df["_rij"].to_numpy()
+    i = int(posities[0])
+    tekst = melding(i)
+    if len(posities) > 1:
+        andere = ", ".join(str(int(rijen[j])) for j in posities[1:6])
+        meer = " ..." if len(posities) > 6 else ""
+        tekst += f" Hetzelfde in nog {len(posities) - 1} rij(en): {andere}{meer}."
+    return InvoerFout(
+        tekst, bestand=df.attrs.get("bestand"), rij=int(rijen[i]), kolom=kolom, actie=actie
+    )
+
+
+def geschaalde_kolom(
+    df: pd.DataFrame, kolom: str, decimalen: int, *, minimum: int | None = 0
+) -> np.ndarray:
+    """The column as exact integers of 10**-decimalen (e.g. milli-units), vectorised.
+
+    Read in the file's convention (decimal comma or point); InvoerFout names the rows that are
+    no number, have more decimals, or lie below `minimum` (in whole units).
+
+    >>> df = pd.DataFrame({"x": ["1,5", "2", "0,125"], "_rij": [2, 3, 4]})
+    >>> df.attrs["decimaalkomma"] = True
+    >>> geschaalde_kolom(df, "x", 3).tolist()
+    [1500, 2000, 125]
+    """
+    komma = df.attrs.get("decimaalkomma", False)
+    tekst = (
+        df[kolom]
+        .str.replace("\u00a0", "", regex=False)
+        .str.replace("€", "", regex=False)
+        .str.strip()
+    )
+    geldig = tekst.str.fullmatch(_NL_GETAL if komma else _INT_GETAL).to_numpy(dtype=bool)
+    if not geldig.all():
+        verwacht = "bijvoorbeeld 1,5" if komma else "bijvoorbeeld 1.5"
+        raise rijfout(
+            df, ~geldig, kolom, lambda i: f"'{df[kolom].iat[i]}' is geen geldig getal ({verwacht})."
+        )
+    if komma:
+        tekst = tekst.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    delen = tekst.str.extract(r"^([+-]?)(\d+)(?:\.(\d*))?$")
+    breuk = delen[2].fillna("").str.rstrip("0")
+    te_lang = (breuk.str.len() > decimalen).to_numpy() | (delen[1].str.len() > 12).to_numpy()
+    if te_lang.any():
+        raise rijfout(
+            df,
+            te_lang,
+            kolom,
+            lambda i: f"{df[kolom].iat[i]} heeft meer dan {decimalen} decimalen of is te groot.",
+        )
+    geheel = delen[1].astype(np.int64).to_numpy()
+    rest = breuk.str.ljust(decimalen, "0").replace("", "0").astype(np.int64).to_numpy()
+    teken = np.where(delen[0].to_numpy() == "-", -1, 1)
+    waarden = teken * (geheel * 10**decimalen + rest)
+    if minimum is not None:
+        te_klein = waarden < minimum * 10**decimalen
+        if te_klein.any():
+            raise rijfout(
+                df,
+                te_klein,
+                kolom,
+                lambda i: f"{df[kolom].iat[i]} is kleiner dan {minimum}; vul {minimum} of meer in.",
+            )
+    return waarden.astype(np.int64)
+
+
+_DATUM_NL = r"(\d{1,2})-(\d{1,2})-(\d{4})"
+_DATUM_ISO = r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?"
+
+
+def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
+    """The column as datetime64 (NaT when empty); 'dd-mm-jjjj' or 'jjjj-mm-dd'.
+
+    InvoerFout names the rows that hold something else or an impossible date.
+    """
+    tekst = df[kolom].str.strip()
+    if not (tekst != "").any():
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    nl = tekst.str.extract(f"^{_DATUM_NL}$").fillna("")
+    iso = tekst.str.extract(f"^{_DATUM_ISO}$").fillna("")
+    jaar = nl[2].where(nl[2] != "", iso[0])
+    maand = nl[1].where(nl[1] != "", iso[1]).str.zfill(2)
+    dag = nl[0].where(nl[0] != "", iso[2]).str.zfill(2)
+    datums = pd.to_datetime(jaar + "-" + maand + "-" + dag, format="%Y-%m-%d", errors="coerce")
+    fout = ((tekst != "") & datums.isna()).to_numpy()
+    if fout.any():
+        raise rijfout(
+            df,
+            fout,
+            kolom,
+            lambda i: f"'{df[kolom].iat[i]}' is geen datum.",
+            "Schrijf een datum als 31-12-2026 (dag-maand-jaar).",
+        )
+    return datums

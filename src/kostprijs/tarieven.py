@@ -4,14 +4,15 @@ Amounts are Decimals in euros with at most two decimals. `verschil` is exact (a 
 of cents); `verschil_pct` is rounded half up to one decimal for display only: every rule
 compares the exact ratio `verschil / huidig_tarief` with its threshold.
 
-Products of one family differ only by a trailing intensity number ("OZL 1", "OZL 2"); the
-family bullets ("Kostprijs OZL 1, 2 omhoog, OZL 3 omlaag") group them by that name.
+A tariff line is a product, or a variant of one (a distance band): a variant's cost price is
+the product's cost price x the variant's factor from the catalogue. Products that differ only
+in intensity are grouped by the catalogue's `familie` and `intensiteit` fields (never by
+their names) for the family bullets ("Kostprijs OZL 1, 2 omhoog, OZL 3 omlaag").
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
@@ -20,18 +21,23 @@ from pathlib import Path
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
-from kostprijs.config import Kostprijsparameters
+from kostprijs.config import Kostprijsparameters, Product
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import afronden_op_centen
+from kostprijs.geld import CENT, afronden_op_centen
 from kostprijs.tabellen import getal, lees_tabel
+from kostprijs.tarieflijst import regelnaam
 
 KOLOMMEN = [
+    "regel",
     "productspecificatie",
+    "variant",
     "huidig_tarief",
     "kostprijs",
     "verschil",
     "verschil_pct",
     "richting",
+    "familie",
+    "intensiteit",
 ]
 OMHOOG, OMLAAG, GELIJK, NIEUW, GEEN_KOSTPRIJS = (
     "omhoog",
@@ -40,7 +46,6 @@ OMHOOG, OMLAAG, GELIJK, NIEUW, GEEN_KOSTPRIJS = (
     "nieuw",
     "geen kostprijs",
 )
-_FAMILIE = re.compile(r"^(?P<familie>.*\S)\s+(?P<intensiteit>\d+)$")
 _TIENDE = Decimal("0.1")
 
 
@@ -63,15 +68,46 @@ def verschil_pct(huidig_tarief: Decimal, kostprijs: Decimal) -> Decimal:
     )
 
 
-def vergelijk(
-    tarieven: pd.DataFrame, kostprijzen: pd.DataFrame, tolerantie: Decimal
-) -> pd.DataFrame:
-    """One row per product and current tariff (a new product: one row without tariff).
+@dataclass(frozen=True)
+class _Regel:
+    """A tariff line of the comparison: product, variant, its cost-price factor and family."""
 
-    tarieven: productspecificatie, tarief (Decimal; several rows per product allowed).
-    kostprijzen: productspecificatie, kostprijs (Decimal; one row per product).
-    Returns KOLOMMEN; missing values are None. Order: the cost prices' order, then
-    products that only have a tariff; tariffs ascending within a product.
+    productspecificatie: str
+    variant: str = ""
+    factor: Decimal = Decimal(1)
+    familie: str | None = None
+    intensiteit: str | None = None
+
+    @property
+    def naam(self) -> str:
+        return regelnaam(self.productspecificatie, self.variant)
+
+
+def _regels(catalogus: Sequence[Product], namen: Iterable[str]) -> list[_Regel]:
+    """The tariff lines: the catalogue's in its order, then other product names as they come."""
+    regels = []
+    for p in catalogus:
+        if p.varianten:
+            regels += [_Regel(p.productspecificatie, v.naam, v.factor) for v in p.varianten]
+        else:
+            regels.append(_Regel(p.productspecificatie, "", Decimal(1), p.familie, p.intensiteit))
+    bekend = {p.productspecificatie for p in catalogus}
+    regels += [_Regel(n) for n in dict.fromkeys(namen) if n not in bekend]
+    return regels
+
+
+def vergelijk(
+    tarieven: pd.DataFrame,
+    kostprijzen: pd.DataFrame,
+    tolerantie: Decimal,
+    catalogus: Sequence[Product] = (),
+) -> pd.DataFrame:
+    """One row per tariff line and current tariff (a new line: one row without tariff).
+
+    tarieven: productspecificatie, tarief (Decimal), optional variant; several rows per line
+    allowed (ZIN tarieven only). kostprijzen: productspecificatie, kostprijs (Decimal; one per
+    product). Returns KOLOMMEN; missing values are None. Order: the catalogue's, then other
+    products with a cost price, then products that only have a tariff; tariffs ascending.
     """
     dubbel = kostprijzen["productspecificatie"].duplicated()
     if dubbel.any():
@@ -79,110 +115,103 @@ def vergelijk(
             f"kostprijs dubbel voor {', '.join(kostprijzen.loc[dubbel, 'productspecificatie'])}"
         )
     kp = dict(zip(kostprijzen["productspecificatie"], kostprijzen["kostprijs"], strict=True))
-    per_product: dict[str, list[Decimal]] = {}
-    for product, tarief in zip(tarieven["productspecificatie"], tarieven["tarief"], strict=True):
-        per_product.setdefault(product, []).append(tarief)
-    producten = list(kp) + [p for p in per_product if p not in kp]
+    varianten = tarieven["variant"] if "variant" in tarieven else [""] * len(tarieven)
+    per_regel: dict[tuple[str, str], list[Decimal]] = {}
+    for product, variant, tarief in zip(
+        tarieven["productspecificatie"], varianten, tarieven["tarief"], strict=True
+    ):
+        per_regel.setdefault((product, variant), []).append(tarief)
+    namen = [*kp, *(p for p, _ in per_regel)]
     rijen = []
-    for product in producten:
-        kostprijs = kp.get(product)
-        for tarief in sorted(per_product.get(product, [])) or [None]:
+    for regel in _regels(catalogus, namen):
+        basis = kp.get(regel.productspecificatie)
+        kostprijs = None if basis is None else afronden_op_centen(basis * regel.factor)
+        huidig = sorted(per_regel.get((regel.productspecificatie, regel.variant), []))
+        if kostprijs is None and not huidig:
+            continue
+        for tarief in huidig or [None]:
             compleet = tarief is not None and kostprijs is not None
             rijen.append(
                 {
-                    "productspecificatie": product,
+                    "regel": regel.naam,
+                    "productspecificatie": regel.productspecificatie,
+                    "variant": regel.variant,
                     "huidig_tarief": tarief,
                     "kostprijs": kostprijs,
                     "verschil": kostprijs - tarief if compleet else None,
                     "verschil_pct": verschil_pct(tarief, kostprijs) if compleet else None,
                     "richting": richting(tarief, kostprijs, tolerantie),
+                    "familie": regel.familie,
+                    "intensiteit": regel.intensiteit,
                 }
             )
     return pd.DataFrame(rijen, columns=KOLOMMEN)
 
 
-def voorgestelde_tarieven(kostprijzen: pd.DataFrame, indexatie: Decimal) -> pd.DataFrame:
-    """Proposed tariff per product: kostprijs x (1 + indexatie), rounded half up to the cent.
+def voorgestelde_tarieven(
+    kostprijzen: pd.DataFrame, indexatie: Decimal, catalogus: Sequence[Product] = ()
+) -> pd.DataFrame:
+    """Proposed ZIN tariff per tariff line: kostprijs x factor x (1 + indexatie), rounded half
+    up to the cent once.
 
-    Returns productspecificatie, kostprijs, indexatie, voorgesteld_tarief.
+    Returns productspecificatie, variant, kostprijs (of the line), indexatie,
+    voorgesteld_tarief.
     """
-    uit = kostprijzen[["productspecificatie", "kostprijs"]].copy()
-    uit["indexatie"] = indexatie
-    uit["voorgesteld_tarief"] = [afronden_op_centen(k * (1 + indexatie)) for k in uit["kostprijs"]]
-    return uit.reset_index(drop=True)
+    kp = dict(zip(kostprijzen["productspecificatie"], kostprijzen["kostprijs"], strict=True))
+    rijen = []
+    for regel in _regels(catalogus, kp):
+        if regel.productspecificatie not in kp:
+            continue
+        basis = kp[regel.productspecificatie]
+        rijen.append(
+            {
+                "productspecificatie": regel.productspecificatie,
+                "variant": regel.variant,
+                "kostprijs": afronden_op_centen(basis * regel.factor),
+                "indexatie": indexatie,
+                "voorgesteld_tarief": afronden_op_centen(basis * regel.factor * (1 + indexatie)),
+            }
+        )
+    return pd.DataFrame(
+        rijen,
+        columns=["productspecificatie", "variant", "kostprijs", "indexatie", "voorgesteld_tarief"],
+    )
 
 
 # --- input files (kostprijs vergelijk) ------------------------------------------------------
 
 
-def _fout(df: pd.DataFrame, i: int, kolom: str, melding: str) -> InvoerFout:
-    return InvoerFout(
-        melding, bestand=df.attrs.get("bestand"), rij=int(df["_rij"].iloc[i]), kolom=kolom
-    )
-
-
-def _bedragen(df: pd.DataFrame, kolom: str) -> list[Decimal]:
-    """The column as euro amounts: > 0 and at most two decimals; errors name the row."""
-    bedragen = getal(df, kolom, minimum=Decimal(0))
-    for i, b in enumerate(bedragen):
-        if b == 0:
-            raise _fout(df, i, kolom, "een bedrag van 0 kan niet; laat de rij weg.")
-        if b != b.quantize(Decimal("0.01")):
-            tekst = df[kolom].iloc[i]
-            raise _fout(df, i, kolom, f"{tekst} heeft meer dan 2 decimalen (hele centen).")
-    return [b.quantize(Decimal("0.01")) for b in bedragen]
-
-
-def _namen(df: pd.DataFrame) -> None:
-    for i, naam in enumerate(df["productspecificatie"]):
-        if not naam:
-            raise _fout(df, i, "productspecificatie", "de productspecificatie is leeg.")
-
-
-def lees_huidige_tarieven(pad: Path) -> pd.DataFrame:
-    """tarieven file: productspecificatie, eenheid, tarief; several rows per product allowed.
-
-    An empty tarief means: no current tariff (the row is left out). Returns
-    productspecificatie, eenheid, tarief (Decimal), _rij.
-    """
-    df = lees_tabel(pad, ["productspecificatie", "eenheid", "tarief"])
-    _namen(df)
-    df = df[df["tarief"] != ""].reset_index(drop=True)
-    tekst = list(df["tarief"])
-    df["tarief"] = _bedragen(df, "tarief")
-    eerste: dict[str, tuple[str, Decimal | None]] = {}
-    gezien: set[tuple[str, Decimal]] = set()
-    for i, (naam, eenheid, tarief) in enumerate(
-        zip(df["productspecificatie"], df["eenheid"], df["tarief"], strict=True)
-    ):
-        if naam in eerste and eerste[naam][0] != eenheid:
-            raise _fout(
-                df,
-                i,
-                "eenheid",
-                f"{naam} heeft hier eenheid '{eenheid}' en eerder '{eerste[naam][0]}'.",
-            )
-        if (naam, tarief) in gezien:
-            raise _fout(df, i, "tarief", f"het tarief {tekst[i]} voor {naam} staat er al.")
-        eerste.setdefault(naam, (eenheid, tarief))
-        gezien.add((naam, tarief))
-    return df
-
-
-def lees_kostprijzen(pad: Path) -> pd.DataFrame:
-    """kostprijzen file: productspecificatie, kostprijs (one row per product)."""
+def lees_kostprijzen(pad: Path, catalogus: Sequence[Product]) -> pd.DataFrame:
+    """kostprijzen file: productspecificatie, kostprijs (one row per product of the catalogue)."""
     df = lees_tabel(pad, ["productspecificatie", "kostprijs"])
-    _namen(df)
-    df["kostprijs"] = _bedragen(df, "kostprijs")
+    bekend = [p.productspecificatie for p in catalogus]
+    for i, naam in enumerate(df["productspecificatie"]):
+        if naam not in bekend:
+            raise InvoerFout(
+                f"onbekende productspecificatie '{naam}'.",
+                bestand=pad,
+                rij=int(df["_rij"].iat[i]),
+                kolom="productspecificatie",
+                actie=f"Kies uit: {', '.join(bekend)}.",
+            )
+    bedragen = getal(df, "kostprijs", minimum=Decimal(0))
+    for i, b in enumerate(bedragen):
+        if b == 0 or b != b.quantize(CENT):
+            raise InvoerFout(
+                f"{df['kostprijs'].iat[i]} is geen bedrag in hele centen groter dan 0.",
+                bestand=pad,
+                rij=int(df["_rij"].iat[i]),
+                kolom="kostprijs",
+            )
+    df["kostprijs"] = [b.quantize(CENT) for b in bedragen]
     dubbel = df["productspecificatie"].duplicated()
     if dubbel.any():
         i = int(dubbel.to_numpy().nonzero()[0][0])
-        naam = df["productspecificatie"].iloc[i]
-        raise _fout(
-            df,
-            i,
-            "productspecificatie",
-            f"{naam} staat er twee keer in; één kostprijs per product.",
+        raise InvoerFout(
+            f"{df['productspecificatie'].iat[i]} staat er twee keer in; één kostprijs per product.",
+            bestand=pad,
+            rij=int(df["_rij"].iat[i]),
+            kolom="productspecificatie",
         )
     return df
 
@@ -206,18 +235,24 @@ class _Product:
     def ratio(self) -> Decimal:
         return (self.kostprijs - self.tarieven[0]) / self.tarieven[0]
 
-    @property
-    def familie(self) -> tuple[str, int] | None:
-        m = _FAMILIE.match(self.naam)
-        return (m["familie"], int(m["intensiteit"])) if m else None
+    familie: str | None = None
+    intensiteit: str | None = None
 
 
 def _producten(vergelijking: pd.DataFrame) -> list[_Product]:
     producten = []
-    for naam, groep in vergelijking.groupby("productspecificatie", sort=False):
+    for naam, groep in vergelijking.groupby("regel", sort=False):
         tarieven = tuple(t for t in groep["huidig_tarief"] if t is not None)
+        eerste = groep.iloc[0]
         producten.append(
-            _Product(naam, groep["kostprijs"].iloc[0], tarieven, groep["richting"].iloc[0])
+            _Product(
+                naam,
+                eerste["kostprijs"],
+                tarieven,
+                eerste["richting"],
+                eerste.get("familie"),
+                eerste.get("intensiteit"),
+            )
         )
     return producten
 
@@ -250,16 +285,16 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
     direction of any other product; new products; products without a cost price.
     """
     producten = _producten(vergelijking)
-    families: dict[str, list[tuple[int, _Product]]] = {}
-    for p in producten:
+    families: dict[str, list[tuple[str, _Product]]] = {}
+    for p in producten:  # in catalogue order, which is the order of intensity
         if p.familie and p.enkel:
-            families.setdefault(p.familie[0], []).append((p.familie[1], p))
-    families = {f: sorted(leden) for f, leden in families.items() if len(leden) > 1}
+            families.setdefault(p.familie, []).append((p.intensiteit, p))
+    families = {f: leden for f, leden in families.items() if len(leden) > 1}
     in_familie = {p.naam for leden in families.values() for _, p in leden}
     bullets = []
 
     for familie, leden in families.items():
-        segmenten: list[tuple[str, list[int]]] = []
+        segmenten: list[tuple[str, list[str]]] = []
         for intensiteit, p in leden:
             if segmenten and segmenten[-1][0] == p.richting:
                 segmenten[-1][1].append(intensiteit)
@@ -271,7 +306,7 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
         )
 
     for familie, leden in families.items():
-        reeksen: list[list[int]] = []
+        reeksen: list[list[str]] = []
         for (i1, p1), (i2, p2) in pairwise(leden):
             if abs(p2.kostprijs - p1.kostprijs) < params.weinig_verschil * p1.kostprijs:
                 if reeksen and reeksen[-1][-1] == i1:

@@ -1,133 +1,325 @@
-"""Synthetic sample data: deterministic, fictitious, and shaped like the real inputs.
+"""Synthetic sample data for any catalogue: deterministic, fictitious, shaped like real inputs.
 
-Nothing here is real. The current tarieven are the seed table of the Steenwijkerland
-slides (2017), and the provider workbooks are built to give cost prices near its gemiddelde
-kostprijzen (voorbeeld_aanbieders.py); clients, indicaties and realisatie are drawn from fixed distributions with
-a fixed seed, so every run writes the same bytes. See docs/voorbeelddata.md.
+Nothing here is real. What the sample looks like (current tarieven, the cost prices the
+sample providers calculate around, usage, how many clients have which product) comes from
+`params/<jaar>.voorbeeld.yaml`; without that file, from plain defaults per unit, so
+`kostprijs voorbeeld` works for a new catalogue before real data arrive. A fixed seed makes
+every run write the same bytes. See docs/voorbeelddata.md.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from kostprijs.budget import periode_weken
-from kostprijs.config import Jaarparameters
-from kostprijs.fouten import KostprijsFout
+from kostprijs.config import PARAMS, ZIN, Jaarparameters, Product
+from kostprijs.eenheden import FREQUENTIES, jaarfactor
+from kostprijs.fouten import ConfiguratieFout, KostprijsFout
+from kostprijs.geld import decimaal
 from kostprijs.tabellen import schrijf_csv_nl
 from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
 
-AANTAL_CLIENTEN = 2000
 MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
-AANDEEL_BESTAAND = 0.85
-ZAAD = 20171123
 
-# Seed 001, "Resultaten gemiddelde kostprijs": huidige tarieven (Vervoer has two, with the
-# share of volume this sample assumes for each).
-HUIDIGE_TARIEVEN = {
-    "OZL 1": [("43.20", None)],
-    "OZL 2": [("46.80", None)],
-    "OZL 3": [("72.00", None)],
-    "OMD 1": [("34.60", None)],
-    "OMD 2": [("49.00", None)],
-    "OMD 3": [("55.40", None)],
-    "Vervoer": [("6.00", "0.5"), ("16.36", "0.5")],
-    "Kortdurend verblijf": [("31.00", None)],
+# Defaults for a catalogue without a sample description: a plausible tarief per unit, and
+# indications per week a consulent might hand out (a one-off product: 1).
+STANDAARD_TARIEF = {
+    "uur": Decimal("60.00"),
+    "minuut": Decimal("1.00"),
+    "dagdeel": Decimal("40.00"),
+    "dag": Decimal("15.00"),
+    "etmaal": Decimal("150.00"),
+    "week": Decimal("250.00"),
+    "maand": Decimal("900.00"),
+    "traject": Decimal("1500.00"),
+    "eenmalig": Decimal("1500.00"),
 }
-
-# Share of the indicatie that clients really use, per product (sample assumption).
-GEBRUIK = {
-    "OZL 1": 0.60,
-    "OZL 2": 0.63,
-    "OZL 3": 0.68,
-    "OMD 1": 0.72,
-    "OMD 2": 0.70,
-    "OMD 3": 0.66,
-    "Vervoer": 0.69,
-    "Kortdurend verblijf": 0.55,
-    "Kortdurend verblijf extra": 0.50,
+STANDAARD_OMVANG = {
+    "uur": [1, 2, 3, 4],
+    "minuut": [60, 90, 120],
+    "dagdeel": [1, 2, 3, 4],
+    "dag": [1, 2, 3],
+    "etmaal": [0.25, 0.5],
+    "week": [1],
+    "maand": [0.25],
 }
-# Indicaties per week a consulent hands out, per product.
-KEUZES = {
-    "OZL 1": [1, 1.5, 2, 3, 4, 5],
-    "OZL 2": [2, 3, 4, 5, 6],
-    "OZL 3": [3, 4, 5, 6, 8, 10],
-    "OMD 1": [1, 2, 3, 4],
-    "OMD 2": [2, 3, 4, 6],
-    "OMD 3": [3, 4, 6, 8],
-    "Kortdurend verblijf": [0.25, 0.5, 1],
-    "Kortdurend verblijf extra": [0.25, 0.5],
-}
-EENHEID_STAP = {"uur": 0.25, "dagdeel": 1.0, "etmaal": 1.0}
+# Rounding step of realised volume per unit (quarter hours, whole dagdelen, ...).
+STAP = {"uur": 0.25, "minuut": 5.0}
 
 
-def maak_indicaties(rng: np.random.Generator, aantal: int = AANTAL_CLIENTEN) -> pd.DataFrame:
-    """Fictitious clients with 1-4 indicaties each: OZL, OMD (+ vervoer), kortdurend verblijf."""
+@dataclass(frozen=True)
+class Voorbeeldproduct:
+    """How one product appears in the sample."""
+
+    tarieven: tuple[tuple[Decimal, Decimal | None, str], ...]  # tarief, aandeel, variant
+    kostprijs: Decimal
+    gebruik: float
+    kans: float
+    omvang: tuple[float, ...]
+    aanbieders: int | None = None
+
+
+@dataclass(frozen=True)
+class Voorbeeld:
+    """The sample description of a year."""
+
+    clienten: int
+    aandeel_bestaand: float
+    aandeel_beeindigd: float
+    frequentie: str
+    startgetal: int
+    producten: dict[str, Voorbeeldproduct] = field(default_factory=dict)
+    leveringsvormen: dict[str, float] = field(default_factory=dict)  # pgb tier -> share
+
+
+def voorbeeld_pad(jaar: int) -> Path:
+    return PARAMS / f"{jaar}.voorbeeld.yaml"
+
+
+def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld:
+    """The sample description for `params`' catalogue: the file, or defaults per unit."""
+    pad = voorbeeld_pad(params.jaar) if pad is None else Path(pad)
+    ruw = yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.exists() else {}
+    ruw = ruw or {}
+    bekend = {"clienten", "aandeel_bestaand", "aandeel_beeindigd", "frequentie", "startgetal"}
+    onbekend = set(ruw) - bekend - {"producten", "leveringsvormen"}
+    if onbekend:
+        raise ConfiguratieFout(f"{pad.name}: onbekende sleutel(s): {', '.join(sorted(onbekend))}.")
+    frequentie = str(ruw.get("frequentie", "per week"))
+    if frequentie not in FREQUENTIES or frequentie == "totaal":
+        raise ConfiguratieFout(f"{pad.name}: frequentie '{frequentie}' kan niet in het voorbeeld.")
+    per_product = ruw.get("producten") or {}
+    vreemd = set(per_product) - set(params.productspecificaties)
+    if vreemd:
+        raise ConfiguratieFout(
+            f"{pad.name}: {', '.join(sorted(vreemd))} staat niet in de catalogus van {params.jaar}."
+        )
+    producten = {
+        p.productspecificatie: _product(p, per_product.get(p.productspecificatie) or {}, pad)
+        for p in params.catalogus
+    }
+    vormen = {str(k): float(v) for k, v in (ruw.get("leveringsvormen") or {}).items()}
+    vreemd = set(vormen) - {lv.naam for lv in params.leveringsvormen}
+    if vreemd:
+        raise ConfiguratieFout(
+            f"{pad.name}: leveringsvorm(en) {', '.join(sorted(vreemd))} staan niet in de "
+            "parameters."
+        )
+    return Voorbeeld(
+        clienten=int(ruw.get("clienten", 2000)),
+        aandeel_bestaand=float(ruw.get("aandeel_bestaand", 0.85)),
+        aandeel_beeindigd=float(ruw.get("aandeel_beeindigd", 0.03)),
+        frequentie=frequentie,
+        startgetal=int(ruw.get("startgetal", 20171123)),
+        producten=producten,
+        leveringsvormen=vormen,
+    )
+
+
+def _product(p: Product, ruw: dict, pad: Path) -> Voorbeeldproduct:
+    onbekend = set(ruw) - {"tarieven", "kostprijs", "gebruik", "kans", "omvang", "aanbieders"}
+    if onbekend:
+        raise ConfiguratieFout(
+            f"{pad.name}: onbekende sleutel(s) bij {p.productspecificatie}: "
+            f"{', '.join(sorted(onbekend))}."
+        )
+    standaard = STANDAARD_TARIEF[p.eenheid]
+    varianten = p.varianten or ()
+    if "tarieven" in ruw:
+        tarieven = []
+        for t in ruw["tarieven"] or ():
+            t = t if isinstance(t, dict) else {"tarief": t}
+            aandeel = t.get("aandeel")
+            tarieven.append(
+                (
+                    decimaal(t["tarief"]).quantize(Decimal("0.01")),
+                    None if aandeel is None else decimaal(aandeel),
+                    str(t.get("variant", "")),
+                )
+            )
+    elif varianten:
+        tarieven = [(standaard * v.factor, None, v.naam) for v in varianten]
+    else:
+        tarieven = [(standaard, None, "")]
+    kostprijs = decimaal(ruw.get("kostprijs", standaard * Decimal("1.05")))
+    omvang = ruw.get("omvang") or ([1] if p.eenmalig else STANDAARD_OMVANG.get(p.eenheid, [1]))
+    return Voorbeeldproduct(
+        tarieven=tuple(tarieven),
+        kostprijs=kostprijs,
+        gebruik=float(ruw.get("gebruik", 1.0 if p.eenmalig else 0.65)),
+        kans=float(ruw.get("kans", 0.15)),
+        omvang=tuple(float(x) for x in omvang),
+        aanbieders=ruw.get("aanbieders"),
+    )
+
+
+def _getal(x: float) -> Decimal:
+    return Decimal(format(x, "g"))
+
+
+def maak_indicaties(
+    rng: np.random.Generator, params: Jaarparameters, vb: Voorbeeld
+) -> pd.DataFrame:
+    """Fictitious clients with one or more indications each.
+
+    Within a family a client gets at most one intensity; a transport product only goes with a
+    group product (its omvang: the days of that group product); a product with variants gets
+    one of them. Some clients' indications ended in the realisation year.
+    """
+    catalogus = params.catalogus
+    groepen: dict[str, list[Product]] = {}
+    for p in catalogus:
+        if p.soort != "vervoer":
+            groepen.setdefault(p.familie or p.productspecificatie, []).append(p)
+    vervoer = [p for p in catalogus if p.soort == "vervoer"]
     rijen = []
-    for i in range(1, aantal + 1):
+    for i in range(1, vb.clienten + 1):
         client = f"K{i:05d}"
-        producten: dict[str, float] = {}
-        if rng.random() < 0.8:
-            ozl = rng.choice(["OZL 1", "OZL 2", "OZL 3"], p=[0.45, 0.35, 0.20])
-            producten[ozl] = float(rng.choice(KEUZES[ozl]))
-        if rng.random() < 0.4 or not producten:
-            omd = rng.choice(["OMD 1", "OMD 2", "OMD 3"], p=[0.4, 0.4, 0.2])
-            producten[omd] = float(rng.choice(KEUZES[omd]))
-            if rng.random() < 0.7:
-                producten["Vervoer"] = float(np.ceil(producten[omd] / 2))
-        if rng.random() < 0.06:
-            producten["Kortdurend verblijf"] = float(rng.choice(KEUZES["Kortdurend verblijf"]))
-        elif rng.random() < 0.02:
-            kv = "Kortdurend verblijf extra"
-            producten[kv] = float(rng.choice(KEUZES[kv]))
-        rijen += [(client, p, Decimal(format(v, "g"))) for p, v in producten.items()]
-    return pd.DataFrame(rijen, columns=["client", "productspecificatie", "indicatie_per_week"])
+        gekozen: list[tuple[Product, float]] = []
+        for leden in groepen.values():
+            kansen = np.asarray([vb.producten[p.productspecificatie].kans for p in leden])
+            if rng.random() < min(0.95, float(kansen.sum())):
+                p = leden[int(rng.choice(len(leden), p=kansen / kansen.sum()))]
+                gekozen.append((p, float(rng.choice(vb.producten[p.productspecificatie].omvang))))
+        if not gekozen:
+            p = max(
+                (p for p in catalogus if p.soort != "vervoer"),
+                key=lambda q: vb.producten[q.productspecificatie].kans,
+            )
+            gekozen.append((p, float(rng.choice(vb.producten[p.productspecificatie].omvang))))
+        groep = next((g for g in gekozen if g[0].soort == "dagdeel"), None)
+        if groep and vervoer:
+            v = vervoer[int(rng.integers(len(vervoer)))]
+            if rng.random() < vb.producten[v.productspecificatie].kans:
+                dagen = math.ceil(groep[1] / 2) if groep[0].eenheid == "dagdeel" else groep[1]
+                gekozen.append((v, float(dagen)))
+        beeindigd = rng.random() < vb.aandeel_beeindigd
+        for p, omvang in gekozen:
+            variant = ""
+            if p.varianten:
+                variant = p.varianten[int(rng.integers(len(p.varianten)))].naam
+            vorm = ZIN
+            for naam, aandeel in vb.leveringsvormen.items():
+                if params.leveringsvorm(naam).geldt_voor(p) and rng.random() < aandeel:
+                    vorm = naam
+                    break
+            rijen.append((client, p, variant, omvang, beeindigd, vorm))
+    return _indicatietabel(rijen, params, vb)
+
+
+def _indicatietabel(rijen, params: Jaarparameters, vb: Voorbeeld) -> pd.DataFrame:
+    einde = dt.date(params.realisatiejaar, 9, 30)
+    tabel = pd.DataFrame(
+        {
+            "client": [r[0] for r in rijen],
+            "productspecificatie": [r[1].productspecificatie for r in rijen],
+            "variant": [r[2] for r in rijen],
+            "leveringsvorm": [r[5] for r in rijen],
+            "omvang": [_getal(r[3]) for r in rijen],
+            "frequentie": ["totaal" if r[1].eenmalig else vb.frequentie for r in rijen],
+            "einde": [einde.strftime("%d-%m-%Y") if r[4] else "" for r in rijen],
+        }
+    )
+    for kolom, leeg in (("variant", ""), ("leveringsvorm", ZIN)):
+        if (tabel[kolom] == leeg).all():
+            tabel = tabel.drop(columns=kolom)
+    if (tabel["frequentie"] == "per week").all():
+        tabel = tabel.rename(columns={"omvang": "indicatie_per_week"}).drop(columns="frequentie")
+    return tabel
 
 
 def maak_realisatie(
-    rng: np.random.Generator,
-    indicaties: pd.DataFrame,
-    params: Jaarparameters,
+    rng: np.random.Generator, indicaties: pd.DataFrame, params: Jaarparameters, vb: Voorbeeld
 ) -> pd.DataFrame:
-    """Declared volume per existing client, product and facturatieperiode of the realisatiejaar."""
-    weken = np.asarray(periode_weken(params.realisatiejaar, params.budget.perioden_per_jaar))
+    """Declared volume per existing client, line and facturatieperiode of the realisatiejaar."""
+    perioden = params.budget.perioden_per_jaar
+    if perioden == 13:
+        weken = np.asarray(periode_weken(params.realisatiejaar, perioden), dtype=float)
+    else:
+        jaar = params.realisatiejaar
+        weken = np.asarray(
+            [
+                ((dt.date(jaar + (m == 12), m % 12 + 1, 1) - dt.date(jaar, m, 1)).days) / 7
+                for m in range(1, 13)
+            ]
+        )
     clienten = indicaties["client"].unique()
-    bestaand = set(clienten[rng.random(len(clienten)) < AANDEEL_BESTAAND])
+    bestaand = set(clienten[rng.random(len(clienten)) < vb.aandeel_bestaand])
+    omvang = "indicatie_per_week" if "indicatie_per_week" in indicaties else "omvang"
     rijen = []
-    for client, product, per_week in indicaties.itertuples(index=False):
-        if client not in bestaand:
+    for r in indicaties.to_dict("records"):
+        if r["client"] not in bestaand:
             continue
-        stap = EENHEID_STAP[params.product(product).eenheid]
-        ruis = rng.lognormal(mean=-0.03, sigma=0.25, size=len(weken))
-        volume = float(per_week) * weken * GEBRUIK[product] * ruis
-        volume = np.round(volume / stap) * stap
-        for periode, v in enumerate(volume, start=1):
+        p = params.product(r["productspecificatie"])
+        vp = vb.producten[p.productspecificatie]
+        regel = (
+            r["client"],
+            p.productspecificatie,
+            r.get("variant", ""),
+            r.get("leveringsvorm", ZIN),
+        )
+        if p.eenmalig:
+            if rng.random() < vp.gebruik:
+                periode = int(rng.integers(1, perioden + 1))
+                rijen.append((*regel, periode, r[omvang]))
+            continue
+        frequentie = r.get("frequentie", "per week")
+        per_week = float(r[omvang]) * float(jaarfactor(frequentie, weken_per_jaar=52)) / 52
+        stap = STAP.get(p.eenheid, 1.0)
+        ruis = rng.lognormal(mean=-0.03, sigma=0.25, size=perioden)
+        volume = np.round(per_week * weken * vp.gebruik * ruis / stap) * stap
+        actief = perioden if not r["einde"] else round(perioden * 0.7)
+        for periode, v in enumerate(volume[:actief], start=1):
             if v > 0:
-                rijen.append((client, product, periode, Decimal(format(float(v), "g"))))
-    return pd.DataFrame(rijen, columns=["client", "productspecificatie", "periode", "volume"])
+                rijen.append((*regel, periode, _getal(v)))
+    tabel = pd.DataFrame(
+        rijen,
+        columns=["client", "productspecificatie", "variant", "leveringsvorm", "periode", "volume"],
+    )
+    for kolom, leeg in (("variant", ""), ("leveringsvorm", ZIN)):
+        if (tabel[kolom] == leeg).all():
+            tabel = tabel.drop(columns=kolom)
+    return tabel
 
 
-def _tarieftabel(params: Jaarparameters, tarieven: dict) -> pd.DataFrame:
+def _tarieftabel(params: Jaarparameters, vb: Voorbeeld) -> pd.DataFrame:
     rijen = []
-    for product in params.catalogus:
-        for tarief, aandeel in tarieven.get(product.productspecificatie, []):
+    for p in params.catalogus:
+        for tarief, aandeel, variant in vb.producten[p.productspecificatie].tarieven:
             rijen.append(
                 (
-                    product.productspecificatie,
-                    product.eenheid,
-                    Decimal(tarief),
-                    "" if aandeel is None else Decimal(aandeel),
+                    p.productspecificatie,
+                    variant,
+                    p.eenheid,
+                    tarief,
+                    "" if aandeel is None else aandeel,
                 )
             )
-    return pd.DataFrame(rijen, columns=["productspecificatie", "eenheid", "tarief", "aandeel"])
+        if not vb.producten[p.productspecificatie].tarieven:
+            rijen.append((p.productspecificatie, "", p.eenheid, "", ""))
+    tabel = pd.DataFrame(
+        rijen, columns=["productspecificatie", "variant", "eenheid", "tarief", "aandeel"]
+    )
+    if not tabel["variant"].any():
+        tabel = tabel.drop(columns="variant")
+    if not (tabel["aandeel"] != "").any():
+        tabel = tabel.drop(columns="aandeel")
+    return tabel
 
 
-def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
+def schrijf_voorbeeld(
+    params: Jaarparameters, map_: Path, vb: Voorbeeld | None = None
+) -> list[Path]:
     """Write the sample for `params.jaar` into `map_`, which must not hold any files yet.
 
     The folder is filled under a temporary name and renamed when complete, so an
@@ -139,12 +331,13 @@ def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
             f"De map {map_} bestaat al en is niet leeg. Voorbeelddata worden nooit over "
             "ruwe data heen geschreven; kies een lege map."
         )
-    rng = np.random.default_rng(ZAAD + params.jaar)
-    indicaties = maak_indicaties(rng)
-    realisatie = maak_realisatie(rng, indicaties, params)
+    vb = laad_voorbeeld(params) if vb is None else vb
+    rng = np.random.default_rng(vb.startgetal + params.jaar)
+    indicaties = maak_indicaties(rng, params, vb)
+    realisatie = maak_realisatie(rng, indicaties, params, vb)
     tabellen = {
         "indicaties.csv": indicaties,
-        "tarieven_huidig.csv": _tarieftabel(params, HUIDIGE_TARIEVEN),
+        "tarieven_huidig.csv": _tarieftabel(params, vb),
         f"realisatie_{params.realisatiejaar}.csv": realisatie,
     }
     map_.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +345,12 @@ def schrijf_voorbeeld(params: Jaarparameters, map_: Path) -> list[Path]:
     try:
         for naam, tabel in tabellen.items():
             schrijf_csv_nl(tabel, tijdelijk / naam)
-        schrijf_voorbeeld_aanbieders(params, tijdelijk)
+        schrijf_voorbeeld_aanbieders(
+            params,
+            tijdelijk,
+            {n: v.kostprijs for n, v in vb.producten.items()},
+            {n: v.aanbieders for n, v in vb.producten.items() if v.aanbieders},
+        )
         (tijdelijk / MARKERING).write_text(
             "Deze map bevat synthetische voorbeelddata, gemaakt door `kostprijs voorbeeld`.\n"
             "Niets hierin is echt. Rapporten op deze gegevens zeggen dat bovenaan.\n",

@@ -1,35 +1,34 @@
 """Synthetic provider workbooks for the sample: 15 filled in through the template, 2 flawed.
 
-Figures vary per provider but are calibrated so that the cost price computed from each
-provider's bouwstenen lies within about 10% of the seed table (domain notes, section 2):
-the overhead mark-up is solved for that, all other bouwstenen are drawn around realistic
-values. Kortdurend verblijf extra has only two providers, so disclosure control has a cell
-to suppress. Deterministic: fixed seed, fixed timestamps, identical bytes on every run.
+Works for any catalogue. Figures vary per provider but are calibrated so that the cost price
+computed from each provider's bouwstenen lies within about 10% of the sample's target cost
+price of the product: staff hours per unit and the overhead mark-up are solved for that, all
+other bouwstenen are drawn around realistic values. The cost price is computed by the
+project's own formula (`kostprijs.kostprijs`), never a second copy of it. A product may be
+offered by only a few providers (the sample description says so), so that disclosure control
+has a cell to suppress. Deterministic: fixed seed, fixed timestamps, identical bytes.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
-from kostprijs.config import Jaarparameters
+from kostprijs.config import Jaarparameters, Product
+from kostprijs.kostprijs import (
+    kostprijs_per_eenheid,
+    loonkosten_per_fte,
+    personeel_per_eenheid,
+    productieve_uren,
+    uurkosten,
+)
 from kostprijs.sjabloon import indeling, schrijf_sjabloon, slug
 
 SEED = 2027_03
-DOEL = {  # seed table: gemiddelde kostprijs per eenheid
-    "OZL 1": 49.42,
-    "OZL 2": 52.86,
-    "OZL 3": 62.30,
-    "OMD 1": 33.97,
-    "OMD 2": 46.89,
-    "OMD 3": 60.31,
-    "Vervoer": 13.08,
-    "Kortdurend verblijf": 94.50,
-    "Kortdurend verblijf extra": 188.28,
-}
 # functie_nr: (functie, schaal, jaarsalaris)
 FUNCTIES = {
     1: ("Begeleider niveau 3", "FWG 35", 32_500),
@@ -38,89 +37,42 @@ FUNCTIES = {
     4: ("Gedragsdeskundige", "FWG 55", 55_400),
     5: ("Chauffeur", "FWG 20", 28_900),
 }
-MIX = {  # share of the product's fte per function
-    "OZL 1": {1: 0.6, 2: 0.4},
-    "OZL 2": {2: 0.7, 3: 0.3},
-    "OZL 3": {3: 0.8, 4: 0.2},
-    "OMD 1": {1: 0.8, 2: 0.2},
-    "OMD 2": {1: 0.4, 2: 0.6},
-    "OMD 3": {2: 0.6, 3: 0.3, 4: 0.1},
-    "Vervoer": {5: 1.0},
-    "Kortdurend verblijf": {1: 0.5, 2: 0.5},
-    "Kortdurend verblijf extra": {2: 0.5, 3: 0.5},
+# Share of a product's fte per function, by soort and rank of intensity within its family.
+MIX = {
+    "uur": ({1: 0.6, 2: 0.4}, {2: 0.7, 3: 0.3}, {3: 0.8, 4: 0.2}),
+    "dagdeel": ({1: 0.8, 2: 0.2}, {1: 0.4, 2: 0.6}, {2: 0.6, 3: 0.3, 4: 0.1}),
+    "vervoer": ({5: 1.0},),
+    "etmaal": ({1: 0.5, 2: 0.5}, {2: 0.5, 3: 0.5}),
+    "traject": ({3: 0.7, 4: 0.3},),
 }
-UREN_PER_EENHEID = {"uur": 1.0, "dagdeel": 4.0}
-EENHEDEN_PER_CLIENT = {"uur": 100, "dagdeel": 70, "vervoer": 70, "etmaal": 20}
+PERSONEEL_AANDEEL = 0.6  # share of the cost price that is staff cost, before the mark-up
+EENHEDEN_PER_CLIENT = {"uur": 100, "dagdeel": 70, "vervoer": 70, "etmaal": 20, "traject": 1}
 
-# (naam, grootteklasse, cao, producten)
+# (naam, grootteklasse, cao)
 AANBIEDERS = (
-    (
-        "Zorggroep De Linde",
-        "groot",
-        "Gehandicaptenzorg",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Vervoer,Kortdurend verblijf,Kortdurend verblijf extra",
-    ),
-    (
-        "Stichting Het Baken",
-        "groot",
-        "Gehandicaptenzorg",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Vervoer,Kortdurend verblijf",
-    ),
-    (
-        "Welzijnsgroep Oost",
-        "groot",
-        "Sociaal Werk",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Vervoer,Kortdurend verblijf",
-    ),
-    (
-        "Stichting Dagelijks Leven",
-        "groot",
-        "VVT",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Kortdurend verblijf,Kortdurend verblijf extra",
-    ),
-    (
-        "Zorgcooperatie Rivierland",
-        "groot",
-        "Gehandicaptenzorg",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Vervoer,Kortdurend verblijf",
-    ),
-    ("Begeleidingsdienst Noord", "middel", "Sociaal Werk", "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,Vervoer"),
-    (
-        "Stichting De Brug",
-        "middel",
-        "Gehandicaptenzorg",
-        "OZL 1,OZL 2,OZL 3,OMD 1,OMD 2,OMD 3,Vervoer",
-    ),
-    ("Ambulant Team Veldzicht", "middel", "Sociaal Werk", "OZL 1,OZL 2,OZL 3"),
-    (
-        "Dagbesteding De Werkplaats",
-        "middel",
-        "Gehandicaptenzorg",
-        "OZL 1,OMD 1,OMD 2,OMD 3,Vervoer",
-    ),
-    (
-        "Stichting Meedoen",
-        "middel",
-        "Gehandicaptenzorg",
-        "OZL 1,OZL 2,OMD 1,OMD 2,OMD 3,Kortdurend verblijf",
-    ),
-    ("Praktijk Eigen Regie", "klein", "geen (zzp)", "OZL 1,OZL 2,OZL 3"),
-    ("Zorgboerderij De Hoeve", "klein", "Gehandicaptenzorg", "OZL 1,OMD 1,OMD 2,OMD 3"),
-    ("Begeleiding Op Maat", "klein", "Sociaal Werk", "OZL 1,OZL 2"),
-    ("Coaching Thuis", "klein", "geen (zzp)", "OZL 1,OZL 2,OZL 3"),
-    ("Atelier Zonnebloem", "klein", "Gehandicaptenzorg", "OMD 1,OMD 2,OMD 3"),
+    ("Zorggroep De Linde", "groot", "Gehandicaptenzorg"),
+    ("Stichting Het Baken", "groot", "Gehandicaptenzorg"),
+    ("Welzijnsgroep Oost", "groot", "Sociaal Werk"),
+    ("Stichting Dagelijks Leven", "groot", "VVT"),
+    ("Zorgcooperatie Rivierland", "groot", "Gehandicaptenzorg"),
+    ("Begeleidingsdienst Noord", "middel", "Sociaal Werk"),
+    ("Stichting De Brug", "middel", "Gehandicaptenzorg"),
+    ("Ambulant Team Veldzicht", "middel", "Sociaal Werk"),
+    ("Dagbesteding De Werkplaats", "middel", "Gehandicaptenzorg"),
+    ("Stichting Meedoen", "middel", "Gehandicaptenzorg"),
+    ("Praktijk Eigen Regie", "klein", "geen (zzp)"),
+    ("Zorgboerderij De Hoeve", "klein", "Gehandicaptenzorg"),
+    ("Begeleiding Op Maat", "klein", "Sociaal Werk"),
+    ("Coaching Thuis", "klein", "geen (zzp)"),
+    ("Atelier Zonnebloem", "klein", "Gehandicaptenzorg"),
 )
 GEBREKKIG = (
-    ("Zorgboerderij De Klaver", "klein", "Gehandicaptenzorg", "OZL 1,OMD 1,OMD 2"),
-    ("Thuisbegeleiding Samen", "middel", "Sociaal Werk", "OZL 1,OZL 2,OZL 3"),
+    ("Zorgboerderij De Klaver", "klein", "Gehandicaptenzorg"),
+    ("Thuisbegeleiding Samen", "middel", "Sociaal Werk"),
 )
 TEAM = {"groot": (10, 40), "middel": (3, 10), "klein": (0.6, 2.5)}
-
-
-@dataclass(frozen=True)
-class _Product:
-    naam: str
-    soort: str
+AANBOD = {"groot": 0.95, "middel": 0.7, "klein": 0.45}  # chance a provider offers a product
+MINIMUM_AANBIEDERS = 4
 
 
 def _r(x: float, decimalen: int = 2) -> float:
@@ -128,10 +80,53 @@ def _r(x: float, decimalen: int = 2) -> float:
     return float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP))
 
 
-def _invulling(params: Jaarparameters, i: int, aanbieder: tuple, rng: random.Random) -> dict:
-    naam, klasse, cao, lijst = aanbieder
-    producten = [_Product(p.productspecificatie, p.soort) for p in params.catalogus]
-    aangeboden = set(lijst.split(","))
+def _rang(p: Product, params: Jaarparameters) -> int:
+    """Rank of the product's intensity within its family (0 for a product without one)."""
+    if not p.familie:
+        return 0
+    leden = [q for q in params.catalogus if q.familie == p.familie]
+    return leden.index(p)
+
+
+def aanbod(params: Jaarparameters, aantallen: Mapping[str, int], rng: random.Random) -> list[set]:
+    """Which products each of the sample providers offers.
+
+    Large providers offer most products, small ones few; every product has at least
+    MINIMUM_AANBIEDERS providers, except where `aantallen` fixes the number.
+    """
+    aanbieders = AANBIEDERS + GEBREKKIG
+    lijsten: list[set[str]] = [set() for _ in aanbieders]
+    for p in params.catalogus:
+        naam = p.productspecificatie
+        if naam in aantallen:
+            for i in range(min(aantallen[naam], len(AANBIEDERS))):
+                lijsten[i].add(naam)
+            continue
+        gekozen = [
+            i for i, (_, klasse, _) in enumerate(aanbieders) if rng.random() < AANBOD[klasse]
+        ]
+        for i in range(len(AANBIEDERS)):
+            if len([j for j in gekozen if j < len(AANBIEDERS)]) >= MINIMUM_AANBIEDERS:
+                break
+            if i not in gekozen:
+                gekozen.append(i)
+        for i in gekozen:
+            lijsten[i].add(naam)
+    for lijst in lijsten:  # nobody offers nothing
+        if not lijst:
+            lijst.add(params.catalogus[0].productspecificatie)
+    return lijsten
+
+
+def _invulling(
+    params: Jaarparameters,
+    i: int,
+    aanbieder: tuple,
+    producten: set[str],
+    doel: Mapping[str, Decimal],
+    rng: random.Random,
+) -> dict:
+    naam, klasse, cao = aanbieder
     w: dict[str, object] = {
         "aanbieder_naam": naam,
         "aanbieder_kvk": str(30_000_000 + 1_000 * (i + 1) + rng.randrange(1_000)),
@@ -143,7 +138,8 @@ def _invulling(params: Jaarparameters, i: int, aanbieder: tuple, rng: random.Ran
         "contact_email": f"kostprijs@{slug(naam).replace('_', '')}.example",
         "invuldatum": datetime(params.jaar - 1, 9, 1 + i),
     }
-    nodig = sorted({f for p in aangeboden for f in MIX[p]})
+    aangeboden = [p for p in params.catalogus if p.productspecificatie in producten]
+    nodig = sorted({f for p in aangeboden for f in _mix(p, params)})
     niveau = rng.uniform(0.95, 1.06)
     for f in nodig:
         functie, schaal, salaris = FUNCTIES[f]
@@ -157,18 +153,31 @@ def _invulling(params: Jaarparameters, i: int, aanbieder: tuple, rng: random.Ran
             p + "ort": _r(rng.uniform(0.0, 0.04), 3),
             p + "werkgeverslasten": _r(rng.uniform(0.22, 0.30), 3),
         }
-    for p in producten:
-        w[f"aangeboden_{slug(p.naam)}"] = "ja" if p.naam in aangeboden else "nee"
-        if p.naam in aangeboden:
-            w |= _bouwstenen(p, w, klasse, rng)
+    for p in params.catalogus:
+        w[f"aangeboden_{slug(p.productspecificatie)}"] = (
+            "ja" if p.productspecificatie in producten else "nee"
+        )
+    for p in aangeboden:
+        w |= _bouwstenen(p, params, w, klasse, float(doel[p.productspecificatie]), rng)
     return w
 
 
-def _bouwstenen(p: _Product, w: dict, klasse: str, rng: random.Random) -> dict:
-    s = f"bs_{slug(p.naam)}_"
+def _mix(p: Product, params: Jaarparameters) -> dict[int, float]:
+    mixen = MIX[p.soort]
+    return mixen[min(_rang(p, params), len(mixen) - 1)]
+
+
+def _f(x: float) -> Fraction:
+    return Fraction(Decimal(repr(x)))
+
+
+def _bouwstenen(
+    p: Product, params: Jaarparameters, w: dict, klasse: str, doel: float, rng: random.Random
+) -> dict:
+    s = f"bs_{slug(p.productspecificatie)}_"
     team = rng.uniform(*TEAM[klasse])
     uit: dict[str, object] = {}
-    for f, aandeel in MIX[p.naam].items():
+    for f, aandeel in _mix(p, params).items():
         uit[f"{s}fte_{f:02d}"] = _r(team * aandeel, 1) or 0.1
     jaaruren = rng.choice((1836, 1872, 1878))
     uren = {
@@ -179,64 +188,71 @@ def _bouwstenen(p: _Product, w: dict, klasse: str, rng: random.Random) -> dict:
         "indirect": _r(jaaruren * rng.uniform(0.06, 0.10), 0),
     }
     uit |= {s + "jaaruren": jaaruren} | {s + k: v for k, v in uren.items()}
-    productief = jaaruren - sum(uren.values())
     reis, opleiding = _r(rng.uniform(400, 1200), 0), _r(rng.uniform(300, 900), 0)
     uit |= {s + "reiskosten": reis, s + "opleidingskosten": opleiding}
     fte = {int(k[-2:]): v for k, v in uit.items() if "_fte_" in k}
-    loon = sum(
-        fte[f]
-        * (
-            w[f"functie_{f:02d}_jaarsalaris"]
-            * (
-                1
-                + w[f"functie_{f:02d}_vakantiegeld"]
-                + w[f"functie_{f:02d}_eindejaarsuitkering"]
-                + w[f"functie_{f:02d}_ort"]
-            )
-            * (1 + w[f"functie_{f:02d}_werkgeverslasten"])
-            + reis
-            + opleiding
+    loon = {
+        f: loonkosten_per_fte(
+            w[f"functie_{f:02d}_jaarsalaris"],
+            w[f"functie_{f:02d}_vakantiegeld"],
+            w[f"functie_{f:02d}_eindejaarsuitkering"],
+            w[f"functie_{f:02d}_ort"],
+            w[f"functie_{f:02d}_werkgeverslasten"],
         )
         for f in fte
-    )
-    uurkosten = loon / (sum(fte.values()) * productief)
+    }
+    productief = productieve_uren(jaaruren, *uren.values())
+    u = uurkosten([(fte[f], loon[f]) for f in fte], productief, reis + opleiding)
+    doel = doel * rng.uniform(0.90, 1.10)
     extra: dict[str, float] = {}
-    if p.soort in UREN_PER_EENHEID:
-        if p.soort == "dagdeel":
-            extra = {
-                "groepsgrootte": rng.choice((6, 7, 8)),
-                "begeleiders": {"OMD 1": 1.1, "OMD 2": 1.4, "OMD 3": 1.6}[p.naam],
-            }
-            personeel = uurkosten * extra["begeleiders"] * 4 / extra["groepsgrootte"]
-        else:
-            personeel = uurkosten
-        vast = {"materieel": _r(rng.uniform(0.3, 1.2)), "huisvesting": _r(rng.uniform(0.5, 2.5))}
-    elif p.soort == "vervoer":
+    if p.soort == "dagdeel":
         extra = {
             "groepsgrootte": rng.choice((6, 7, 8)),
-            "personeelsuren": _r(rng.uniform(1.6, 2.1), 1),
+            "begeleiders": _r(1.1 + 0.25 * _rang(p, params), 2),
         }
-        personeel = uurkosten * extra["personeelsuren"] / extra["groepsgrootte"]
-        vast = {"materieel": _r(rng.uniform(1.5, 2.8)), "huisvesting": 0.0}
-    else:
-        uren_etmaal = 1.25 if p.naam == "Kortdurend verblijf" else 2.6
+    elif p.soort == "vervoer":
+        extra = {"groepsgrootte": rng.choice((6, 7, 8))}
+        uren_nodig = PERSONEEL_AANDEEL * doel * extra["groepsgrootte"] / float(u)
+        extra["personeelsuren"] = _r(uren_nodig, 1) or 0.1
+    elif p.soort == "etmaal":
         extra = {
-            "personeelsuren": _r(uren_etmaal * rng.uniform(0.9, 1.1), 2),
             "bezettingsgraad": _r(rng.uniform(0.78, 0.92), 2),
             "voeding": _r(rng.uniform(7, 11)),
         }
-        personeel = uurkosten * extra["personeelsuren"] / extra["bezettingsgraad"]
-        vast = {"materieel": _r(rng.uniform(1, 3)), "huisvesting": _r(rng.uniform(9, 15))}
+        uren_nodig = PERSONEEL_AANDEEL * doel * extra["bezettingsgraad"] / float(u)
+        extra["personeelsuren"] = _r(uren_nodig, 2) or 0.01
+    elif p.soort == "traject":
+        extra = {"personeelsuren": _r(PERSONEEL_AANDEEL * doel / float(u), 1) or 0.1}
+    huisvesting = _r(doel * rng.uniform(0.01, 0.05)) if p.soort != "vervoer" else 0.0
+    if p.soort == "etmaal":
+        huisvesting = _r(doel * rng.uniform(0.08, 0.14))
+    vast = {"materieel": _r(doel * rng.uniform(0.01, 0.03)), "huisvesting": huisvesting}
+    if p.soort == "vervoer":
+        vast["materieel"] = _r(doel * rng.uniform(0.10, 0.20))
     verplichtingen = _r(rng.uniform(0.01, 0.04), 3)
     indexering = _r(rng.uniform(0.025, 0.045), 3)
     risico = _r(rng.uniform(0.0, 0.03), 3)
-    doel = DOEL[p.naam] * rng.uniform(0.90, 1.10) / ((1 + indexering) * (1 + risico))
-    huisvesting = vast["huisvesting"] / extra.get("bezettingsgraad", 1)
-    overhead = (
-        (doel - vast["materieel"] - huisvesting - extra.get("voeding", 0)) / personeel
-        - 1
-        - verplichtingen
+    personeel = personeel_per_eenheid(
+        p.soort,
+        u,
+        uren_per_eenheid=p.uren_per_eenheid,
+        **{k: _f(v) for k, v in extra.items() if k in ("begeleiders", "groepsgrootte")},
+        personeelsuren=_f(extra["personeelsuren"]) if "personeelsuren" in extra else None,
+        bezettingsgraad=_f(extra["bezettingsgraad"]) if "bezettingsgraad" in extra else None,
     )
+    # solve the overhead mark-up for the target, with the project's own formula at o = 0
+    zonder = kostprijs_per_eenheid(
+        personeel,
+        conventie="op_kosten",
+        opslag=verplichtingen,
+        materieel=vast["materieel"],
+        huisvesting=vast["huisvesting"],
+        voeding=extra.get("voeding", 0),
+        bezettingsgraad=_f(extra["bezettingsgraad"]) if p.soort == "etmaal" else None,
+        indexering=indexering,
+        risico=risico,
+    )
+    overhead = (doel - float(zonder)) / ((1 + indexering) * (1 + risico) * float(personeel))
     uit |= {s + k: v for k, v in (vast | extra).items()}
     uit |= {
         s + "overhead": _r(min(max(overhead, 0.06), 0.33), 3),
@@ -244,18 +260,14 @@ def _bouwstenen(p: _Product, w: dict, klasse: str, rng: random.Random) -> dict:
         s + "indexering": indexering,
         s + "risico": risico,
     }
-    kostprijs = DOEL[p.naam] * rng.uniform(0.92, 1.08)
-    uren_per_eenheid = {
-        "uur": 1.0,
-        "dagdeel": extra.get("begeleiders", 1) * 4 / extra.get("groepsgrootte", 1),
-        "vervoer": extra.get("personeelsuren", 1) / extra.get("groepsgrootte", 1),
-        "etmaal": extra.get("personeelsuren", 1) / extra.get("bezettingsgraad", 1),
-    }[p.soort]
-    volume = _r(sum(fte.values()) * productief * rng.uniform(0.85, 0.95) / uren_per_eenheid, 0)
-    r = f"real_{slug(p.naam)}_"
+    uren_per_eenheid = float(personeel / u)
+    volume = _r(
+        sum(fte.values()) * float(productief) * rng.uniform(0.85, 0.95) / uren_per_eenheid, 0
+    )
+    r = f"real_{slug(p.productspecificatie)}_"
     uit |= {
         r + "volume": volume,
-        r + "kosten": _r(volume * kostprijs),
+        r + "kosten": _r(volume * doel * rng.uniform(0.92, 1.08)),
         r + "clienten": max(
             1, round(volume / EENHEDEN_PER_CLIENT[p.soort] * rng.uniform(0.8, 1.2))
         ),
@@ -263,31 +275,47 @@ def _bouwstenen(p: _Product, w: dict, klasse: str, rng: random.Random) -> dict:
     return uit
 
 
-def _gebreken(w: dict, nummer: int) -> dict:
-    """The deliberate mistakes of the two flawed sample workbooks."""
+def _gebreken(w: dict, nummer: int, params: Jaarparameters) -> dict:
+    """The deliberate mistakes of the two flawed sample workbooks, on products they offer."""
     w = dict(w)
+    aangeboden = [
+        slug(p.productspecificatie)
+        for p in params.catalogus
+        if w.get(f"aangeboden_{slug(p.productspecificatie)}") == "ja"
+    ]
+    eerste, laatste = aangeboden[0], aangeboden[-1]
     if nummer == 0:
         w["cao"] = None  # required field left empty
         w["functie_01_werkgeverslasten"] = 24.0  # 24 typed where 24% is meant
-        w["bs_ozl_1_materieel"] = "1.250"  # ambiguous text
-        w["bs_omd_1_reiskosten"] = "850,50"  # decimal comma: accepted with a remark
+        w[f"bs_{eerste}_materieel"] = "1.250"  # ambiguous text
+        w[f"bs_{laatste}_reiskosten"] = "850,50"  # decimal comma: accepted with a remark
     else:
-        w["bs_ozl_2_indirect"] = 1_900  # non-productive hours above the annual hours
-        w["bs_ozl_1_huisvesting"] = "n.v.t."  # text in a number cell
-        w["real_ozl_3_kosten"] = "49,42"  # decimal comma: accepted with a remark
+        w[f"bs_{eerste}_indirect"] = 1_900  # non-productive hours above the annual hours
+        w[f"bs_{laatste}_huisvesting"] = "n.v.t."  # text in a number cell
+        w[f"real_{eerste}_kosten"] = "49,42"  # decimal comma: accepted with a remark
     return {k: v for k, v in w.items() if v is not None}
 
 
-def schrijf_voorbeeld_aanbieders(params: Jaarparameters, map_: Path) -> list[Path]:
-    """Write the 17 sample workbooks to `map_/aanbieders` and return their paths."""
+def schrijf_voorbeeld_aanbieders(
+    params: Jaarparameters,
+    map_: Path,
+    doel: Mapping[str, Decimal],
+    aantallen: Mapping[str, int] | None = None,
+) -> list[Path]:
+    """Write the 17 sample workbooks to `map_/aanbieders` and return their paths.
+
+    doel: the cost price per product the providers calculate around; aantallen: products
+    offered by a fixed number of providers.
+    """
     indeling(params)  # validates the template parameters before anything is written
-    doel = Path(map_) / "aanbieders"
-    doel.mkdir(parents=True, exist_ok=True)
+    uitmap = Path(map_) / "aanbieders"
+    uitmap.mkdir(parents=True, exist_ok=True)
     rng = random.Random(SEED)
+    lijsten = aanbod(params, aantallen or {}, rng)
     paden = []
     for i, aanbieder in enumerate(AANBIEDERS + GEBREKKIG):
-        w = _invulling(params, i, aanbieder, rng)
+        w = _invulling(params, i, aanbieder, lijsten[i], doel, rng)
         if i >= len(AANBIEDERS):
-            w = _gebreken(w, i - len(AANBIEDERS))
-        paden.append(schrijf_sjabloon(params, doel / f"{slug(aanbieder[0])}.xlsx", w))
+            w = _gebreken(w, i - len(AANBIEDERS), params)
+        paden.append(schrijf_sjabloon(params, uitmap / f"{slug(aanbieder[0])}.xlsx", w))
     return paden

@@ -1,0 +1,69 @@
+"""Every raw input of a year checked up front, before anything is computed or reported.
+
+`kostprijs controleer` (the first step of `make report`) reads the parameters and every raw
+file with the same readers the pipeline uses, so a bad file stops the run at once with a
+Dutch message that names the file, row and column, instead of after some reports are built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kostprijs.budget_invoer import lees_indicaties, lees_realisatie
+from kostprijs.config import ZIN, Jaarparameters
+from kostprijs.fouten import InvoerFout
+from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
+    """Read and check the raw folder; a Dutch summary, or the first InvoerFout."""
+    raw = Path(raw)
+    if not raw.is_dir():
+        raise InvoerFout(
+            "de map met ruwe gegevens bestaat niet.",
+            bestand=raw,
+            actie="Zet de gegevens van het jaar in deze map (zie docs/gegevens.md).",
+        )
+    paden = {
+        "indicaties": raw / "indicaties.csv",
+        "tarieven": raw / "tarieven_huidig.csv",
+        "realisatie": raw / f"realisatie_{params.realisatiejaar}.csv",
+        "aanbieders": raw / "aanbieders",
+    }
+    for pad in paden.values():
+        if not pad.exists():
+            raise InvoerFout(
+                "dit bestand of deze map ontbreekt.",
+                bestand=pad,
+                actie=f"Zet het in {raw} (zie docs/gegevens.md).",
+            )
+    lijst = lees_tarieven(paden["tarieven"], params, meerdere=True)
+    tarieven = tarieven_uit_lijst(lijst, params)
+    indicaties = lees_indicaties(paden["indicaties"], params)
+    realisatie = lees_realisatie(paden["realisatie"], params)
+    met_tarief = set(lijst["productspecificatie"])
+    nieuw = [
+        p.productspecificatie for p in params.catalogus if p.productspecificatie not in met_tarief
+    ]
+    bekend = realisatie[realisatie["productspecificatie"].isin(met_tarief)]
+    controleer_dekking(tarieven, bekend, str(paden["tarieven"]))
+    werkmappen = [p for p in paden["aanbieders"].iterdir() if p.is_file()]
+    lopend = indicaties[indicaties["lopend"]]
+    regels = [
+        f"Invoer {params.jaar} ({params.gemeente}) gecontroleerd in {raw}:",
+        f"- {_getal(len(lijst))} huidige tarieven"
+        + (f"; nog zonder tarief (nieuw): {', '.join(nieuw)}" if nieuw else ""),
+        f"- {_getal(len(indicaties))} indicaties van {_getal(lopend['client'].nunique())} "
+        f"cliënten met een lopende indicatie; {_getal(len(indicaties) - len(lopend))} "
+        f"indicaties eindigden vóór {params.jaar}",
+        f"- {_getal(len(realisatie))} realisatieregels over {params.realisatiejaar}",
+        f"- {_getal(len(werkmappen))} bestanden in {paden['aanbieders'].name}/",
+    ]
+    pgb = lijst[lijst["leveringsvorm"] != ZIN]
+    if len(pgb):
+        regels.append(f"- {_getal(len(pgb))} pgb-tarieven in de tarievenlijst")
+    return "\n".join(regels)
