@@ -162,18 +162,18 @@ def methode_gewijzigd(
     data = sorted(inzenddata)
     if declaratie.declaratiedatum is None:
         meldingen.append(
-            "Let op: de methode heeft geen declaratiedatum; niet aantoonbaar is dat zij is "
+            "De methode heeft geen declaratiedatum; niet aantoonbaar is dat zij is "
             "vastgelegd voordat de inzendingen binnen waren."
         )
     elif data and declaratie.declaratiedatum > data[0]:
         meldingen.append(
-            f"Let op: de methode is vastgelegd op {declaratie.declaratiedatum.isoformat()}, "
+            f"De methode is vastgelegd op {declaratie.declaratiedatum.isoformat()}, "
             f"na de eerste inzending ({data[0].isoformat()}). De methode is dus mogelijk "
             "gekozen of gewijzigd nadat cijfers bekend waren."
         )
     if vastgelegde_hash is not None and vastgelegde_hash != declaratie.sha256:
         meldingen.append(
-            "Let op: de methode wijkt af van de methode die vóór het inlezen van de inzendingen "
+            "De methode wijkt af van de methode die vóór het inlezen van de inzendingen "
             f"was vastgelegd (vastgelegd {vastgelegde_hash[:12]}, nu {declaratie.sha256[:12]})."
         )
     return meldingen
@@ -319,7 +319,7 @@ def controleer_methode(map_: Path, params: Kostprijsparameters, vastlegging: Pat
     meldingen = methode_gewijzigd(Declaratie.uit_parameters(params), data, vastgelegd)
     if vastgelegd is None:
         meldingen.append(
-            f"Let op: de methode is niet vastgelegd ({Path(vastlegging).name} ontbreekt); "
+            f"De methode is niet vastgelegd ({Path(vastlegging).name} ontbreekt); "
             "niet aantoonbaar is dat zij vóór de inzendingen vaststond."
         )
     return meldingen

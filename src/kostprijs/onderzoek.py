@@ -230,6 +230,17 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     )
 
 
+def onderdrukte_producten(map_: Path) -> frozenset[str]:
+    """The products suppressed at the inkooptafel, as the cost-price step recorded them in
+    `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price at all)."""
+    map_ = Path(map_)
+    oordelen = pd.read_csv(map_ / "disclosure.csv", dtype=str, keep_default_na=False)
+    per_product = pd.read_csv(map_ / "kostprijzen_product.csv", dtype=str, keep_default_na=False)
+    onveilig = set(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
+    zonder = set(per_product.loc[per_product["n"] == "0", "productspecificatie"])
+    return frozenset(onveilig | zonder)
+
+
 def schrijf_voorstel(onderzoek: Kostprijsonderzoek, pad: Path) -> None:
     """The proposed tarieven as input of the budget model (Dutch CSV, like tarieven_nieuw.csv)."""
     v = onderzoek.voorstel

@@ -154,8 +154,8 @@ def voorgestelde_tarieven(
     """Proposed ZIN tariff per tariff line: kostprijs x factor x (1 + indexatie), rounded half
     up to the cent once.
 
-    Returns productspecificatie, variant, kostprijs (of the line), indexatie,
-    voorgesteld_tarief.
+    Returns regel (display name), productspecificatie, variant, kostprijs (of the line),
+    indexatie, voorgesteld_tarief.
     """
     kp = dict(zip(kostprijzen["productspecificatie"], kostprijzen["kostprijs"], strict=True))
     rijen = []
@@ -165,6 +165,7 @@ def voorgestelde_tarieven(
         basis = kp[regel.productspecificatie]
         rijen.append(
             {
+                "regel": regel.naam,
                 "productspecificatie": regel.productspecificatie,
                 "variant": regel.variant,
                 "kostprijs": afronden_op_centen(basis * regel.factor),
@@ -174,7 +175,14 @@ def voorgestelde_tarieven(
         )
     return pd.DataFrame(
         rijen,
-        columns=["productspecificatie", "variant", "kostprijs", "indexatie", "voorgesteld_tarief"],
+        columns=[
+            "regel",
+            "productspecificatie",
+            "variant",
+            "kostprijs",
+            "indexatie",
+            "voorgesteld_tarief",
+        ],
     )
 
 

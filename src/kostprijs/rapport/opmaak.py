@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -18,6 +19,22 @@ ONTBREEKT = "–"
 
 def _leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
+
+
+def _half_op(waarde, decimalen: int) -> Decimal:
+    """The value as an exact Decimal (a float by its shortest repr), rounded half up once.
+
+    Babel would round half to even; every figure in the reports is rounded half up.
+    """
+    if isinstance(waarde, Decimal):
+        d = waarde
+    elif isinstance(waarde, float | np.floating):
+        d = Decimal(repr(float(waarde)))
+    elif isinstance(waarde, int | np.integer):
+        d = Decimal(int(waarde))
+    else:
+        d = Decimal(str(waarde))
+    return d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
 def euro(
@@ -32,6 +49,7 @@ def euro(
     if _leeg(waarde):
         return ONTBREEKT
     bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
+    bedrag = _half_op(bedrag, 0 if heel else 2)
     if heel:
         tekst = format_currency(
             bedrag, "EUR", format="¤\u00a0#,##0", locale=LOCALE, currency_digits=False
@@ -48,16 +66,23 @@ def getal(waarde, decimalen: int | None = None) -> str:
     if decimalen is None:
         return format_decimal(waarde, locale=LOCALE)
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-    return format_decimal(waarde, format=patroon, locale=LOCALE, decimal_quantization=True)
+    return format_decimal(_half_op(waarde, decimalen), format=patroon, locale=LOCALE)
 
 
 def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
-    """0.144 -> '14,4%'; teken=True: '+14,4%'."""
+    """A fraction as a percentage, rounded half up once from the exact value.
+
+    >>> procent(Decimal("0.144")), procent(0.0985, 1), procent(Decimal("0.00125"), 2)
+    ('14,4%', '9,9%', '0,13%')
+    >>> procent(Decimal("0.0496"), 2, teken=True)
+    '+4,96%'
+    """
     if _leeg(fractie):
         return ONTBREEKT
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "") + "%"
-    tekst = format_percent(fractie, format=patroon, locale=LOCALE)
-    return f"+{tekst}" if teken and float(fractie) > 0 else tekst
+    afgerond = _half_op(fractie, decimalen + 2)
+    tekst = format_percent(afgerond, format=patroon, locale=LOCALE)
+    return f"+{tekst}" if teken and afgerond > 0 else tekst
 
 
 def escape(tekst: str) -> str:

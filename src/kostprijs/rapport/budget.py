@@ -1,0 +1,193 @@
+"""Display tables of the budget report, with disclosure decisions applied.
+
+`verborgen` is the set of products whose cost price is suppressed at the inkooptafel. For
+those, every figure from which their new tarief could be recomputed is masked: the new
+tarief itself, the pgb tarieven derived from it (a percentage of it), and their indicated and
+realised volumes (with a volume, a total minus the other products would give the tarief).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from kostprijs.budgetimpact import Budgetimpact
+from kostprijs.config import Jaarparameters
+from kostprijs.disclosure import MARKER
+from kostprijs.rapport import teksten
+from kostprijs.rapport.opmaak import euro, getal, procent
+
+
+def rekenvoorbeeld_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFrame:
+    """The worked example: lines, then the client's totals (blank cells on total rows)."""
+    r, c = bi.rekenvoorbeeld.regels, bi.rekenvoorbeeld.client
+    w, factor = params.budget.weken_per_jaar, teksten.gebruiksfactor(params)
+    rekenwijze = ["eenmalig" if eenmalig else f"{w} × {factor}" for eenmalig in r["eenmalig"]]
+    indicatie = [
+        f"{getal(o)} (eenmalig)" if e else f"{getal(o)} {eenheid} per week"
+        for o, e, eenheid in zip(r["omvang"], r["eenmalig"], r["eenheid"], strict=True)
+    ]
+    totalen = [
+        ("Bedrag per jaar", c["bedrag_per_jaar_centen"]),
+        (f"Bedrag per {teksten.periode(params)}", c["bedrag_per_periode_centen"]),
+    ]
+    if bi.periodebudget:
+        totalen.append(("Budget per periode (hele euro's)", int(c["budget_per_periode"]) * 100))
+        if c["buiten_budget_per_jaar_centen"]:
+            totalen.append(("Buiten het budget, per jaar", c["buiten_budget_per_jaar_centen"]))
+    leeg = [""] * len(totalen)
+    return pd.DataFrame(
+        {
+            "Productspecificatie": [*r["productspecificatie"], *(t for t, _ in totalen)],
+            "Indicatie": [*indicatie, *leeg],
+            "Rekenwijze": [*rekenwijze, *leeg],
+            "Gebruik per jaar": [*r["gebruik_per_jaar"], *leeg],
+            "Tarief": [*r["tarief_centen"], *leeg],
+            "Bedrag": [*r["bedrag_per_jaar_centen"], *(b for _, b in totalen)],
+        }
+    )
+
+
+def tarieven_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """One row per tariff line and current tarief (a number per cell) with the new tarief."""
+    rijen = []
+    for r in bi.tarieven.itertuples():
+        nieuw = MARKER if r.productspecificatie in verborgen else r.nieuw_centen
+        for huidig in r.huidig_centen or [None]:
+            rijen.append(
+                {
+                    "Productspecificatie": r.regel,
+                    "Eenheid": r.eenheid,
+                    "Productcode": r.productcode,
+                    "Huidig tarief": huidig,
+                    "Nieuw tarief": nieuw,
+                }
+            )
+    return pd.DataFrame(rijen)
+
+
+def pgb_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """pgb tarieven (new) against the ZIN tarief, with the check that none lies above it."""
+    pgb = bi.pgb[bi.pgb["scenario"] == "nieuwe tarieven"]
+    rijen = []
+    for r in pgb.itertuples():
+        product = next(
+            t.productspecificatie for t in bi.tarieven.itertuples() if t.regel == r.regel
+        )
+        geheim = product in verborgen
+        rijen.append(
+            {
+                "Productspecificatie": r.regel,
+                "Leveringsvorm": r.leveringsvorm,
+                "ZIN-tarief": MARKER if geheim else r.zin_centen,
+                "pgb-tarief": MARKER if geheim else min(r.pgb_centen, r.zin_centen),
+                "Toets": "hoger dan ZIN: begrensd op het ZIN-tarief"
+                if r.boven_zin
+                else "niet hoger dan ZIN",
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+def aantal_huidige_tarieven(bi: Budgetimpact) -> dict[str, int]:
+    """Per tariff line: how many current tarieven it has."""
+    return {r.regel: len(r.huidig_centen) for r in bi.tarieven.itertuples()}
+
+
+def pgb_huidig_boven_zin(bi: Budgetimpact) -> pd.DataFrame:
+    """Current pgb tarieven in the list that lie above their ZIN tarief (not allowed)."""
+    h = bi.pgb[(bi.pgb["scenario"] == "huidige tarieven") & bi.pgb["boven_zin"]]
+    return pd.DataFrame(
+        {
+            "Productspecificatie": h["regel"],
+            "Leveringsvorm": h["leveringsvorm"],
+            "ZIN-tarief": h["zin_centen"],
+            "pgb-tarief": h["pgb_centen"],
+        }
+    )
+
+
+def totalen_tabel(bi: Budgetimpact) -> pd.DataFrame:
+    t = bi.totalen
+    return pd.DataFrame(
+        {
+            "Scenario": t["scenario"],
+            f"Alle cliënten (n = {getal(bi.aantal_clienten, 0)})": t["alle_clienten_centen"],
+            f"Bestaande cliënten (n = {getal(bi.aantal_bestaand, 0)})": t[
+                "bestaande_clienten_centen"
+            ],
+        }
+    )
+
+
+def gebruiksfactoren_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """Realised use per product; the volumes of suppressed products are masked."""
+    g = bi.gebruiksfactoren
+    geheim = g["productspecificatie"].isin(verborgen)
+    uit = pd.DataFrame(
+        {
+            "Productspecificatie": g["productspecificatie"],
+            "Cliënten": g["clienten"],
+            "Geïndiceerd volume": (g["geindiceerd_milli"] / 1000).round(0),
+            "Gerealiseerd volume": (g["gerealiseerd_milli"] / 1000).round(0),
+            "Gebruiksfactor": g["gebruiksfactor"].round(4),
+        }
+    ).astype(object)
+    uit.loc[geheim, ["Cliënten", "Geïndiceerd volume", "Gerealiseerd volume"]] = MARKER
+    return uit
+
+
+def overgang_tabel(bi: Budgetimpact) -> pd.DataFrame:
+    o = bi.overgang
+    return pd.DataFrame(
+        {
+            "Grondslag": o["grondslag"],
+            "Cliënten": o["clienten"],
+            "Som van de periodebudgetten": o["budget_per_periode_totaal"],
+            "Per jaar": o["budget_per_periode_totaal"] * bi.perioden_per_jaar,
+        }
+    )
+
+
+def verdeling_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFrame:
+    kop = "Periodebudget" if bi.periodebudget else f"Bedrag per {teksten.periode(params)}"
+    return pd.DataFrame(
+        {
+            "Deel van de cliënten met een lager bedrag": bi.verdeling["kwantiel"],
+            kop: bi.verdeling["per_periode"],
+        }
+    )
+
+
+def kern(bi: Budgetimpact, params: Jaarparameters) -> list[str]:
+    """The key findings of the budget report, in Dutch."""
+    neutraal = bi.budgetneutrale_factor
+    punten = [
+        f"Met de nieuwe tarieven en een gebruiksfactor van {teksten.gebruiksfactor(params)} "
+        f"kosten de bestaande cliënten {euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} "
+        f"per jaar, tegen {euro(bi.realisatie_bestaand_centen, centen=True, heel=True)} "
+        f"werkelijke uitgaven in {params.realisatiejaar} "
+        f"({euro(bi.verschil_met_realisatie_centen, centen=True, heel=True, teken=True)}, "
+        f"{procent(bi.verschil_met_realisatie_fractie, 1, teken=True)}).",
+        f"Budgetneutraal (even duur als de realisatie {params.realisatiejaar}) is een "
+        "gebruiksfactor van "
+        + (procent(neutraal, 2) if neutraal is not None else "– (niet haalbaar)")
+        + ".",
+        f"In {params.realisatiejaar} gebruikten bestaande cliënten gemiddeld "
+        f"{procent(Decimal(repr(bi.gebruiksfactor_gewogen)), 1)} van hun indicatie "
+        "(gewogen naar de kosten).",
+    ]
+    if bi.beeindigd_clienten:
+        punten.append(
+            f"Niet meegeteld: {getal(bi.beeindigd_clienten, 0)} cliënten met realisatie in "
+            f"{params.realisatiejaar} van wie de indicatie vóór {params.jaar} eindigde "
+            f"({euro(bi.beeindigd_centen, centen=True, heel=True)} in {params.realisatiejaar})."
+        )
+    if bi.zonder_nieuw_tarief:
+        punten.append(
+            "Zonder kostprijs, dus met het huidige tarief doorgerekend: "
+            + teksten.opsomming(teksten.in_zin(p) for p in bi.zonder_nieuw_tarief)
+            + "."
+        )
+    return punten

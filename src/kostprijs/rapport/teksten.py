@@ -1,0 +1,141 @@
+"""Dutch sentences for the reports, rendered from the year's parameters and the results.
+
+Every sentence that names a product, a unit, a code, a factor, a period length or the
+municipality is written here, from data: a municipality that bills monthly and has no
+periodebudget never reads about budget codes or periods of 4 weeks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from kostprijs.config import Jaarparameters
+from kostprijs.rapport.opmaak import escape, getal, procent
+
+PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}
+GETALWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
+
+
+def opsomming(delen: Iterable[str], laatste: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    delen = list(delen)
+    if not delen:
+        return ""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} {laatste} {delen[-1]}"
+
+
+def in_zin(naam: str) -> str:
+    """'Kortdurend verblijf' -> 'kortdurend verblijf' inside a sentence; 'OZL 1' unchanged."""
+    return naam[0].lower() + naam[1:] if len(naam) > 1 and naam[1].islower() else naam
+
+
+def periode(params: Jaarparameters) -> str:
+    """'facturatieperiode van 4 weken' or 'maand'."""
+    return PERIODE_NAAM[params.bekostiging.facturatieperiode]
+
+
+def perioden_meervoud(params: Jaarparameters) -> str:
+    return "facturatieperioden" if params.bekostiging.facturatieperiode == "4 weken" else "maanden"
+
+
+def bekostiging(params: Jaarparameters) -> str:
+    """How the municipality pays, in one or two sentences."""
+    b = params.bekostiging
+    n = b.perioden_per_jaar
+    if b.periodebudget:
+        buiten = buiten_budget(params)
+        return (
+            f"{params.gemeente} bekostigt begeleiding met een periodebudget: elke cliënt krijgt "
+            f"per {periode(params)} ({n} per jaar) een budget in hele euro's, dat de aanbieder "
+            f"declareert als even zoveel stuks van product {b.budgetcode} (€ 1 per stuk)."
+            + (f" {buiten}" if buiten else "")
+        )
+    return (
+        f"{params.gemeente} bekostigt begeleiding per geleverde eenheid (inspanningsgericht): "
+        f"de aanbieder declareert per {periode(params)} ({n} per jaar) het tarief maal het "
+        "aantal geleverde eenheden."
+    )
+
+
+def buiten_budget(params: Jaarparameters) -> str:
+    """Which products are billed per unit beside the periodebudget ('' when none)."""
+    if not params.bekostiging.periodebudget:
+        return ""
+    buiten = [p for p in params.catalogus if not p.in_periodebudget]
+    if not buiten:
+        return ""
+    namen = opsomming(in_zin(p.productspecificatie) for p in buiten)
+    codes = opsomming(sorted({p.productcode for p in buiten}))
+    eenheden = opsomming(sorted({p.eenheid for p in buiten}), "of")
+    werkwoord = "wordt" if len(buiten) == 1 else "worden"
+    return (
+        f"{namen[0].upper() + namen[1:]} ({codes}) {werkwoord} per {eenheden} gedeclareerd, "
+        "buiten het periodebudget; de verwachte kosten tellen wel mee in het gemeentelijk totaal."
+    )
+
+
+def gebruiksfactor(params: Jaarparameters) -> str:
+    """'65%'."""
+    return procent(params.budget.gebruiksfactor, 0)
+
+
+def rekenregel(params: Jaarparameters) -> str:
+    """The budget model's formula in words (Markdown, bold)."""
+    b = params.budget
+    eenmalig = [p for p in params.catalogus if p.eenmalig]
+    regel = (
+        f"**gebruik per jaar = indicatie per week × {b.weken_per_jaar} × gebruiksfactor "
+        f"({gebruiksfactor(params)})** (een indicatie per 4 weken telt {getal(Decimal(b.weken_per_jaar) / 4)} "
+        "keer per jaar, per maand 12 keer, een totaal voor de indicatieperiode naar rato van "
+        "de duur), **bedrag = gebruik × tarief** (afgerond op centen, half naar "
+        "boven)"
+    )
+    if eenmalig:
+        regel += (
+            f". Eenmalige producten ({opsomming(in_zin(p.productspecificatie) for p in eenmalig)}) "
+            "tellen één keer, zonder gebruiksfactor"
+        )
+    if params.bekostiging.periodebudget:
+        regel += (
+            f". Per cliënt worden de bedragen opgeteld en gedeeld door {b.perioden_per_jaar} "
+            f"{perioden_meervoud(params)}; het budget is dat bedrag in hele euro's"
+        )
+    else:
+        regel += (
+            f". Per cliënt worden de bedragen opgeteld; per {periode(params)} is dat het "
+            f"jaarbedrag gedeeld door {b.perioden_per_jaar}"
+        )
+    return regel + "."
+
+
+def meerdere_tarieven(aantallen: dict[str, int]) -> str:
+    """'Vervoer heeft nu twee tarieven en krijgt één kostprijs.' for lines with several
+    current tarieven ('' if none); `aantallen`: current tarieven per tariff line."""
+    return " ".join(
+        f"{regel} heeft nu {GETALWOORDEN.get(n, getal(n, 0))} tarieven en krijgt één kostprijs."
+        for regel, n in aantallen.items()
+        if n > 1
+    )
+
+
+def weken_realisatiejaar(params: Jaarparameters, weken: int) -> str:
+    """The 53-week note ('' in a year of 52 ISO weeks)."""
+    if weken != 53:
+        return ""
+    b = params.budget
+    laatste = (
+        "de laatste facturatieperiode duurde 5 weken"
+        if params.bekostiging.facturatieperiode == "4 weken"
+        else "het jaar had één week meer"
+    )
+    return (
+        f"{params.realisatiejaar} telde 53 ISO-weken: {laatste}. De realisatie omvat dus één "
+        f"week meer dan het normjaar van {b.weken_per_jaar} weken (ongeveer "
+        f"{procent(1 / 53, 1)} van het bedrag)."
+    )
+
+
+def html_lijst(punten: Iterable[str]) -> str:
+    """A bulleted list of plain-text points, escaped."""
+    return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>"
