@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kostprijs.budget import (
-    Tarieven,
     bereken_clienten,
     bereken_regels,
     budgetneutrale_factor,
@@ -25,13 +24,15 @@ from kostprijs.budget import (
 )
 from kostprijs.budget_invoer import indicaties_uit_waarden
 from kostprijs.geld import centen
+from kostprijs.tarieflijst import Tarieven
 
 CENT = Decimal("0.01")
 
 
-def _seed(seed_voorbeeld):
+def _seed(seed_voorbeeld, params):
     indicaties = indicaties_uit_waarden(
-        [("A", r.productspecificatie, r.indicatie_per_week) for r in seed_voorbeeld.itertuples()]
+        [("A", r.productspecificatie, r.indicatie_per_week) for r in seed_voorbeeld.itertuples()],
+        params,
     )
     tarieven = Tarieven(
         {r.productspecificatie: centen(r.tarief) for r in seed_voorbeeld.itertuples()}
@@ -40,7 +41,7 @@ def _seed(seed_voorbeeld):
 
 
 def test_seed_example_lines_to_the_cent(params, seed_voorbeeld):
-    indicaties, tarieven = _seed(seed_voorbeeld)
+    indicaties, tarieven = _seed(seed_voorbeeld, params)
     regels = bereken_regels(indicaties, tarieven, params.budget)
     assert [Decimal(str(g)) for g in regels["gebruik_per_jaar"]] == list(
         seed_voorbeeld["gebruik_per_jaar"]
@@ -51,9 +52,9 @@ def test_seed_example_lines_to_the_cent(params, seed_voorbeeld):
 
 
 def test_seed_example_client_totals(params, seed_voorbeeld, seed_totalen):
-    indicaties, tarieven = _seed(seed_voorbeeld)
+    indicaties, tarieven = _seed(seed_voorbeeld, params)
     client = bereken_clienten(
-        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
+        bereken_regels(indicaties, tarieven, params.budget), params.budget, True
     )
     rij = client.iloc[0]
     assert rij["bedrag_per_jaar_centen"] == centen(seed_totalen["bedrag_per_jaar"])  # 12.871,04
@@ -64,32 +65,34 @@ def test_seed_example_client_totals(params, seed_voorbeeld, seed_totalen):
 def test_budget_rounding_rule(params):
     # 1 per week x 52 x 0,65 = 33,8 units x 14,81 = 500,578 -> 500,58 a year;
     # / 13 = 38,506 -> 38,51 per periode: budget 39 (half up) or 38 (down)
-    indicaties = indicaties_uit_waarden([("A", "Vervoer", Decimal(1))])
+    indicaties = indicaties_uit_waarden([("A", "Vervoer", Decimal(1))], params)
     tarieven = Tarieven({"Vervoer": 1481})
     regels = bereken_regels(indicaties, tarieven, params.budget)
     assert regels["bedrag_per_jaar_centen"].iat[0] == 50058
-    op = bereken_clienten(regels, params.budget, params.catalogus).iloc[0]
+    op = bereken_clienten(regels, params.budget, True).iloc[0]
     assert (op["bedrag_per_periode_centen"], op["budget_per_periode"]) == (3851, 39)
     omlaag = dataclasses.replace(params.budget, afronding_budget="omlaag")
-    assert bereken_clienten(regels, omlaag, params.catalogus)["budget_per_periode"].iat[0] == 38
+    assert bereken_clienten(regels, omlaag, True)["budget_per_periode"].iat[0] == 38
 
 
-def test_kortdurend_verblijf_is_outside_the_periodebudget(params):
+def test_a_code_outside_the_budget_is_billed_beside_it(params):
+    # the sample's catalogue bills one product code per unit, outside the periodebudget
+    buiten = next(p for p in params.catalogus if not p.in_periodebudget).productspecificatie
+    binnen = next(p for p in params.catalogus if p.in_periodebudget).productspecificatie
     indicaties = indicaties_uit_waarden(
-        [("A", "OZL 1", Decimal(2)), ("A", "Kortdurend verblijf", Decimal("0.5"))]
+        [("A", binnen, Decimal(2)), ("A", buiten, Decimal("0.5"))], params
     )
-    tarieven = Tarieven({"OZL 1": 4942, "Kortdurend verblijf": 9450})
-    rij = bereken_clienten(
-        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
-    ).iloc[0]
-    # OZL 1: 2 x 33,8 = 67,6 h x 49,42 = 3.340,792 -> 3.340,79; KV: 16,9 x 94,50 = 1.597,05
+    tarieven = Tarieven({binnen: 4942, buiten: 9450})
+    regels = bereken_regels(indicaties, tarieven, params.budget)
+    client = bereken_clienten(regels, params.budget, True)
+    rij = client.iloc[0]
+    # 2 x 33,8 = 67,6 x 49,42 = 3.340,792 -> 3.340,79; 0,5 x 33,8 = 16,9 x 94,50 = 1.597,05
     assert rij["bedrag_per_jaar_centen"] == 334079
-    assert rij["verblijf_per_jaar_centen"] == 159705
-    # jaartotaal = budget (3.340,79 / 13 = 256,98 -> 257) x 13 + verblijf
-    client = bereken_clienten(
-        bereken_regels(indicaties, tarieven, params.budget), params.budget, params.catalogus
-    )
-    assert jaartotaal_centen(client, params.budget) == 257 * 13 * 100 + 159705
+    assert rij["buiten_budget_per_jaar_centen"] == 159705
+    # jaartotaal = budget (3.340,79 / 13 = 256,98 -> 257) x 13 + buiten het budget
+    assert jaartotaal_centen(client) == 257 * 13 * 100 + 159705
+    # under inspanning every line is billed per unit: the plain sum, no budget
+    assert jaartotaal_centen(bereken_clienten(regels, params.budget, False)) == 334079 + 159705
 
 
 producten = st.sampled_from(["OZL 1", "OZL 2", "OZL 3", "OMD 1", "OMD 2", "OMD 3", "Vervoer"])
@@ -113,13 +116,13 @@ factor = st.decimals(min_value=Decimal("0.0001"), max_value=1, places=4, allow_n
 )
 def test_model_matches_decimal_reference(params, rijen, tarieven, gebruiksfactor):
     b = params.budget
-    indicaties = indicaties_uit_waarden(rijen)
+    indicaties = indicaties_uit_waarden(rijen, params)
     model = bereken_clienten(
         bereken_regels(
             indicaties, Tarieven({p: centen(t) for p, t in tarieven.items()}), b, gebruiksfactor
         ),
         b,
-        params.catalogus,
+        True,
     ).set_index("client")
     # reference: the seed's recipe in plain Decimal arithmetic
     per_client: dict[str, Decimal] = {}
@@ -144,9 +147,10 @@ def test_iso_weeks_and_periods():
     assert periode_weken(2027) == [4] * 13
 
 
-def _realisatie(rijen):
+def _realisatie(rijen, in_budget=True):
     df = pd.DataFrame(rijen, columns=["client", "productspecificatie", "periode", "volume"])
     df["volume_milli"] = [int(Decimal(v) * 1000) for v in df["volume"]]
+    df["variant"], df["leveringsvorm"], df["in_budget"] = "", "zin", in_budget
     return df
 
 
@@ -154,19 +158,16 @@ def test_transition_annualises_the_first_periods(params):
     # 10 periods x 8 hours = 80 hours in periods 1-10 -> 80 x 13 / 10 = 104 hours a year;
     # period 11 is ignored. 104 x 49,42 = 5.139,68 a year; / 13 = 395,36 -> budget 395
     rijen = [("A", "OZL 1", p, "8") for p in range(1, 11)] + [("A", "OZL 1", 11, "50")]
-    uit = overgang(
-        _realisatie(rijen), Tarieven({"OZL 1": 4942}), params.budget, params.catalogus
-    ).iloc[0]
+    uit = overgang(_realisatie(rijen), Tarieven({"OZL 1": 4942}), params.budget).iloc[0]
     assert uit["bedrag_per_jaar_centen"] == 513968
     assert uit["bedrag_per_periode_centen"] == 39536
     assert uit["budget_per_periode"] == 395
 
 
-def test_empirical_usage_factor_by_hand():
+def test_empirical_usage_factor_by_hand(params):
     indicaties = indicaties_uit_waarden(
-        [("A", "OZL 1", Decimal(2)), ("B", "OZL 1", Decimal(4)), ("C", "OZL 1", Decimal(10))]
+        [("A", "OZL 1", Decimal(2)), ("B", "OZL 1", Decimal(4))], params
     )
-    # A and B have realisation (existing); C is new and does not count.
     # 2027 has 52 weeks: indicated (2 + 4) x 52 = 312 hours, realised 100 + 56 = 156 -> 50%
     realisatie = _realisatie([("A", "OZL 1", 1, "100"), ("B", "OZL 1", 2, "56")])
     tabel = empirische_gebruiksfactor(indicaties, realisatie, 2027).set_index("productspecificatie")
@@ -181,16 +182,19 @@ def test_realised_spending_rounds_each_line():
 
 
 def test_budget_neutral_factor_is_the_smallest_that_reaches_the_target(params):
-    indicaties = indicaties_uit_waarden([("A", "OZL 1", Decimal(5)), ("B", "OMD 3", Decimal(2))])
+    indicaties = indicaties_uit_waarden(
+        [("A", "OZL 1", Decimal(5)), ("B", "OMD 3", Decimal(2))], params
+    )
     tarieven = Tarieven({"OZL 1": 4942, "OMD 3": 6031})
-    doel = totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, Decimal("0.6"))
-    f = budgetneutrale_factor(indicaties, tarieven, params.budget, params.catalogus, doel)
+    b = params.budget
+    doel = totaal_bij_factor(indicaties, tarieven, b, True, Decimal("0.6"))
+    f = budgetneutrale_factor(indicaties, tarieven, b, True, doel)
     assert f <= Decimal("0.6")
-    assert totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, f) >= doel
+    assert totaal_bij_factor(indicaties, tarieven, b, True, f) >= doel
     kleiner = f - Decimal("0.0001")
-    assert totaal_bij_factor(indicaties, tarieven, params.budget, params.catalogus, kleiner) < doel
+    assert totaal_bij_factor(indicaties, tarieven, b, True, kleiner) < doel
 
 
 def test_unknown_product_in_tarieven_lookup():
     with pytest.raises(KeyError):
-        Tarieven({"OZL 1": 100}).voor(pd.Series(["OZL 2"]))
+        Tarieven({"OZL 1": 100}).voor(pd.DataFrame({"productspecificatie": ["OZL 2"]}))

@@ -33,6 +33,8 @@ def test_seed_example_via_cli_csv(tmp_path, seed_totalen, indicaties, tarieven):
     code = main(
         [
             "budget",
+            "--jaar",
+            "2027",
             "--indicaties",
             str(_schrijf(tmp_path, "i.csv", indicaties)),
             "--tarieven",
@@ -47,7 +49,7 @@ def test_seed_example_via_cli_csv(tmp_path, seed_totalen, indicaties, tarieven):
     regels = uit.read_text(encoding="utf-8-sig").splitlines()
     assert (
         regels[0]
-        == "client;bedrag_per_jaar;bedrag_per_periode;budget_per_periode;verblijf_per_jaar"
+        == "client;bedrag_per_jaar;bedrag_per_periode;budget_per_periode;buiten_budget_per_jaar"
     )
     assert regels[1] == "A;12871,04;990,08;990;0,00"
 
@@ -67,6 +69,8 @@ def test_seed_example_via_cli_xlsx(tmp_path, seed_voorbeeld, seed_totalen):
         main(
             [
                 "budget",
+                "--jaar",
+                "2027",
                 "--indicaties",
                 str(invoer),
                 "--tarieven",
@@ -83,14 +87,17 @@ def test_seed_example_via_cli_xlsx(tmp_path, seed_voorbeeld, seed_totalen):
     assert regels[0] == (
         "client",
         "productspecificatie",
-        "indicatie_per_week",
+        "leveringsvorm",
+        "omvang",
+        "frequentie",
         "gebruik_per_jaar",
         "tarief",
         "bedrag_per_jaar",
     )
     for r in regels[1:]:
-        assert all(isinstance(v, int | float) for v in r[2:]), r  # numbers, not text
-    bedragen = [Decimal(str(r[5])) for r in regels[1:]]
+        assert r[4] == "per week"
+        assert all(isinstance(v, int | float) for v in (r[3], *r[5:])), r  # numbers, not text
+    bedragen = [Decimal(str(r[7])) for r in regels[1:]]
     assert bedragen == list(seed_voorbeeld["bedrag_per_jaar"])
     clienten = list(boek["clienten"].values)
     assert all(isinstance(v, int | float) for v in clienten[1][1:]), clienten[1]
@@ -126,7 +133,7 @@ SLECHT = {
     "ontbrekende kolom": (
         "client;productspecificatie\nA;OZL 1\n",
         TARIEVEN_NL,
-        ["i.csv", "indicatie_per_week", "ontbreken"],
+        ["i.csv", "rij 1", "indicatie_per_week", "ontbreken"],
     ),
     "dubbel tarief": (
         INDICATIES_NL,
@@ -154,6 +161,8 @@ def test_bad_input_gives_dutch_message_and_no_output(tmp_path, capsys, geval):
     code = main(
         [
             "budget",
+            "--jaar",
+            "2027",
             "--indicaties",
             str(_schrijf(tmp_path, "i.csv", indicaties)),
             "--tarieven",
@@ -179,6 +188,8 @@ def test_unreadable_xlsx(tmp_path, capsys, inhoud):
     code = main(
         [
             "budget",
+            "--jaar",
+            "2027",
             "--indicaties",
             str(invoer),
             "--tarieven",
@@ -196,6 +207,8 @@ def test_bad_gebruiksfactor(tmp_path, capsys):
     code = main(
         [
             "budget",
+            "--jaar",
+            "2027",
             "--indicaties",
             str(_schrijf(tmp_path, "i.csv", INDICATIES_NL)),
             "--tarieven",

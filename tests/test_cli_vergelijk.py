@@ -138,7 +138,7 @@ KOP_K = "productspecificatie;kostprijs\n"
         (
             KOP_T + "OZL 1;uur;0\n",
             KOP_K + "OZL 1;49,42\n",
-            "t.csv, rij 2, kolom 'tarief': een bedrag van 0 kan niet",
+            "t.csv, rij 2, kolom 'tarief': een tarief van 0 kan niet",
         ),
         (
             KOP_T + "OZL 1;uur;-1\n",
@@ -148,12 +148,12 @@ KOP_K = "productspecificatie;kostprijs\n"
         (
             KOP_T + "Vervoer;etmaal;6,00\nVervoer;rit;16,36\n",
             KOP_K + "Vervoer;13,08\n",
-            "t.csv, rij 3, kolom 'eenheid': Vervoer heeft hier eenheid 'rit' en eerder 'etmaal'",
+            "t.csv, rij 3, kolom 'eenheid': eenheid 'rit' past niet bij Vervoer; de catalogus zegt 'etmaal'",
         ),
         (
             KOP_T + "Vervoer;etmaal;6,00\nVervoer;etmaal;6,00\n",
             KOP_K + "Vervoer;13,08\n",
-            "t.csv, rij 3, kolom 'tarief': het tarief 6,00 voor Vervoer staat er al",
+            "t.csv, rij 3, kolom 'tarief': dit tarief staat er al voor deze regel (rij 2)",
         ),
         (
             KOP_T + "OZL 1;uur;43,20\n",

@@ -20,9 +20,15 @@ def test_2027_declares_the_method():
     assert "kostprijs" not in laad_parameters(2027).overig
 
 
+MINIMAAL = (
+    "jaar: 2027\ngemeente: Testgemeente\nbekostiging: {model: inspanning}\n"
+    "catalogus:\n  - {productspecificatie: A, soort: uur, eenheid: uur, productcode: X}\n"
+)
+
+
 def schrijf(tmp_path, sectie: str) -> Path:
     pad = tmp_path / "2027.yaml"
-    pad.write_text("jaar: 2027\nkostprijs:\n" + sectie, encoding="utf-8")
+    pad.write_text(MINIMAAL + "kostprijs:\n" + sectie, encoding="utf-8")
     return pad
 
 
@@ -40,7 +46,7 @@ def test_values_read_exactly(tmp_path):
 
 def test_section_absent_is_none(tmp_path):
     pad = tmp_path / "2027.yaml"
-    pad.write_text("jaar: 2027\n")
+    pad.write_text(MINIMAAL)
     assert laad_parameters(pad=pad).kostprijs is None
 
 

@@ -1,5 +1,6 @@
 """Cost price per provider: published worked numbers, hand calculations, properties."""
 
+import dataclasses
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from decimal import Decimal as D
 from fractions import Fraction
@@ -40,13 +41,15 @@ def test_published_hour_price_mark_up_on_cost(loon_per_uur, verwacht):
     # x / 0,80 x 1,20: 1000 contract hours of which 800 productive (0,80), overhead 20% on cost.
     loon = loonkosten_per_fte(D(loon_per_uur) * 1000)
     u = uurkosten([(1, loon)], productieve_uren(1000, verlof=120, ziekte=80))
-    p = personeel_per_eenheid("uur", u)
+    p = personeel_per_eenheid("uur", u, uren_per_eenheid=1)
     assert kostprijs_per_eenheid(p, conventie="op_kosten", opslag=D("0.20")) == D(verwacht)
 
 
 def test_published_dagdeel_price():
     # 38 per hour x 4 hours / group of 6 = 25,333... -> 25,33.
-    p = personeel_per_eenheid("dagdeel", uur(30400, 800), begeleiders=1, groepsgrootte=6)
+    p = personeel_per_eenheid(
+        "dagdeel", uur(30400, 800), uren_per_eenheid=4, begeleiders=1, groepsgrootte=6
+    )
     assert kostprijs_per_eenheid(p, conventie="op_kosten") == D("25.33")
 
 
@@ -91,7 +94,9 @@ def test_uncomputable_cases_say_why():
     with pytest.raises(Onberekenbaar, match="geen inzet"):
         uurkosten([], Fraction(1000))
     with pytest.raises(Onberekenbaar, match="groepsgrootte"):
-        personeel_per_eenheid("dagdeel", Fraction(38), begeleiders=1, groepsgrootte=None)
+        personeel_per_eenheid(
+            "dagdeel", Fraction(38), uren_per_eenheid=4, begeleiders=1, groepsgrootte=None
+        )
     with pytest.raises(Onberekenbaar, match="begeleiders"):
         personeel_per_eenheid("dagdeel", Fraction(38), begeleiders=None, groepsgrootte=6)
     with pytest.raises(Onberekenbaar, match="onmogelijk"):
@@ -107,6 +112,15 @@ def test_actuals_rounded_half_up():
 
 
 # --- tables in the processed schema (docs/gegevens.md) ------------------------------------
+
+# Staff hours in one unit of each product of these tables (the catalogue's uren_per_eenheid).
+UREN = {"OZL 1": Fraction(1), "OMD 1": Fraction(4)}
+
+
+def _jaar(params):
+    """The year's parameters with the default cost-price method."""
+    return dataclasses.replace(params, kostprijs=Kostprijsparameters())
+
 
 LEEG = dict.fromkeys(
     [
@@ -215,7 +229,7 @@ def tabellen():
 
 def test_bouwstenen_table_by_hand(tabellen):
     personeel, inzet, bouwstenen, _ = tabellen
-    uit = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, "op_kosten")
+    uit = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, "op_kosten", UREN)
     # A-1 OZL 1: loonkosten 58.150 and 44.362,50 (+1.000 travel and training per fte);
     # (0,5 x 59.150 + 1,5 x 45.362,50) / (2 fte x 1.300 h) = 97.618,75 / 2.600 = 37,54567...
     # x (1 + 0,15 + 0,05) + 1,00 = 46,05481...; x 1,03 x 1,02 = 48,38518... -> 48,39
@@ -224,12 +238,12 @@ def test_bouwstenen_table_by_hand(tabellen):
         uit["reden"].iloc[2] == "Geen kostprijs uit bouwstenen: er is geen inzet (fte) opgegeven."
     )
     # share of the price: 37,54567... / 0,80 + 1 = 47,93209...; x 1,0506 = 50,35746 -> 50,36
-    van_prijs = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, "van_prijs")
+    van_prijs = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, "van_prijs", UREN)
     assert van_prijs["kostprijs_bouwstenen"].iloc[0] == D("50.36")
 
 
 def test_per_provider_both_estimates_and_signal(tabellen):
-    uit = kostprijzen_per_aanbieder(*tabellen, Kostprijsparameters())
+    uit = kostprijzen_per_aanbieder(*tabellen, Kostprijsparameters(), UREN)
     assert list(uit.columns) == KOLOMMEN
     rij = {(r.aanbieder_id, r.productspecificatie): r for r in uit.itertuples()}
     ozl = rij[("A-1", "OZL 1")]
@@ -297,11 +311,11 @@ def test_signal_threshold_is_strict():
         [("A", "X", D(46000), D(1000)), ("A", "Y", D(46010), D(1000))],
         columns=["aanbieder_id", "productspecificatie", "kosten", "volume"],
     )
-    uit = kostprijzen_per_aanbieder(personeel, inzet, b, r, params)
+    uit = kostprijzen_per_aanbieder(personeel, inzet, b, r, params, {"X": 1, "Y": 1})
     assert list(uit["signaal"]) == [False, True]
 
 
-def test_uit_processed_reads_a_hand_made_folder(tmp_path):
+def test_uit_processed_reads_a_hand_made_folder(tmp_path, params):
     (tmp_path / "personeel.csv").write_text(
         "aanbieder_id,functie_nr,functie,schaal,jaarsalaris,vakantiegeld,eindejaarsuitkering,"
         "ort,werkgeverslasten\n"
@@ -322,16 +336,16 @@ def test_uit_processed_reads_a_hand_made_folder(tmp_path):
     (tmp_path / "realisatie.csv").write_text(
         "aanbieder_id,productspecificatie,kosten,volume,clienten\nA-1,OZL 1,370200,10000,40\n"
     )
-    uit = uit_processed(tmp_path, Kostprijsparameters())
+    uit = uit_processed(tmp_path, _jaar(params))
     # 24.680 / 800 x 1,20 = 37,02 both ways
     assert list(uit["kostprijs_bouwstenen"]) == [D("37.02")]
     assert list(uit["kostprijs_werkelijk"]) == [D("37.02")]
     assert list(uit["volume"]) == [D(10000)]
 
 
-def test_uit_processed_missing_table_is_a_dutch_error(tmp_path):
+def test_uit_processed_missing_table_is_a_dutch_error(tmp_path, params):
     with pytest.raises(InvoerFout, match="kostprijs inlezen"):
-        uit_processed(tmp_path, Kostprijsparameters())
+        uit_processed(tmp_path, _jaar(params))
 
 
 # --- properties -----------------------------------------------------------------------------

@@ -6,14 +6,19 @@ from decimal import Decimal
 
 import pytest
 
-from kostprijs.budget_invoer import lees_tarieven, tarief_per_product
 from kostprijs.disclosure import MARKER
 from kostprijs.inlezen import lees_map
 from kostprijs.onderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
 from kostprijs.rapport import opmaak
-from kostprijs.voorbeeld import schrijf_voorbeeld
+from kostprijs.tarieflijst import lees_tarieven, tarieven_uit_lijst
+from kostprijs.voorbeeld import laad_voorbeeld, schrijf_voorbeeld
 
-KLEIN = "Kortdurend verblijf extra"  # offered by 2 sample providers only
+
+@pytest.fixture(scope="module")
+def klein(params) -> str:
+    """The product the sample has only two providers for."""
+    [naam] = [n for n, v in laad_voorbeeld(params).producten.items() if v.aanbieders == 2]
+    return naam
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +34,17 @@ def _publiek(o) -> list:
     return [o.publiek_kostprijzen, o.publieke_vergelijking, o.publiek_voorstel]
 
 
-def test_product_with_two_providers_is_suppressed_everywhere_public(onderzoek, params):
+def test_product_with_two_providers_is_suppressed_everywhere_public(onderzoek, params, klein):
     o, _ = onderzoek
     per = o.per_aanbieder
-    assert per.loc[per["productspecificatie"] == KLEIN, "kostprijs_bouwstenen"].notna().sum() == 2
-    assert KLEIN in o.onderdrukt
+    assert per.loc[per["productspecificatie"] == klein, "kostprijs_bouwstenen"].notna().sum() == 2
+    assert klein in o.onderdrukt
     for tabel in _publiek(o):
-        rij = tabel[tabel["productspecificatie"] == KLEIN]
+        rij = tabel[tabel["productspecificatie"] == klein]
         for kolom in ("kostprijs", "p25", "p75", "verschil", "verschil_pct", "voorgesteld_tarief"):
             if kolom in rij:
                 assert (rij[kolom] == MARKER).all(), kolom
-    assert not any(KLEIN.lower() in b.lower() for b in o.uitkomsten(params))
+    assert not any(klein.lower() in b.lower() for b in o.uitkomsten(params))
 
 
 def test_no_provider_figure_of_a_suppressed_product_in_public_tables(onderzoek):
@@ -68,10 +73,10 @@ def test_safe_products_show_n_and_an_average_within_the_providers_range(onderzoe
 def test_proposal_is_readable_by_the_budget_model(onderzoek, params):
     o, processed = onderzoek
     schrijf_kostprijzen(o, processed)
-    tarieven = tarief_per_product(lees_tarieven(processed / VOORSTEL, params.catalogus))
+    tarieven = tarieven_uit_lijst(lees_tarieven(processed / VOORSTEL, params), params)
     verwacht = {r.productspecificatie: r.voorgesteld_tarief for r in o.voorstel.itertuples()}
-    assert {p: Decimal(c) / 100 for p, c in tarieven.centen.items()} == verwacht
-    assert set(tarieven.centen) == set(params.productspecificaties)
+    assert {p: Decimal(c) / 100 for (p, _, _), c in tarieven.centen.items()} == verwacht
+    assert {p for p, _, _ in tarieven.centen} == set(params.productspecificaties)
 
 
 def test_recorded_method_shows_no_warning_and_a_changed_one_does(onderzoek, params):

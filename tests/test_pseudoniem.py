@@ -111,14 +111,25 @@ def raw_met_canary(tmp_path_factory, params):
 def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
     import pickle
 
+    from kostprijs.budget_invoer import lees_indicaties
     from kostprijs.budgetimpact import bereken_budgetimpact
 
     sleutel = bytes.fromhex(SLEUTEL_HEX)
     uitkomst = bereken_budgetimpact(
         params, raw_met_canary, raw_met_canary.parent / "tarieven_nieuw.csv", sleutel=sleutel
     )
-    assert pseudoniem.pseudoniem(CANARY, sleutel) in set(uitkomst.overgang["client"])
     assert CANARY.encode() not in pickle.dumps(uitkomst)
+    # the canary is read and counted, under its pseudonym
+    indicaties = lees_indicaties(raw_met_canary / "indicaties.csv", params)
+    clienten = set(pseudoniem.pseudonimiseer(indicaties["client"], sleutel))
+    assert pseudoniem.pseudoniem(CANARY, sleutel) in clienten
+    assert (
+        uitkomst.aantal_clienten
+        == len(clienten)
+        - indicaties.loc[
+            ~indicaties["client"].isin(indicaties.loc[indicaties["lopend"], "client"]), "client"
+        ].nunique()
+    )
 
 
 @pytest.mark.traag

@@ -10,7 +10,15 @@ from kostprijs.cli import main
 from kostprijs.config import PROJECT
 from kostprijs.inlezen import lees_map
 from kostprijs.sjabloon import data_dictionary, indeling
+from kostprijs.voorbeeld import laad_voorbeeld
 from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+
+
+def _aanbieders(params, map_):
+    vb = laad_voorbeeld(params)
+    doel = {n: v.kostprijs for n, v in vb.producten.items()}
+    aantallen = {n: v.aanbieders for n, v in vb.producten.items() if v.aanbieders}
+    return schrijf_voorbeeld_aanbieders(params, map_, doel, aantallen)
 
 
 def test_data_dictionary_actueel(params):
@@ -27,7 +35,7 @@ def test_elke_invoercel_uniek_en_catalogus_uit_parameters(params):
 
 
 def test_voorbeeld_15_geaccepteerd_2_met_terugkoppeling(params, tmp_path):
-    paden = schrijf_voorbeeld_aanbieders(params, tmp_path)
+    paden = _aanbieders(params, tmp_path)
     assert len(paden) == 17
     res = lees_map(params, tmp_path / "aanbieders", tmp_path / "uit", voortgang=False)
     telling = res.inzendingen["status"].value_counts().to_dict()
@@ -43,8 +51,8 @@ def test_voorbeeld_15_geaccepteerd_2_met_terugkoppeling(params, tmp_path):
 
 
 def test_voorbeeld_bytes_reproduceerbaar(params, tmp_path):
-    a = schrijf_voorbeeld_aanbieders(params, tmp_path / "a")
-    b = schrijf_voorbeeld_aanbieders(params, tmp_path / "b")
+    a = _aanbieders(params, tmp_path / "a")
+    b = _aanbieders(params, tmp_path / "b")
     for x, y in zip(a, b, strict=True):
         assert x.read_bytes() == y.read_bytes(), x.name
 
@@ -61,7 +69,7 @@ def test_cli_sjabloon_en_inlezen(params, tmp_path, capsys):
     uit = capsys.readouterr()
     assert "1 inzending gelezen: 0 geaccepteerd" in uit.out
     assert "geen enkele inzending" in uit.err
-    schrijf_voorbeeld_aanbieders(params, tmp_path)
+    _aanbieders(params, tmp_path)
     code = main(
         [
             "inlezen",

@@ -62,9 +62,12 @@ def tabel(rijen, kolom):
 
 
 @pytest.fixture
-def seed():
+def seed(params):
     return vergelijk(
-        tabel(SEED_TARIEVEN, "tarief"), tabel(SEED_KOSTPRIJZEN, "kostprijs"), D("0.005")
+        tabel(SEED_TARIEVEN, "tarief"),
+        tabel(SEED_KOSTPRIJZEN, "kostprijs"),
+        D("0.005"),
+        params.catalogus,
     )
 
 

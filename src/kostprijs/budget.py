@@ -127,7 +127,7 @@ def bereken_regels(
     regels = indicaties[
         ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
     ].copy()
-    regels["gebruik_per_jaar"] = milli * (teller / deler) * factoren
+    regels["gebruik_per_jaar"] = milli.astype(np.float64) * teller * factoren / deler
     regels["tarief_centen"] = tarief
     regels["bedrag_per_jaar_centen"] = product_gedeeld([milli, teller, factoren, tarief], deler)
     return regels

@@ -117,6 +117,15 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     """
     df = lees_tabel(pad, ["client", "productspecificatie"], optioneel=INDICATIE_OPTIONEEL)
     df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
+    kolommen = df.attrs["kolommen"]
+    if "indicatie_per_week" not in kolommen and not {"omvang", "frequentie"} <= set(kolommen):
+        raise InvoerFout(
+            "de kolom 'indicatie_per_week' of de kolommen 'omvang' en 'frequentie' ontbreken.",
+            bestand=pad,
+            rij=1,
+            actie="Zet in de eerste rij client, productspecificatie en indicatie_per_week (of "
+            "omvang en frequentie).",
+        )
     _controleer_leeg(df, "client")
     _controleer_regels(df, params)
     per_week = df["indicatie_per_week"] != ""
@@ -150,7 +159,8 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             lambda i: f"onbekende frequentie '{df['frequentie'].iat[i]}'.",
             f"Kies uit: {', '.join(FREQUENTIES)}.",
         )
-    milli = geschaalde_kolom(df, "omvang", INDICATIE_DECIMALEN)
+    bron = "indicatie_per_week" if per_week.all() else "omvang"
+    milli = geschaalde_kolom(df.assign(**{bron: df["omvang"]}), bron, INDICATIE_DECIMALEN)
     begin, einde = datum_kolom(df, "begin"), datum_kolom(df, "einde")
     omgekeerd = (einde < begin).to_numpy()
     if omgekeerd.any():

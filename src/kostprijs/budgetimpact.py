@@ -82,6 +82,7 @@ class Budgetimpact:
     beeindigd_clienten: int
     beeindigd_centen: int
     zonder_nieuw_tarief: tuple[str, ...]
+    frequenties: tuple[str, ...]
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -240,6 +241,7 @@ def bereken_budgetimpact(
         beeindigd_clienten=int(beeindigd["client"].nunique()),
         beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
         zonder_nieuw_tarief=tuple(ongewijzigd),
+        frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
     )
 
 

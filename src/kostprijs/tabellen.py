@@ -50,6 +50,7 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
             actie="Lever een .csv- of .xlsx-bestand aan.",
         )
     df.columns = [str(k).strip().lower() for k in df.columns]
+    gevonden = list(df.columns)
     ontbrekend = [k for k in kolommen if k not in df.columns]
     if ontbrekend:
         raise InvoerFout(
@@ -70,6 +71,7 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
         raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
     df.attrs["bestand"] = str(pad)
     df.attrs["decimaalkomma"] = komma
+    df.attrs["kolommen"] = gevonden
     return df
 
 

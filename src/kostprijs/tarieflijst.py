@@ -65,6 +65,8 @@ def lees_tarieven(pad: Path, params: Jaarparameters, *, meerdere: bool = False) 
     vormen = {lv.naam for lv in params.leveringsvormen}
     for i, r in enumerate(df.itertuples()):
         product = producten.get(r.productspecificatie)
+        if not r.productspecificatie:
+            raise _fout(df, i, "productspecificatie", "de productspecificatie is leeg.")
         if product is None:
             raise _fout(
                 df,
@@ -118,7 +120,11 @@ def lees_tarieven(pad: Path, params: Jaarparameters, *, meerdere: bool = False) 
         melding = "voor deze regel staat er al een tarief."
     if dubbel.any():
         i = int(np.flatnonzero(dubbel.to_numpy())[0])
-        raise _fout(df, i, "tarief", melding, "Geef per product één tarief op.")
+        gelijk = (df[sleutel] == df[sleutel].iloc[i]).all(axis=1).to_numpy()
+        eerste = int(df["_rij"].to_numpy()[np.flatnonzero(gelijk)[0]])
+        raise _fout(
+            df, i, "tarief", f"{melding[:-1]} (rij {eerste}).", "Geef per product één tarief op."
+        )
     uit = df[[*sleutel, "eenheid"]].copy()
     uit["tarief"] = tarieven
     uit["tarief_centen"] = [centen(t) for t in tarieven]
@@ -291,17 +297,22 @@ def pgb_controle(
 
 
 def controleer_dekking(tarieven: Tarieven, regels: pd.DataFrame, bron: str) -> None:
-    """InvoerFout when a line in use (indicaties, realisatie) has no tarief."""
-    try:
-        tarieven.voor(regels)
-    except KeyError as exc:
-        product, variant, vorm = exc.args[0]
-        wat = regelnaam(product, variant) + ("" if vorm == ZIN else f", {vorm}")
+    """InvoerFout naming every line in use (indicaties, realisatie) that has no tarief."""
+    kolommen = [k for k in ("productspecificatie", "variant", "leveringsvorm") if k in regels]
+    ontbrekend = []
+    for sleutel in regels[kolommen].drop_duplicates().itertuples(index=False):
+        rij = pd.DataFrame([sleutel], columns=kolommen)
+        try:
+            tarieven.voor(rij)
+        except KeyError as exc:
+            product, variant, vorm = exc.args[0]
+            ontbrekend.append(regelnaam(product, variant) + ("" if vorm == ZIN else f", {vorm}"))
+    if ontbrekend:
         raise InvoerFout(
-            f"geen tarief voor {wat}.",
+            f"geen tarief voor {', '.join(sorted(ontbrekend))}.",
             bestand=bron,
             actie="Vul voor elke productspecificatie (en variant) een tarief in.",
-        ) from None
+        )
 
 
 def zin_regels(params: Jaarparameters) -> Iterable[tuple[str, str]]:

@@ -80,16 +80,24 @@ def gebruiksfactor(params: Jaarparameters) -> str:
     return procent(params.budget.gebruiksfactor, 0)
 
 
-def rekenregel(params: Jaarparameters) -> str:
-    """The budget model's formula in words (Markdown, bold)."""
+def rekenregel(params: Jaarparameters, frequenties: Iterable[str] = ("per week",)) -> str:
+    """The budget model's formula in words (Markdown, bold), naming only the frequencies of
+    indication that occur (`frequenties`)."""
     b = params.budget
     eenmalig = [p for p in params.catalogus if p.eenmalig]
+    omrekening = {
+        "per 4 weken": f"een indicatie per 4 weken telt {getal(Decimal(b.weken_per_jaar) / 4)} "
+        "keer per jaar",
+        "per maand": "een indicatie per maand 12 keer",
+        "per jaar": "een indicatie per jaar één keer",
+        "totaal": "een totaal voor de indicatieperiode naar rato van de duur",
+    }
+    andere = [omrekening[f] for f in omrekening if f in set(frequenties)]
     regel = (
         f"**gebruik per jaar = indicatie per week × {b.weken_per_jaar} × gebruiksfactor "
-        f"({gebruiksfactor(params)})** (een indicatie per 4 weken telt {getal(Decimal(b.weken_per_jaar) / 4)} "
-        "keer per jaar, per maand 12 keer, een totaal voor de indicatieperiode naar rato van "
-        "de duur), **bedrag = gebruik × tarief** (afgerond op centen, half naar "
-        "boven)"
+        f"({gebruiksfactor(params)})**"
+        + (f" ({opsomming(andere)})" if andere else "")
+        + ", **bedrag = gebruik × tarief** (afgerond op centen, half naar boven)"
     )
     if eenmalig:
         regel += (
