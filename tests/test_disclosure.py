@@ -1,6 +1,7 @@
 """Disclosure control: each rule tripped by hand-built cells, secondary suppression included."""
 
 from decimal import Decimal as D
+from fractions import Fraction as F
 
 import pandas as pd
 import pytest
@@ -14,14 +15,15 @@ from kostprijs.disclosure import (
     VOETNOOT,
     Cel,
     Relatie,
-    benodigde_bescherming,
     beoordeel,
     beoordeel_tabel,
     bijdragen_gemiddelde,
-    kwartiel_onthult,
     lees_p,
     maskeer,
+    onthulbaar,
     primaire_reden,
+    venster,
+    venster_kwantiel,
 )
 from kostprijs.fouten import ConfiguratieFout
 
@@ -70,16 +72,76 @@ def test_average_counts_as_total():
     assert primaire_reden(bijdragen_gemiddelde(kostprijzen, volumes), P) is not None
 
 
-def test_protection_needed():
-    assert benodigde_bescherming(ds(10, 10), P) == D("2.5")  # 25% x 10 - 0
-    assert benodigde_bescherming(ds(100, 10, 5), P) == D(20)  # 25 - 5
-    assert benodigde_bescherming(ds(30, 30, 30), P) == D(0)
+def test_interpolated_quartiles_of_three_reveal_every_provider():
+    # n = 3: P25 = (x1 + x2) / 2, P75 = (x2 + x3) / 2 and the mean: three equations, three
+    # values. The issue's example: a member solves 2 x 104,24 - 95,05 = 113,43.
+    assert onthulbaar([[F(1, 3)] * 3, [F(1, 2), F(1, 2), F(0)], [F(0), F(1, 2), F(1, 2)]])
 
 
-def test_quantile_revealing_one_value():
-    assert kwartiel_onthult(5, D("0.25"))  # position 1: the second value itself
-    assert not kwartiel_onthult(4, D("0.25"))  # position 0,75: between two values
-    assert not kwartiel_onthult(3, D("0.75"))  # position 1,5
+def test_window_quantiles_by_hand():
+    # 8 values, unweighted: positions 1/16, 3/16, ...; nearest to 1/4 are 0, 1, 2
+    assert venster(8, None, F(1, 4)) == [0, 1, 2]
+    waarden = [D(10), D(20), D(30), D(40), D(50), D(60), D(70), D(80)]
+    p25, coef = venster_kwantiel(waarden, None, F(1, 4))
+    assert p25 == 20 and coef[:3] == [F(1, 3)] * 3 and not any(coef[3:])
+    # weighted by volume: provider 8 holds half the volume, so it sits at 3/4 alone-ish
+    gewichten = [1, 1, 1, 1, 1, 1, 1, 7]
+    assert venster(8, gewichten, F(3, 4)) == [5, 6, 7]
+    p75, _ = venster_kwantiel(waarden, gewichten, F(3, 4))
+    assert p75 == F(60 + 70 + 7 * 80, 9)
+
+
+def test_seven_providers_leave_one_outside_the_windows():
+    # windows {1,2,3} and {5,6,7}: x4 = 7 x mean - 3 x P25 - 3 x P75, exactly
+    n = 7
+    rijen = [[F(1, n)] * n]
+    for q in (F(1, 4), F(3, 4)):
+        rijen.append(venster_kwantiel(list(range(n)), None, q)[1])
+    assert onthulbaar(rijen)
+
+
+def test_nine_providers_are_safe():
+    n = 9
+    rijen = [[F(1, n)] * n]
+    for q in (F(1, 4), F(3, 4)):
+        rijen.append(venster_kwantiel(list(range(n)), None, q)[1])
+    assert not onthulbaar(rijen)
+
+
+def _referentie(rijen) -> bool:
+    """Another way to decide it: x_j is solvable for attacker k iff every direction that keeps
+    all published numbers and k's own value unchanged leaves x_j unchanged (SVD null space)."""
+    import numpy as np
+
+    a = np.array([[float(c) for c in r] for r in rijen])
+    n = a.shape[1]
+    for k in range(n):
+        m = np.vstack([a, np.eye(n)[k]])
+        _, s, vt = np.linalg.svd(m)
+        rang = int((s > 1e-9).sum())
+        nul = vt[rang:]
+        for j in range(n):
+            if j != k and (len(nul) == 0 or np.all(np.abs(nul[:, j]) < 1e-9)):
+                return True
+    return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=3, max_value=9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.one_of(st.none(), st.lists(st.integers(1, 9), min_size=n, max_size=n)),
+        )
+    )
+)
+def test_solvability_matches_a_null_space_reference(geval):
+    n, gewichten = geval
+    waarden = list(range(n))
+    rijen = [[F(1, n)] * n if gewichten is None else [F(g, sum(gewichten)) for g in gewichten]]
+    for q in (F(1, 4), F(3, 4)):
+        rijen.append(venster_kwantiel(waarden, gewichten, q)[1])
+    assert onthulbaar(rijen) == _referentie(rijen)
 
 
 # --- p from the local configuration --------------------------------------------------------

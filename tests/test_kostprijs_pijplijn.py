@@ -34,7 +34,7 @@ def processed(tmp_path_factory):
 
 def test_every_accepted_product_gets_both_estimates(processed):
     params = laad_parameters(2027)
-    df = uit_processed(processed, params.kostprijs)
+    df = uit_processed(processed, params)
     bouwstenen = pd.read_csv(processed / "bouwstenen.csv", dtype=str)
     assert len(df) == len(bouwstenen)
     assert df["kostprijs_bouwstenen"].notna().all()
@@ -44,7 +44,7 @@ def test_every_accepted_product_gets_both_estimates(processed):
 
 def test_aggregation_is_within_the_providers_range(processed):
     params = laad_parameters(2027)
-    df = uit_processed(processed, params.kostprijs)
+    df = uit_processed(processed, params)
     agg = aggregeer(df, params.kostprijs, producten=list(params.productspecificaties))
     for r in agg.per_product.itertuples():
         waarden = df.loc[df["productspecificatie"] == r.productspecificatie, "kostprijs_bouwstenen"]

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from kostprijs.inlezen import lees_map
-from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.voorbeeld import schrijf_voorbeeld
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [
@@ -22,7 +22,7 @@ pytestmark = [
 
 
 def test_workbook_saved_by_libreoffice_gives_the_same_figures(tmp_path, params):
-    schrijf_voorbeeld_aanbieders(params, tmp_path / "orig")
+    schrijf_voorbeeld(params, tmp_path / "orig")
     werkmap = sorted((tmp_path / "orig" / "aanbieders").glob("*.xlsx"))[0]
     (tmp_path / "lo").mkdir()
     subprocess.run(

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.config import Kostprijsparameters
+from kostprijs.disclosure import VENSTER, onthulbaar, venster_kwantiel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
 from kostprijs.kostprijs import op_centen
@@ -208,6 +209,41 @@ def _statistiek(params: Kostprijsparameters, waarden: list[Fraction], volumes: l
     return getrimd_gemiddelde(waarden, params.trim_aandeel)
 
 
+def publieke_spreiding(params: Kostprijsparameters, leden: list) -> dict:
+    """What the inkooptafel may see of a product's spread (see disclosure.py).
+
+    The window quantiles are weighted by volume when the declared statistic is; they are
+    shown only for n >= 4 and when no provider could solve another's value from the
+    statistic and both quantiles together. The statistic itself is an order statistic of
+    fewer than 3 values for a median, and for a trimmed mean that keeps fewer than 3 values.
+    """
+    geordend = sorted(leden, key=lambda lid: lid[1])
+    waarden = [w for _, w, _ in geordend]
+    n = len(waarden)
+    gewogen = params.aggregatie == "gewogen_gemiddelde"
+    gewichten = [Fraction(v) for _, _, v in geordend] if gewogen else None
+    p25, c25 = venster_kwantiel(waarden, gewichten, Fraction(1, 4))
+    p75, c75 = venster_kwantiel(waarden, gewichten, Fraction(3, 4))
+    if params.aggregatie == "gewogen_gemiddelde":
+        totaal = sum(gewichten)
+        statistiek = [g / totaal for g in gewichten]
+    elif params.aggregatie == "getrimd_gemiddelde":
+        k = math.floor(n * Fraction(decimaal(params.trim_aandeel)))
+        statistiek = [Fraction(1, n - 2 * k) if k <= i < n - k else Fraction(0) for i in range(n)]
+    else:
+        statistiek = [Fraction(1, n)] * n
+    toonbaar = params.aggregatie in ("gemiddelde", "gewogen_gemiddelde") or (
+        params.aggregatie == "getrimd_gemiddelde" and sum(1 for c in statistiek if c) >= VENSTER
+    )
+    vergelijkingen = [c25, c75, *([statistiek] if toonbaar else [])]
+    return {
+        "p25_venster": op_centen(p25),
+        "p75_venster": op_centen(p75),
+        "statistiek_toonbaar": toonbaar,
+        "spreiding_toonbaar": n > VENSTER and not onthulbaar(vergelijkingen),
+    }
+
+
 def aggregeer(
     kostprijzen: pd.DataFrame,
     params: Kostprijsparameters,
@@ -257,6 +293,10 @@ def aggregeer(
             "p25": None,
             "p75": None,
             "volume": sum((v for _, _, v in leden), Decimal(0)),
+            "p25_venster": None,
+            "p75_venster": None,
+            "statistiek_toonbaar": False,
+            "spreiding_toonbaar": False,
         }
         if leden:
             p25, p75 = kwantiel(waarden, "0.25"), kwantiel(waarden, "0.75")
@@ -264,6 +304,7 @@ def aggregeer(
                 kostprijs=op_centen(_statistiek(params, waarden, [v for _, _, v in leden])),
                 p25=op_centen(p25),
                 p75=op_centen(p75),
+                **publieke_spreiding(params, leden),
             )
             if len(leden) >= 4:
                 onder = p25 - UITSCHIETER_FACTOR * (p75 - p25)

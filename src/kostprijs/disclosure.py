@@ -24,6 +24,7 @@ import os
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -111,10 +112,110 @@ def bijdragen_gemiddelde(kostprijzen: Sequence, volumes: Sequence | None = None)
     return [decimaal(k) * decimaal(v) for k, v in zip(kostprijzen, volumes, strict=True)]
 
 
-def kwartiel_onthult(n: int, q: Decimal) -> bool:
-    """True when quantile q of n values (linear interpolation) is one provider's own value."""
-    positie = (n - 1) * decimaal(q)
-    return positie == positie.to_integral_value()
+# --- order statistics ----------------------------------------------------------------------
+#
+# A quantile by interpolation is made of one or two providers' values: publishing it shows a
+# provider's own figure, and together with the mean and n a member of a small cell can solve
+# the others'. So the inkooptafel sees the spread as "window quantiles": the (weighted) mean
+# of the VENSTER providers nearest the quantile, a common statistical-disclosure technique
+# (ESSnet Handbook on SDC: never publish a figure made of fewer than 3 contributors), and
+# only when no provider could solve another's value from everything published about the cell.
+
+VENSTER = 3
+
+
+def _breuk(waarde) -> Fraction:
+    return waarde if isinstance(waarde, Fraction) else Fraction(decimaal(waarde))
+
+
+def venster(n: int, gewichten: Sequence | None, q) -> list[int]:
+    """Positions (in sorted order) of the VENSTER providers nearest quantile q.
+
+    Unweighted, provider i sits at (i + 1/2) / n; weighted, at the middle of its share of the
+    total weight. Ties go to the lower position.
+
+    >>> venster(8, None, Fraction(1, 4)), venster(8, None, Fraction(3, 4))
+    ([0, 1, 2], [5, 6, 7])
+    """
+    if gewichten is None:
+        posities = [Fraction(2 * i + 1, 2 * n) for i in range(n)]
+    else:
+        g = [_breuk(w) for w in gewichten]
+        totaal, tot_nu, posities = sum(g), Fraction(0), []
+        for w in g:
+            posities.append((tot_nu + w / 2) / totaal)
+            tot_nu += w
+    q = _breuk(q)
+    gekozen = sorted(range(n), key=lambda i: (abs(posities[i] - q), i))[:VENSTER]
+    return sorted(gekozen)
+
+
+def venster_kwantiel(waarden: Sequence, gewichten: Sequence | None, q) -> tuple[Fraction, list]:
+    """The window quantile of values sorted ascending (weights aligned with them, or None),
+    with its coefficient per provider (the linear combination it publishes)."""
+    n = len(waarden)
+    plekken = venster(n, gewichten, q)
+    if gewichten is None:
+        gewicht = {i: Fraction(1) for i in plekken}
+    else:
+        gewicht = {i: _breuk(gewichten[i]) for i in plekken}
+    som = sum(gewicht.values())
+    coef = [gewicht[i] / som if i in gewicht else Fraction(0) for i in range(n)]
+    return sum(c * _breuk(w) for c, w in zip(coef, waarden, strict=True)), coef
+
+
+def _richting(kolom: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    eerste = next(c for c in kolom if c != 0)
+    return tuple(c / eerste for c in kolom)
+
+
+def _rang(rijen: list[list[Fraction]]) -> int:
+    m = [list(r) for r in rijen]
+    rang, kolommen = 0, len(m[0]) if m else 0
+    for k in range(kolommen):
+        spil = next((i for i in range(rang, len(m)) if m[i][k] != 0), None)
+        if spil is None:
+            continue
+        m[rang], m[spil] = m[spil], m[rang]
+        for i in range(len(m)):
+            if i != rang and m[i][k] != 0:
+                f = m[i][k] / m[rang][k]
+                m[i] = [a - f * b for a, b in zip(m[i], m[rang], strict=True)]
+        rang += 1
+    return rang
+
+
+def onthulbaar(vergelijkingen: Sequence[Sequence]) -> bool:
+    """True when one provider, knowing its own value, could solve another's value exactly from
+    the published linear combinations of the cell's values (one row of coefficients each).
+
+    Providers whose coefficient columns are proportional only ever appear together: two or
+    more of them can never be told apart, and for the others they act as one unknown. So each
+    attacker's system shrinks to a handful of columns, and the exact rank test stays cheap.
+    """
+    rijen = [[_breuk(c) for c in r] for r in vergelijkingen]
+    n = len(rijen[0]) if rijen else 0
+    groepen: dict[tuple, list[int]] = {}
+    for j in range(n):
+        kolom = tuple(r[j] for r in rijen)
+        if any(kolom):
+            groepen.setdefault(_richting(kolom), []).append(j)
+    for k in range(n):
+        leden = {richting: [j for j in groep if j != k] for richting, groep in groepen.items()}
+        leden = {r: g for r, g in leden.items() if g}
+        richtingen = list(leden)
+        # reduced system: one column per group, plus the attacker's own value
+        m = [[r[i] for r in richtingen] + [rij[k]] for i, rij in enumerate(rijen)]
+        m.append([Fraction(0)] * len(richtingen) + [Fraction(1)])
+        rang = _rang(m)
+        for c, r in enumerate(richtingen):
+            if len(leden[r]) != 1:
+                continue
+            doel = [Fraction(0)] * (len(richtingen) + 1)
+            doel[c] = Fraction(1)
+            if _rang([*m, doel]) == rang:
+                return True
+    return False
 
 
 # --- secondary suppression ------------------------------------------------------------------

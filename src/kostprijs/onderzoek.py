@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +21,6 @@ from kostprijs.disclosure import (
     VEILIG,
     beoordeel_tabel,
     bijdragen_gemiddelde,
-    kwartiel_onthult,
     lees_p,
 )
 from kostprijs.kostprijs import uit_processed
@@ -58,7 +56,9 @@ class Kostprijsonderzoek:
 
     @property
     def publiek_kostprijzen(self) -> pd.DataFrame:
-        """Average cost price per product with n, P25 and P75; suppressed cells masked."""
+        """Average cost price per product with n and the spread (window quantiles, weighted as
+        the statistic is); suppressed cells masked, and a spread that could reveal a provider's
+        value is not shown."""
         a = self.aggregatie.per_product
         uit = pd.DataFrame(
             {
@@ -66,18 +66,14 @@ class Kostprijsonderzoek:
                 "eenheid": [self.eenheden[p] for p in a["productspecificatie"]],
                 "n": a["n"],
                 "kostprijs": a["kostprijs"],
-                "p25": a["p25"],
-                "p75": a["p75"],
+                "p25": a["p25_venster"],
+                "p75": a["p75_venster"],
             }
         ).astype(object)
-        for i, r in uit.iterrows():
+        for i, r in a.iterrows():
             if r["productspecificatie"] in self.onderdrukt:
                 uit.loc[i, ["kostprijs", "p25", "p75"]] = MARKER
-            elif r["n"] and (
-                kwartiel_onthult(r["n"], Decimal("0.25"))
-                or kwartiel_onthult(r["n"], Decimal("0.75"))
-            ):
-                # a quartile that equals one provider's own value would reveal it
+            elif not r["spreiding_toonbaar"]:
                 uit.loc[i, ["p25", "p75"]] = MARKER
         return uit
 
@@ -201,10 +197,13 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     onderdrukt = frozenset(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
     onderdrukt |= {
         p
-        for p, n in zip(
-            aggregatie.per_product["productspecificatie"], aggregatie.per_product["n"], strict=True
+        for p, n, toonbaar in zip(
+            aggregatie.per_product["productspecificatie"],
+            aggregatie.per_product["n"],
+            aggregatie.per_product["statistiek_toonbaar"],
+            strict=True,
         )
-        if n == 0
+        if n == 0 or not toonbaar
     }
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
     huidig = lees_tarieven(raw / "tarieven_huidig.csv", params, meerdere=True)
@@ -232,13 +231,14 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
 
 def onderdrukte_producten(map_: Path) -> frozenset[str]:
     """The products suppressed at the inkooptafel, as the cost-price step recorded them in
-    `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price at all)."""
+    `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price, or a statistic
+    made of too few providers' values)."""
     map_ = Path(map_)
     oordelen = pd.read_csv(map_ / "disclosure.csv", dtype=str, keep_default_na=False)
     per_product = pd.read_csv(map_ / "kostprijzen_product.csv", dtype=str, keep_default_na=False)
     onveilig = set(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
-    zonder = set(per_product.loc[per_product["n"] == "0", "productspecificatie"])
-    return frozenset(onveilig | zonder)
+    niet_toonbaar = (per_product["n"] == "0") | (per_product["statistiek_toonbaar"] != "True")
+    return frozenset(onveilig | set(per_product.loc[niet_toonbaar, "productspecificatie"]))
 
 
 def schrijf_voorstel(onderzoek: Kostprijsonderzoek, pad: Path) -> None:
