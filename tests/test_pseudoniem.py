@@ -140,7 +140,8 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     from kostprijs.rapport.excel import schrijf_excel
     from kostprijs.rapport.html import schrijf_html
     from kostprijs.rapport.notebooks import voer_notebook_uit
-    from kostprijs.voorbeeld import AANTAL_CLIENTEN
+    from kostprijs.budget_invoer import lees_indicaties
+    from kostprijs.config import laad_parameters
 
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL_HEX)  # inherited by the notebook kernel
     nb, html, xlsx = tmp_path / "budget.ipynb", tmp_path / "budget.html", tmp_path / "budget.xlsx"
@@ -152,7 +153,10 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     schrijf_excel(nb, xlsx)
 
     assert CANARY in (raw_met_canary / "indicaties.csv").read_text(encoding="utf-8-sig")
-    aantal = f"{AANTAL_CLIENTEN + 1:,}".replace(",", ".")
+    indicaties = lees_indicaties(raw_met_canary / "indicaties.csv", laad_parameters(2027))
+    lopend = indicaties.loc[indicaties["lopend"], "client"].nunique()
+    assert CANARY in set(indicaties.loc[indicaties["lopend"], "client"])
+    aantal = f"{lopend:,}".replace(",", ".")
     assert f"Alle cliënten (n = {aantal})" in html.read_text(encoding="utf-8")
     for pad in (nb, html, xlsx):
         assert CANARY.encode() not in pad.read_bytes(), pad.name
