@@ -25,6 +25,7 @@ from kostprijs.disclosure import (
     kwartiel_onthult,
     lees_p,
 )
+from kostprijs.injectie import onschadelijke_tabel
 from kostprijs.kostprijs import uit_processed
 from kostprijs.opslag import atomisch
 from kostprijs.tabellen import schrijf_csv_nl
@@ -247,6 +248,6 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
     }
     for naam, tabel in paden.items():
         with atomisch(map_ / naam) as tmp:
-            tabel.to_csv(tmp, index=False, lineterminator="\n")
+            onschadelijke_tabel(tabel).to_csv(tmp, index=False, lineterminator="\n")
     schrijf_voorstel(onderzoek, map_ / VOORSTEL)
     return [map_ / n for n in [*paden, VOORSTEL]]
