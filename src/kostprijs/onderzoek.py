@@ -48,6 +48,18 @@ class Kostprijsonderzoek:
     methode_waarschuwingen: list[str]
     eenheden: dict[str, str]
     namen: dict[str, str]
+    opmerkingen: pd.DataFrame
+
+    @property
+    def opmerkingen_meegeteld(self) -> pd.DataFrame:
+        """The remarks on submissions that count (internal): unusual values, confirmed
+        values, figures outside the template. Columns as in bevindingen.csv, with aanbieder_id."""
+        mee = self.inzendingen[self.inzendingen["telt_mee"] == "ja"]
+        ids = dict(zip(mee["bestand"], mee["aanbieder_id"], strict=True))
+        o = self.opmerkingen[self.opmerkingen["bestand"].isin(ids)]
+        return o.assign(aanbieder_id=o["bestand"].map(ids))[
+            ["aanbieder_id", "bestand", "blad", "cel", "gevonden", "melding"]
+        ].reset_index(drop=True)
 
     def met_naam(self, tabel: pd.DataFrame) -> pd.DataFrame:
         """`tabel` with the aanbieder's name after its aanbieder_id (internal outputs only)."""
@@ -186,7 +198,9 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     k = params.kostprijs
     per_aanbieder = uit_processed(processed, k)
     aggregatie = aggregeer(per_aanbieder, k, producten=params.productspecificaties)
-    meegeteld = per_aanbieder[per_aanbieder["kostprijs_bouwstenen"].notna()]
+    meegeteld = per_aanbieder[
+        per_aanbieder["kostprijs_bouwstenen"].notna() & (per_aanbieder["uitgesloten"] == "")
+    ]
     gewogen = k.aggregatie == "gewogen_gemiddelde"
     bijdragen = meegeteld.assign(
         waarde=bijdragen_gemiddelde(
@@ -209,6 +223,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     huidig = lees_huidige_tarieven(raw / "tarieven_huidig.csv")
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
     aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
+    bevindingen = pd.read_csv(processed / "bevindingen.csv", dtype=str, keep_default_na=False)
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
         aggregatie=aggregatie,
@@ -222,6 +237,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
+        opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"],
     )
 
 

@@ -222,7 +222,7 @@ def _teksten(ind: Indeling) -> dict[str, tuple[tuple[int, int, str, str], ...]]:
     for (blad, cel), tekst in vaste_teksten(ind).items():
         r, k = _rij_kolom(cel)
         per_blad.setdefault(blad, []).append((r, k, cel, _label(tekst)))
-    return {b: tuple(t) for b, t in per_blad.items()}
+    return {b: tuple(sorted(t)) for b, t in per_blad.items()}  # top to bottom
 
 
 def _label(waarde: object) -> str:
@@ -543,26 +543,41 @@ def _foutwaarden(ind: Indeling, archief: Archief, inz: Inzending) -> set[str]:
     if not archief.foutwaarden:
         return set()
     uit = set()
+    berekend: dict[tuple[str, str], list[Veld]] = {}  # (sheet, code) -> formula cells
     for v in ind.velden:
         plek = inz.cellen.get(v.naam)
         code = archief.foutwaarden.get(plek) if plek else None
         if code is None:
             continue
         uit.add(v.naam)
+        if v.soort == "formule":
+            berekend.setdefault((plek[0], code), []).append(v)
+            continue
         formule = archief.formules.get(plek)
-        actie = (
-            "Deze berekende cel van het sjabloon kan niet worden uitgerekend; controleer de "
-            "invoercellen die de formule gebruikt."
-            if v.soort == "formule"
-            else "Vul hier een getal of tekst in, of herstel de formule."
-        )
         inz.bevindingen.append(
             fout(
                 inz.bestand,
-                f"De cel toont {_foutwaarde(code)}; dat is geen bruikbare waarde. {actie}",
+                f"De cel toont {_foutwaarde(code)}; dat is geen bruikbare waarde. Vul hier "
+                "een getal of tekst in, of herstel de formule.",
                 gevonden=code + (f" (={formule.lstrip('=')})" if formule else ""),
                 verwacht=_verwacht(v) or "een waarde",
                 **inz.plaats(v.naam),
+            )
+        )
+    for (_blad, code), velden in berekend.items():
+        cellen = [inz.cellen[v.naam][1] for v in velden]
+        formule = archief.formules.get(inz.cellen[velden[0].naam], "")
+        inz.bevindingen.append(
+            fout(
+                inz.bestand,
+                f"{'De berekende cel' if len(cellen) == 1 else 'De berekende cellen'} "
+                f"{', '.join(cellen)} {'toont' if len(cellen) == 1 else 'tonen'} "
+                f"{_foutwaarde(code)}: de formule van het sjabloon kan niet worden uitgerekend. "
+                "Controleer de invoercellen die zij gebruikt; is er een rij of kolom "
+                "verwijderd, gebruik dan een nieuwe kopie van het sjabloon.",
+                gevonden=code + (f" (={formule.lstrip('=')})" if formule else ""),
+                verwacht=f"={velden[0].formule}",
+                **inz.plaats(velden[0].naam),
             )
         )
     return uit
