@@ -45,6 +45,12 @@ def _datum_als_getal(wb):
     wb["Algemeen"]["C5"] = "10000019"
 
 
+def _foutwaarde_als_tekst(wb):
+    cel = wb["Bouwstenen"]["D32"]
+    cel.value = "#VALUE!"
+    cel.data_type = "s"  # text that looks like an error value (a pasted value)
+
+
 def _leeg(pad: Path) -> Path:
     wb = openpyxl.Workbook()
     wb.save(pad)
@@ -136,6 +142,9 @@ def run(params, tmp_path_factory):
         map_ / "miljoen_rijen.xlsx",
         {"xl/worksheets/sheet5.xml": wm.miljoen_rijen()},
     )
+    wm.opmaak_onderaan(basis("opmaak_onderaan.xlsx"), map_ / "opmaak_onderaan.xlsx")
+    wm.goed(params, map_ / "foutwaarde.xlsx", bs_ozl_1_materieel="#N/A")  # openpyxl: t="e"
+    wm.met_openpyxl(params, map_ / "foutwaarde_tekst.xlsx", _foutwaarde_als_tekst)
     (map_ / "beschadigd.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
     wm.goed(params, map_ / "niet_aangeboden.xlsx", bs_ozl_2_jaaruren=1872, aanbieder_kvk="10000030")
     wm.goed(params, map_ / "fte_zonder_functie.xlsx", bs_ozl_1_fte_03=0.5, aanbieder_kvk="10000031")
@@ -296,6 +305,22 @@ GEVALLEN = [
     ("miljoen_rijen.xlsx", "afgewezen", "loopt tot rij 1.000.000", "fout", "Realisatie", ""),
     ("beschadigd.xlsx", "afgewezen", "beschadigd of ongeldig zip-archief", "fout", "", ""),
     (
+        "foutwaarde.xlsx",
+        "afgewezen",
+        "De cel toont de foutwaarde #N/A (waarde niet beschikbaar)",
+        "fout",
+        "Bouwstenen",
+        "D32",
+    ),
+    (
+        "foutwaarde_tekst.xlsx",
+        "afgewezen",
+        "De cel bevat de foutwaarde #VALUE! (verkeerd soort waarde in een berekening) als tekst",
+        "fout",
+        "Bouwstenen",
+        "D32",
+    ),
+    (
         "niet_aangeboden.xlsx",
         "geaccepteerd met opmerkingen",
         "Er zijn cijfers ingevuld voor OZL 2",
@@ -334,6 +359,27 @@ def test_dubbele_inzending_laatste_invuldatum_telt(run):
     assert "vervangen door dubbel_b.xlsx" in df.loc["dubbel_a.xlsx", "reden"]
     assert "laatste invuldatum" in df.loc["dubbel_a.xlsx", "reden"]
     assert df.loc["dubbel_b.xlsx", "telt_mee"] == "ja"
+
+
+def test_opmaak_onder_het_sjabloon_is_onschuldig(run):
+    """Excel wrote a formatted, empty cell at XFD1048576: judged by the cells with values."""
+    assert _status(run, "opmaak_onderaan.xlsx") == "geaccepteerd"
+
+
+def test_miljoen_rijen_met_advies(run):
+    melding = _heeft(run, "miljoen_rijen.xlsx", "loopt tot rij")["melding"]
+    assert "vanaf rij 501" in melding and "Wissen > Alles wissen" in melding
+
+
+def test_eigen_formuletekst_onschadelijk_in_csv(run):
+    """bevindingen.csv names the template's formula (=D20-D21-...) as text, never as a
+    formula: a quote in front."""
+    _res, uit, *_ = run
+    df = pd.read_csv(uit / "bevindingen.csv", dtype=str, keep_default_na=False)
+    rij = df[(df["bestand"] == "formule_overschreven.xlsx") & (df["cel"] == "D26")].iloc[0]
+    assert rij["verwacht"] == "'=D20-D21-D22-D23-D24-D25"
+    for kolom in ("gevonden", "verwacht", "melding"):
+        assert not df[kolom].str.match(r"[=+@\t\r]").any(), kolom
 
 
 def test_slotbestand_overgeslagen(run):
