@@ -49,6 +49,7 @@ class Kostprijsonderzoek:
     eenheden: dict[str, str]
     namen: dict[str, str]
     opmerkingen: pd.DataFrame
+    bevestigingen: pd.DataFrame  # the municipality's confirmations and their status (internal)
 
     @property
     def opmerkingen_meegeteld(self) -> pd.DataFrame:
@@ -224,6 +225,13 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
     aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
     bevindingen = pd.read_csv(processed / "bevindingen.csv", dtype=str, keep_default_na=False)
+    bevestigingen = (
+        pd.read_csv(processed / "bevestigingen.csv", dtype=str, keep_default_na=False)
+        if (processed / "bevestigingen.csv").exists()
+        else pd.DataFrame(
+            columns=["kvk", "blad", "cel", "waarde", "reden", "status", "toelichting"]
+        )
+    )
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
         aggregatie=aggregatie,
@@ -238,6 +246,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
         opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"],
+        bevestigingen=bevestigingen,
     )
 
 

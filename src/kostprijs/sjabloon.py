@@ -756,7 +756,9 @@ def data_dictionary(ind: Indeling) -> str:
         "",
         "Gegenereerd door `kostprijs.sjabloon.data_dictionary` uit de parameters van het jaar;",
         "een test houdt dit bestand gelijk aan het sjabloon. Elke invoercel heeft een Excel-naam;",
-        "`kostprijs inlezen` zoekt de cellen op die naam. Soort: `tekst`, `getal` (0 of meer),",
+        "`kostprijs inlezen` zoekt de cellen op die naam en controleert dat elke naam nog naar",
+        "deze cel wijst. Soort: `tekst` (als tekst opgemaakt, hooguit "
+        f"{TEKST_MAX} tekens), `getal` (0 of meer),",
         "`fractie` (percentage, 0-100%), `geheel` (geheel getal, 0 of meer), `keuze` (lijst),",
         "`datum`, `formule` (berekend, vergrendeld). Bouwstenen zijn verplicht voor elk",
         "aangeboden product; fte en realisatie zijn verplicht waar van toepassing (zie `docs/gegevens.md`).",

@@ -1,11 +1,14 @@
-"""Reading one checked workbook: named cells, sheet state, formulas and typed values.
+"""Reading one checked workbook: named cells, its structure, formulas and typed values.
 
-python-calamine reads the values (fast, cached values of formulas included) and the sheet
-state and merged cells; the defined names and which cells hold a formula come from the
-workbook XML that `open_veilig` already read and checked (no DTD, bounded size). openpyxl,
-even in read-only mode, took 25-60 ms per workbook for that, several times the whole
-budget of the benchmark. Each cell is interpreted by the type the template declares for it; every problem
-becomes a Bevinding, never an exception.
+python-calamine reads the values (fast, cached values of formulas included) and merged
+cells; the defined names, which cells hold a formula or a formula error (calamine returns
+those as empty cells), and which sheets, rows and columns are hidden come from the workbook
+XML that `open_veilig` already read and checked (no DTD, bounded size). openpyxl, even in
+read-only mode, took 25-60 ms per workbook for that, several times the whole budget of the
+benchmark. The structure is checked against the template: names at the template's cells,
+the fixed labels in place, no hidden or copied sheets, no figures outside the input area.
+Each cell is interpreted by the type the template declares for it; every problem becomes a
+Bevinding, never an exception.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def lees_werkboek(pad: Path, ind: Indeling, archief: Archief) -> Inzending:
                 verwacht=", ".join(BLADEN),
             )
         )
-    bladen = {naam: _Blad.lees(cwb, naam) for naam in bladnamen}
+    bladen = {naam: _Blad.lees(cwb, naam, naam in BLADEN) for naam in bladnamen}
     aanwezig = _controleer_bladen(bladen, archief, ind, inz)
     _plaats_cellen(ind, archief, aanwezig, inz)
     _controleer_teksten(ind, bladen, aanwezig, inz)
@@ -116,9 +119,16 @@ class _Blad:
     samengevoegd: list
 
     @classmethod
-    def lees(cls, cwb: CalamineWorkbook, naam: str) -> _Blad:
-        sheet = cwb.get_sheet_by_name(naam)
-        return cls(sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or [])
+    def lees(cls, cwb: CalamineWorkbook, naam: str, sjabloon: bool) -> _Blad:
+        """The sheet's values; an extra sheet calamine cannot read (a dialog or macro
+        sheet, say) counts as empty, a template sheet's failure rejects the workbook."""
+        try:
+            sheet = cwb.get_sheet_by_name(naam)
+            return cls(sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or [])
+        except Exception:  # calamine raises its own types
+            if sjabloon:
+                raise
+            return cls([], [])
 
     def cel(self, r: int, k: int) -> object:
         """The value at 0-based row r, column k ("" when outside the data)."""
@@ -449,7 +459,7 @@ def _waarden(bladen: dict[str, _Blad], inz: Inzending) -> dict[str, object]:
 
 def _controleer_verborgen(ind: Indeling, archief: Archief, rauw: dict, inz: Inzending) -> None:
     """Hidden rows and columns that hold input cells: an error when one is filled in."""
-    for blad in {b for b, _ in inz.cellen.values()}:
+    for blad in sorted({b for b, _ in inz.cellen.values()}):
         rijen = archief.verborgen_rijen.get(blad, set())
         kolommen = archief.verborgen_kolommen.get(blad, set())
         if not rijen and not kolommen:

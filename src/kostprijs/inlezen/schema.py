@@ -101,7 +101,7 @@ def _grens(bereiken: list[Bereik], tier: str, kant: int) -> np.ndarray:
 
 
 def _vergissingen(df: pd.DataFrame, kolom: str, grenzen: Veldgrenzen) -> pd.Series:
-    """Per row, the name of the slip that explains the value, or "" (None for NaN)."""
+    """Per row, the name of the slip that explains the value, or "" (also for empty cells)."""
     s = df[kolom]
     bereiken = _bereiken(df, grenzen)
     buiten = s.notna() & ~s.between(_grens(bereiken, ZACHT, 0), _grens(bereiken, ZACHT, 1))
