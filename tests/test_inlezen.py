@@ -34,6 +34,14 @@ def _verborgen_blad(wb):
     ws.sheet_state = "hidden"
 
 
+def _zeer_verborgen(wb):
+    wb["Personeel"].sheet_state = "veryHidden"
+
+
+def _toelichting_verborgen(wb):
+    wb["Toelichting"].sheet_state = "hidden"
+
+
 def _samenvoegen(wb):
     wb["Algemeen"].merge_cells("C4:D4")  # naam: top-left, value kept
     wb["Algemeen"].merge_cells("B5:C5")  # kvk: not top-left, value lost
@@ -72,6 +80,8 @@ def run(params, tmp_path_factory):
     wm.met_openpyxl(params, map_ / "blad_hernoemd.xlsx", _hernoem)
     wm.met_openpyxl(params, map_ / "extra_blad.xlsx", _extra_blad)
     wm.met_openpyxl(params, map_ / "verborgen_blad.xlsx", _verborgen_blad)
+    wm.met_openpyxl(params, map_ / "zeer_verborgen.xlsx", _zeer_verborgen)
+    wm.met_openpyxl(params, map_ / "toelichting_verborgen.xlsx", _toelichting_verborgen)
     wm.goed(params, map_ / "verplicht_leeg.xlsx", aanbieder_kvk=None)
     wm.goed(
         params, map_ / "tekst_in_getal.xlsx", bs_ozl_1_jaaruren="veel", aanbieder_kvk="10000008"
@@ -206,6 +216,22 @@ GEVALLEN = [
         "Extra verborgen blad 'Geheim'",
         "opmerking",
         "Geheim",
+        "",
+    ),
+    (
+        "zeer_verborgen.xlsx",
+        "afgewezen",
+        "'zeer verborgen' en alleen met een macro zichtbaar te maken",
+        "fout",
+        "Personeel",
+        "",
+    ),
+    (
+        "toelichting_verborgen.xlsx",
+        "geaccepteerd met opmerkingen",
+        "Het blad 'Toelichting' is verborgen; het is toch ingelezen",
+        "opmerking",
+        "Toelichting",
         "",
     ),
     (
