@@ -34,6 +34,14 @@ def _verborgen_blad(wb):
     ws.sheet_state = "hidden"
 
 
+def _zeer_verborgen(wb):
+    wb["Personeel"].sheet_state = "veryHidden"
+
+
+def _toelichting_verborgen(wb):
+    wb["Toelichting"].sheet_state = "hidden"
+
+
 def _samenvoegen(wb):
     wb["Algemeen"].merge_cells("C4:D4")  # naam: top-left, value kept
     wb["Algemeen"].merge_cells("B5:C5")  # kvk: not top-left, value lost
@@ -43,6 +51,12 @@ def _datum_als_getal(wb):
     cel = wb["Algemeen"]["C11"]
     cel.value, cel.number_format = 46280, "General"
     wb["Algemeen"]["C5"] = "10000019"
+
+
+def _foutwaarde_als_tekst(wb):
+    cel = wb["Bouwstenen"]["D32"]
+    cel.value = "#VALUE!"
+    cel.data_type = "s"  # text that looks like an error value (a pasted value)
 
 
 def _leeg(pad: Path) -> Path:
@@ -66,6 +80,8 @@ def run(params, tmp_path_factory):
     wm.met_openpyxl(params, map_ / "blad_hernoemd.xlsx", _hernoem)
     wm.met_openpyxl(params, map_ / "extra_blad.xlsx", _extra_blad)
     wm.met_openpyxl(params, map_ / "verborgen_blad.xlsx", _verborgen_blad)
+    wm.met_openpyxl(params, map_ / "zeer_verborgen.xlsx", _zeer_verborgen)
+    wm.met_openpyxl(params, map_ / "toelichting_verborgen.xlsx", _toelichting_verborgen)
     wm.goed(params, map_ / "verplicht_leeg.xlsx", aanbieder_kvk=None)
     wm.goed(
         params, map_ / "tekst_in_getal.xlsx", bs_ozl_1_jaaruren="veel", aanbieder_kvk="10000008"
@@ -136,6 +152,9 @@ def run(params, tmp_path_factory):
         map_ / "miljoen_rijen.xlsx",
         {"xl/worksheets/sheet5.xml": wm.miljoen_rijen()},
     )
+    wm.opmaak_onderaan(basis("opmaak_onderaan.xlsx"), map_ / "opmaak_onderaan.xlsx")
+    wm.goed(params, map_ / "foutwaarde.xlsx", bs_ozl_1_materieel="#N/A")  # openpyxl: t="e"
+    wm.met_openpyxl(params, map_ / "foutwaarde_tekst.xlsx", _foutwaarde_als_tekst)
     (map_ / "beschadigd.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
     wm.goed(params, map_ / "niet_aangeboden.xlsx", bs_ozl_2_jaaruren=1872, aanbieder_kvk="10000030")
     wm.goed(params, map_ / "fte_zonder_functie.xlsx", bs_ozl_1_fte_03=0.5, aanbieder_kvk="10000031")
@@ -197,6 +216,22 @@ GEVALLEN = [
         "Extra verborgen blad 'Geheim'",
         "opmerking",
         "Geheim",
+        "",
+    ),
+    (
+        "zeer_verborgen.xlsx",
+        "afgewezen",
+        "'zeer verborgen' en alleen met een macro zichtbaar te maken",
+        "fout",
+        "Personeel",
+        "",
+    ),
+    (
+        "toelichting_verborgen.xlsx",
+        "geaccepteerd met opmerkingen",
+        "Het blad 'Toelichting' is verborgen; het is toch ingelezen",
+        "opmerking",
+        "Toelichting",
         "",
     ),
     (
@@ -296,6 +331,22 @@ GEVALLEN = [
     ("miljoen_rijen.xlsx", "afgewezen", "loopt tot rij 1.000.000", "fout", "Realisatie", ""),
     ("beschadigd.xlsx", "afgewezen", "beschadigd of ongeldig zip-archief", "fout", "", ""),
     (
+        "foutwaarde.xlsx",
+        "afgewezen",
+        "De cel toont de foutwaarde #N/A (waarde niet beschikbaar)",
+        "fout",
+        "Bouwstenen",
+        "D32",
+    ),
+    (
+        "foutwaarde_tekst.xlsx",
+        "afgewezen",
+        "De cel bevat de foutwaarde #VALUE! (verkeerd soort waarde in een berekening) als tekst",
+        "fout",
+        "Bouwstenen",
+        "D32",
+    ),
+    (
         "niet_aangeboden.xlsx",
         "geaccepteerd met opmerkingen",
         "Er zijn cijfers ingevuld voor OZL 2",
@@ -334,6 +385,27 @@ def test_dubbele_inzending_laatste_invuldatum_telt(run):
     assert "vervangen door dubbel_b.xlsx" in df.loc["dubbel_a.xlsx", "reden"]
     assert "laatste invuldatum" in df.loc["dubbel_a.xlsx", "reden"]
     assert df.loc["dubbel_b.xlsx", "telt_mee"] == "ja"
+
+
+def test_opmaak_onder_het_sjabloon_is_onschuldig(run):
+    """Excel wrote a formatted, empty cell at XFD1048576: judged by the cells with values."""
+    assert _status(run, "opmaak_onderaan.xlsx") == "geaccepteerd"
+
+
+def test_miljoen_rijen_met_advies(run):
+    melding = _heeft(run, "miljoen_rijen.xlsx", "loopt tot rij")["melding"]
+    assert "vanaf rij 501" in melding and "Wissen > Alles wissen" in melding
+
+
+def test_eigen_formuletekst_onschadelijk_in_csv(run):
+    """bevindingen.csv names the template's formula (=D20-D21-...) as text, never as a
+    formula: a quote in front."""
+    _res, uit, *_ = run
+    df = pd.read_csv(uit / "bevindingen.csv", dtype=str, keep_default_na=False)
+    rij = df[(df["bestand"] == "formule_overschreven.xlsx") & (df["cel"] == "D26")].iloc[0]
+    assert rij["verwacht"] == "'=D20-D21-D22-D23-D24-D25"
+    for kolom in ("gevonden", "verwacht", "melding"):
+        assert not df[kolom].str.match(r"[=+@\t\r]").any(), kolom
 
 
 def test_slotbestand_overgeslagen(run):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kostprijs.aggregatie import aggregeer
 from kostprijs.config import Kostprijsparameters
 from kostprijs.fouten import InvoerFout
 from kostprijs.kostprijs import (
@@ -313,6 +314,61 @@ def test_signal_threshold_is_strict():
     )
     uit = kostprijzen_per_aanbieder(personeel, inzet, b, r, params, {"X": 1, "Y": 1})
     assert list(uit["signaal"]) == [False, True]
+
+
+def test_hard_threshold_keeps_a_cost_price_out_unless_confirmed():
+    # 32.000 / 800 hours = 40,00 per hour from the bouwstenen. Actual 60,00 is exactly +50%:
+    # counted. 60,01 is above the hard threshold of 50%: kept out, unless confirmed.
+    personeel = pd.DataFrame(
+        [("A", 1, D(32000), D(0), D(0), D(0), D(0))],
+        columns=[
+            "aanbieder_id",
+            "functie_nr",
+            "jaarsalaris",
+            "vakantiegeld",
+            "eindejaarsuitkering",
+            "ort",
+            "werkgeverslasten",
+        ],
+    )
+    producten = ("X", "Y", "Z")
+    inzet = pd.DataFrame(
+        [
+            {"aanbieder_id": "A", "productspecificatie": p, "functie_nr": 1, "fte": D(1)}
+            for p in producten
+        ]
+    )
+    b = pd.DataFrame(
+        [
+            bouwsteen("A", p, "uur", verlof=1072, ziekte=0, scholing=0, overleg=0, indirect=0)
+            for p in producten
+        ]
+    )
+    r = pd.DataFrame(
+        [
+            ("A", "X", D(60000), D(1000)),
+            ("A", "Y", D(60010), D(1000)),
+            ("A", "Z", D(60010), D(1000)),
+        ],
+        columns=["aanbieder_id", "productspecificatie", "kosten", "volume"],
+    )
+    uit = kostprijzen_per_aanbieder(
+        personeel,
+        inzet,
+        b,
+        r,
+        Kostprijsparameters(),
+        dict.fromkeys(producten, 1),
+        frozenset({("A", "Z")}),
+    ).set_index("productspecificatie")
+    assert uit.loc["X", "uitgesloten"] == ""
+    assert "wijkt +50,0% af" in uit.loc["Y", "uitgesloten"]
+    assert "harde drempel van 50%" in uit.loc["Y", "uitgesloten"]
+    assert uit.loc["Z", "uitgesloten"] == ""
+    assert "realisatiekosten bevestigd" in uit.loc["Z", "toelichting"]
+    agg = aggregeer(uit.reset_index(), Kostprijsparameters())
+    assert list(agg.uitgesloten["productspecificatie"]) == ["Y"]
+    assert "harde drempel" in agg.uitgesloten["reden"].iloc[0]
 
 
 def test_uit_processed_reads_a_hand_made_folder(tmp_path, params):

@@ -136,12 +136,11 @@ def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
 def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     import zipfile
 
-    from kostprijs.config import NOTEBOOKS
+    from kostprijs.budget_invoer import lees_indicaties
+    from kostprijs.config import NOTEBOOKS, laad_parameters
     from kostprijs.rapport.excel import schrijf_excel
     from kostprijs.rapport.html import schrijf_html
     from kostprijs.rapport.notebooks import voer_notebook_uit
-    from kostprijs.budget_invoer import lees_indicaties
-    from kostprijs.config import laad_parameters
 
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL_HEX)  # inherited by the notebook kernel
     nb, html, xlsx = tmp_path / "budget.ipynb", tmp_path / "budget.html", tmp_path / "budget.xlsx"

@@ -34,6 +34,23 @@ def test_elke_invoercel_uniek_en_catalogus_uit_parameters(params):
     assert [p[0] for p in ind.producten] == [p.productspecificatie for p in params.catalogus]
 
 
+def test_vaste_teksten_staan_in_het_sjabloon(params, tmp_path):
+    """The labels ingestion checks are the ones the writer puts there; text cells are
+    formatted as text, so a KvK number keeps its leading zero."""
+    import openpyxl
+
+    from kostprijs.sjabloon import schrijf_sjabloon, vaste_teksten
+
+    wb = openpyxl.load_workbook(schrijf_sjabloon(params, tmp_path / "s.xlsx"))
+    teksten = vaste_teksten(indeling(params))
+    assert len(teksten) > 100
+    for (blad, cel), tekst in teksten.items():
+        assert wb[blad][cel].value == tekst, (blad, cel)
+    for v in indeling(params).velden:
+        if v.soort == "tekst":
+            assert wb[v.blad][v.cel].number_format == "@", v.naam
+
+
 def test_voorbeeld_15_geaccepteerd_2_met_terugkoppeling(params, tmp_path):
     paden = _aanbieders(params, tmp_path)
     assert len(paden) == 17

@@ -153,3 +153,13 @@ def docx() -> bytes:
 
 
 OLE_KOP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def opmaak_onderaan(bron: Path, pad: Path, blad: str = "xl/worksheets/sheet5.xml") -> Path:
+    """A copy of `bron` with one formatted, empty cell at XFD1048576, as Excel writes it
+    when a whole column or row was formatted: harmless, there is no value."""
+    with zipfile.ZipFile(bron) as z:
+        xml = z.read(blad)
+    leeg = b'<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
+    xml = xml.replace(b"</sheetData>", leeg + b"</sheetData>")
+    return zip_vervang(bron, pad, {blad: xml})

@@ -254,8 +254,9 @@ def aggregeer(
     """Average per product of the providers' cost prices with the declared method.
 
     kostprijzen: aanbieder_id, productspecificatie, `kolom` (Decimal or None), volume
-    (Decimal or None) and optionally toelichting (why a cost price is missing), as
-    `kostprijs.kostprijzen_per_aanbieder` returns. producten: the catalogue order (products
+    (Decimal or None) and optionally toelichting (why a cost price is missing) and
+    uitgesloten (why a cost price must not count), as `kostprijs.kostprijzen_per_aanbieder`
+    returns. producten: the catalogue order (products
     without any submission get n = 0); default: the order of first appearance.
     """
     gewogen = params.aggregatie == "gewogen_gemiddelde"
@@ -266,13 +267,14 @@ def aggregeer(
     for r in kostprijzen.itertuples():
         kostprijs = getattr(r, kolom)
         volume = r.volume
-        reden = ""
-        if kostprijs is None or pd.isna(kostprijs):
+        # kept out by the cross-check with the actual costs (kostprijs.py)
+        reden = getattr(r, "uitgesloten", "") or ""
+        if not reden and (kostprijs is None or pd.isna(kostprijs)):
             reden = "geen kostprijs berekend"
             toelichting = getattr(r, "toelichting", "")
             if toelichting:
                 reden += f" ({toelichting})"
-        elif gewogen and (volume is None or pd.isna(volume) or volume <= 0):
+        elif not reden and gewogen and (volume is None or pd.isna(volume) or volume <= 0):
             reden = "geen geleverd volume; dat is nodig voor het gewogen gemiddelde"
         if reden:
             uitgesloten.append((r.aanbieder_id, r.productspecificatie, reden))

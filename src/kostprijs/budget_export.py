@@ -9,6 +9,7 @@ import pandas as pd
 
 from kostprijs.config import Jaarparameters
 from kostprijs.geld import euro
+from kostprijs.injectie import geen_formules, onschadelijke_tabel
 from kostprijs.opslag import atomisch
 from kostprijs.tabellen import schrijf_csv_nl
 
@@ -66,9 +67,12 @@ def schrijf_xlsx(bladen: dict[str, pd.DataFrame], pad: Path) -> None:
     with atomisch(pad) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for naam, tabel in bladen.items():
             # pandas writes Decimal as text; Excel must be able to add the amounts up
-            getallen = tabel.map(lambda v: float(v) if isinstance(v, Decimal) else v)
+            getallen = onschadelijke_tabel(
+                tabel.map(lambda v: float(v) if isinstance(v, Decimal) else v)
+            )
             getallen.to_excel(writer, sheet_name=naam, index=False)
             blad = writer.sheets[naam]
+            geen_formules(blad)
             for kolom, reeks in enumerate(tabel.columns, start=1):
                 formaat = _formaat(tabel[reeks])
                 letter = blad.cell(row=1, column=kolom).column_letter

@@ -157,11 +157,15 @@ def _sjabloon(args: argparse.Namespace) -> int:
 def _inlezen(args: argparse.Namespace) -> int:
     from kostprijs.config import DATA_PROCESSED, DATA_RAW, laad_parameters
     from kostprijs.inlezen import lees_map, samenvatting
+    from kostprijs.inlezen.pijplijn import standaard_bevestigingen
 
     params = laad_parameters(args.jaar)
     map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar) / "aanbieders"
     uit = Path(args.uit) if args.uit else DATA_PROCESSED / str(args.jaar)
-    resultaat = lees_map(params, map_, uit, voortgang=not args.stil)
+    bevestigingen = (
+        Path(args.bevestigingen) if args.bevestigingen else standaard_bevestigingen(map_)
+    )
+    resultaat = lees_map(params, map_, uit, voortgang=not args.stil, bevestigingen=bevestigingen)
     print(samenvatting(resultaat))
     if resultaat.verwerkt == 0:
         print("Fout: geen enkele inzending kon worden verwerkt.", file=sys.stderr)
@@ -314,6 +318,12 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", help="map met de werkmappen (standaard data/raw/<jaar>/aanbieders)")
     p.add_argument("--uit", help="uitvoermap (standaard data/processed/<jaar>)")
     p.add_argument("--stil", action="store_true", help="geen voortgang tonen")
+    p.add_argument(
+        "--bevestigingen",
+        metavar="PAD",
+        help="door de gemeente bevestigde waarden (CSV: kvk;blad;cel;waarde;reden); "
+        "standaard bevestigingen.csv naast de map met werkmappen, als die bestaat",
+    )
     p.set_defaults(functie=_inlezen)
 
     p = sub.add_parser(

@@ -182,6 +182,7 @@ class Kostprijsparameters:
     trim_aandeel: Decimal = Decimal("0")
     declaratiedatum: date | None = None
     afwijking_werkelijk: Decimal = Decimal("0.15")
+    afwijking_werkelijk_hard: Decimal = Decimal("0.50")
     tolerantie_gelijk: Decimal = Decimal("0.005")
     weinig_verschil: Decimal = Decimal("0.10")
     forse_stijging: Decimal = Decimal("0.50")
@@ -207,6 +208,11 @@ class Kostprijsparameters:
         for naam in ("afwijking_werkelijk", "tolerantie_gelijk", "weinig_verschil"):
             if not Decimal(0) <= getattr(self, naam) < Decimal(1):
                 fouten.append(f"{naam} {getattr(self, naam)} moet van 0 tot 1 liggen")
+        if self.afwijking_werkelijk_hard < self.afwijking_werkelijk:
+            fouten.append(
+                f"afwijking_werkelijk_hard {self.afwijking_werkelijk_hard} moet minstens "
+                f"afwijking_werkelijk ({self.afwijking_werkelijk}) zijn"
+            )
         for naam in ("forse_stijging", "forse_daling"):
             if getattr(self, naam) <= self.tolerantie_gelijk:
                 fouten.append(f"{naam} moet groter zijn dan tolerantie_gelijk")
@@ -274,6 +280,7 @@ BOVENSTE_SLEUTELS = {
     "kostprijs",
     "sjabloon",
     "inlezen",
+    "plausibiliteit",
 }
 PRODUCT_SLEUTELS = {
     "productspecificatie",
@@ -567,6 +574,7 @@ def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | 
     for naam in (
         "trim_aandeel",
         "afwijking_werkelijk",
+        "afwijking_werkelijk_hard",
         "tolerantie_gelijk",
         "weinig_verschil",
         "forse_stijging",
@@ -696,7 +704,7 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             uren_per_dagdeel=uren_dagdeel,
             rekenvoorbeeld=_rekenvoorbeeld(ruw.get("rekenvoorbeeld"), catalogus, bron),
             bron=bron,
-            overig={k: ruw[k] for k in ("sjabloon", "inlezen") if k in ruw},
+            overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
             kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
         )
     except ConfiguratieFout:

@@ -49,6 +49,7 @@ KOLOMMEN = [
     "afwijking_pct",
     "signaal",
     "toelichting",
+    "uitgesloten",
 ]
 
 
@@ -293,12 +294,16 @@ def kostprijzen_per_aanbieder(
     realisatie: pd.DataFrame,
     params: Kostprijsparameters,
     uren_per_eenheid: Mapping[str, Fraction | None],
+    bevestigd: frozenset[tuple[str, str]] = frozenset(),
 ) -> pd.DataFrame:
     """Both estimates side by side, with a signal where they differ by more than the threshold.
 
     Returns KOLOMMEN: afwijking_pct is (werkelijk - bouwstenen) / bouwstenen in percent,
     rounded half up to one decimal; signaal is True when |afwijking| > afwijking_werkelijk
     (compared exactly); toelichting explains a signal or a missing estimate in Dutch.
+    uitgesloten (Dutch, else empty) keeps the row out of the aggregation: |afwijking| >
+    afwijking_werkelijk_hard, unless (aanbieder_id, productspecificatie) is in `bevestigd`
+    (the municipality confirmed the actual costs).
     One row per bouwstenen row; actuals without bouwstenen are kept with soort empty.
     """
     b = kostprijzen_bouwstenen(personeel, inzet, bouwstenen, params.opslag, uren_per_eenheid)
@@ -309,17 +314,35 @@ def kostprijzen_per_aanbieder(
     samen = samen.astype(object).where(samen.notna(), None)
     rijen = []
     drempel = Fraction(params.afwijking_werkelijk)
+    hard = Fraction(params.afwijking_werkelijk_hard)
     for r in samen.itertuples():
         kb, kw = r.kostprijs_bouwstenen, r.kostprijs_werkelijk
         pct, signaal, toelichting = None, False, [t for t in (r.reden_b, r.reden_w) if t]
+        uitgesloten = ""
         if kb is not None and kw is not None and kb > 0:
             a = afwijking(kb, kw)
             pct = Decimal(rond_half_op(a.numerator * 1000, a.denominator)) / 10
             signaal = abs(a) > drempel
-            if signaal:
+            tekst = format_decimal(pct, format="+#,##0.0;-#,##0.0", locale="nl_NL")
+            if abs(a) > hard and (r.aanbieder_id, r.productspecificatie) in bevestigd:
                 toelichting.append(
-                    "Kostprijs uit werkelijke kosten wijkt "
-                    f"{format_decimal(pct, format='+#,##0.0;-#,##0.0', locale='nl_NL')}% af "
+                    f"Kostprijs uit werkelijke kosten wijkt {tekst}% af van de kostprijs uit de "
+                    "bouwstenen; de gemeente heeft de realisatiekosten bevestigd, dus de "
+                    "kostprijs telt mee."
+                )
+            elif abs(a) > hard:
+                uitgesloten = (
+                    f"kostprijs uit werkelijke kosten wijkt {tekst}% af van de kostprijs uit de "
+                    "bouwstenen, meer dan de harde drempel van "
+                    f"{format_percent(params.afwijking_werkelijk_hard, locale='nl_NL')}: een "
+                    "van beide is vrijwel zeker fout. Vraag de aanbieder de cijfers te "
+                    "verbeteren, of bevestig de realisatiekosten (blad Realisatie) in "
+                    "bevestigingen.csv"
+                )
+                toelichting.append(f"Niet meegeteld: {uitgesloten}.")
+            elif signaal:
+                toelichting.append(
+                    f"Kostprijs uit werkelijke kosten wijkt {tekst}% af "
                     "van de kostprijs uit de bouwstenen (drempel "
                     f"{format_percent(params.afwijking_werkelijk, locale='nl_NL')}): "
                     "vraag de aanbieder om uitleg."
@@ -337,6 +360,7 @@ def kostprijzen_per_aanbieder(
                 "afwijking_pct": pct,
                 "signaal": signaal,
                 "toelichting": " ".join(toelichting),
+                "uitgesloten": uitgesloten,
             }
         )
     uit = pd.DataFrame(rijen, columns=KOLOMMEN)
@@ -371,11 +395,23 @@ def lees_processed(pad: Path) -> pd.DataFrame:
 
 
 def uit_processed(map_: Path, params: Jaarparameters) -> pd.DataFrame:
-    """`kostprijzen_per_aanbieder` on the processed tables in `map_` (data/processed/<jaar>)."""
+    """`kostprijzen_per_aanbieder` on the processed tables in `map_` (data/processed/<jaar>),
+    with the actual costs the municipality confirmed (bevestigingen.csv, where present)."""
     map_ = Path(map_)
     tabellen = [
         lees_processed(map_ / f"{naam}.csv")
         for naam in ("personeel", "inzet", "bouwstenen", "realisatie")
     ]
     uren = {p.productspecificatie: p.uren_per_eenheid for p in params.catalogus}
-    return kostprijzen_per_aanbieder(*tabellen, params.kostprijs, uren)
+    return kostprijzen_per_aanbieder(*tabellen, params.kostprijs, uren, bevestigde_kosten(map_))
+
+
+def bevestigde_kosten(map_: Path) -> frozenset[tuple[str, str]]:
+    """(aanbieder_id, productspecificatie) whose actual costs the municipality confirmed:
+    rows of the processed bevestigingen.csv for a `kosten` cell that match the submission."""
+    pad = Path(map_) / "bevestigingen.csv"
+    if not pad.exists():
+        return frozenset()
+    df = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    df = df[(df["kolom"] == "kosten") & (df["geldig"] == "ja")]
+    return frozenset(zip(df["aanbieder_id"], df["productspecificatie"], strict=True))

@@ -23,6 +23,7 @@ from kostprijs.disclosure import (
     bijdragen_gemiddelde,
     lees_p,
 )
+from kostprijs.injectie import onschadelijke_tabel
 from kostprijs.kostprijs import uit_processed
 from kostprijs.opslag import atomisch
 from kostprijs.tabellen import schrijf_csv_nl
@@ -46,6 +47,19 @@ class Kostprijsonderzoek:
     methode_waarschuwingen: list[str]
     eenheden: dict[str, str]
     namen: dict[str, str]
+    opmerkingen: pd.DataFrame
+    bevestigingen: pd.DataFrame  # the municipality's confirmations and their status (internal)
+
+    @property
+    def opmerkingen_meegeteld(self) -> pd.DataFrame:
+        """The remarks on submissions that count (internal): unusual values, confirmed
+        values, figures outside the template. Columns as in bevindingen.csv, with aanbieder_id."""
+        mee = self.inzendingen[self.inzendingen["telt_mee"] == "ja"]
+        ids = dict(zip(mee["bestand"], mee["aanbieder_id"], strict=True))
+        o = self.opmerkingen[self.opmerkingen["bestand"].isin(ids)]
+        return o.assign(aanbieder_id=o["bestand"].map(ids))[
+            ["aanbieder_id", "bestand", "blad", "cel", "gevonden", "melding"]
+        ].reset_index(drop=True)
 
     def met_naam(self, tabel: pd.DataFrame) -> pd.DataFrame:
         """`tabel` with the aanbieder's name after its aanbieder_id (internal outputs only)."""
@@ -183,7 +197,9 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     k = params.kostprijs
     per_aanbieder = uit_processed(processed, params)
     aggregatie = aggregeer(per_aanbieder, k, producten=params.productspecificaties)
-    meegeteld = per_aanbieder[per_aanbieder["kostprijs_bouwstenen"].notna()]
+    meegeteld = per_aanbieder[
+        per_aanbieder["kostprijs_bouwstenen"].notna() & (per_aanbieder["uitgesloten"] == "")
+    ]
     gewogen = k.aggregatie == "gewogen_gemiddelde"
     bijdragen = meegeteld.assign(
         waarde=bijdragen_gemiddelde(
@@ -210,6 +226,14 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     huidig = huidig[huidig["leveringsvorm"] == ZIN]
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
     aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
+    bevindingen = pd.read_csv(processed / "bevindingen.csv", dtype=str, keep_default_na=False)
+    bevestigingen = (
+        pd.read_csv(processed / "bevestigingen.csv", dtype=str, keep_default_na=False)
+        if (processed / "bevestigingen.csv").exists()
+        else pd.DataFrame(
+            columns=["kvk", "blad", "cel", "waarde", "reden", "status", "toelichting"]
+        )
+    )
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
         aggregatie=aggregatie,
@@ -226,6 +250,8 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
+        opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"],
+        bevestigingen=bevestigingen,
     )
 
 
@@ -265,6 +291,6 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
     }
     for naam, tabel in paden.items():
         with atomisch(map_ / naam) as tmp:
-            tabel.to_csv(tmp, index=False, lineterminator="\n")
+            onschadelijke_tabel(tabel).to_csv(tmp, index=False, lineterminator="\n")
     schrijf_voorstel(onderzoek, map_ / VOORSTEL)
     return [map_ / n for n in [*paden, VOORSTEL]]

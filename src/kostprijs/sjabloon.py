@@ -39,6 +39,8 @@ GROOTTEKLASSEN = ("groot", "middel", "klein")
 JA_NEE = ("ja", "nee")
 SOORTEN_VELD = ("tekst", "getal", "fractie", "geheel", "keuze", "datum", "formule")
 VAST_TIJDSTIP = (2026, 1, 1, 0, 0, 0)
+TEKST_MAX = 200  # characters in a text cell, as the template's data validation allows
+KVK = "aanbieder_kvk"  # the cell that identifies the provider
 
 ALLE = frozenset({"uur", "dagdeel", "vervoer", "etmaal", "traject"})
 
@@ -125,6 +127,12 @@ _REALISATIE = (
     ("clienten", "Aantal cliënten", "geheel", "cliënten", "F"),
 )
 REALISATIE_KOLOMMEN = tuple(r[0] for r in _REALISATIE)
+# The number columns of the personeel, bouwstenen and realisatie tables, with their soort
+GETALKOLOMMEN = {
+    k: s
+    for k, _l, s, *_r in (*_PERSONEEL, *BOUWSTEEN_REGELS, *_REALISATIE)
+    if s in ("getal", "fractie", "geheel")
+}
 
 _ALGEMEEN = (
     ("aanbieder_naam", "naam", "Naam van de organisatie", "tekst", True, ()),
@@ -327,7 +335,13 @@ _INVOER = PatternFill("solid", fgColor="FFF2CC")
 _BEREKEND = PatternFill("solid", fgColor="E2EFDA")
 _NVT = PatternFill("solid", fgColor="D9D9D9")
 _OPEN = Protection(locked=False)
-_FORMATEN = {"fractie": "0.0%", "getal": "#,##0.00", "geheel": "0", "datum": "dd-mm-yyyy"}
+_FORMATEN = {
+    "fractie": "0.0%",
+    "getal": "#,##0.00",
+    "geheel": "0",
+    "datum": "dd-mm-yyyy",
+    "tekst": "@",  # text: a KvK or telephone number keeps its leading zero
+}
 
 
 def schrijf_sjabloon(
@@ -348,7 +362,9 @@ def schrijf_sjabloon(
     _algemeen(wb[ALGEMEEN], ind)
     _personeel(wb[PERSONEEL])
     _bouwstenen(wb[BOUWSTENEN], ind)
-    _realisatie(wb[REALISATIE], ind, params)
+    _realisatie(wb[REALISATIE], params)
+    for (blad, cel), tekst in vaste_teksten(ind).items():
+        wb[blad][cel] = tekst
     _invoercellen(wb, ind)
     for naam, waarde in (invulling or {}).items():
         v = ind.veld(naam)
@@ -544,6 +560,68 @@ def _datum_nl(iso: str) -> str:
         return iso
 
 
+def vaste_teksten(ind: Indeling) -> dict[tuple[str, str], str | int]:
+    """The fixed labels of the four data sheets by (sheet, cell): row and column headings,
+    product names and the function numbers. The writer puts them there; ingestion checks
+    them, so that an inserted or deleted row or column is noticed even without names."""
+    uit: dict[tuple[str, str], str | int] = {}
+    for v in ind.velden:
+        if v.blad == ALGEMEEN and v.product is None:
+            uit[(ALGEMEEN, f"B{v.cel[1:]}")] = v.label
+    kop = ALGEMEEN_PRODUCT_RIJ - 1
+    uit[(ALGEMEEN, f"B{kop - 1}")] = "Aangeboden producten"
+    for letter, tekst in zip("BCDE", _ALGEMEEN_KOPPEN, strict=True):
+        uit[(ALGEMEEN, f"{letter}{kop}")] = tekst
+    for i, (product, omschrijving, _soort, eenheid) in enumerate(ind.producten):
+        rij = ALGEMEEN_PRODUCT_RIJ + i
+        uit |= {
+            (ALGEMEEN, f"{c}{rij}"): t
+            for c, t in zip("BCD", (product, omschrijving, eenheid), strict=True)
+        }
+    for _kolom, label, _soort, eenheid, letter in _PERSONEEL:
+        tekst = f"{label} ({eenheid})" if eenheid and eenheid != "%" else label
+        uit[(PERSONEEL, f"{letter}{PERSONEEL_EERSTE_RIJ - 1}")] = tekst
+    for f in range(1, FUNCTIES + 1):
+        uit[(PERSONEEL, f"A{PERSONEEL_EERSTE_RIJ + f - 1}")] = f
+    rijen = _bouwsteenrijen()
+    uit |= {(BOUWSTENEN, f"B{r}"): t for r, t in zip((4, 5, 6), _BOUWSTEEN_KOPPEN, strict=True)}
+    for kolom, tekst in _BOUWSTEEN_TUSSENKOPPEN.items():
+        uit[(BOUWSTENEN, f"B{rijen[kolom] - 1}")] = tekst
+    for f in range(1, FUNCTIES + 1):
+        rij = rijen[f"fte_{f:02d}"]
+        uit[(BOUWSTENEN, f"B{rij}")] = (
+            f"Functie {f} (blad Personeel, rij {PERSONEEL_EERSTE_RIJ + f - 1})"
+        )
+        uit[(BOUWSTENEN, f"C{rij}")] = "fte"
+    for kolom, label, _soort, eenheid, _geldt in BOUWSTEEN_REGELS:
+        uit[(BOUWSTENEN, f"B{rijen[kolom]}")] = label
+        uit[(BOUWSTENEN, f"C{rijen[kolom]}")] = eenheid
+    for i, (product, omschrijving, _soort, eenheid) in enumerate(ind.producten):
+        letter = get_column_letter(BOUWSTENEN_EERSTE_KOLOM + i)
+        uit |= {
+            (BOUWSTENEN, f"{letter}{r}"): t
+            for r, t in zip((4, 5, 6), (product, omschrijving, eenheid), strict=True)
+        }
+    rij = REALISATIE_EERSTE_RIJ - 1
+    uit[(REALISATIE, f"B{rij}")], uit[(REALISATIE, f"C{rij}")] = "Productspecificatie", "Eenheid"
+    for _kolom, label, _soort, eenheid, letter in _REALISATIE:
+        uit[(REALISATIE, f"{letter}{rij}")] = f"{label} ({eenheid})"
+    for i, (product, _oms, _soort, eenheid) in enumerate(ind.producten):
+        uit[(REALISATIE, f"B{REALISATIE_EERSTE_RIJ + i}")] = product
+        uit[(REALISATIE, f"C{REALISATIE_EERSTE_RIJ + i}")] = eenheid
+    return uit
+
+
+_ALGEMEEN_KOPPEN = ("Productspecificatie", "Omschrijving", "Eenheid", "Biedt u dit aan?")
+_BOUWSTEEN_KOPPEN = ("Productspecificatie", "Omschrijving", "Eenheid")
+_BOUWSTEEN_TUSSENKOPPEN = {  # heading above the row of this bouwsteen
+    "fte_01": "Inzet personeel (fte per functie, zie blad Personeel)",
+    "jaaruren": "Uren per fte per jaar",
+    "reiskosten": "Kosten en opslagen",
+    "groepsgrootte": "Alleen bij groeps-, vervoer-, verblijfs- en trajectproducten",
+}
+
+
 def _algemeen(ws, ind: Indeling) -> None:
     ws.column_dimensions["B"].width = 34
     ws.column_dimensions["C"].width = 48
@@ -551,20 +629,10 @@ def _algemeen(ws, ind: Indeling) -> None:
     ws.column_dimensions["E"].width = 22
     ws["B1"] = "Algemene gegevens"
     ws["B1"].font = _KOP
-    for v in ind.velden:
-        if v.blad == ALGEMEEN and v.product is None:
-            ws[f"B{v.cel[1:]}"] = v.label
     kop = ALGEMEEN_PRODUCT_RIJ - 1
-    ws[f"B{kop - 1}"] = "Aangeboden producten"
     ws[f"B{kop - 1}"].font = _VET
-    for letter, tekst in zip(
-        "BCDE", ("Productspecificatie", "Omschrijving", "Eenheid", "Biedt u dit aan?"), strict=True
-    ):
-        ws[f"{letter}{kop}"] = tekst
+    for letter in "BCDE":
         ws[f"{letter}{kop}"].font = _VET
-    for i, (product, omschrijving, _soort, eenheid) in enumerate(ind.producten):
-        rij = ALGEMEEN_PRODUCT_RIJ + i
-        ws[f"B{rij}"], ws[f"C{rij}"], ws[f"D{rij}"] = product, omschrijving, eenheid
 
 
 def _personeel(ws) -> None:
@@ -574,14 +642,11 @@ def _personeel(ws) -> None:
         "Bedragen per fte per jaar; percentages als percentage van het jaarsalaris (werkgeverslasten: van het salaris inclusief toeslagen)."
     )
     rij = PERSONEEL_EERSTE_RIJ - 1
-    for _kolom, label, _soort, eenheid, letter in _PERSONEEL:
-        ws[f"{letter}{rij}"] = f"{label} ({eenheid})" if eenheid and eenheid != "%" else label
+    for *_rest, letter in _PERSONEEL:
         ws[f"{letter}{rij}"].font = _VET
         ws[f"{letter}{rij}"].alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = 16
     ws.column_dimensions["B"].width = 30
-    for f in range(1, FUNCTIES + 1):
-        ws[f"A{PERSONEEL_EERSTE_RIJ + f - 1}"] = f
 
 
 def _bouwstenen(ws, ind: Indeling) -> None:
@@ -590,28 +655,12 @@ def _bouwstenen(ws, ind: Indeling) -> None:
     ws["B2"] = "Alleen de kolommen van producten die u aanbiedt (blad Algemeen) invullen."
     ws.column_dimensions["B"].width = 58
     ws.column_dimensions["C"].width = 20
-    ws["B4"], ws["B5"], ws["B6"] = "Productspecificatie", "Omschrijving", "Eenheid"
     rijen = _bouwsteenrijen()
-    ws[f"B{rijen['fte_01'] - 1}"] = "Inzet personeel (fte per functie, zie blad Personeel)"
-    ws[f"B{rijen['jaaruren'] - 1}"] = "Uren per fte per jaar"
-    ws[f"B{rijen['reiskosten'] - 1}"] = "Kosten en opslagen"
-    ws[f"B{rijen['groepsgrootte'] - 1}"] = (
-        "Alleen bij groeps-, vervoer-, verblijfs- en trajectproducten"
-    )
-    for k in ("fte_01", "jaaruren", "reiskosten", "groepsgrootte"):
+    for k in _BOUWSTEEN_TUSSENKOPPEN:
         ws[f"B{rijen[k] - 1}"].font = _VET
-    for f in range(1, FUNCTIES + 1):
-        ws[f"B{rijen[f'fte_{f:02d}']}"] = (
-            f"Functie {f} (blad Personeel, rij {PERSONEEL_EERSTE_RIJ + f - 1})"
-        )
-        ws[f"C{rijen[f'fte_{f:02d}']}"] = "fte"
-    for kolom, label, _soort, eenheid, _geldt in BOUWSTEEN_REGELS:
-        ws[f"B{rijen[kolom]}"] = label
-        ws[f"C{rijen[kolom]}"] = eenheid
-    for i, (product, omschrijving, soort, eenheid) in enumerate(ind.producten):
+    for i, (_product, _omschrijving, soort, _eenheid) in enumerate(ind.producten):
         letter = get_column_letter(BOUWSTENEN_EERSTE_KOLOM + i)
         ws.column_dimensions[letter].width = 15
-        ws[f"{letter}4"], ws[f"{letter}5"], ws[f"{letter}6"] = product, omschrijving, eenheid
         ws[f"{letter}4"].font = _VET
         ws[f"{letter}5"].alignment = Alignment(wrap_text=True, vertical="top")
         for kolom, _label, _s, _e, geldt in BOUWSTEEN_REGELS:
@@ -619,23 +668,19 @@ def _bouwstenen(ws, ind: Indeling) -> None:
                 ws[f"{letter}{rijen[kolom]}"].fill = _NVT
 
 
-def _realisatie(ws, ind: Indeling, params: Jaarparameters) -> None:
+def _realisatie(ws, params: Jaarparameters) -> None:
     ws["B1"] = f"Realisatie {params.realisatiejaar} per product"
     ws["B1"].font = _KOP
     ws["B3"] = (
         "Werkelijke kosten, geleverd volume (in de eenheid van het product) en aantal cliënten."
     )
     rij = REALISATIE_EERSTE_RIJ - 1
-    ws[f"B{rij}"], ws[f"C{rij}"] = "Productspecificatie", "Eenheid"
-    for _kolom, label, _soort, eenheid, letter in _REALISATIE:
-        ws[f"{letter}{rij}"] = f"{label} ({eenheid})"
+    for *_rest, letter in _REALISATIE:
         ws.column_dimensions[letter].width = 22
     for c in "BCDEF":
         ws[f"{c}{rij}"].font = _VET
         ws[f"{c}{rij}"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["B"].width = 28
-    for i, (product, _oms, _soort, eenheid) in enumerate(ind.producten):
-        ws[f"B{REALISATIE_EERSTE_RIJ + i}"], ws[f"C{REALISATIE_EERSTE_RIJ + i}"] = product, eenheid
 
 
 def _invoercellen(wb: Workbook, ind: Indeling) -> None:
@@ -688,9 +733,12 @@ def _validatie(v: Veld) -> DataValidation:
         dv.error = "Vul een datum in, bijvoorbeeld 15-09-2026."
     else:
         dv = DataValidation(
-            type="textLength", operator="lessThanOrEqual", formula1="200", allow_blank=True
+            type="textLength",
+            operator="lessThanOrEqual",
+            formula1=str(TEKST_MAX),
+            allow_blank=True,
         )
-        dv.error = "Hooguit 200 tekens."
+        dv.error = f"Hooguit {TEKST_MAX} tekens."
     dv.errorTitle = "Ongeldige invoer"
     dv.showErrorMessage = True
     return dv
@@ -749,7 +797,9 @@ def data_dictionary(ind: Indeling) -> str:
         "",
         "Gegenereerd door `kostprijs.sjabloon.data_dictionary` uit de parameters van het jaar;",
         "een test houdt dit bestand gelijk aan het sjabloon. Elke invoercel heeft een Excel-naam;",
-        "`kostprijs inlezen` zoekt de cellen op die naam. Soort: `tekst`, `getal` (0 of meer),",
+        "`kostprijs inlezen` zoekt de cellen op die naam en controleert dat elke naam nog naar",
+        "deze cel wijst. Soort: `tekst` (als tekst opgemaakt, hooguit "
+        f"{TEKST_MAX} tekens), `getal` (0 of meer),",
         "`fractie` (percentage, 0-100%), `geheel` (geheel getal, 0 of meer), `keuze` (lijst),",
         "`datum`, `formule` (berekend, vergrendeld). Bouwstenen zijn verplicht voor elk",
         "aangeboden product; fte en realisatie zijn verplicht waar van toepassing (zie `docs/gegevens.md`).",

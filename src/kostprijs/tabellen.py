@@ -18,6 +18,7 @@ import pandas as pd
 
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
+from kostprijs.injectie import onschadelijk
 from kostprijs.opslag import atomisch
 
 _NL_GETAL = r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
@@ -178,7 +179,7 @@ def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
 def _nl_cel(waarde) -> str:
     if isinstance(waarde, Decimal | float):
         return format(waarde, "f").replace(".", ",")
-    return str(waarde)
+    return str(onschadelijk(waarde))
 
 
 def rijfout(df: pd.DataFrame, fout: np.ndarray, kolom: str, melding, actie: str | None = None):

@@ -10,7 +10,11 @@ OPMERKING = "opmerking"
 
 @dataclass(frozen=True, order=True)
 class Bevinding:
-    """One problem; `fout` rejects the submission, `opmerking` accepts it with a remark."""
+    """One problem; `fout` rejects the submission, `opmerking` accepts it with a remark.
+
+    `regel` names the validation rule behind it (schema.py), so that a plausibility finding
+    can be told apart from other findings; it is not part of the output.
+    """
 
     bestand: str
     blad: str
@@ -20,6 +24,7 @@ class Bevinding:
     ernst: str = FOUT
     gevonden: str = ""
     verwacht: str = ""
+    regel: str = ""
 
 
 class Weigering(Exception):

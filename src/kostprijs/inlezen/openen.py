@@ -23,8 +23,16 @@ from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 MB = 1 << 20
-_RIJ = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
-_KOLOM = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d+\"")
+# A cell that holds something (a value, formula or inline string); a cell with formatting
+# only is self-closing or empty and does not count for the sheet's extent.
+_CEL_MET_INHOUD = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*?(?<!/)>\s*<(?:v|f|is)\b')
+_RIJ_TAG = re.compile(rb"<row\b([^>]*)>")
+_KOLOM_TAG = re.compile(rb"<col\b([^>]*)>")
+_VERBORGEN = re.compile(rb'\bhidden\s*=\s*"(?:1|true)"')
+# A cell whose value is a formula error (t="e"), e.g. <c r="D20" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+_FOUTCEL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
+_WAARDE = re.compile(rb"<v>([^<]*)</v>")
+_REF = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _BLAD = re.compile(rb"<(?:\w+:)?sheet\s([^>]*?)/?>")
 _GEDEFINIEERD = re.compile(rb"<(?:\w+:)?definedName\s([^>]*)>([^<]*)</(?:\w+:)?definedName>")
 _RELATIE = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*?)/?>")
@@ -61,10 +69,20 @@ class Archief:
     """What the safety checks learned about a workbook that may be parsed."""
 
     bladen: dict[str, str] = field(default_factory=dict)  # sheet name -> part in the zip
-    rijen: dict[str, int] = field(default_factory=dict)  # sheet name -> highest row number
+    rijen: dict[str, int] = field(default_factory=dict)  # sheet name -> last row with content
     namen: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (sheet, cell)
     formules: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> text
     opmerkingen: list[Bevinding] = field(default_factory=list)
+    # name -> the sheet it names, for names that point at a deleted cell (#REF!)
+    kapotte_namen: dict[str, str] = field(default_factory=dict)
+    zichtbaarheid: dict[str, str] = field(
+        default_factory=dict
+    )  # sheet -> visible/hidden/veryHidden
+    verborgen_rijen: dict[str, set[int]] = field(default_factory=dict)  # sheet -> row numbers
+    verborgen_kolommen: dict[str, set[int]] = field(default_factory=dict)  # sheet -> col numbers
+    foutwaarden: dict[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (sheet, cell) -> #DIV/0!
 
 
 def open_veilig(pad: Path, ip: Inleesparameters) -> Archief:
@@ -169,13 +187,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
             )
         )
     if "xl/workbook.xml" not in namen:
-        raise Weigering(
-            fout(
-                naam,
-                "Het zip-bestand bevat geen Excel-werkmap.",
-                verwacht="het ingevulde sjabloon als .xlsx",
-            )
-        )
+        raise Weigering(_geen_werkmap(zf, naam, namen))
     totaal = sum(i.file_size for i in infos)
     if totaal > ip.max_uitgepakt_mb * MB:
         raise Weigering(
@@ -242,28 +254,96 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
                 inhoud[i.filename] = data
             if i.filename.startswith("xl/worksheets/"):
                 inhoud[i.filename] = data
-    archief.bladen, archief.namen = _bladen_en_namen(inhoud, naam)
+    archief.bladen, archief.namen, archief.zichtbaarheid = _bladen_en_namen(inhoud, naam)
+    archief.kapotte_namen = _kapotte_namen(inhoud["xl/workbook.xml"])
     for blad, deel in archief.bladen.items():
         data = inhoud.get(deel, b"")
         for cel, formule in _formules(data):
             archief.formules[(blad, cel.decode())] = html.unescape(
                 formule.decode("utf-8", "replace")
             )
-        rijen = max(map(int, _RIJ.findall(data)), default=0)
-        kolommen = max(map(_kolomnummer, set(_KOLOM.findall(data))), default=0)
+        inhoud_cellen = _CEL_MET_INHOUD.findall(data)
+        rijen = max((int(r) for _, r in inhoud_cellen), default=0)
+        kolommen = max(map(_kolomnummer, {k for k, _ in inhoud_cellen}), default=0)
         archief.rijen[blad] = rijen
         if rijen > ip.max_rijen or kolommen > ip.max_kolommen:
-            raise Weigering(
-                fout(
-                    naam,
-                    f"Blad '{blad}' loopt tot rij {rijen:,} en kolom {kolommen:,}".replace(",", ".")
-                    + "; het sjabloon is veel kleiner. Het bestand is niet ingelezen.",
-                    blad=blad,
-                    gevonden=f"{rijen} rijen, {kolommen} kolommen",
-                    verwacht=f"hooguit {ip.max_rijen} rijen en {ip.max_kolommen} kolommen",
-                )
-            )
+            raise Weigering(_te_groot(naam, blad, rijen, kolommen, ip))
+        if b"hidden" in data:
+            archief.verborgen_rijen[blad], archief.verborgen_kolommen[blad] = _verborgen(data)
+        if b't="e"' in data:
+            for attributen, cel_inhoud in _FOUTCEL.findall(data):
+                ref, waarde = _REF.search(attributen), _WAARDE.search(cel_inhoud)
+                if ref and waarde:
+                    archief.foutwaarden[(blad, ref.group(1).decode())] = html.unescape(
+                        waarde.group(1).decode("utf-8", "replace")
+                    )
     return archief
+
+
+def _te_groot(naam: str, blad: str, rijen: int, kolommen: int, ip: Inleesparameters) -> Bevinding:
+    buiten = f"rij {ip.max_rijen + 1}" if rijen > ip.max_rijen else f"kolom {ip.max_kolommen + 1}"
+    return fout(
+        naam,
+        f"Blad '{blad}' loopt tot rij {rijen:,} en kolom {kolommen:,}".replace(",", ".")
+        + "; het sjabloon is veel kleiner. Het bestand is niet ingelezen. Er staan waarden "
+        f"ver buiten het sjabloon (vanaf {buiten}). Verwijder die: selecteer de rijen en "
+        "kolommen onder en rechts van het sjabloon, kies Start > Wissen > Alles wissen "
+        "(LibreOffice: Blad > Cellen verwijderen), sla het bestand op en stuur het opnieuw in.",
+        blad=blad,
+        gevonden=f"waarden tot rij {rijen}, kolom {kolommen}",
+        verwacht=f"hooguit {ip.max_rijen} rijen en {ip.max_kolommen} kolommen",
+    )
+
+
+def _verborgen(data: bytes) -> tuple[set[int], set[int]]:
+    """Row and column numbers the worksheet XML marks hidden (hidden="1" or "true")."""
+    rijen = set()
+    for m in _RIJ_TAG.finditer(data):
+        if _VERBORGEN.search(m.group(1)):
+            r = re.search(rb'\br="(\d+)"', m.group(1))
+            if r:
+                rijen.add(int(r.group(1)))
+    kolommen = set()
+    for m in _KOLOM_TAG.finditer(data):
+        if _VERBORGEN.search(m.group(1)):
+            a = _attributen(m.group(1))
+            try:
+                van, tot = int(a.get("min", 0)), int(a.get("max", 0))
+            except ValueError:
+                continue
+            kolommen.update(range(van, min(tot, van + 16384) + 1))
+    return rijen, kolommen
+
+
+def _geen_werkmap(zf: zipfile.ZipFile, naam: str, namen: set[str]) -> Bevinding:
+    """The finding for a zip archive without an Excel workbook (OpenDocument gets advice)."""
+    soort = b""
+    if "mimetype" in namen:
+        info = zf.getinfo("mimetype")
+        if info.file_size < 200:
+            soort = zf.read(info).strip()
+    if soort == b"application/vnd.oasis.opendocument.spreadsheet":
+        return fout(
+            naam,
+            "Het bestand is een OpenDocument-rekenblad (.ods), geen Excel-werkmap. Open het in "
+            "LibreOffice, kies Bestand > Opslaan als, kies als bestandstype 'Excel 2007-365 "
+            "(.xlsx)' en stuur dat bestand in.",
+            gevonden="OpenDocument-rekenblad (.ods)",
+            verwacht="het ingevulde sjabloon als .xlsx",
+        )
+    if soort.startswith(b"application/vnd.oasis.opendocument"):
+        return fout(
+            naam,
+            "Het bestand is een OpenDocument-bestand (bijvoorbeeld een tekstdocument), geen "
+            "Excel-werkmap. Vul het sjabloon in en sla het op als .xlsx.",
+            gevonden=soort.decode("ascii", "replace"),
+            verwacht="het ingevulde sjabloon als .xlsx",
+        )
+    return fout(
+        naam,
+        "Het zip-bestand bevat geen Excel-werkmap.",
+        verwacht="het ingevulde sjabloon als .xlsx",
+    )
 
 
 def _lees(zf: zipfile.ZipFile, info: zipfile.ZipInfo, naam: str) -> bytes:
@@ -284,8 +364,10 @@ def _lees(zf: zipfile.ZipFile, info: zipfile.ZipInfo, naam: str) -> bytes:
         ) from exc
 
 
-def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
-    """Sheet name -> worksheet part, and defined name -> (sheet, cell), from workbook.xml.
+def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict, dict]:
+    """Sheet name -> worksheet part, defined name -> (sheet, cell), and sheet name -> state
+    ("visible", "hidden" or "veryHidden"; Excel leaves the attribute out when visible),
+    from workbook.xml.
 
     A scan with linear regular expressions over XML already checked to hold no DTD (so no
     entity can expand); names that refer to a range or a formula are left out.
@@ -302,12 +384,13 @@ def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict]:
             else posixpath.normpath(posixpath.join("xl", doel))
         )
     wb = inhoud["xl/workbook.xml"]
-    bladen = {}
+    bladen, zichtbaarheid = {}, {}
     for m in _BLAD.finditer(wb):
         a = _attributen(m.group(1))
         rid = next((v for k, v in a.items() if k.endswith(":id")), None)
         bladen[a.get("name", "")] = doelen.get(rid, "")
-    return bladen, _namen(wb)
+        zichtbaarheid[a.get("name", "")] = a.get("state", "visible")
+    return bladen, _namen(wb), zichtbaarheid
 
 
 def _formules(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -348,6 +431,21 @@ def _namen(wb: bytes) -> dict[str, tuple[str, str]]:
             blad = (ref.group(1) or ref.group(2)).replace("''", "'")
             namen[html.unescape(naam_.group(1).decode())] = (blad, ref.group(3) + ref.group(4))
     return namen
+
+
+def _kapotte_namen(wb: bytes) -> dict[str, str]:
+    """Names whose reference Excel or LibreOffice replaced by #REF! (a deleted row, column
+    or sheet), with the sheet named in the reference ("" when none is left)."""
+    if b"#REF!" not in wb:
+        return {}
+    kapot = {}
+    for m in _GEDEFINIEERD.finditer(wb):
+        tekst = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
+        naam_ = _NAAMATTRIBUUT.search(m.group(1))
+        if naam_ and "#REF!" in tekst and b"localSheetId" not in m.group(1):
+            blad = tekst.split("!", 1)[0] if tekst.count("!") > 1 else ""
+            kapot[html.unescape(naam_.group(1).decode())] = blad.strip("'").replace("''", "'")
+    return kapot
 
 
 def _attributen(tekst: bytes) -> dict[str, str]:

@@ -24,14 +24,23 @@ import pandas as pd
 
 from kostprijs.config import Inleesparameters, Jaarparameters, inleesparameters
 from kostprijs.fouten import InvoerFout
+from kostprijs.injectie import onschadelijk
+from kostprijs.inlezen import bevestigingen as bev
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, Weigering, fout
 from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
 from kostprijs.inlezen.lezen import Inzending, lees_werkboek
 from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand, open_veilig
+from kostprijs.inlezen.plausibiliteit import plausibiliteit
 from kostprijs.inlezen.schema import valideer
 from kostprijs.inlezen.tabellen import FTE, bouw_tabellen, rijen
 from kostprijs.opslag import sha256
-from kostprijs.sjabloon import PERSONEEL_KOLOMMEN, REALISATIE_KOLOMMEN, Indeling, indeling
+from kostprijs.sjabloon import (
+    KVK,
+    PERSONEEL_KOLOMMEN,
+    REALISATIE_KOLOMMEN,
+    Indeling,
+    indeling,
+)
 
 GEACCEPTEERD = "geaccepteerd"
 MET_OPMERKINGEN = "geaccepteerd met opmerkingen"
@@ -54,6 +63,7 @@ class Resultaat:
     bevindingen: pd.DataFrame
     overgeslagen: list[str]
     uitmap: Path
+    bevestigingen: pd.DataFrame
 
     def telling(self, status: str) -> int:
         return int((self.inzendingen["status"] == status).sum()) if len(self.inzendingen) else 0
@@ -191,10 +201,24 @@ class _Voortgang:
             )
 
 
+def standaard_bevestigingen(map_: Path) -> Path | None:
+    """The default confirmations file: bevestigingen.csv beside the folder of workbooks."""
+    pad = Path(map_).parent / bev.BESTANDSNAAM
+    return pad if pad.is_file() else None
+
+
 def lees_map(
-    params: Jaarparameters, map_: Path, uitmap: Path, *, voortgang: bool = True
+    params: Jaarparameters,
+    map_: Path,
+    uitmap: Path,
+    *,
+    voortgang: bool = True,
+    bevestigingen: Path | None = None,
 ) -> Resultaat:
-    """Ingest every workbook in `map_`, write the processed tables and feedback to `uitmap`."""
+    """Ingest every workbook in `map_`, write the processed tables and feedback to `uitmap`.
+
+    bevestigingen: the municipality's confirmations of unusual values (bevestigingen.py).
+    """
     controleer_defusedxml()
     map_, uitmap = Path(map_), Path(uitmap)
     if not map_.is_dir():
@@ -203,7 +227,8 @@ def lees_map(
             bestand=map_,
             actie="Zet de werkmappen van de aanbieders in deze map of geef --map op.",
         )
-    ind, ip = indeling(params), inleesparameters(params)
+    ind, ip, plaus = indeling(params), inleesparameters(params), plausibiliteit(params)
+    bevestigd = bev.lees_bevestigingen(bevestigingen) if bevestigingen else {}
     alles = sorted((p for p in map_.iterdir() if p.is_file()), key=lambda p: p.name)
     overgeslagen = [p.name for p in alles if is_slotbestand(p)]
     paden = [p for p in alles if not is_slotbestand(p)]
@@ -212,14 +237,60 @@ def lees_map(
     hashes = {p.name: gelezen[p][1] for p in paden}
     leesbaar = [i for i in inzendingen.values() if i.waarden]
     tabellen = bouw_tabellen(leesbaar, ind)
-    for b in valideer(tabellen, ind, inzendingen):
-        al = {(x.veld, x.ernst) for x in inzendingen[b.bestand].bevindingen}
-        if (b.veld, FOUT) not in al:  # an unreadable value is reported once, not also as empty
-            inzendingen[b.bestand].bevindingen.append(b)
-    overzicht = _overzicht(inzendingen, hashes)
-    resultaat = Resultaat(overzicht, _bevindingen(inzendingen), overgeslagen, uitmap)
+    for b in valideer(tabellen, ind, inzendingen, plaus):
+        inz = inzendingen[b.bestand]
+        if b.veld and b.veld not in inz.cellen:
+            continue  # its sheet is missing or its name broken: reported once, not per cell
+        b = bev.bevestig(b, inz, bevestigd)
+        al = {(x.veld, x.ernst) for x in inz.bevindingen}
+        if b is not None and (b.veld, FOUT) not in al:  # an unreadable value once, not twice
+            inz.bevindingen.append(b)
+    bev.beoordeel_overige(bevestigd, inzendingen)
+    dubbel = _zelfde_kvk_andere_naam(inzendingen)
+    overzicht = _overzicht(inzendingen, hashes, dubbel)
+    resultaat = Resultaat(
+        overzicht,
+        _bevindingen(inzendingen),
+        overgeslagen,
+        uitmap,
+        bev.tabel(bevestigd, ind, aanbieder_id),
+    )
     _schrijf(resultaat, inzendingen, tabellen, params, ip)
     return resultaat
+
+
+def _naamsleutel(naam: str) -> str:
+    """A provider name for comparison: letters and digits only, case-folded."""
+    return "".join(c for c in naam.casefold() if c.isalnum())
+
+
+def _zelfde_kvk_andere_naam(inzendingen: dict[str, Inzending]) -> dict[str, list[str]]:
+    """Submissions that share a KvK number under different names: each gets an error (its
+    feedback does not name the other provider). Returns file -> the other files."""
+    per_kvk: dict[str, list[Inzending]] = {}
+    for inz in inzendingen.values():
+        kvk, naam = inz.waarden.get(KVK), inz.waarden.get("aanbieder_naam")
+        if isinstance(kvk, str) and isinstance(naam, str):
+            per_kvk.setdefault(kvk, []).append(inz)
+    dubbel: dict[str, list[str]] = {}
+    for kvk, groep in per_kvk.items():
+        if len({_naamsleutel(i.waarden["aanbieder_naam"]) for i in groep}) < 2:
+            continue
+        for inz in groep:
+            dubbel[inz.bestand] = [i.bestand for i in groep if i is not inz]
+            inz.bevindingen.append(
+                fout(
+                    inz.bestand,
+                    f"Onder hetzelfde KvK-nummer ({kvk}) is ook een inzending met een andere "
+                    "organisatienaam binnengekomen. Uw cijfers tellen niet mee totdat de "
+                    "gemeente met u heeft uitgezocht bij welke organisatie dit KvK-nummer "
+                    "hoort. Controleer uw KvK-nummer en naam; de gemeente neemt contact met u op.",
+                    gevonden=kvk,
+                    verwacht="één organisatie per KvK-nummer",
+                    **inz.plaats(KVK),
+                )
+            )
+    return dubbel
 
 
 def _status(inz: Inzending) -> str:
@@ -228,13 +299,21 @@ def _status(inz: Inzending) -> str:
     return MET_OPMERKINGEN if inz.bevindingen else GEACCEPTEERD
 
 
-def _overzicht(inzendingen: dict[str, Inzending], hashes: dict[str, str]) -> pd.DataFrame:
+def _overzicht(
+    inzendingen: dict[str, Inzending], hashes: dict[str, str], dubbel: dict[str, list[str]]
+) -> pd.DataFrame:
     rijen = []
     for naam, inz in inzendingen.items():
-        kvk = inz.waarden.get("aanbieder_kvk")
+        kvk = inz.waarden.get(KVK)
         geldig = isinstance(kvk, str) and kvk.isdigit() and len(kvk) == 8
         status = _status(inz)
         eerste = next((b for b in sorted(inz.bevindingen, key=_volgorde) if b.ernst == FOUT), None)
+        reden = _reden(eerste) if eerste else ""
+        if naam in dubbel:
+            reden += (
+                f" (KvK-nummer {kvk} ook gebruikt onder een andere naam in: "
+                f"{', '.join(dubbel[naam])})"
+            )
         rijen.append(
             {
                 "bestand": naam,
@@ -244,7 +323,7 @@ def _overzicht(inzendingen: dict[str, Inzending], hashes: dict[str, str]) -> pd.
                 "telt_mee": "nee" if status == AFGEWEZEN else "ja",
                 "fouten": sum(b.ernst == FOUT for b in inz.bevindingen),
                 "opmerkingen": sum(b.ernst == OPMERKING for b in inz.bevindingen),
-                "reden": _reden(eerste) if eerste else "",
+                "reden": reden,
                 "terugkoppeling": f"terugkoppeling/{feedbacknaam(naam)}" if inz.bevindingen else "",
                 "_datum": inz.waarden.get("invuldatum"),
             }
@@ -369,7 +448,9 @@ def _uitvoertabellen(
 def _csv(df: pd.DataFrame, pad: Path, sleutel: list[str] | None = None) -> None:
     if sleutel and len(df):
         df = df.sort_values(sleutel, kind="mergesort")
-    df.map(_tekst).to_csv(pad, index=False, lineterminator="\n", encoding="utf-8")
+    df.map(lambda x: _tekst(onschadelijk(x))).to_csv(
+        pad, index=False, lineterminator="\n", encoding="utf-8"
+    )
 
 
 def _schrijf(
@@ -385,6 +466,7 @@ def _schrijf(
         (tmp / "terugkoppeling").mkdir()
         _csv(res.inzendingen, tmp / "inzendingen.csv")
         _csv(res.bevindingen, tmp / "bevindingen.csv")
+        _csv(res.bevestigingen, tmp / bev.BESTANDSNAAM)
         for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
             _csv(df, tmp / f"{naam}.csv", sleutel)
         statussen = res.inzendingen.set_index("bestand")["status"].to_dict()
@@ -439,6 +521,17 @@ def samenvatting(res: Resultaat) -> str:
         )
     if res.telling(VERVANGEN):
         regels.append(DUBBELREGEL)
+    if len(res.bevestigingen):
+        b = res.bevestigingen
+        regels.append(
+            f"Bevestigingen van de gemeente: {len(b)}, waarvan {int((b['status'] == bev.GEBRUIKT).sum())} "
+            "gebruikt bij het inlezen."
+        )
+        for r in b[b["status"] == bev.PAST_NIET].itertuples():
+            regels.append(
+                f"Let op: de bevestiging voor KvK-nummer {r.kvk}, blad {r.blad}, cel {r.cel} "
+                f"past bij geen ingevulde waarde ({r.toelichting}); ze is niet gebruikt."
+            )
     terug = int((res.inzendingen["terugkoppeling"] != "").sum()) if n else 0
     if terug:
         regels.append(f"Terugkoppeling voor {terug} aanbieder(s): {res.uitmap / 'terugkoppeling'}")

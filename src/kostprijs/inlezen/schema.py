@@ -3,7 +3,9 @@
 Each rule is a named, vectorised pandera check over a whole table (all submissions at once,
 so validation costs little per workbook). A failing row becomes a Bevinding that points at
 the template cell behind it. `fout` rules reject a submission; `opmerking` rules flag an
-unusual but possible value.
+unusual but possible value. The plausibility rules come from the year's parameters in two
+tiers (plausibiliteit.py): outside the hard range, or a recognised slip, is a `fout`;
+outside the soft range an `opmerking`.
 """
 
 from __future__ import annotations
@@ -12,58 +14,39 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding
 from kostprijs.inlezen.lezen import Inzending
+from kostprijs.inlezen.plausibiliteit import VERGISSINGEN, Bereik, Veldgrenzen
 from kostprijs.inlezen.tabellen import FTE, als_float, veldnaam
-from kostprijs.sjabloon import BOUWSTEEN_KOLOMMEN, BOUWSTEEN_REGELS, NIET_PRODUCTIEF, Indeling, slug
-
-# Plausible ranges: outside them a value is flagged (opmerking), not rejected.
-PLAUSIBEL: dict[str, tuple[float, float]] = {
-    "jaarsalaris": (20_000, 100_000),
-    "vakantiegeld": (0.06, 0.10),
-    "eindejaarsuitkering": (0.0, 0.10),
-    "ort": (0.0, 0.25),
-    "werkgeverslasten": (0.15, 0.45),
-    "jaaruren": (1_500, 2_100),
-    "verlof": (100, 350),
-    "ziekte": (0, 250),
-    "scholing": (0, 120),
-    "overleg": (0, 200),
-    "indirect": (0, 500),
-    "reiskosten": (0, 5_000),
-    "opleidingskosten": (0, 3_000),
-    "overhead": (0.05, 0.35),
-    "verplichtingen": (0.0, 0.10),
-    "materieel": (0, 60),
-    "huisvesting": (0, 80),
-    "groepsgrootte": (2, 20),
-    "begeleiders": (0.5, 4),
-    "personeelsuren": (0.5, 24),
-    "bezettingsgraad": (0.5, 1.0),
-    "voeding": (0, 40),
-    "indexering": (0.0, 0.10),
-    "risico": (0.0, 0.05),
-}
-FRACTIES = (
-    "vakantiegeld",
-    "eindejaarsuitkering",
-    "ort",
-    "werkgeverslasten",
-    "overhead",
-    "verplichtingen",
-    "bezettingsgraad",
-    "indexering",
-    "risico",
+from kostprijs.sjabloon import (
+    BOUWSTEEN_KOLOMMEN,
+    BOUWSTEEN_REGELS,
+    GETALKOLOMMEN,
+    NIET_PRODUCTIEF,
+    PERSONEEL_KOLOMMEN,
+    REALISATIE_KOLOMMEN,
+    Indeling,
+    slug,
 )
+
+HARD = "hard"
+ZACHT = "zacht"
+VERGISSING = "vergissing"
+
+FRACTIES = tuple(k for k, soort in GETALKOLOMMEN.items() if soort == "fractie")
 UREN_PER_JAAR = 8_784  # 366 x 24
 
 
 @dataclass(frozen=True)
 class Regel:
-    """One check: `goed(df)` is True where a row passes; the cell pointed at is `kolom`."""
+    """One check: `goed(df)` is True where a row passes; the cell pointed at is `kolom`.
+
+    `details(rij)` adds placeholders for `melding` and `verwacht` that depend on the row.
+    """
 
     naam: str
     kolom: str
@@ -71,6 +54,7 @@ class Regel:
     melding: str
     verwacht: str
     ernst: str = FOUT
+    details: Callable[[pd.Series], dict[str, str]] | None = None
 
 
 def _verplicht(kolom: str, label: str, waar: Callable | None = None) -> Regel:
@@ -94,63 +78,106 @@ def _minimaal(kolom: str, minimum: float = 0, strikt: bool = False) -> Regel:
     )
 
 
-def _fractie(kolom: str) -> list[Regel]:
-    lo, hi = PLAUSIBEL[kolom]
-    regels = [
-        Regel(
-            f"fractie_max:{kolom}",
-            kolom,
-            lambda df: df[kolom].isna() | (df[kolom] <= 1),
-            "{waarde} betekent {procent}. Bedoelt u {waarde}%? Typ het percentage met "
-            "%-teken (de cel is als percentage opgemaakt).",
-            "een percentage tussen 0% en 100%",
-        ),
-        _minimaal(kolom),
-    ]
-    if lo > 0:
-        regels.append(
-            Regel(
-                f"factor100:{kolom}",
-                kolom,
-                lambda df: df[kolom].isna() | ~_factor100(df[kolom], lo, hi),
-                "{procent} is onwaarschijnlijk laag; bedoelt u {honderdvoud}? Waarschijnlijk "
-                "is het percentage als 0,.. in een procentcel getypt.",
-                f"tussen {_pct(lo)} en {_pct(hi)}",
-            )
-        )
-    return regels
-
-
-def _factor100(s: pd.Series, lo: float, hi: float) -> pd.Series:
-    return (s < lo) & (s * 100 >= lo) & (s * 100 <= hi)
-
-
-def _plausibel(kolom: str, waar: Callable | None = None) -> Regel:
-    lo, hi = PLAUSIBEL[kolom]
-    fractie = kolom in FRACTIES
-
-    def goed(df: pd.DataFrame) -> pd.Series:
-        s = df[kolom]
-        binnen = s.isna() | ((s >= lo) & (s <= hi))
-        if fractie:  # already reported as an error
-            binnen |= (s > 1) | _factor100(s, lo, hi)
-        binnen |= s < 0
-        return binnen | (~waar(df) if waar else False)
-
-    bereik = f"{_pct(lo)} tot {_pct(hi)}" if fractie else f"{lo:n} tot {hi:n}"
+def _fractie_max(kolom: str) -> Regel:
     return Regel(
-        f"plausibel:{kolom}",
+        f"fractie_max:{kolom}",
         kolom,
-        goed,
-        f"{{toon}} is ongebruikelijk (gangbaar is {bereik}). Controleer de waarde; "
-        "licht haar toe als ze klopt.",
-        bereik,
-        OPMERKING,
+        lambda df: df[kolom].isna() | (df[kolom] <= 1),
+        "{waarde} betekent {procent}. Bedoelt u {waarde}%? Typ het percentage met "
+        "%-teken (de cel is als percentage opgemaakt).",
+        "een percentage tussen 0% en 100%",
     )
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:g}%".replace(".", ",")
+def _bereiken(df: pd.DataFrame, grenzen: Veldgrenzen) -> list[Bereik]:
+    """The range of each row: by the product's soort where the table has one."""
+    if "soort" in df.columns:
+        return [grenzen.voor(s) for s in df["soort"]]
+    return [grenzen.standaard] * len(df)
+
+
+def _grens(bereiken: list[Bereik], tier: str, kant: int) -> np.ndarray:
+    return np.array([float(getattr(b, tier)[kant]) for b in bereiken], dtype=np.float64)
+
+
+def _vergissingen(df: pd.DataFrame, kolom: str, grenzen: Veldgrenzen) -> pd.Series:
+    """Per row, the name of the slip that explains the value, or "" (also for empty cells)."""
+    s = df[kolom]
+    bereiken = _bereiken(df, grenzen)
+    buiten = s.notna() & ~s.between(_grens(bereiken, ZACHT, 0), _grens(bereiken, ZACHT, 1))
+    uit = pd.Series("", index=df.index, dtype=object)
+    for i in np.flatnonzero(buiten.to_numpy()):
+        gevonden = bereiken[i].vergissing(Decimal(repr(float(s.iat[i]))))
+        uit.iat[i] = gevonden[0] if gevonden else ""
+    return uit
+
+
+def regels_plausibel(kolom: str, grenzen: Veldgrenzen, waar: Callable | None = None) -> list[Regel]:
+    """The slip rules (one per slip, in the order listed), the hard and the soft range."""
+    fractie = GETALKOLOMMEN[kolom] == "fractie"
+
+    def geldt(df: pd.DataFrame) -> pd.Series:
+        return df[kolom].notna() & (waar(df) if waar else True)
+
+    def details(rij: pd.Series) -> dict[str, str]:
+        b = grenzen.voor(rij.get("soort"))
+        uit = {HARD: _bereik_tekst(b.hard, fractie), ZACHT: _bereik_tekst(b.zacht, fractie)}
+        waarde = rij.get(kolom)
+        gevonden = b.vergissing(waarde) if isinstance(waarde, Decimal) else None
+        if gevonden:
+            uit["gecorrigeerd"] = _procent(gevonden[1]) if fractie else _nl(gevonden[1])
+        return uit
+
+    namen = dict.fromkeys(v for b in grenzen.alle for v in b.vergissingen)
+    regels = [
+        Regel(
+            f"{VERGISSING}:{kolom}:{naam}",
+            kolom,
+            lambda df, naam=naam: ~(geldt(df) & (_vergissingen(df, kolom, grenzen) == naam)),
+            VERGISSINGEN[naam].melding,
+            "gangbaar: {zacht}",
+            FOUT,
+            details,
+        )
+        for naam in namen
+    ]
+
+    def binnen(tier: str) -> Callable[[pd.DataFrame], pd.Series]:
+        def goed(df: pd.DataFrame) -> pd.Series:
+            b = _bereiken(df, grenzen)
+            return ~geldt(df) | df[kolom].between(_grens(b, tier, 0), _grens(b, tier, 1))
+
+        return goed
+
+    regels += [
+        Regel(
+            f"{HARD}:{kolom}",
+            kolom,
+            binnen(HARD),
+            "{toon} kan niet kloppen: mogelijk is {hard}, gangbaar {zacht}. Controleer de "
+            "eenheid en het decimaalteken. Klopt de waarde toch, neem dan contact op met de "
+            "gemeente.",
+            "mogelijk: {hard}",
+            FOUT,
+            details,
+        ),
+        Regel(
+            f"{ZACHT}:{kolom}",
+            kolom,
+            binnen(ZACHT),
+            "{toon} is ongebruikelijk (gangbaar is {zacht}). Controleer de waarde; licht haar "
+            "toe als ze klopt.",
+            "gangbaar: {zacht}",
+            OPMERKING,
+            details,
+        ),
+    ]
+    return regels
+
+
+def _bereik_tekst(paar: tuple[Decimal, Decimal], fractie: bool) -> str:
+    toon = _procent if fractie else _nl
+    return f"{toon(paar[0])} tot {toon(paar[1])}"
 
 
 def regels_algemeen(ind: Indeling) -> list[Regel]:
@@ -180,7 +207,9 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
             lambda df: (
                 df["aanbieder_kvk"].isna() | df["aanbieder_kvk"].astype(str).str.fullmatch(r"\d{8}")
             ),
-            "'{waarde}' is geen geldig KvK-nummer.",
+            "'{waarde}' is geen geldig KvK-nummer: een KvK-nummer heeft precies 8 cijfers. "
+            "Begint uw nummer met een 0, typ die dan ook (in een ouder sjabloon met een "
+            "apostrof ervoor: '01234567).",
             "8 cijfers",
         ),
         Regel(
@@ -217,7 +246,7 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
     return regels
 
 
-def regels_personeel() -> list[Regel]:
+def regels_personeel(plaus: dict[str, Veldgrenzen]) -> list[Regel]:
     labels = {
         "functie": "De naam van de functie",
         "schaal": "De salarisschaal",
@@ -228,25 +257,22 @@ def regels_personeel() -> list[Regel]:
         "werkgeverslasten": "De werkgeverslasten",
     }
     regels = [_verplicht(k, v) for k, v in labels.items()]
-    regels += [_minimaal("jaarsalaris", 0, strikt=True), _plausibel("jaarsalaris")]
+    regels.append(_minimaal("jaarsalaris", 0, strikt=True))
     for k in ("vakantiegeld", "eindejaarsuitkering", "ort", "werkgeverslasten"):
-        regels += [*_fractie(k), _plausibel(k)]
+        regels.append(_minimaal(k))
+    for k in ("jaarsalaris", "vakantiegeld", "eindejaarsuitkering", "ort", "werkgeverslasten"):
+        regels += regels_plausibel(k, plaus[k])
+    regels += [_fractie_max(k) for k in FRACTIES if k in labels]
     return regels
 
 
-def regels_bouwstenen(ind: Indeling) -> list[Regel]:
+def regels_bouwstenen(ind: Indeling, plaus: dict[str, Veldgrenzen]) -> list[Regel]:
     regels: list[Regel] = []
-    for kolom, label, soort, _eenheid, geldt in BOUWSTEEN_REGELS:
-        if soort == "formule":
-            continue
-        waar = _soort_in(geldt)
-        regels.append(_verplicht(kolom, label, waar))
-        if soort == "fractie":
-            regels += _fractie(kolom)
-        else:
-            strikt = kolom in ("jaaruren", "groepsgrootte", "begeleiders", "personeelsuren")
-            regels.append(_minimaal(kolom, 0, strikt=strikt))
-        regels.append(_plausibel(kolom, waar))
+    invoer = [r for r in BOUWSTEEN_REGELS if r[2] != "formule"]
+    for kolom, label, soort, _eenheid, geldt in invoer:
+        regels.append(_verplicht(kolom, label, _soort_in(geldt)))
+        strikt = kolom in ("jaaruren", "groepsgrootte", "begeleiders", "personeelsuren")
+        regels.append(_minimaal(kolom, 0, strikt=strikt and soort != "fractie"))
     regels += [
         _minimaal("fte_totaal", 0, strikt=True),
         _minimaal("bezettingsgraad", 0, strikt=True),
@@ -283,6 +309,9 @@ def regels_bouwstenen(ind: Indeling) -> list[Regel]:
             OPMERKING,
         ),
     ]
+    for kolom, _label, _soort, _eenheid, geldt in invoer:
+        regels += regels_plausibel(kolom, plaus[kolom], _soort_in(geldt))
+    regels += [_fractie_max(kolom) for kolom, _l, soort, *_r in invoer if soort == "fractie"]
     return regels
 
 
@@ -290,10 +319,11 @@ def _soort_in(soorten) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: df["soort"].isin(sorted(soorten))
 
 
-def regels_realisatie() -> list[Regel]:
+def regels_realisatie(plaus: dict[str, Veldgrenzen]) -> list[Regel]:
     labels = {"kosten": "De kosten", "volume": "Het volume", "clienten": "Het aantal cliënten"}
     regels = [_verplicht(k, v + " (de realisatie is deels ingevuld)") for k, v in labels.items()]
     regels += [_minimaal(k) for k in labels]
+    regels += [r for k in labels if k in plaus for r in regels_plausibel(k, plaus[k])]
     regels.append(
         Regel(
             "volume_bij_kosten",
@@ -320,7 +350,10 @@ def _schema(naam: str, regels: list[Regel]) -> pa.DataFrameSchema:
 
 
 def valideer(
-    tabellen: dict[str, pd.DataFrame], ind: Indeling, inzendingen: dict[str, Inzending]
+    tabellen: dict[str, pd.DataFrame],
+    ind: Indeling,
+    inzendingen: dict[str, Inzending],
+    plaus: dict[str, Veldgrenzen],
 ) -> list[Bevinding]:
     """All rule failures of all submissions, as Bevindingen pointing at template cells.
 
@@ -335,15 +368,20 @@ def valideer(
     """
     plan = {
         "algemeen": (regels_algemeen(ind), ["sjabloon_jaar"]),
-        "personeel": (regels_personeel(), ["jaarsalaris", *FRACTIES[:4]]),
-        "bouwstenen": (regels_bouwstenen(ind), [*BOUWSTEEN_KOLOMMEN, *FTE, "fte_totaal"]),
-        "realisatie": (regels_realisatie(), ["kosten", "volume", "clienten"]),
+        "personeel": (
+            regels_personeel(plaus),
+            [k for k in PERSONEEL_KOLOMMEN if k in GETALKOLOMMEN],
+        ),
+        "bouwstenen": (regels_bouwstenen(ind, plaus), [*BOUWSTEEN_KOLOMMEN, *FTE, "fte_totaal"]),
+        "realisatie": (regels_realisatie(plaus), list(REALISATIE_KOLOMMEN)),
     }
     bevindingen = []
     for tabel, (regels, getallen) in plan.items():
         df = tabellen[tabel]
         if df.empty:
             continue
+        if tabel == "realisatie":  # ranges may depend on the product's soort
+            df = df.assign(soort=[ind.soort(p) for p in df["productspecificatie"]])
         df_f = als_float(df, getallen)
         for regel, check in zip(regels, _schema(tabel, regels).checks, strict=True):
             try:
@@ -365,14 +403,15 @@ def _bevinding(
     inz = inzendingen[rij["bestand"]]
     veld = veldnaam(tabel, r.kolom, rij)
     waarde = rij.get(r.kolom)
-    melding = r.melding.format(
-        waarde=_nl(waarde),
-        procent=_procent(waarde),
-        honderdvoud=_procent(waarde * 100) if isinstance(waarde, Decimal) else "",
-        toon=_procent(waarde) if r.kolom in FRACTIES else _nl(waarde),
-        niet_productief=_nl(sum((rij.get(k) or Decimal(0)) for k in NIET_PRODUCTIEF)),
-        jaaruren=_nl(rij.get("jaaruren")),
-    )
+    velden = {
+        "waarde": _nl(waarde),
+        "procent": _procent(waarde),
+        "toon": _procent(waarde) if r.kolom in FRACTIES else _nl(waarde),
+        "niet_productief": _nl(sum((rij.get(k) or Decimal(0)) for k in NIET_PRODUCTIEF)),
+        "jaaruren": _nl(rij.get("jaaruren")),
+        **(r.details(rij) if r.details else {}),
+    }
+    melding = r.melding.format(**velden)
     if "productspecificatie" in rij and tabel != "algemeen":
         melding = f"{rij['productspecificatie']}: {melding}"
     return Bevinding(
@@ -380,7 +419,8 @@ def _bevinding(
         melding=melding,
         ernst=r.ernst,
         gevonden="leeg" if waarde is None else _nl(waarde),
-        verwacht=r.verwacht,
+        verwacht=r.verwacht.format(**velden),
+        regel=r.naam,
         **inz.plaats(veld),
     )
 

@@ -74,7 +74,8 @@ def rijen(inz: Inzending, ind: Indeling) -> dict[str, list[dict]]:
                 continue
             for k, x in fte.items():
                 f = int(k[-2:])
-                if x is not None and x > 0 and f not in ingevuld:
+                gelezen = f"functie_{f:02d}_functie" in inz.cellen  # sheet Personeel was read
+                if x is not None and x > 0 and f not in ingevuld and gelezen:
                     inz.bevindingen.append(
                         fout(
                             inz.bestand,

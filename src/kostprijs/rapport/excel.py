@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kostprijs.injectie import geen_formules, onschadelijk
 from kostprijs.opslag import atomisch
 from kostprijs.rapport.mime import TABEL
 
@@ -60,9 +61,9 @@ def werkboek(tabellen_: list[dict]) -> Workbook:
     gebruikt: set[str] = set()
     for t in tabellen_:
         blad = boek.create_sheet(_bladnaam(t["titel"], gebruikt))
-        blad.append([t["titel"]])
+        blad.append([onschadelijk(t["titel"])])
         blad["A1"].font = Font(bold=True, size=12)
-        blad.append(t["kolommen"])
+        blad.append([onschadelijk(k) for k in t["kolommen"]])
         for cel in blad[2]:
             cel.font = Font(bold=True)
             cel.fill = PatternFill("solid", fgColor="EEF3F8")
@@ -79,8 +80,9 @@ def werkboek(tabellen_: list[dict]) -> Workbook:
                     cel.number_format = NUMMERFORMATEN[formaat]
         if t.get("voetnoot"):
             blad.append([])
-            blad.append([t["voetnoot"]])
+            blad.append([onschadelijk(t["voetnoot"])])
         blad.freeze_panes = "A3"
+        geen_formules(blad)
     if not boek.sheetnames:
         boek.create_sheet("leeg").append(["Dit rapport bevat geen tabellen."])
     boek.properties.creator = "kostprijs"
@@ -90,11 +92,11 @@ def werkboek(tabellen_: list[dict]) -> Workbook:
 
 def _waarde(v, formaat: str):
     if v is None or formaat == "tekst":
-        return v
+        return onschadelijk(v)
     try:
         d = Decimal(v)
     except ArithmeticError:
-        return v  # a marker such as a suppressed cell stays text
+        return onschadelijk(v)  # a marker such as a suppressed cell stays text
     return int(d) if formaat in ("geheel", "euro_heel") and d == d.to_integral_value() else float(d)
 
 

@@ -1,0 +1,52 @@
+"""Neutralising text that a spreadsheet would run as a formula (CSV and formula injection).
+
+The rule of OWASP's "CSV Injection" page: a text cell that starts with =, +, -, @, a tab
+or a carriage return gets a single quote in front, so Excel and LibreOffice show it as
+text instead of evaluating it. Every CSV and xlsx the project writes passes its text
+cells through `onschadelijk`; numbers are never changed (a negative amount stays a
+number), and neither is text that is a plain number such as "-10" or "-0,5", which a
+spreadsheet reads as that number, never as a formula.
+
+>>> onschadelijk("=HYPERLINK(\\"http://x\\")")
+'\\'=HYPERLINK("http://x")'
+>>> onschadelijk("-2+3")
+"'-2+3"
+>>> onschadelijk("-10"), onschadelijk(-10), onschadelijk("Zorg & Co")
+('-10', -10, 'Zorg & Co')
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
+
+GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+_GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?%?")
+
+
+def onschadelijk(waarde: object) -> object:
+    """`waarde` with a quote in front when it is text a spreadsheet would evaluate."""
+    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJK) and not _GETAL.fullmatch(waarde):
+        return "'" + waarde
+    return waarde
+
+
+def onschadelijke_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` with every text cell and column name passed through `onschadelijk`."""
+    uit = df.map(onschadelijk)
+    uit.columns = [onschadelijk(k) for k in df.columns]
+    return uit
+
+
+def geen_formules(blad: Worksheet) -> None:
+    """Store every cell openpyxl would write as a formula as neutralised text instead.
+
+    openpyxl turns any text that starts with "=" into a formula; the writers pass text
+    through `onschadelijk` first, and this sweep makes sure nothing slipped past.
+    """
+    for rij in blad.iter_rows():
+        for cel in rij:
+            if cel.data_type == "f":
+                cel.value = onschadelijk(str(cel.value))
