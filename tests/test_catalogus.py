@@ -27,6 +27,7 @@ bekostiging: {model: inspanning, facturatieperiode: maand}
 budget:
   gebruiksfactor: 0.70
   weken_per_jaar: 52
+  gevoeligheid: {van: 0.60, tot: 0.80, stap: 0.10}
   max_per_week: {uur: 30, dagdeel: 10, etmaal: 7, dag: 5}
 catalogus:
   - {productspecificatie: Begeleiding basis, soort: uur, eenheid: per uur, productcode: B1,

@@ -21,7 +21,7 @@ def test_2027_declares_the_method():
 
 
 MINIMAAL = (
-    "jaar: 2027\ngemeente: Testgemeente\nbekostiging: {model: inspanning}\n"
+    "jaar: 2027\ngemeente: Testgemeente\nbekostiging: {model: inspanning}\nbudget: {gebruiksfactor: 0.7, weken_per_jaar: 52, gevoeligheid: {van: 0.5, tot: 0.9, stap: 0.1}}\n"
     "catalogus:\n  - {productspecificatie: A, soort: uur, eenheid: uur, productcode: X}\n"
 )
 

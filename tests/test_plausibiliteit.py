@@ -76,7 +76,7 @@ def test_fouten_in_de_parameters_in_het_nederlands(params, tmp_path, wijzig, mel
 def test_sectie_ontbreekt(tmp_path):
     pad = tmp_path / "2027.yaml"
     pad.write_text(
-        "jaar: 2027\ngemeente: Test\nbekostiging: {model: inspanning}\ncatalogus:\n"
+        "jaar: 2027\ngemeente: Test\nbekostiging: {model: inspanning}\nbudget: {gebruiksfactor: 0.7, weken_per_jaar: 52, gevoeligheid: {van: 0.5, tot: 0.9, stap: 0.1}}\ncatalogus:\n"
         "  - {productspecificatie: A, soort: uur, eenheid: uur, productcode: X}\n",
         encoding="utf-8",
     )

@@ -84,7 +84,7 @@ def test_a_catalogue_without_sample_description_gets_defaults(tmp_path):
 
     pad = tmp_path / "2031.yaml"
     pad.write_text(
-        "jaar: 2031\ngemeente: Elders\nbekostiging: {model: inspanning}\ncatalogus:\n"
+        "jaar: 2031\ngemeente: Elders\nbekostiging: {model: inspanning}\nbudget: {gebruiksfactor: 0.7, weken_per_jaar: 52, gevoeligheid: {van: 0.5, tot: 0.9, stap: 0.1}}\ncatalogus:\n"
         "  - {productspecificatie: Hulp, soort: uur, eenheid: uur, productcode: H}\n"
         "  - {productspecificatie: Traject, soort: traject, eenheid: traject, productcode: T}\n"
         "sjabloon: {versie: '1', contact: test}\n",

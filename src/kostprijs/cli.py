@@ -38,7 +38,7 @@ def _budget(args: argparse.Namespace) -> int:
     uit = Path(args.uit)
     if uit.suffix.lower() not in (".xlsx", ".csv"):
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
-    gebruiksfactor = _factor(args.gebruiksfactor) if args.gebruiksfactor else None
+    gebruiksfactor = _factor(args.gebruiksfactor, params.budget) if args.gebruiksfactor else None
     indicaties = lees_indicaties(Path(args.indicaties), params)
     lopend = indicaties[indicaties["lopend"]].reset_index(drop=True)
     tarieven = tarieven_uit_lijst(lees_tarieven(Path(args.tarieven), params), params)
@@ -108,14 +108,15 @@ def _controleer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _factor(tekst: str):
-    from kostprijs.config import Budgetparameters
+def _factor(tekst: str, budget):
+    import dataclasses
+
     from kostprijs.tabellen import lees_getal
 
     waarde = lees_getal(tekst, decimaalkomma="," in tekst)
     if waarde is None:
         raise InvoerFout(f"--gebruiksfactor '{tekst}' is geen getal; gebruik bijvoorbeeld 0.65.")
-    Budgetparameters(gebruiksfactor=waarde)  # validates range and decimals
+    dataclasses.replace(budget, gebruiksfactor=waarde)  # validates range and decimals
     return waarde
 
 

@@ -124,14 +124,12 @@ class Bekostiging:
 class Budgetparameters:
     """Choices of the budget model."""
 
-    gebruiksfactor: Decimal = Decimal("0.65")
-    weken_per_jaar: int = 52
-    perioden_per_jaar: int = 13
+    gebruiksfactor: Decimal
+    weken_per_jaar: int
+    perioden_per_jaar: int
     afronding_budget: str = "half_omhoog"
-    overgang_perioden: int = 10
-    gevoeligheid: tuple[Decimal, ...] = field(
-        default=tuple(Decimal(f"0.{p}") for p in range(50, 85, 5))
-    )
+    overgang_perioden: int = 1
+    gevoeligheid: tuple[Decimal, ...] = ()
     max_per_week: dict[str, Decimal] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -371,21 +369,27 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
         "budget",
         bron,
     )
-    gevoeligheid = b.get("gevoeligheid")
-    if gevoeligheid is not None:
-        _onbekend(gevoeligheid, {"van", "tot", "stap"}, "budget.gevoeligheid", bron)
+    ontbrekend = [k for k in ("gebruiksfactor", "weken_per_jaar", "gevoeligheid") if k not in b]
+    if ontbrekend:
+        raise ConfiguratieFout(
+            f"{bron.name}: de sectie 'budget' mist {', '.join(ontbrekend)} (bijvoorbeeld "
+            "gebruiksfactor: 0.65, weken_per_jaar: 52, gevoeligheid: {van: 0.50, tot: 0.80, "
+            "stap: 0.05})."
+        )
+    gevoeligheid = b["gevoeligheid"]
+    _onbekend(gevoeligheid, {"van", "tot", "stap"}, "budget.gevoeligheid", bron)
     maxima = b.get("max_per_week") or {}
     if not isinstance(maxima, dict):
         raise ConfiguratieFout(
             f"{bron.name}: budget.max_per_week moet per eenheid een getal geven."
         )
     return Budgetparameters(
-        gebruiksfactor=decimaal(b.get("gebruiksfactor", "0.65")),
-        weken_per_jaar=int(b.get("weken_per_jaar", 52)),
+        gebruiksfactor=decimaal(b["gebruiksfactor"]),
+        weken_per_jaar=int(b["weken_per_jaar"]),
         perioden_per_jaar=perioden,
         afronding_budget=str(b.get("afronding_budget", "half_omhoog")),
-        overgang_perioden=int(b.get("overgang_perioden", min(10, perioden))),
-        **({"gevoeligheid": _bereik(**gevoeligheid)} if gevoeligheid else {}),
+        overgang_perioden=int(b.get("overgang_perioden", perioden)),
+        gevoeligheid=_bereik(**gevoeligheid),
         max_per_week={str(k): decimaal(v) for k, v in maxima.items()},
     )
 

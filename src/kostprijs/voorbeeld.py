@@ -105,7 +105,12 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
             f"{pad.name}: {', '.join(sorted(vreemd))} staat niet in de catalogus van {params.jaar}."
         )
     producten = {
-        p.productspecificatie: _product(p, per_product.get(p.productspecificatie) or {}, pad)
+        p.productspecificatie: _product(
+            p,
+            per_product.get(p.productspecificatie) or {},
+            pad,
+            float(params.budget.gebruiksfactor),
+        )
         for p in params.catalogus
     }
     vormen = {str(k): float(v) for k, v in (ruw.get("leveringsvormen") or {}).items()}
@@ -126,7 +131,7 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
     )
 
 
-def _product(p: Product, ruw: dict, pad: Path) -> Voorbeeldproduct:
+def _product(p: Product, ruw: dict, pad: Path, gebruik: float) -> Voorbeeldproduct:
     onbekend = set(ruw) - {"tarieven", "kostprijs", "gebruik", "kans", "omvang", "aanbieders"}
     if onbekend:
         raise ConfiguratieFout(
@@ -156,7 +161,7 @@ def _product(p: Product, ruw: dict, pad: Path) -> Voorbeeldproduct:
     return Voorbeeldproduct(
         tarieven=tuple(tarieven),
         kostprijs=kostprijs,
-        gebruik=float(ruw.get("gebruik", 1.0 if p.eenmalig else 0.65)),
+        gebruik=float(ruw.get("gebruik", 1.0 if p.eenmalig else gebruik)),
         kans=float(ruw.get("kans", 0.15)),
         omvang=tuple(float(x) for x in omvang),
         aanbieders=ruw.get("aanbieders"),
