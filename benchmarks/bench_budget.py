@@ -13,9 +13,9 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget import Tarieven, bereken_clienten, bereken_regels, indicaties_schaal
-from kostprijs.config import laad_parameters
-from kostprijs.voorbeeld import KEUZES
+from kostprijs.budget.model import Tarieven, bereken_clienten, bereken_regels, indicaties_schaal
+from kostprijs.parameters import laad_parameters
+from kostprijs.voorbeeld.gegevens import KEUZES
 
 RIJEN = 1_000_000
 # seed 001, "Resultaten gemiddelde kostprijs"

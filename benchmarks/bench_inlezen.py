@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.config import laad_parameters
 from kostprijs.inlezen import lees_map
-from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.parameters import laad_parameters
+from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
 
 
 def _piek_mib() -> tuple[float, float]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kostprijs.config import laad_parameters
+from kostprijs.parameters import laad_parameters
 
 GRONDWAARHEID = Path(__file__).parent / "grondwaarheid"
 
@@ -45,8 +45,8 @@ def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> 
     import os
     import subprocess
 
-    from kostprijs.config import PROJECT, laad_parameters
-    from kostprijs.voorbeeld import schrijf_voorbeeld
+    from kostprijs.parameters import PROJECT, laad_parameters
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
     mappen = {n: basis / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
     if raw is None:

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.aggregatie import (
+from kostprijs.fouten import InvoerFout
+from kostprijs.onderzoek.aggregatie import (
     Declaratie,
     aggregeer,
     controleer_methode,
@@ -26,8 +27,7 @@ from kostprijs.aggregatie import (
     schrijf_declaratie,
     uitgesloten_inzendingen,
 )
-from kostprijs.config import Kostprijsparameters
-from kostprijs.fouten import InvoerFout
+from kostprijs.parameters import Kostprijsparameters
 
 DATUM = date(2026, 3, 1)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import draai_pijplijn
 
-from kostprijs.config import NOTEBOOKS, PROJECT
+from kostprijs.parameters import NOTEBOOKS, PROJECT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kostprijs.budget import (
+from kostprijs.budget.invoer import indicaties_uit_waarden
+from kostprijs.budget.model import (
     bereken_clienten,
     bereken_regels,
     budgetneutrale_factor,
@@ -22,7 +23,6 @@ from kostprijs.budget import (
     realisatie_bedrag_centen,
     totaal_bij_factor,
 )
-from kostprijs.budget_invoer import indicaties_uit_waarden
 from kostprijs.geld import centen
 from kostprijs.tarieflijst import Tarieven
 

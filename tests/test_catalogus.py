@@ -11,13 +11,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kostprijs.budget import bereken_clienten, bereken_regels, jaartotaal_centen
-from kostprijs.budget_invoer import lees_indicaties
-from kostprijs.config import laad_parameters
+from kostprijs.budget.invoer import lees_indicaties
+from kostprijs.budget.model import bereken_clienten, bereken_regels, jaartotaal_centen
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
-from kostprijs.kostprijs import kostprijs_per_eenheid, personeel_per_eenheid
+from kostprijs.onderzoek.per_aanbieder import kostprijs_per_eenheid, personeel_per_eenheid
+from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.parameters import laad_parameters
 from kostprijs.tarieflijst import lees_tarieven, pgb_controle, tarieven_uit_lijst
-from kostprijs.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
 
 CATALOGUS = """
 jaar: 2030

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kostprijs.config import Kostprijsparameters, laad_parameters
 from kostprijs.fouten import ConfiguratieFout
+from kostprijs.parameters import Kostprijsparameters, laad_parameters
 
 PARAMS = Path(__file__).parents[1] / "params" / "2027.yaml"
 

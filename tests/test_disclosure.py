@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kostprijs.disclosure import (
+from kostprijs.fouten import ConfiguratieFout
+from kostprijs.onderzoek.onthulling import (
     MARKER,
     STANDAARD_P,
     TOTAAL,
@@ -25,7 +26,6 @@ from kostprijs.disclosure import (
     venster,
     venster_kwantiel,
 )
-from kostprijs.fouten import ConfiguratieFout
 
 P = D(25)
 

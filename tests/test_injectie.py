@@ -9,11 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kostprijs import injectie
-from kostprijs.budget_export import schrijf_xlsx
-from kostprijs.injectie import onschadelijk, onschadelijke_tabel
+from kostprijs.bestanden import injectie
+from kostprijs.bestanden.injectie import onschadelijk, onschadelijke_tabel
+from kostprijs.bestanden.invoertabel import schrijf_csv_nl
+from kostprijs.budget.uitvoer import schrijf_xlsx
 from kostprijs.rapport.excel import werkboek
-from kostprijs.tabellen import schrijf_csv_nl
 
 AANVALLEN = [
     '=HYPERLINK("http://aanval.example","Klik")',

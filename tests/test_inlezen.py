@@ -15,9 +15,9 @@ import pytest
 import werkmappen as wm
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kostprijs.bestanden.atomisch import sha256
 from kostprijs.inlezen import lees_map, pijplijn
 from kostprijs.inlezen.openen import controleer_defusedxml
-from kostprijs.opslag import sha256
 
 
 def _hernoem(wb):
@@ -495,7 +495,7 @@ def test_macro_bestand_wel_ingelezen(run):
 
 
 def test_sjabloon_heeft_beveiliging_en_validatie(params, tmp_path):
-    from kostprijs.sjabloon import indeling
+    from kostprijs.sjabloon.indeling import indeling
 
     pad = wm.goed(params, tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(pad)

@@ -19,10 +19,10 @@ import pandas as pd
 import pytest
 import werkmappen as wm
 
-from kostprijs.aggregatie import aggregeer
 from kostprijs.inlezen import lees_map, samenvatting
 from kostprijs.inlezen.pijplijn import aanbieder_id, standaard_bevestigingen
-from kostprijs.kostprijs import uit_processed
+from kostprijs.onderzoek.aggregatie import aggregeer
+from kostprijs.onderzoek.per_aanbieder import uit_processed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inzendingen"
 BEVESTIGINGEN = (

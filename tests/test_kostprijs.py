@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.aggregatie import aggregeer
-from kostprijs.config import Kostprijsparameters
 from kostprijs.fouten import InvoerFout
-from kostprijs.kostprijs import (
+from kostprijs.onderzoek.aggregatie import aggregeer
+from kostprijs.onderzoek.per_aanbieder import (
     KOLOMMEN,
     Onberekenbaar,
     kostprijs_per_eenheid,
@@ -28,6 +27,7 @@ from kostprijs.kostprijs import (
     uit_processed,
     uurkosten,
 )
+from kostprijs.parameters import Kostprijsparameters
 
 
 def uur(loonkosten, uren):

@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
-from kostprijs.aggregatie import aggregeer
 from kostprijs.cli import main
-from kostprijs.config import laad_parameters
-from kostprijs.kostprijs import uit_processed
+from kostprijs.onderzoek.aggregatie import aggregeer
+from kostprijs.onderzoek.per_aanbieder import uit_processed
+from kostprijs.parameters import laad_parameters
 
 pytestmark = pytest.mark.traag
 

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from kostprijs.inlezen import lees_map
-from kostprijs.voorbeeld import schrijf_voorbeeld
+from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

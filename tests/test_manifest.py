@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 
-from kostprijs import cli, manifest
-from kostprijs.config import parameters_pad
+from kostprijs import cli
+from kostprijs.herkomst import manifest
+from kostprijs.parameters import parameters_pad
 
 SLEUTEL_HEX = "0123456789abcdef" * 4
 

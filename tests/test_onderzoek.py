@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from kostprijs.disclosure import MARKER
 from kostprijs.inlezen import lees_map
-from kostprijs.onderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
+from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
+from kostprijs.onderzoek.onthulling import MARKER
 from kostprijs.rapport import opmaak
 from kostprijs.tarieflijst import lees_tarieven, tarieven_uit_lijst
-from kostprijs.voorbeeld import laad_voorbeeld, schrijf_voorbeeld
+from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from conftest import draai_pijplijn
 
-from kostprijs.config import laad_parameters
-from kostprijs.voorbeeld import laad_voorbeeld, schrijf_voorbeeld
+from kostprijs.parameters import laad_parameters
+from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 
 pytestmark = pytest.mark.traag
 CENT = Decimal("0.01")

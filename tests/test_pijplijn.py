@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from conftest import draai_pijplijn
 
-from kostprijs import voorbeeld_aanbieders
-from kostprijs.config import PROJECT
+from kostprijs.parameters import PROJECT
 from kostprijs.rapport import opmaak
-from kostprijs.voorbeeld import schrijf_voorbeeld
+from kostprijs.voorbeeld import aanbieders as voorbeeld_aanbieders
+from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
 pytestmark = pytest.mark.traag
 
@@ -90,7 +90,7 @@ def test_another_raw_folder_rebuilds_everything(twee_runs):
 def kanarie(tmp_path_factory):
     """A sample whose first provider is named KANARIE; the pipeline run on it."""
     basis = tmp_path_factory.mktemp("kanarie")
-    from kostprijs.config import laad_parameters
+    from kostprijs.parameters import laad_parameters
 
     oud = voorbeeld_aanbieders.AANBIEDERS
     voorbeeld_aanbieders.AANBIEDERS = ((KANARIE, *oud[0][1:]), *oud[1:])

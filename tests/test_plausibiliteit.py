@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.config import laad_parameters
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.inlezen.plausibiliteit import VERGISSINGEN, Bereik, plausibiliteit
+from kostprijs.parameters import laad_parameters
 
 
 def test_2027_heeft_voor_elk_getal_een_bereik(params):

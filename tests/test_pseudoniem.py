@@ -9,8 +9,9 @@ import stat
 import pandas as pd
 import pytest
 
-from kostprijs import cli, pseudoniem
+from kostprijs import cli
 from kostprijs.fouten import ConfiguratieFout
+from kostprijs.herkomst import pseudoniem
 
 SLEUTEL_HEX = "00112233445566778899aabbccddeeff" * 2
 
@@ -90,7 +91,7 @@ CANARY = "999990019"
 @pytest.fixture(scope="module")
 def raw_met_canary(tmp_path_factory, params):
     """A sample raw folder (never data/raw) with one extra client whose id is the canary."""
-    from kostprijs.voorbeeld import schrijf_voorbeeld
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
     raw = tmp_path_factory.mktemp("canary") / "2027"
     schrijf_voorbeeld(params, raw)
@@ -111,8 +112,8 @@ def raw_met_canary(tmp_path_factory, params):
 def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
     import pickle
 
-    from kostprijs.budget_invoer import lees_indicaties
-    from kostprijs.budgetimpact import bereken_budgetimpact
+    from kostprijs.budget.impact import bereken_budgetimpact
+    from kostprijs.budget.invoer import lees_indicaties
 
     sleutel = bytes.fromhex(SLEUTEL_HEX)
     uitkomst = bereken_budgetimpact(
@@ -136,8 +137,8 @@ def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
 def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     import zipfile
 
-    from kostprijs.budget_invoer import lees_indicaties
-    from kostprijs.config import NOTEBOOKS, laad_parameters
+    from kostprijs.budget.invoer import lees_indicaties
+    from kostprijs.parameters import NOTEBOOKS, laad_parameters
     from kostprijs.rapport.excel import schrijf_excel
     from kostprijs.rapport.html import schrijf_html
     from kostprijs.rapport.notebooks import voer_notebook_uit

@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.cli import main
-from kostprijs.config import PROJECT
 from kostprijs.inlezen import lees_map
-from kostprijs.sjabloon import data_dictionary, indeling
-from kostprijs.voorbeeld import laad_voorbeeld
-from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.parameters import PROJECT
+from kostprijs.sjabloon.indeling import data_dictionary, indeling
+from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.voorbeeld.gegevens import laad_voorbeeld
 
 
 def _aanbieders(params, map_):
@@ -39,7 +39,7 @@ def test_vaste_teksten_staan_in_het_sjabloon(params, tmp_path):
     formatted as text, so a KvK number keeps its leading zero."""
     import openpyxl
 
-    from kostprijs.sjabloon import schrijf_sjabloon, vaste_teksten
+    from kostprijs.sjabloon.indeling import schrijf_sjabloon, vaste_teksten
 
     wb = openpyxl.load_workbook(schrijf_sjabloon(params, tmp_path / "s.xlsx"))
     teksten = vaste_teksten(indeling(params))

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.config import Kostprijsparameters
-from kostprijs.tarieven import (
+from kostprijs.onderzoek.tarieven import (
     KOLOMMEN,
     richting,
     uitkomsten,
@@ -17,6 +16,7 @@ from kostprijs.tarieven import (
     verschil_pct,
     voorgestelde_tarieven,
 )
+from kostprijs.parameters import Kostprijsparameters
 
 NBSP = "\xa0"
 
@@ -200,7 +200,7 @@ def test_plot_shows_cost_prices_and_every_current_tariff(seed):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from kostprijs.tarieven import plot_vergelijking
+    from kostprijs.onderzoek.tarieven import plot_vergelijking
 
     ax = plot_vergelijking(seed)
     labels = [t.get_text() for t in ax.get_yticklabels()]

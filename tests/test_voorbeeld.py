@@ -6,10 +6,10 @@ import hashlib
 
 import pytest
 
-from kostprijs.budget import empirische_gebruiksfactor
-from kostprijs.budget_invoer import lees_indicaties, lees_realisatie
+from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
+from kostprijs.budget.model import empirische_gebruiksfactor
 from kostprijs.fouten import KostprijsFout
-from kostprijs.voorbeeld import schrijf_voorbeeld
+from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
 
 def _hashes(map_):
@@ -59,7 +59,7 @@ def test_usage_near_65_percent_but_differs_by_product(voorbeeld, params):
 
 
 def test_second_catalogue_sample_has_its_own_shape(tmp_path):
-    from kostprijs.config import laad_parameters
+    from kostprijs.parameters import laad_parameters
     from kostprijs.tarieflijst import lees_tarieven
 
     tweede = laad_parameters(2028)
@@ -80,7 +80,7 @@ def test_second_catalogue_sample_has_its_own_shape(tmp_path):
 
 
 def test_a_catalogue_without_sample_description_gets_defaults(tmp_path):
-    from kostprijs.config import laad_parameters
+    from kostprijs.parameters import laad_parameters
 
     pad = tmp_path / "2031.yaml"
     pad.write_text(

@@ -17,8 +17,8 @@ from kostprijs.fouten import InvoerFout, KostprijsFout
 
 
 def _voorbeeld(args: argparse.Namespace) -> int:
-    from kostprijs.config import DATA_RAW, laad_parameters
-    from kostprijs.voorbeeld import schrijf_voorbeeld
+    from kostprijs.parameters import DATA_RAW, laad_parameters
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
     params = laad_parameters(args.jaar)
     map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar)
@@ -28,10 +28,10 @@ def _voorbeeld(args: argparse.Namespace) -> int:
 
 
 def _budget(args: argparse.Namespace) -> int:
-    from kostprijs.budget import bereken_clienten, bereken_regels
-    from kostprijs.budget_export import clienten_tabel, regels_tabel, schrijf_budget
-    from kostprijs.budget_invoer import lees_indicaties
-    from kostprijs.config import laad_parameters, nieuwste_jaar
+    from kostprijs.budget.invoer import lees_indicaties
+    from kostprijs.budget.model import bereken_clienten, bereken_regels
+    from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, schrijf_budget
+    from kostprijs.parameters import laad_parameters, nieuwste_jaar
     from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
@@ -58,11 +58,11 @@ def _budget(args: argparse.Namespace) -> int:
 def _vergelijk(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from kostprijs.budget_export import schrijf_xlsx
-    from kostprijs.config import ZIN, laad_parameters, nieuwste_jaar
+    from kostprijs.budget.uitvoer import schrijf_xlsx
     from kostprijs.fouten import ConfiguratieFout
+    from kostprijs.onderzoek.tarieven import lees_kostprijzen, uitkomsten, vergelijk
+    from kostprijs.parameters import ZIN, laad_parameters, nieuwste_jaar
     from kostprijs.tarieflijst import lees_tarieven
-    from kostprijs.tarieven import lees_kostprijzen, uitkomsten, vergelijk
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
     if params.kostprijs is None:
@@ -95,13 +95,13 @@ def _vergelijk(args: argparse.Namespace) -> int:
 
 
 def _controleer(args: argparse.Namespace) -> int:
-    from kostprijs.config import laad_parameters, raw_map
     from kostprijs.invoercontrole import controleer_invoer
+    from kostprijs.parameters import laad_parameters, raw_map
 
     params = laad_parameters(args.jaar)
     verslag = controleer_invoer(params, raw_map(args.jaar, args.raw or ""))
     if args.uit:
-        from kostprijs.opslag import schrijf_tekst
+        from kostprijs.bestanden.atomisch import schrijf_tekst
 
         schrijf_tekst(Path(args.uit), verslag + "\n")
     print(verslag)
@@ -111,7 +111,7 @@ def _controleer(args: argparse.Namespace) -> int:
 def _factor(tekst: str, budget):
     import dataclasses
 
-    from kostprijs.tabellen import lees_getal
+    from kostprijs.bestanden.invoertabel import lees_getal
 
     waarde = lees_getal(tekst, decimaalkomma="," in tekst)
     if waarde is None:
@@ -147,8 +147,8 @@ def _rapport(args: argparse.Namespace) -> int:
 
 
 def _sjabloon(args: argparse.Namespace) -> int:
-    from kostprijs.config import laad_parameters
-    from kostprijs.sjabloon import schrijf_sjabloon
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.sjabloon.indeling import schrijf_sjabloon
 
     pad = schrijf_sjabloon(laad_parameters(args.jaar), Path(args.uit))
     print(f"Kostprijssjabloon {args.jaar} geschreven naar {pad}.")
@@ -156,9 +156,9 @@ def _sjabloon(args: argparse.Namespace) -> int:
 
 
 def _inlezen(args: argparse.Namespace) -> int:
-    from kostprijs.config import DATA_PROCESSED, DATA_RAW, laad_parameters
     from kostprijs.inlezen import lees_map, samenvatting
     from kostprijs.inlezen.pijplijn import standaard_bevestigingen
+    from kostprijs.parameters import DATA_PROCESSED, DATA_RAW, laad_parameters
 
     params = laad_parameters(args.jaar)
     map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar) / "aanbieders"
@@ -175,8 +175,8 @@ def _inlezen(args: argparse.Namespace) -> int:
 
 
 def _kostprijzen(args: argparse.Namespace) -> int:
-    from kostprijs.config import DATA_PROCESSED, laad_parameters, raw_map
-    from kostprijs.onderzoek import bereken_onderzoek, schrijf_kostprijzen
+    from kostprijs.onderzoek.kostprijsonderzoek import bereken_onderzoek, schrijf_kostprijzen
+    from kostprijs.parameters import DATA_PROCESSED, laad_parameters, raw_map
 
     params = laad_parameters(args.jaar)
     processed = Path(args.processed) if args.processed else DATA_PROCESSED / str(args.jaar)
@@ -193,8 +193,8 @@ def _kostprijzen(args: argparse.Namespace) -> int:
 
 
 def _vastleggen(args: argparse.Namespace) -> int:
-    from kostprijs.aggregatie import Declaratie, schrijf_declaratie
-    from kostprijs.config import laad_parameters, methode_pad
+    from kostprijs.onderzoek.aggregatie import Declaratie, schrijf_declaratie
+    from kostprijs.parameters import laad_parameters, methode_pad
 
     params = laad_parameters(args.jaar)
     pad = methode_pad(args.jaar)
@@ -213,7 +213,7 @@ def _vastleggen(args: argparse.Namespace) -> int:
 
 
 def _sleutel(args: argparse.Namespace) -> int:
-    from kostprijs.pseudoniem import maak_sleutel
+    from kostprijs.herkomst.pseudoniem import maak_sleutel
 
     pad = maak_sleutel()
     print(
@@ -226,7 +226,7 @@ def _sleutel(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from kostprijs import manifest
+    from kostprijs.herkomst import manifest
 
     if args.voltooi:
         m = manifest.voltooi(Path(args.voltooi), Path(args.uit))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kostprijs.budget_invoer import lees_indicaties, lees_realisatie
-from kostprijs.config import ZIN, Jaarparameters
+from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
 from kostprijs.fouten import InvoerFout
+from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.config import ZIN, Jaarparameters
+from kostprijs.bestanden.invoertabel import getal, lees_tabel
 from kostprijs.eenheden import normaliseer_eenheid
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, centen, rond_half_op
-from kostprijs.tabellen import getal, lees_tabel
+from kostprijs.parameters import ZIN, Jaarparameters
 
 KOLOMMEN = ["productspecificatie", "eenheid", "tarief"]
 OPTIONEEL = ("variant", "leveringsvorm", "aandeel")

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden.invoertabel import lees_getal, lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.inlezen.bevinding import OPMERKING, Bevinding
 from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.schema import HARD, VERGISSING, ZACHT
-from kostprijs.sjabloon import BLADEN, KVK, Indeling
-from kostprijs.tabellen import lees_getal, lees_tabel
+from kostprijs.sjabloon.indeling import BLADEN, KVK, Indeling
 
 KOLOMMEN = ["kvk", "blad", "cel", "waarde", "reden"]
 BESTANDSNAAM = "bevestigingen.csv"

@@ -27,7 +27,7 @@ from python_calamine import CalamineWorkbook
 from kostprijs.geld import decimaal
 from kostprijs.inlezen.bevinding import FOUT, Bevinding, Weigering, fout, opmerking
 from kostprijs.inlezen.openen import Archief
-from kostprijs.sjabloon import (
+from kostprijs.sjabloon.indeling import (
     ALGEMEEN,
     ALGEMEEN_PRODUCT_RIJ,
     BLADEN,

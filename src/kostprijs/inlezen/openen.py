@@ -17,8 +17,8 @@ from pathlib import Path
 
 import openpyxl.xml
 
-from kostprijs.config import Inleesparameters
 from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
+from kostprijs.parameters import Inleesparameters
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"

@@ -22,19 +22,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.config import Inleesparameters, Jaarparameters, inleesparameters
+from kostprijs.bestanden.atomisch import sha256
+from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
-from kostprijs.injectie import onschadelijk
 from kostprijs.inlezen import bevestigingen as bev
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, Weigering, fout
 from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
+from kostprijs.inlezen.inzendingtabellen import FTE, bouw_tabellen, rijen
 from kostprijs.inlezen.lezen import Inzending, lees_werkboek
 from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand, open_veilig
 from kostprijs.inlezen.plausibiliteit import plausibiliteit
 from kostprijs.inlezen.schema import valideer
-from kostprijs.inlezen.tabellen import FTE, bouw_tabellen, rijen
-from kostprijs.opslag import sha256
-from kostprijs.sjabloon import (
+from kostprijs.parameters import Inleesparameters, Jaarparameters, inleesparameters
+from kostprijs.sjabloon.indeling import (
     KVK,
     PERSONEEL_KOLOMMEN,
     REALISATIE_KOLOMMEN,

@@ -19,10 +19,10 @@ from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
-from kostprijs.config import SOORTEN, Jaarparameters
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
-from kostprijs.sjabloon import GETALKOLOMMEN, REALISATIE_KOLOMMEN
+from kostprijs.parameters import SOORTEN, Jaarparameters
+from kostprijs.sjabloon.indeling import GETALKOLOMMEN, REALISATIE_KOLOMMEN
 
 UREN_PER_DAG = 8
 

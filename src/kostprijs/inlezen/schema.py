@@ -19,10 +19,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding
+from kostprijs.inlezen.inzendingtabellen import FTE, als_float, veldnaam
 from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.plausibiliteit import VERGISSINGEN, Bereik, Veldgrenzen
-from kostprijs.inlezen.tabellen import FTE, als_float, veldnaam
-from kostprijs.sjabloon import (
+from kostprijs.sjabloon.indeling import (
     BOUWSTEEN_KOLOMMEN,
     BOUWSTEEN_REGELS,
     GETALKOLOMMEN,

@@ -18,8 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kostprijs.injectie import geen_formules, onschadelijk
-from kostprijs.opslag import atomisch
+from kostprijs.bestanden.atomisch import atomisch
+from kostprijs.bestanden.injectie import geen_formules, onschadelijk
 from kostprijs.rapport.mime import TABEL
 
 NUMMERFORMATEN = {

@@ -10,7 +10,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from kostprijs.disclosure import MARKER
+from kostprijs.onderzoek.onthulling import MARKER
 from kostprijs.rapport.opmaak import getal, procent
 
 KLEUREN = ["#1f4e79", "#c55a11", "#7f7f7f", "#548235"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from kostprijs.opslag import schrijf_tekst
+from kostprijs.bestanden.atomisch import schrijf_tekst
 
 SJABLONEN = Path(__file__).resolve().parents[1] / "templates"
 

@@ -8,9 +8,9 @@ import nbformat
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
-from kostprijs.config import NOTEBOOKS
+from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.fouten import KostprijsFout
-from kostprijs.opslag import atomisch
+from kostprijs.parameters import NOTEBOOKS
 
 KERNEL = "python3"
 TIJDSLIMIET_CEL = 600  # seconds per cell

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kostprijs.config import Jaarparameters
+from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport.opmaak import escape, getal, procent
 
 PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}

@@ -11,7 +11,7 @@ import pandas as pd
 
 from kostprijs.inlezen.bevinding import fout, opmerking
 from kostprijs.inlezen.lezen import Inzending
-from kostprijs.sjabloon import (
+from kostprijs.sjabloon.indeling import (
     ALGEMEEN,
     BOUWSTEEN_KOLOMMEN,
     FUNCTIES,

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden.atomisch import atomisch
+from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
-from kostprijs.injectie import onschadelijk
-from kostprijs.opslag import atomisch
 
 _NL_GETAL = r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
 _INT_GETAL = r"[+-]?\d+(\.\d+)?"

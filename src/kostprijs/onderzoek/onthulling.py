@@ -30,9 +30,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from kostprijs.config import PROJECT
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
+from kostprijs.parameters import PROJECT
 
 MINIMUM_AANBIEDERS = 3
 STANDAARD_P = Decimal(25)

@@ -29,8 +29,8 @@ from math import prod
 import numpy as np
 import pandas as pd
 
-from kostprijs.config import Budgetparameters
 from kostprijs.geld import geschaald, rond_half_op, rond_omlaag
+from kostprijs.parameters import Budgetparameters
 from kostprijs.tarieflijst import Tarieven
 
 INDICATIE_DECIMALEN = 3

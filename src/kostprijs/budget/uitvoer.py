@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.config import Jaarparameters
+from kostprijs.bestanden.atomisch import atomisch
+from kostprijs.bestanden.injectie import geen_formules, onschadelijke_tabel
+from kostprijs.bestanden.invoertabel import schrijf_csv_nl
 from kostprijs.geld import euro
-from kostprijs.injectie import geen_formules, onschadelijke_tabel
-from kostprijs.opslag import atomisch
-from kostprijs.tabellen import schrijf_csv_nl
+from kostprijs.parameters import Jaarparameters
 
 EURO_FORMAAT = '"€" #,##0.00'
 GETAL_FORMAAT = "#,##0.0###"

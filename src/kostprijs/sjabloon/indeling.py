@@ -22,9 +22,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kostprijs.config import Inleesparameters, Jaarparameters, inleesparameters
+from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.geld import decimaal
-from kostprijs.opslag import atomisch
+from kostprijs.parameters import Inleesparameters, Jaarparameters, inleesparameters
 
 TOELICHTING, ALGEMEEN, PERSONEEL, BOUWSTENEN, REALISATIE = (
     "Toelichting",

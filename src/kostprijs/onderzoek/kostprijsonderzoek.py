@@ -14,21 +14,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.aggregatie import Aggregatie, aggregeer, controleer_methode
-from kostprijs.config import ZIN, Jaarparameters, methode_pad
-from kostprijs.disclosure import (
+from kostprijs.bestanden.atomisch import atomisch
+from kostprijs.bestanden.injectie import onschadelijke_tabel
+from kostprijs.bestanden.invoertabel import schrijf_csv_nl
+from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer, controleer_methode
+from kostprijs.onderzoek.onthulling import (
     MARKER,
     VEILIG,
     beoordeel_tabel,
     bijdragen_gemiddelde,
     lees_p,
 )
-from kostprijs.injectie import onschadelijke_tabel
-from kostprijs.kostprijs import uit_processed
-from kostprijs.opslag import atomisch
-from kostprijs.tabellen import schrijf_csv_nl
+from kostprijs.onderzoek.per_aanbieder import uit_processed
+from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.parameters import ZIN, Jaarparameters, methode_pad
 from kostprijs.tarieflijst import lees_tarieven
-from kostprijs.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
 
 VOORSTEL = "tarieven_voorstel.csv"
 

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.config import Kostprijsparameters
-from kostprijs.disclosure import VENSTER, onthulbaar, venster_kwantiel
+from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
-from kostprijs.kostprijs import op_centen
-from kostprijs.opslag import schrijf_tekst
+from kostprijs.onderzoek.onthulling import VENSTER, onthulbaar, venster_kwantiel
+from kostprijs.onderzoek.per_aanbieder import op_centen
+from kostprijs.parameters import Kostprijsparameters
 
 UITSCHIETER_FACTOR = Fraction(3, 2)
 METHODE_NAMEN = {

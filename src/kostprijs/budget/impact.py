@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget import (
+from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
+from kostprijs.budget.model import (
     bereken_clienten,
     bereken_regels,
     budgetneutrale_factor,
@@ -30,11 +31,10 @@ from kostprijs.budget import (
     product_gedeeld,
     realisatie_bedrag_centen,
 )
-from kostprijs.budget_invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
-from kostprijs.config import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen
-from kostprijs.pseudoniem import lees_sleutel, pseudonimiseer
+from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
+from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.tarieflijst import (
     Tarieven,
     controleer_dekking,

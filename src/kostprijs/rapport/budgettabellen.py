@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from kostprijs.budgetimpact import Budgetimpact
-from kostprijs.config import Jaarparameters
-from kostprijs.disclosure import MARKER
+from kostprijs.budget.impact import Budgetimpact
+from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport import teksten
 from kostprijs.rapport.opmaak import euro, getal, procent
 

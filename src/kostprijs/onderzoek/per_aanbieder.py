@@ -35,9 +35,9 @@ from pathlib import Path
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from kostprijs.config import Jaarparameters, Kostprijsparameters
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal, euro, rond_half_op
+from kostprijs.parameters import Jaarparameters, Kostprijsparameters
 
 KOLOMMEN = [
     "aanbieder_id",

@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget import INDICATIE_DECIMALEN, jaarvolume
-from kostprijs.config import ZIN, Jaarparameters
+from kostprijs.bestanden.invoertabel import datum_kolom, geschaalde_kolom, lees_tabel, rijfout
+from kostprijs.budget.model import INDICATIE_DECIMALEN, jaarvolume
 from kostprijs.eenheden import FREQUENTIES, normaliseer_frequentie
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
-from kostprijs.tabellen import datum_kolom, geschaalde_kolom, lees_tabel, rijfout
+from kostprijs.parameters import ZIN, Jaarparameters
 
 # A week has 7 days and 168 hours: no indication can be more, whatever the parameters say.
 MAX_PER_WEEK = {

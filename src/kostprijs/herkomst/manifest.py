@@ -24,14 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from kostprijs import disclosure
-from kostprijs.aggregatie import Declaratie
-from kostprijs.config import BUILD, PROJECT, laad_parameters, parameters_pad
+from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.fouten import InvoerFout
-from kostprijs.opslag import schrijf_tekst, sha256
-from kostprijs.pseudoniem import lees_sleutel
+from kostprijs.herkomst.pseudoniem import lees_sleutel
+from kostprijs.onderzoek import onthulling as disclosure
+from kostprijs.onderzoek.aggregatie import Declaratie
+from kostprijs.parameters import BUILD, PROJECT, laad_parameters, parameters_pad
 from kostprijs.rapport.opmaak import datum, escape
-from kostprijs.voorbeeld import MARKERING
+from kostprijs.voorbeeld.gegevens import MARKERING
 
 PAKKETTEN = (
     "pandas",

@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.config import PROJECT
 from kostprijs.fouten import ConfiguratieFout
+from kostprijs.parameters import PROJECT
 
 OMGEVINGSVARIABELE = "KOSTPRIJS_SLEUTEL"
 SLEUTELBESTAND = PROJECT / ".kostprijs" / "sleutel"

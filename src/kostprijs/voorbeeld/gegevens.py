@@ -21,13 +21,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kostprijs.budget import periode_weken
-from kostprijs.config import PARAMS, ZIN, Jaarparameters, Product
+from kostprijs.bestanden.invoertabel import schrijf_csv_nl
+from kostprijs.budget.model import periode_weken
 from kostprijs.eenheden import FREQUENTIES, jaarfactor
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.geld import decimaal
-from kostprijs.tabellen import schrijf_csv_nl
-from kostprijs.voorbeeld_aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.parameters import PARAMS, ZIN, Jaarparameters, Product
+from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
 
 MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
 

@@ -18,15 +18,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from kostprijs.config import Jaarparameters, Product
-from kostprijs.kostprijs import (
+from kostprijs.onderzoek.per_aanbieder import (
     kostprijs_per_eenheid,
     loonkosten_per_fte,
     personeel_per_eenheid,
     productieve_uren,
     uurkosten,
 )
-from kostprijs.sjabloon import indeling, schrijf_sjabloon, slug
+from kostprijs.parameters import Jaarparameters, Product
+from kostprijs.sjabloon.indeling import indeling, schrijf_sjabloon, slug
 
 SEED = 2027_03
 # functie_nr: (functie, schaal, jaarsalaris)

@@ -21,10 +21,10 @@ from pathlib import Path
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
-from kostprijs.config import Kostprijsparameters, Product
+from kostprijs.bestanden.invoertabel import getal, lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, afronden_op_centen
-from kostprijs.tabellen import getal, lees_tabel
+from kostprijs.parameters import Kostprijsparameters, Product
 from kostprijs.tarieflijst import regelnaam
 
 KOLOMMEN = [

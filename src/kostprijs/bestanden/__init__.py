@@ -1,0 +1,1 @@
+"""Files: atomic writes, input tables, CSV and xlsx output, injection guard, secrets."""

@@ -1,0 +1,1 @@
+"""Provenance: the run manifest and pseudonymised client identifiers."""

@@ -1,0 +1,2 @@
+"""The cost-price research: cost price per provider, the declared average, disclosure
+control and the tariff comparison."""

@@ -1,0 +1,1 @@
+"""The provider cost-price template: layout, writer, instructions, formulas, data dictionary."""

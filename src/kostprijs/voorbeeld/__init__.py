@@ -1,0 +1,1 @@
+"""Synthetic sample data for any catalogue (never real people or organisations)."""
