@@ -45,7 +45,8 @@ def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> 
     import os
     import subprocess
 
-    from kostprijs.parameters import PROJECT, laad_parameters
+    from kostprijs.paden import PROJECT
+    from kostprijs.parameters import laad_parameters
     from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
     mappen = {n: basis / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}

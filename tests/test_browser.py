@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import draai_pijplijn
 
-from kostprijs.parameters import NOTEBOOKS, PROJECT
+from kostprijs.paden import NOTEBOOKS, PROJECT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 
 from kostprijs.bestanden import injectie
+from kostprijs.bestanden.csvbestand import schrijf_csv_nl
+from kostprijs.bestanden.excel import werkboek
 from kostprijs.bestanden.injectie import onschadelijk, onschadelijke_tabel
-from kostprijs.bestanden.invoertabel import schrijf_csv_nl
 from kostprijs.budget.uitvoer import schrijf_xlsx
-from kostprijs.rapport.excel import werkboek
+from kostprijs.rapport.excel import bladen
 
 AANVALLEN = [
     '=HYPERLINK("http://aanval.example","Klik")',
@@ -68,7 +69,7 @@ def test_xlsx_rapport_geen_formules():
         "rijen": [["@SUM(A1)", "-3.5"], ["x", "=2"]],
         "voetnoot": "-voetnoot+1",
     }
-    ws = werkboek([tabel]).worksheets[0]
+    ws = werkboek(bladen([tabel])).worksheets[0]
     cellen = [c for rij in ws.iter_rows() for c in rij if c.value is not None]
     assert not [c.coordinate for c in cellen if c.data_type == "f"]
     assert ws["A1"].value == "'=titel"

@@ -11,7 +11,7 @@ import pytest
 
 from kostprijs import cli
 from kostprijs.herkomst import manifest
-from kostprijs.parameters import parameters_pad
+from kostprijs.paden import parameters_pad
 
 SLEUTEL_HEX = "0123456789abcdef" * 4
 

@@ -68,7 +68,7 @@ def test_empty_table_says_so():
 
 
 def test_long_titles_become_sheet_names_cut_at_a_word():
-    from kostprijs.rapport.excel import _bladnaam
+    from kostprijs.bestanden.excel import bladnaam as _bladnaam
 
     gebruikt: set[str] = set()
     assert _bladnaam("Wat gebeurt er met de tarieven?", gebruikt) == "Wat gebeurt er met de"

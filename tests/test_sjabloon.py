@@ -8,8 +8,9 @@ import pandas as pd
 
 from kostprijs.cli import main
 from kostprijs.inlezen import lees_map
-from kostprijs.parameters import PROJECT
-from kostprijs.sjabloon.indeling import data_dictionary, indeling
+from kostprijs.paden import PROJECT
+from kostprijs.sjabloon.indeling import indeling
+from kostprijs.sjabloon.woordenlijst import data_dictionary
 from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld
 
@@ -39,7 +40,8 @@ def test_vaste_teksten_staan_in_het_sjabloon(params, tmp_path):
     formatted as text, so a KvK number keeps its leading zero."""
     import openpyxl
 
-    from kostprijs.sjabloon.indeling import schrijf_sjabloon, vaste_teksten
+    from kostprijs.sjabloon.indeling import vaste_teksten
+    from kostprijs.sjabloon.schrijven import schrijf_sjabloon
 
     wb = openpyxl.load_workbook(schrijf_sjabloon(params, tmp_path / "s.xlsx"))
     teksten = vaste_teksten(indeling(params))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 
-from kostprijs.sjabloon.indeling import schrijf_sjabloon
+from kostprijs.sjabloon.schrijven import schrijf_sjabloon
 
 # One small provider offering OZL 1 (uur) and OMD 1 (dagdeel), figures typed by hand.
 GOED: dict[str, object] = {

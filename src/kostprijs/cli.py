@@ -17,7 +17,8 @@ from kostprijs.fouten import InvoerFout, KostprijsFout
 
 
 def _voorbeeld(args: argparse.Namespace) -> int:
-    from kostprijs.parameters import DATA_RAW, laad_parameters
+    from kostprijs.paden import DATA_RAW
+    from kostprijs.parameters import laad_parameters
     from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
     params = laad_parameters(args.jaar)
@@ -31,7 +32,8 @@ def _budget(args: argparse.Namespace) -> int:
     from kostprijs.budget.invoer import lees_indicaties
     from kostprijs.budget.model import bereken_clienten, bereken_regels
     from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, schrijf_budget
-    from kostprijs.parameters import laad_parameters, nieuwste_jaar
+    from kostprijs.paden import nieuwste_jaar
+    from kostprijs.parameters import laad_parameters
     from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
@@ -61,7 +63,8 @@ def _vergelijk(args: argparse.Namespace) -> int:
     from kostprijs.budget.uitvoer import schrijf_xlsx
     from kostprijs.fouten import ConfiguratieFout
     from kostprijs.onderzoek.tarieven import lees_kostprijzen, uitkomsten, vergelijk
-    from kostprijs.parameters import ZIN, laad_parameters, nieuwste_jaar
+    from kostprijs.paden import nieuwste_jaar
+    from kostprijs.parameters import ZIN, laad_parameters
     from kostprijs.tarieflijst import lees_tarieven
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
@@ -96,7 +99,8 @@ def _vergelijk(args: argparse.Namespace) -> int:
 
 def _controleer(args: argparse.Namespace) -> int:
     from kostprijs.invoercontrole import controleer_invoer
-    from kostprijs.parameters import laad_parameters, raw_map
+    from kostprijs.paden import raw_map
+    from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     verslag = controleer_invoer(params, raw_map(args.jaar, args.raw or ""))
@@ -148,7 +152,7 @@ def _rapport(args: argparse.Namespace) -> int:
 
 def _sjabloon(args: argparse.Namespace) -> int:
     from kostprijs.parameters import laad_parameters
-    from kostprijs.sjabloon.indeling import schrijf_sjabloon
+    from kostprijs.sjabloon.schrijven import schrijf_sjabloon
 
     pad = schrijf_sjabloon(laad_parameters(args.jaar), Path(args.uit))
     print(f"Kostprijssjabloon {args.jaar} geschreven naar {pad}.")
@@ -158,7 +162,8 @@ def _sjabloon(args: argparse.Namespace) -> int:
 def _inlezen(args: argparse.Namespace) -> int:
     from kostprijs.inlezen import lees_map, samenvatting
     from kostprijs.inlezen.pijplijn import standaard_bevestigingen
-    from kostprijs.parameters import DATA_PROCESSED, DATA_RAW, laad_parameters
+    from kostprijs.paden import DATA_PROCESSED, DATA_RAW
+    from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar) / "aanbieders"
@@ -176,7 +181,8 @@ def _inlezen(args: argparse.Namespace) -> int:
 
 def _kostprijzen(args: argparse.Namespace) -> int:
     from kostprijs.onderzoek.kostprijsonderzoek import bereken_onderzoek, schrijf_kostprijzen
-    from kostprijs.parameters import DATA_PROCESSED, laad_parameters, raw_map
+    from kostprijs.paden import DATA_PROCESSED, raw_map
+    from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     processed = Path(args.processed) if args.processed else DATA_PROCESSED / str(args.jaar)
@@ -194,7 +200,8 @@ def _kostprijzen(args: argparse.Namespace) -> int:
 
 def _vastleggen(args: argparse.Namespace) -> int:
     from kostprijs.onderzoek.aggregatie import Declaratie, schrijf_declaratie
-    from kostprijs.parameters import laad_parameters, methode_pad
+    from kostprijs.paden import methode_pad
+    from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     pad = methode_pad(args.jaar)

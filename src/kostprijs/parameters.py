@@ -1,4 +1,4 @@
-"""Paths, anchored at the project root, and the year's parameters, validated once.
+"""The year's parameters, validated once.
 
 Everything a municipality chooses lives in `params/<jaar>.yaml`: its name, how it funds
 Wmo-begeleiding (`bekostiging`), the budget model, its product catalogue (units, variants,
@@ -9,7 +9,6 @@ silently falls back to a default.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,22 +21,7 @@ import yaml
 from kostprijs.eenheden import EENHEDEN, EENMALIG, normaliseer_eenheid
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
-
-
-def _projectmap() -> Path:
-    if "KOSTPRIJS_PROJECT" in os.environ:
-        return Path(os.environ["KOSTPRIJS_PROJECT"]).resolve()
-    kandidaat = Path(__file__).resolve().parents[2]
-    return kandidaat if (kandidaat / "pyproject.toml").exists() else Path.cwd().resolve()
-
-
-PROJECT = _projectmap()
-PARAMS = PROJECT / "params"
-DATA_RAW = PROJECT / "data" / "raw"
-DATA_PROCESSED = PROJECT / "data" / "processed"
-REPORTS = PROJECT / "reports"
-BUILD = PROJECT / "build"
-NOTEBOOKS = PROJECT / "notebooks"
+from kostprijs.paden import parameters_pad
 
 AFRONDINGEN = ("half_omhoog", "omlaag")
 # How a cost price is built up (the template's Bouwstenen) and the units each build-up allows.
@@ -592,24 +576,6 @@ def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | 
     return Kostprijsparameters(**velden)
 
 
-def raw_map(jaar: int, raw: str | Path = "") -> Path:
-    """The year's raw-data folder: `raw` when given (relative to the project), else data/raw/<jaar>."""
-    return PROJECT / raw if raw else DATA_RAW / str(jaar)
-
-
-def processed_map(jaar: int, processed: str | Path = "") -> Path:
-    """The year's processed-data folder: `processed` when given, else data/processed/<jaar>."""
-    return PROJECT / processed if processed else DATA_PROCESSED / str(jaar)
-
-
-def nieuwste_jaar() -> int:
-    """The latest year with a parameter file in params/."""
-    jaren = sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())
-    if not jaren:
-        raise ConfiguratieFout(f"Er staat geen parameterbestand (<jaar>.yaml) in {PARAMS}.")
-    return jaren[-1]
-
-
 @dataclass(frozen=True)
 class Inleesparameters:
     """The provider template's version and contact, and the caps for opening workbooks."""
@@ -658,15 +624,6 @@ def inleesparameters(params: Jaarparameters) -> Inleesparameters:
         )
     except (TypeError, ValueError) as exc:
         raise ConfiguratieFout(f"Ongeldige parameters voor inlezen: {exc}.") from exc
-
-
-def methode_pad(jaar: int) -> Path:
-    """The declaration of the year's cost-price method, recorded before ingestion (committed)."""
-    return PARAMS / f"{jaar}.methode.json"
-
-
-def parameters_pad(jaar: int) -> Path:
-    return PARAMS / f"{jaar}.yaml"
 
 
 def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> Jaarparameters:

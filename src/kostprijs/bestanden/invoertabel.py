@@ -1,4 +1,4 @@
-"""Reading and writing the small tables of the one-off commands (.csv or .xlsx).
+"""Reading the municipality's tables (.csv or .xlsx): indicaties, tarieven, realisatie.
 
 CSV comes in two conventions: Dutch Excel (`;`, decimal comma) and international
 (`,`, decimal point). The separator decides how numbers are read, so "1,5" and "1.5"
@@ -16,8 +16,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.bestanden.atomisch import atomisch
-from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
 
@@ -167,19 +165,6 @@ def lees_getal(tekst: str, decimaalkomma: bool) -> Decimal | None:
     elif not re.fullmatch(_INT_GETAL, tekst):
         return None
     return decimaal(tekst)
-
-
-def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
-    """Write a table in the Dutch Excel convention (`;`, decimal comma), atomically."""
-    tekst = df.map(_nl_cel).to_csv(sep=";", index=False, lineterminator="\n")
-    with atomisch(pad) as tmp:
-        tmp.write_text(tekst, encoding="utf-8-sig")
-
-
-def _nl_cel(waarde) -> str:
-    if isinstance(waarde, Decimal | float):
-        return format(waarde, "f").replace(".", ",")
-    return str(onschadelijk(waarde))
 
 
 def rijfout(df: pd.DataFrame, fout: np.ndarray, kolom: str, melding, actie: str | None = None):

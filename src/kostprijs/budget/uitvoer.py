@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.bestanden.atomisch import atomisch
-from kostprijs.bestanden.injectie import geen_formules, onschadelijke_tabel
-from kostprijs.bestanden.invoertabel import schrijf_csv_nl
+from kostprijs.bestanden.csvbestand import schrijf_csv_nl
+from kostprijs.bestanden.excel import Blad, schrijf_werkboek
 from kostprijs.geld import euro
 from kostprijs.parameters import Jaarparameters
-
-EURO_FORMAAT = '"€" #,##0.00'
-GETAL_FORMAAT = "#,##0.0###"
-HEEL_FORMAAT = "#,##0"
 
 
 def regels_tabel(regels: pd.DataFrame, indicaties: pd.DataFrame) -> pd.DataFrame:
@@ -62,35 +57,30 @@ def schrijf_budget(regels: pd.DataFrame, clienten: pd.DataFrame, pad: Path) -> N
     schrijf_xlsx({"regels": regels, "clienten": clienten}, pad)
 
 
-def schrijf_xlsx(bladen: dict[str, pd.DataFrame], pad: Path) -> None:
-    """Tables as sheets with numbers stored as numbers and Dutch display formats."""
-    with atomisch(pad) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        for naam, tabel in bladen.items():
-            # pandas writes Decimal as text; Excel must be able to add the amounts up
-            getallen = onschadelijke_tabel(
-                tabel.map(lambda v: float(v) if isinstance(v, Decimal) else v)
+def schrijf_xlsx(tabellen: dict[str, pd.DataFrame], pad: Path) -> None:
+    """Tables as sheets (the sheet name is the table's key), with numbers as numbers."""
+    schrijf_werkboek(
+        [
+            Blad(
+                naam,
+                [str(k) for k in tabel.columns],
+                [_formaat(tabel[k]) for k in tabel.columns],
+                tabel.to_numpy().tolist(),
             )
-            getallen.to_excel(writer, sheet_name=naam, index=False)
-            blad = writer.sheets[naam]
-            geen_formules(blad)
-            for kolom, reeks in enumerate(tabel.columns, start=1):
-                formaat = _formaat(tabel[reeks])
-                letter = blad.cell(row=1, column=kolom).column_letter
-                blad.column_dimensions[letter].width = max(12, len(str(reeks)) + 2)
-                if formaat:
-                    for cel in blad.iter_rows(min_row=2, min_col=kolom, max_col=kolom):
-                        cel[0].number_format = formaat
-            blad.freeze_panes = "A2"
+            for naam, tabel in tabellen.items()
+        ],
+        pad,
+    )
 
 
-def _formaat(reeks: pd.Series) -> str | None:
+def _formaat(reeks: pd.Series) -> str:
     naam = str(reeks.name)
     if naam.startswith(("bedrag", "tarief", "buiten_budget", "kostprijs", "verschil")) and not (
         naam.endswith("pct")
     ):
-        return EURO_FORMAAT
+        return "euro"
     if naam.startswith(("budget", "aantal", "clienten")):
-        return HEEL_FORMAAT
+        return "geheel"
     if pd.api.types.is_numeric_dtype(reeks) or reeks.map(type).eq(Decimal).all():
-        return GETAL_FORMAAT
-    return None
+        return "getal"
+    return "tekst"

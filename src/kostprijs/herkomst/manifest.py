@@ -29,7 +29,8 @@ from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.onderzoek import onthulling as disclosure
 from kostprijs.onderzoek.aggregatie import Declaratie
-from kostprijs.parameters import BUILD, PROJECT, laad_parameters, parameters_pad
+from kostprijs.paden import BUILD, PROJECT, parameters_pad
+from kostprijs.parameters import laad_parameters
 from kostprijs.rapport.opmaak import datum, escape
 from kostprijs.voorbeeld.gegevens import MARKERING
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.fouten import ConfiguratieFout
-from kostprijs.parameters import PROJECT
+from kostprijs.paden import PROJECT
 
 OMGEVINGSVARIABELE = "KOSTPRIJS_SLEUTEL"
 SLEUTELBESTAND = PROJECT / ".kostprijs" / "sleutel"

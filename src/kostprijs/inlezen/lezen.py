@@ -27,6 +27,7 @@ from python_calamine import CalamineWorkbook
 from kostprijs.geld import decimaal
 from kostprijs.inlezen.bevinding import FOUT, Bevinding, Weigering, fout, opmerking
 from kostprijs.inlezen.openen import Archief
+from kostprijs.sjabloon.formules import bereken_formules
 from kostprijs.sjabloon.indeling import (
     ALGEMEEN,
     ALGEMEEN_PRODUCT_RIJ,
@@ -43,7 +44,6 @@ from kostprijs.sjabloon.indeling import (
     TOELICHTING,
     Indeling,
     Veld,
-    bereken_formules,
     vaste_teksten,
 )
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.bestanden.atomisch import atomisch
+from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.bestanden.injectie import onschadelijke_tabel
-from kostprijs.bestanden.invoertabel import schrijf_csv_nl
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer, controleer_methode
 from kostprijs.onderzoek.onthulling import (
     MARKER,
@@ -27,7 +27,8 @@ from kostprijs.onderzoek.onthulling import (
 )
 from kostprijs.onderzoek.per_aanbieder import uit_processed
 from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
-from kostprijs.parameters import ZIN, Jaarparameters, methode_pad
+from kostprijs.paden import methode_pad
+from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.tarieflijst import lees_tarieven
 
 VOORSTEL = "tarieven_voorstel.csv"

@@ -32,7 +32,7 @@ import yaml
 
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
-from kostprijs.parameters import PROJECT
+from kostprijs.paden import PROJECT
 
 MINIMUM_AANBIEDERS = 3
 STANDAARD_P = Decimal(25)

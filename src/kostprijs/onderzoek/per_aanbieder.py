@@ -77,9 +77,14 @@ def loonkosten_per_fte(
     return _f(jaarsalaris) * toeslagen * (1 + _f(werkgeverslasten))
 
 
+def uren_na_aftrek(jaaruren, verlof=0, ziekte=0, scholing=0, overleg=0, indirect=0) -> Fraction:
+    """Annual hours minus the non-productive hours (what the template's formula cell shows)."""
+    return _f(jaaruren) - _f(verlof) - _f(ziekte) - _f(scholing) - _f(overleg) - _f(indirect)
+
+
 def productieve_uren(jaaruren, verlof=0, ziekte=0, scholing=0, overleg=0, indirect=0) -> Fraction:
     """Hours per fte per year left for clients; Onberekenbaar when none are left."""
-    uren = _f(jaaruren) - _f(verlof) - _f(ziekte) - _f(scholing) - _f(overleg) - _f(indirect)
+    uren = uren_na_aftrek(jaaruren, verlof, ziekte, scholing, overleg, indirect)
     if uren <= 0:
         raise Onberekenbaar("de niet-productieve uren zijn gelijk aan of hoger dan de jaaruren")
     return uren

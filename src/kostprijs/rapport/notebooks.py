@@ -10,7 +10,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.fouten import KostprijsFout
-from kostprijs.parameters import NOTEBOOKS
+from kostprijs.paden import NOTEBOOKS
 
 KERNEL = "python3"
 TIJDSLIMIET_CEL = 600  # seconds per cell

@@ -26,7 +26,8 @@ from kostprijs.onderzoek.per_aanbieder import (
     uurkosten,
 )
 from kostprijs.parameters import Jaarparameters, Product
-from kostprijs.sjabloon.indeling import indeling, schrijf_sjabloon, slug
+from kostprijs.sjabloon.indeling import indeling, slug
+from kostprijs.sjabloon.schrijven import schrijf_sjabloon
 
 SEED = 2027_03
 # functie_nr: (functie, schaal, jaarsalaris)

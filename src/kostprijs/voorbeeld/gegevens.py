@@ -21,12 +21,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kostprijs.bestanden.invoertabel import schrijf_csv_nl
+from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.budget.model import periode_weken
 from kostprijs.eenheden import FREQUENTIES, jaarfactor
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.geld import decimaal
-from kostprijs.parameters import PARAMS, ZIN, Jaarparameters, Product
+from kostprijs.paden import PARAMS
+from kostprijs.parameters import ZIN, Jaarparameters, Product
 from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
 
 MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
