@@ -14,18 +14,20 @@ from hypothesis import strategies as st
 
 from kostprijs.fouten import InvoerFout
 from kostprijs.onderzoek.aggregatie import (
-    Declaratie,
     aggregeer,
-    controleer_methode,
     gemiddelde,
     getrimd_gemiddelde,
     gewogen_gemiddelde,
     kwantiel,
-    lees_vastgelegde_hash,
     mediaan,
+    uitgesloten_inzendingen,
+)
+from kostprijs.onderzoek.methode import (
+    Declaratie,
+    controleer_methode,
+    lees_vastgelegde_hash,
     methode_gewijzigd,
     schrijf_declaratie,
-    uitgesloten_inzendingen,
 )
 from kostprijs.parameters import Kostprijsparameters
 

@@ -12,6 +12,7 @@ import pytest
 from kostprijs import cli
 from kostprijs.herkomst import manifest
 from kostprijs.paden import parameters_pad
+from kostprijs.rapport.kop import manifest_kop
 
 SLEUTEL_HEX = "0123456789abcdef" * 4
 
@@ -139,7 +140,7 @@ def test_missing_raw_folder_is_a_dutch_error(tmp_path, capsys):
 def test_header_shows_run_id_and_dutch_date(tmp_path):
     pad = tmp_path / "manifest.json"
     manifest.schrijf_manifest({"run_id": "abc123def456", "start": "2026-11-23T09:30:00+01:00"}, pad)
-    assert manifest.manifest_kop(pad) == (
+    assert manifest_kop(pad) == (
         '<p class="kp-kop">Run <code>abc123def456</code> · 23 november 2026</p>'
     )
-    assert "Geen runmanifest" in manifest.manifest_kop(tmp_path / "weg.json")
+    assert "Geen runmanifest" in manifest_kop(tmp_path / "weg.json")

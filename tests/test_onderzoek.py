@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from kostprijs import opmaak
 from kostprijs.inlezen import lees_map
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
 from kostprijs.onderzoek.onthulling import MARKER
-from kostprijs.rapport import opmaak
 from kostprijs.tarieflijst import lees_tarieven, tarieven_uit_lijst
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 

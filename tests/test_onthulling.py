@@ -112,7 +112,7 @@ def test_a_suppressed_tarief_cannot_be_recomputed_from_the_budget(aanval):
 
 def test_the_public_html_names_no_figure_of_the_small_cells(aanval):
     drie, twee, mappen = aanval
-    from kostprijs.rapport.opmaak import euro
+    from kostprijs.opmaak import euro
 
     tekst = " ".join(
         p.read_text(encoding="utf-8") for p in (mappen["REPORTS"] / "inkooptafel").glob("*.html")

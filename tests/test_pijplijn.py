@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from conftest import draai_pijplijn
 
+from kostprijs import opmaak
 from kostprijs.paden import PROJECT
-from kostprijs.rapport import opmaak
 from kostprijs.voorbeeld import aanbieders as voorbeeld_aanbieders
 from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 

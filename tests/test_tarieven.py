@@ -200,9 +200,9 @@ def test_plot_shows_cost_prices_and_every_current_tariff(seed):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from kostprijs.onderzoek.tarieven import plot_vergelijking
+    from kostprijs.rapport.figuren import vergelijking_figuur
 
-    ax = plot_vergelijking(seed)
+    ax = vergelijking_figuur(seed)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [p for p, _ in SEED_KOSTPRIJZEN]  # top to bottom
     breedtes = sorted(b.get_width() for b in ax.patches)

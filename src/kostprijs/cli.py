@@ -199,7 +199,7 @@ def _kostprijzen(args: argparse.Namespace) -> int:
 
 
 def _vastleggen(args: argparse.Namespace) -> int:
-    from kostprijs.onderzoek.aggregatie import Declaratie, schrijf_declaratie
+    from kostprijs.onderzoek.methode import Declaratie, schrijf_declaratie
     from kostprijs.paden import methode_pad
     from kostprijs.parameters import laad_parameters
 

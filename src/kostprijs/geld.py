@@ -85,7 +85,7 @@ def centen(waarde) -> int:
     return geschaald(waarde, 2)
 
 
-def euro(centen_: int) -> Decimal:
+def naar_euro(centen_: int) -> Decimal:
     """Cents as a Decimal amount in euros, e.g. 99008 -> Decimal('990.08')."""
     return (Decimal(int(centen_)) / 100).quantize(CENT)
 

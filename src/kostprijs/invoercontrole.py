@@ -11,12 +11,9 @@ from pathlib import Path
 
 from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
 from kostprijs.fouten import InvoerFout
+from kostprijs.opmaak import getal
 from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
@@ -55,15 +52,15 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     lopend = indicaties[indicaties["lopend"]]
     regels = [
         f"Invoer {params.jaar} ({params.gemeente}) gecontroleerd in {raw}:",
-        f"- {_getal(len(lijst))} huidige tarieven"
+        f"- {getal(len(lijst), 0)} huidige tarieven"
         + (f"; nog zonder tarief (nieuw): {', '.join(nieuw)}" if nieuw else ""),
-        f"- {_getal(len(indicaties))} indicaties van {_getal(lopend['client'].nunique())} "
-        f"cliënten met een lopende indicatie; {_getal(len(indicaties) - len(lopend))} "
+        f"- {getal(len(indicaties), 0)} indicaties van {getal(lopend['client'].nunique(), 0)} "
+        f"cliënten met een lopende indicatie; {getal(len(indicaties) - len(lopend), 0)} "
         f"indicaties eindigden vóór {params.jaar}",
-        f"- {_getal(len(realisatie))} realisatieregels over {params.realisatiejaar}",
-        f"- {_getal(len(werkmappen))} bestanden in {paden['aanbieders'].name}/",
+        f"- {getal(len(realisatie), 0)} realisatieregels over {params.realisatiejaar}",
+        f"- {getal(len(werkmappen), 0)} bestanden in {paden['aanbieders'].name}/",
     ]
     pgb = lijst[lijst["leveringsvorm"] != ZIN]
     if len(pgb):
-        regels.append(f"- {_getal(len(pgb))} pgb-tarieven in de tarievenlijst")
+        regels.append(f"- {getal(len(pgb), 0)} pgb-tarieven in de tarievenlijst")
     return "\n".join(regels)

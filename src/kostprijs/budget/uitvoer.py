@@ -9,7 +9,7 @@ import pandas as pd
 
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.bestanden.excel import Blad, schrijf_werkboek
-from kostprijs.geld import euro
+from kostprijs.geld import naar_euro
 from kostprijs.parameters import Jaarparameters
 
 
@@ -24,8 +24,8 @@ def regels_tabel(regels: pd.DataFrame, indicaties: pd.DataFrame) -> pd.DataFrame
             "omvang": [Decimal(int(m)) / 1000 for m in indicaties["omvang_milli"]],
             "frequentie": indicaties["frequentie"].to_numpy(),
             "gebruik_per_jaar": regels["gebruik_per_jaar"].round(7),
-            "tarief": [euro(c) for c in regels["tarief_centen"]],
-            "bedrag_per_jaar": [euro(c) for c in regels["bedrag_per_jaar_centen"]],
+            "tarief": [naar_euro(c) for c in regels["tarief_centen"]],
+            "bedrag_per_jaar": [naar_euro(c) for c in regels["bedrag_per_jaar_centen"]],
         }
     )
     if not tabel["variant"].any():
@@ -38,13 +38,13 @@ def clienten_tabel(clienten: pd.DataFrame, params: Jaarparameters) -> pd.DataFra
     periodebudget also the budget (= units of the budget code) and what is billed beside it."""
     tabel = {
         "client": clienten["client"],
-        "bedrag_per_jaar": [euro(c) for c in clienten["bedrag_per_jaar_centen"]],
-        "bedrag_per_periode": [euro(c) for c in clienten["bedrag_per_periode_centen"]],
+        "bedrag_per_jaar": [naar_euro(c) for c in clienten["bedrag_per_jaar_centen"]],
+        "bedrag_per_periode": [naar_euro(c) for c in clienten["bedrag_per_periode_centen"]],
     }
     if params.bekostiging.periodebudget:
         tabel["budget_per_periode"] = clienten["budget_per_periode"].astype(int)
         tabel["buiten_budget_per_jaar"] = [
-            euro(c) for c in clienten["buiten_budget_per_jaar_centen"]
+            naar_euro(c) for c in clienten["buiten_budget_per_jaar_centen"]
         ]
     return pd.DataFrame(tabel)
 

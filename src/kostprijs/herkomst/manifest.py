@@ -25,13 +25,14 @@ from pathlib import Path
 import yaml
 
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
+from kostprijs.bestanden.canoniek import canoniek
+from kostprijs.bestanden.geheimen import lees_geheim
 from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.onderzoek import onthulling as disclosure
-from kostprijs.onderzoek.aggregatie import Declaratie
+from kostprijs.onderzoek.methode import Declaratie
 from kostprijs.paden import BUILD, PROJECT, parameters_pad
 from kostprijs.parameters import laad_parameters
-from kostprijs.rapport.opmaak import datum, escape
 from kostprijs.voorbeeld.gegevens import MARKERING
 
 PAKKETTEN = (
@@ -56,10 +57,6 @@ def standaard_pad(jaar: int) -> Path:
 
 def _nu() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _canoniek(inhoud) -> str:
-    return json.dumps(inhoud, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def bestanden(map_: Path) -> dict[str, str]:
@@ -98,12 +95,11 @@ def git_stand(map_: Path = PROJECT) -> dict | None:
 
 def _disclosure(pad: Path, omgeving) -> dict:
     """Where p comes from and a keyed hash of it (never p itself)."""
-    if omgeving.get(disclosure.OMGEVINGSVARIABELE, "").strip():
-        bron, inhoud = "omgevingsvariabele", omgeving[disclosure.OMGEVINGSVARIABELE].encode()
-    elif pad.exists():
-        bron, inhoud = "bestand", pad.read_bytes()
-    else:
+    geheim = lees_geheim(disclosure.OMGEVINGSVARIABELE, pad, omgeving)
+    if geheim is None:
         return {"bron": "standaard", "hmac_sha256": None}
+    bron = "bestand" if geheim.uit_bestand else "omgevingsvariabele"
+    inhoud = geheim.tekst.encode("utf-8")
     digest = hmac.new(lees_sleutel(omgeving=omgeving), inhoud, hashlib.sha256).hexdigest()
     return {"bron": bron, "hmac_sha256": digest}
 
@@ -151,7 +147,7 @@ def maak_manifest(
 def run_id(manifest: dict) -> str:
     """First 12 hex of SHA-256 over the canonical JSON without times and raw location."""
     kern = {k: v for k, v in manifest.items() if k not in NIET_IN_RUN_ID}
-    return hashlib.sha256(_canoniek(kern).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(canoniek(kern).encode("utf-8")).hexdigest()[:12]
 
 
 def schrijf_manifest(manifest: dict, pad: Path) -> None:
@@ -172,25 +168,3 @@ def voltooi(van: Path, naar: Path) -> dict:
     manifest["einde"] = _nu()
     schrijf_manifest(manifest, naar)
     return manifest
-
-
-def manifest_kop(pad: Path) -> str:
-    """HTML line for the top of a report: 'Run <run_id> · <start date in Dutch>'."""
-    pad = Path(pad)
-    if not pad.exists():
-        return (
-            '<p class="kp-kop">Geen runmanifest: dit rapport is niet met '
-            "<code>make report</code> gemaakt.</p>"
-        )
-    manifest = lees_manifest(pad)
-    start = dt.datetime.fromisoformat(manifest["start"])
-    kop = (
-        f'<p class="kp-kop">Run <code>{escape(manifest["run_id"])}</code> · '
-        f"{escape(datum(start))}</p>"
-    )
-    if manifest.get("synthetisch"):
-        kop += (
-            '<p class="kp-synthetisch">Synthetische voorbeelddata: alle cijfers in dit rapport '
-            "zijn verzonnen en gaan niet over echte aanbieders of cliënten.</p>"
-        )
-    return kop

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden.geheimen import lees_geheim
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.paden import PROJECT
 
@@ -49,12 +50,10 @@ def _uit_hex(tekst: str, bron: str) -> bytes:
 
 def lees_sleutel(pad: Path | None = None, omgeving: Mapping[str, str] | None = None) -> bytes:
     """The pseudonymisation key: environment variable, else the local key file."""
-    omgeving = os.environ if omgeving is None else omgeving
     pad = SLEUTELBESTAND if pad is None else Path(pad)
-    if omgeving.get(OMGEVINGSVARIABELE, "").strip():
-        return _uit_hex(omgeving[OMGEVINGSVARIABELE], f"omgevingsvariabele {OMGEVINGSVARIABELE}")
-    if pad.exists():
-        return _uit_hex(pad.read_text(encoding="ascii", errors="replace"), str(pad))
+    geheim = lees_geheim(OMGEVINGSVARIABELE, pad, omgeving)
+    if geheim is not None:
+        return _uit_hex(geheim.tekst, geheim.bron)
     raise ConfiguratieFout(
         "Er is geen sleutel om cliëntnummers te pseudonimiseren. Maak er één met "
         f"`kostprijs sleutel` (schrijft {pad}) of zet de omgevingsvariabele "

@@ -23,6 +23,7 @@ from kostprijs.fouten import InvoerFout
 from kostprijs.inlezen.bevinding import OPMERKING, Bevinding
 from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.schema import HARD, VERGISSING, ZACHT
+from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import BLADEN, KVK, Indeling
 
 KOLOMMEN = ["kvk", "blad", "cel", "waarde", "reden"]
@@ -192,5 +193,5 @@ def tabel(
 
 def _tekst(waarde) -> str:
     if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f").replace(".", ",")
+        return invoergetal(waarde)
     return "niets" if waarde is None else str(waarde)

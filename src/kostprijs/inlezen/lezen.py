@@ -27,6 +27,7 @@ from python_calamine import CalamineWorkbook
 from kostprijs.geld import decimaal
 from kostprijs.inlezen.bevinding import FOUT, Bevinding, Weigering, fout, opmerking
 from kostprijs.inlezen.openen import Archief
+from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.formules import bereken_formules
 from kostprijs.sjabloon.indeling import (
     ALGEMEEN,
@@ -785,7 +786,9 @@ def _getal(v: Veld, waarde: object, inz: Inzending) -> Decimal:
     getal, uitleg = _tekstgetal(tekst, str(waarde))
     if procent:
         getal /= 100
-        uitleg = f"Het percentage staat als tekst in de cel; gelezen als {_nl(getal * 100)}%."
+        uitleg = (
+            f"Het percentage staat als tekst in de cel; gelezen als {invoergetal(getal * 100)}%."
+        )
     inz.bevindingen.append(
         opmerking(
             inz.bestand,
@@ -811,7 +814,7 @@ def _tekstgetal(tekst: str, origineel: str) -> tuple[Decimal, str]:
         )
     if re.fullmatch(r"-?\d+,\d+", tekst) or re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", tekst):
         getal = Decimal(tekst.replace(".", "").replace(",", "."))
-        return getal, f"Tekst met decimale komma ('{origineel}') gelezen als {_nl(getal)}."
+        return getal, f"Tekst met decimale komma ('{origineel}') gelezen als {invoergetal(getal)}."
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", tekst):
         raise ValueError(
             f"'{origineel}' is dubbelzinnig: duizendtal of decimaal getal? "
@@ -819,12 +822,8 @@ def _tekstgetal(tekst: str, origineel: str) -> tuple[Decimal, str]:
         )
     if re.fullmatch(r"-?\d+\.\d+", tekst):
         getal = Decimal(tekst)
-        return getal, f"Tekst met decimale punt ('{origineel}') gelezen als {_nl(getal)}."
+        return getal, f"Tekst met decimale punt ('{origineel}') gelezen als {invoergetal(getal)}."
     raise ValueError(f"'{origineel}' is tekst; hier hoort een getal.")
-
-
-def _nl(getal: Decimal) -> str:
-    return format(getal.normalize(), "f").replace(".", ",")
 
 
 def _controleer_formules(
@@ -848,7 +847,7 @@ def _controleer_formules(
                         "Excel of LibreOffice opgeslagen). De waarde is zelf berekend uit uw "
                         "invoer; open en bewaar het bestand in Excel.",
                         gevonden="formule zonder waarde",
-                        verwacht=_nl(verwacht[v.naam].quantize(Decimal("0.01"))),
+                        verwacht=invoergetal(verwacht[v.naam].quantize(Decimal("0.01"))),
                         **inz.plaats(v.naam),
                     )
                 )

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl.xml
 
 from kostprijs.inlezen.bevinding import Bevinding, Weigering, fout, opmerking
+from kostprijs.opmaak import getal
 from kostprijs.parameters import Inleesparameters
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -284,7 +285,7 @@ def _te_groot(naam: str, blad: str, rijen: int, kolommen: int, ip: Inleesparamet
     buiten = f"rij {ip.max_rijen + 1}" if rijen > ip.max_rijen else f"kolom {ip.max_kolommen + 1}"
     return fout(
         naam,
-        f"Blad '{blad}' loopt tot rij {rijen:,} en kolom {kolommen:,}".replace(",", ".")
+        f"Blad '{blad}' loopt tot rij {getal(rijen, 0)} en kolom {getal(kolommen, 0)}"
         + "; het sjabloon is veel kleiner. Het bestand is niet ingelezen. Er staan waarden "
         f"ver buiten het sjabloon (vanaf {buiten}). Verwijder die: selecteer de rijen en "
         "kolommen onder en rechts van het sjabloon, kies Start > Wissen > Alles wissen "

@@ -22,6 +22,7 @@ from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding
 from kostprijs.inlezen.inzendingtabellen import FTE, als_float, veldnaam
 from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.plausibiliteit import VERGISSINGEN, Bereik, Veldgrenzen
+from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import (
     BOUWSTEEN_KOLOMMEN,
     BOUWSTEEN_REGELS,
@@ -429,7 +430,7 @@ def _nl(waarde) -> str:
     if waarde is None:
         return "leeg"
     if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f").replace(".", ",")
+        return invoergetal(waarde)
     if hasattr(waarde, "strftime"):
         return waarde.strftime("%d-%m-%Y")
     return str(waarde)

@@ -17,7 +17,8 @@ import pandas as pd
 from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.bestanden.injectie import onschadelijke_tabel
-from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer, controleer_methode
+from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
+from kostprijs.onderzoek.methode import controleer_methode
 from kostprijs.onderzoek.onthulling import (
     MARKER,
     VEILIG,

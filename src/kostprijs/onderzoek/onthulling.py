@@ -20,7 +20,6 @@ not committed) or the environment variable KOSTPRIJS_P, else the safe default ST
 
 from __future__ import annotations
 
-import os
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from kostprijs.bestanden.geheimen import lees_geheim
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
 from kostprijs.paden import PROJECT
@@ -49,21 +49,20 @@ TOTAAL = "Totaal"
 
 def lees_p(pad: Path | None = None, omgeving: Mapping[str, str] | None = None) -> Decimal:
     """p of the p% rule: environment variable, else local file, else STANDAARD_P."""
-    omgeving = os.environ if omgeving is None else omgeving
-    pad = CONFIGURATIE if pad is None else Path(pad)
-    if omgeving.get(OMGEVINGSVARIABELE, "").strip():
-        return _geldige_p(omgeving[OMGEVINGSVARIABELE], f"omgevingsvariabele {OMGEVINGSVARIABELE}")
-    if pad.exists():
-        try:
-            inhoud = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ConfiguratieFout(f"{pad} is geen geldig YAML-bestand: {exc}") from exc
-        if not isinstance(inhoud, dict) or "p" not in inhoud:
-            raise ConfiguratieFout(
-                f"{pad} bevat geen waarde 'p'. Schrijf bijvoorbeeld 'p: 15' (procent)."
-            )
-        return _geldige_p(inhoud["p"], str(pad))
-    return STANDAARD_P
+    geheim = lees_geheim(OMGEVINGSVARIABELE, CONFIGURATIE if pad is None else Path(pad), omgeving)
+    if geheim is None:
+        return STANDAARD_P
+    if not geheim.uit_bestand:
+        return _geldige_p(geheim.tekst, geheim.bron)
+    try:
+        inhoud = yaml.safe_load(geheim.tekst) or {}
+    except yaml.YAMLError as exc:
+        raise ConfiguratieFout(f"{geheim.bron} is geen geldig YAML-bestand: {exc}") from exc
+    if not isinstance(inhoud, dict) or "p" not in inhoud:
+        raise ConfiguratieFout(
+            f"{geheim.bron} bevat geen waarde 'p'. Schrijf bijvoorbeeld 'p: 15' (procent)."
+        )
+    return _geldige_p(inhoud["p"], geheim.bron)
 
 
 def _geldige_p(waarde, bron: str) -> Decimal:

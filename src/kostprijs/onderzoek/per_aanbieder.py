@@ -33,10 +33,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
 
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import decimaal, euro, rond_half_op
+from kostprijs.geld import decimaal, naar_euro, rond_half_op
+from kostprijs.opmaak import procent
 from kostprijs.parameters import Jaarparameters, Kostprijsparameters
 
 KOLOMMEN = [
@@ -59,7 +59,7 @@ class Onberekenbaar(ValueError):
 
 def op_centen(waarde: Fraction) -> Decimal:
     """An exact amount rounded half up to the cent."""
-    return euro(rond_half_op(waarde.numerator * 100, waarde.denominator))
+    return naar_euro(rond_half_op(waarde.numerator * 100, waarde.denominator))
 
 
 def _f(waarde) -> Fraction:
@@ -328,18 +328,18 @@ def kostprijzen_per_aanbieder(
             a = afwijking(kb, kw)
             pct = Decimal(rond_half_op(a.numerator * 1000, a.denominator)) / 10
             signaal = abs(a) > drempel
-            tekst = format_decimal(pct, format="+#,##0.0;-#,##0.0", locale="nl_NL")
+            tekst = procent(pct / 100, 1, teken=True)
             if abs(a) > hard and (r.aanbieder_id, r.productspecificatie) in bevestigd:
                 toelichting.append(
-                    f"Kostprijs uit werkelijke kosten wijkt {tekst}% af van de kostprijs uit de "
+                    f"Kostprijs uit werkelijke kosten wijkt {tekst} af van de kostprijs uit de "
                     "bouwstenen; de gemeente heeft de realisatiekosten bevestigd, dus de "
                     "kostprijs telt mee."
                 )
             elif abs(a) > hard:
                 uitgesloten = (
-                    f"kostprijs uit werkelijke kosten wijkt {tekst}% af van de kostprijs uit de "
+                    f"kostprijs uit werkelijke kosten wijkt {tekst} af van de kostprijs uit de "
                     "bouwstenen, meer dan de harde drempel van "
-                    f"{format_percent(params.afwijking_werkelijk_hard, locale='nl_NL')}: een "
+                    f"{procent(params.afwijking_werkelijk_hard, 0)}: een "
                     "van beide is vrijwel zeker fout. Vraag de aanbieder de cijfers te "
                     "verbeteren, of bevestig de realisatiekosten (blad Realisatie) in "
                     "bevestigingen.csv"
@@ -347,9 +347,9 @@ def kostprijzen_per_aanbieder(
                 toelichting.append(f"Niet meegeteld: {uitgesloten}.")
             elif signaal:
                 toelichting.append(
-                    f"Kostprijs uit werkelijke kosten wijkt {tekst}% af "
+                    f"Kostprijs uit werkelijke kosten wijkt {tekst} af "
                     "van de kostprijs uit de bouwstenen (drempel "
-                    f"{format_percent(params.afwijking_werkelijk, locale='nl_NL')}): "
+                    f"{procent(params.afwijking_werkelijk, 0)}): "
                     "vraag de aanbieder om uitleg."
                 )
         if r.reden_w is None:

@@ -19,11 +19,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
-from babel.numbers import format_currency, format_decimal
 
 from kostprijs.bestanden.invoertabel import getal, lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, afronden_op_centen
+from kostprijs.opmaak import euro, procent
 from kostprijs.parameters import Kostprijsparameters, Product
 from kostprijs.tarieflijst import regelnaam
 
@@ -228,7 +228,7 @@ def lees_kostprijzen(pad: Path, catalogus: Sequence[Product]) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class _Product:
+class Tarieflijn:
     naam: str
     kostprijs: Decimal | None
     tarieven: tuple[Decimal, ...]
@@ -247,13 +247,13 @@ class _Product:
     intensiteit: str | None = None
 
 
-def _producten(vergelijking: pd.DataFrame) -> list[_Product]:
+def tarieflijnen(vergelijking: pd.DataFrame) -> list[Tarieflijn]:
     producten = []
     for naam, groep in vergelijking.groupby("regel", sort=False):
         tarieven = tuple(t for t in groep["huidig_tarief"] if t is not None)
         eerste = groep.iloc[0]
         producten.append(
-            _Product(
+            Tarieflijn(
                 naam,
                 eerste["kostprijs"],
                 tarieven,
@@ -265,13 +265,8 @@ def _producten(vergelijking: pd.DataFrame) -> list[_Product]:
     return producten
 
 
-def _euro(bedrag: Decimal) -> str:
-    return format_currency(bedrag, "EUR", locale="nl_NL")
-
-
-def _pct(ratio: Decimal) -> str:
-    pct = (100 * ratio).quantize(_TIENDE, rounding=ROUND_HALF_UP)
-    return format_decimal(pct, format="+#,##0.0;-#,##0.0", locale="nl_NL") + "%"
+def _procent(ratio: Decimal) -> str:
+    return procent(ratio, 1, teken=True)
 
 
 def _in_zin(naam: str) -> str:
@@ -292,8 +287,8 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
     several current tariffs; strong rise (>= forse_stijging) and fall (>= forse_daling);
     direction of any other product; new products; products without a cost price.
     """
-    producten = _producten(vergelijking)
-    families: dict[str, list[tuple[str, _Product]]] = {}
+    producten = tarieflijnen(vergelijking)
+    families: dict[str, list[tuple[str, Tarieflijn]]] = {}
     for p in producten:  # in catalogue order, which is the order of intensity
         if p.familie and p.enkel:
             families.setdefault(p.familie, []).append((p.intensiteit, p))
@@ -326,8 +321,8 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
     for p in producten:
         if p.kostprijs is not None and len(p.tarieven) > 1:
             bullets.append(
-                f"Eén kostprijs voor {_in_zin(p.naam)}: {_euro(p.kostprijs)} tegenover "
-                f"nu {len(p.tarieven)} tarieven ({_opsomming(map(_euro, p.tarieven))})"
+                f"Eén kostprijs voor {_in_zin(p.naam)}: {euro(p.kostprijs)} tegenover "
+                f"nu {len(p.tarieven)} tarieven ({_opsomming(map(euro, p.tarieven))})"
             )
 
     enkel = [p for p in producten if p.enkel]
@@ -337,20 +332,20 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
         if groep:
             bullets.append(
                 f"Forse {woord} kostprijs "
-                + _opsomming(f"{_in_zin(p.naam)} ({_pct(p.ratio)})" for p in groep)
+                + _opsomming(f"{_in_zin(p.naam)} ({_procent(p.ratio)})" for p in groep)
             )
 
     genoemd = in_familie | {p.naam for p in forse_stijging + forse_daling}
     for p in enkel:
         if p.naam not in genoemd:
-            pct = f" ({_pct(p.ratio)})" if p.richting != GELIJK else ""
+            pct = f" ({_procent(p.ratio)})" if p.richting != GELIJK else ""
             bullets.append(f"Kostprijs {_in_zin(p.naam)} {p.richting}{pct}")
 
     nieuw = [p for p in producten if p.richting == NIEUW]
     if nieuw:
         bullets.append(
             "Nieuw, nog zonder huidig tarief: "
-            + _opsomming(f"{_in_zin(p.naam)} (kostprijs {_euro(p.kostprijs)})" for p in nieuw)
+            + _opsomming(f"{_in_zin(p.naam)} (kostprijs {euro(p.kostprijs)})" for p in nieuw)
         )
     zonder = [p for p in producten if p.kostprijs is None]
     if zonder:
@@ -358,43 +353,3 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
             "Geen kostprijs berekend voor " + _opsomming(_in_zin(p.naam) for p in zonder)
         )
     return bullets
-
-
-# --- plot -----------------------------------------------------------------------------------
-
-
-def plot_vergelijking(vergelijking: pd.DataFrame, ax=None):
-    """Horizontal bars of the cost price per product, current tariffs as black markers.
-
-    Aggregates only (fit for the inkooptafel). Returns the matplotlib Axes; the caller
-    shows or saves the figure (no backend is forced).
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
-
-    producten = _producten(vergelijking)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.45 * len(producten) + 1.2))
-    y = list(range(len(producten)))[::-1]
-    ax.barh(
-        y,
-        [float(p.kostprijs) if p.kostprijs is not None else 0 for p in producten],
-        color="#7aa6c2",
-        label="kostprijs",
-    )
-    tx = [(float(t), yi) for p, yi in zip(producten, y, strict=True) for t in p.tarieven]
-    if tx:
-        ax.scatter(
-            [t for t, _ in tx],
-            [yi for _, yi in tx],
-            color="black",
-            marker="|",
-            s=300,
-            label="huidig tarief",
-            zorder=3,
-        )
-    ax.set_yticks(y, [p.naam for p in producten])
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _euro(Decimal(round(x)))[:-3]))
-    ax.set_xlabel("euro per eenheid")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
-    return ax

@@ -14,9 +14,9 @@ import pandas as pd
 
 from kostprijs.budget.impact import Budgetimpact
 from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.opmaak import euro, getal, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport import teksten
-from kostprijs.rapport.opmaak import euro, getal, procent
 
 
 def rekenvoorbeeld_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFrame:

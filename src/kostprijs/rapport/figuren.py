@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from kostprijs.onderzoek.onthulling import MARKER
-from kostprijs.rapport.opmaak import getal, procent
+from kostprijs.onderzoek.tarieven import tarieflijnen
+from kostprijs.opmaak import euro, getal, procent
 
 KLEUREN = ["#1f4e79", "#c55a11", "#7f7f7f", "#548235"]
 
@@ -114,3 +115,37 @@ def gemiddelde_kostprijzen_figuur(publiek: pd.DataFrame) -> Figure:
     ax.set_title("Gemiddelde kostprijs per product")
     fig.tight_layout()
     return fig
+
+
+def vergelijking_figuur(vergelijking: pd.DataFrame, ax=None):
+    """Horizontal bars of the cost price per product, current tariffs as black markers.
+
+    Aggregates only (fit for the inkooptafel). Returns the matplotlib Axes; the caller
+    shows or saves the figure (no backend is forced).
+    """
+    producten = tarieflijnen(vergelijking)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.45 * len(producten) + 1.2))
+    y = list(range(len(producten)))[::-1]
+    ax.barh(
+        y,
+        [float(p.kostprijs) if p.kostprijs is not None else 0 for p in producten],
+        color="#7aa6c2",
+        label="kostprijs",
+    )
+    tx = [(float(t), yi) for p, yi in zip(producten, y, strict=True) for t in p.tarieven]
+    if tx:
+        ax.scatter(
+            [t for t, _ in tx],
+            [yi for _, yi in tx],
+            color="black",
+            marker="|",
+            s=300,
+            label="huidig tarief",
+            zorder=3,
+        )
+    ax.set_yticks(y, [p.naam for p in producten])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: euro(Decimal(round(x)))[:-3]))
+    ax.set_xlabel("euro per eenheid")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    return ax

@@ -7,12 +7,15 @@ a JSON bundle (MIME type in mime.py) with the typed values and column formats, f
 
 from __future__ import annotations
 
+import hashlib
+import html
 from decimal import Decimal
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
-from kostprijs.geld import euro as centen_naar_euro
-from kostprijs.rapport import opmaak
+from kostprijs import opmaak
+from kostprijs.geld import naar_euro as centen_naar_euro
 from kostprijs.rapport.mime import TABEL
 
 # format name -> (display function, how the value is stored for Excel)
@@ -70,13 +73,11 @@ def bundel(
         raise ValueError(f"formaten voor onbekende kolommen: {sorted(onbekend)}")
     tekst = [k for k in df.columns if formaten.get(k, "tekst") == "tekst"]
     if df.empty:
-        html = f'<p class="kp-leeg"><strong>{opmaak.escape(titel)}</strong>: geen.</p>'
+        html = f'<p class="kp-leeg"><strong>{escape(titel)}</strong>: geen.</p>'
     else:
-        html = opmaak.tabel(
-            opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst
-        ).to_html()
+        html = html_tabel(opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst).to_html()
     if voetnoot:
-        html += f'<p class="kp-voetnoot">{opmaak.escape(voetnoot)}</p>'
+        html += f'<p class="kp-voetnoot">{escape(voetnoot)}</p>'
     data = {
         "titel": titel,
         "voetnoot": voetnoot,
@@ -104,3 +105,21 @@ def toon(
     from IPython.display import display
 
     display(bundel(df, formaten or {}, titel, voetnoot), raw=True)
+
+
+def escape(tekst: str) -> str:
+    """Text made safe for HTML (provider-supplied text can carry markup)."""
+    return html.escape(str(tekst), quote=True)
+
+
+def html_tabel(df: pd.DataFrame, *, bijschrift: str | None = None, tekstkolommen=()) -> Styler:
+    """A display table: no index, text HTML-escaped (cells may hold provider-supplied text)."""
+    stijl = df.style.hide(axis="index").format(escape="html", na_rep=opmaak.ONTBREEKT)
+    # a stable id instead of a random one, so the same table gives the same HTML
+    stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
+    stijl = stijl.set_table_attributes('class="kp-tabel"')
+    if tekstkolommen:
+        stijl = stijl.set_properties(subset=list(tekstkolommen), **{"text-align": "left"})
+    if bijschrift:
+        stijl = stijl.set_caption(escape(bijschrift))
+    return stijl

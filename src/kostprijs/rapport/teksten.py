@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from kostprijs.opmaak import getal, procent
 from kostprijs.parameters import Jaarparameters
-from kostprijs.rapport.opmaak import escape, getal, procent
+from kostprijs.rapport.tabel import escape
 
 PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}
 GETALWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kostprijs.opmaak import invoergetal
 from kostprijs.parameters import Jaarparameters
 from kostprijs.sjabloon.indeling import Indeling
 
@@ -101,7 +102,7 @@ def rekenwijze(params: Jaarparameters) -> list[tuple[str, str]]:
     """How the staff cost per unit is computed, for the soorten this catalogue has."""
     soorten = {p.soort for p in params.catalogus}
     eenheden = {p.eenheid for p in params.catalogus}
-    uren = format(params.uren_per_dagdeel.normalize(), "f").replace(".", ",")
+    uren = invoergetal(params.uren_per_dagdeel)
     regels = []
     if "uur" in soorten:
         regels.append(

@@ -1,17 +1,23 @@
-"""Dutch formats for reports (babel, locale nl_NL): EUR 1.234,56, 14,4%, 23 november 2026."""
+"""Dutch number and date formats, the one implementation for reports and messages alike
+(babel, locale nl_NL), every figure rounded once, half up, from its exact value.
+
+>>> euro(Decimal("1234.565")), euro(99008, centen=True), euro(150, centen=True, heel=True)
+('€\xa01.234,57', '€\xa0990,08', '€\xa02')
+>>> getal(1234.5, 1), getal(2.5, 0), invoergetal(Decimal("1.170"))
+('1.234,5', '3', '1,17')
+>>> datum(dt.date(2026, 11, 23))
+'23 november 2026'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import html
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
-from pandas.io.formats.style import Styler
 
 LOCALE = "nl_NL"
 ONTBREEKT = "–"
@@ -85,24 +91,11 @@ def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
     return f"+{tekst}" if teken and afgerond > 0 else tekst
 
 
-def escape(tekst: str) -> str:
-    """Text made safe for HTML (provider-supplied text can carry markup)."""
-    return html.escape(str(tekst), quote=True)
-
-
 def datum(d: dt.date | dt.datetime) -> str:
     """'23 november 2026'."""
     return format_date(d, format="long", locale=LOCALE)
 
 
-def tabel(df: pd.DataFrame, *, bijschrift: str | None = None, tekstkolommen=()) -> Styler:
-    """A display table: no index, text HTML-escaped (cells may hold provider-supplied text)."""
-    stijl = df.style.hide(axis="index").format(escape="html", na_rep=ONTBREEKT)
-    # a stable id instead of a random one, so the same table gives the same HTML
-    stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
-    stijl = stijl.set_table_attributes('class="kp-tabel"')
-    if tekstkolommen:
-        stijl = stijl.set_properties(subset=list(tekstkolommen), **{"text-align": "left"})
-    if bijschrift:
-        stijl = stijl.set_caption(escape(bijschrift))
-    return stijl
+def invoergetal(waarde: Decimal) -> str:
+    """A number as someone types it, with a decimal comma and no grouping: '1,17', '38000'."""
+    return format(waarde.normalize(), "f").replace(".", ",")
