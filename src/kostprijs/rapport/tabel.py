@@ -16,6 +16,7 @@ from pandas.io.formats.style import Styler
 
 from kostprijs import opmaak
 from kostprijs.geld import naar_euro as centen_naar_euro
+from kostprijs.onderzoek.onthulling import MARKER, VOETNOOT
 from kostprijs.rapport.mime import TABEL
 
 # format name -> (display function, how the value is stored for Excel)
@@ -101,9 +102,12 @@ def toon(
     titel: str,
     voetnoot: str | None = None,
 ) -> None:
-    """Display a report table (and carry it to the Excel export)."""
+    """Display a report table (and carry it to the Excel export). A table with a suppressed
+    cell gets the footnote that says why, whatever the notebook asks."""
     from IPython.display import display
 
+    if voetnoot is None and (df.astype(object) == MARKER).any(axis=None):
+        voetnoot = VOETNOOT
     display(bundel(df, formaten or {}, titel, voetnoot), raw=True)
 
 

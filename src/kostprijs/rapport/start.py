@@ -1,0 +1,64 @@
+"""What every report notebook starts with: the year's parameters, the research and the budget
+impact (computed when first used), what must stay hidden, and the report's header.
+
+    rapport = start(jaar, raw, processed)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
+from kostprijs.herkomst.manifest import standaard_pad
+from kostprijs.onderzoek.kostprijsonderzoek import (
+    VOORSTEL,
+    Kostprijsonderzoek,
+    bereken_onderzoek,
+    onderdrukte_producten,
+)
+from kostprijs.paden import processed_map, raw_map
+from kostprijs.parameters import Jaarparameters, laad_parameters
+from kostprijs.rapport.kop import manifest_kop
+
+
+@dataclass
+class Rapport:
+    """One year's results for a report; nothing is computed until a notebook asks for it."""
+
+    jaar: int
+    params: Jaarparameters
+    raw: Path
+    processed: Path
+    tarieven_nieuw: Path | None = None
+
+    @cached_property
+    def onderzoek(self) -> Kostprijsonderzoek:
+        return bereken_onderzoek(self.params, self.processed, self.raw)
+
+    @cached_property
+    def budget(self) -> Budgetimpact:
+        nieuw = self.tarieven_nieuw or self.processed / VOORSTEL
+        return bereken_budgetimpact(self.params, self.raw, nieuw)
+
+    @cached_property
+    def verborgen(self) -> frozenset[str]:
+        """Products whose figures the inkooptafel may not see (none for tarieven of one's own)."""
+        return frozenset() if self.tarieven_nieuw else onderdrukte_producten(self.processed)
+
+    @property
+    def kop(self) -> str:
+        """The HTML header: run id and date, and a banner on synthetic data."""
+        return manifest_kop(standaard_pad(self.jaar))
+
+
+def start(jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "") -> Rapport:
+    """The report's data for `jaar`, from the given folders or the project's standard ones."""
+    return Rapport(
+        jaar=jaar,
+        params=laad_parameters(jaar),
+        raw=raw_map(jaar, raw),
+        processed=processed_map(jaar, processed),
+        tarieven_nieuw=Path(tarieven_nieuw) if tarieven_nieuw else None,
+    )
