@@ -1,5 +1,24 @@
-# kostprijs: reële kostprijs-onderzoek Wmo-begeleiding.
-# `make help` toont alle doelen. Eerste gebruik installeert alles in .venv.
+# kostprijs: reële kostprijs-onderzoek Wmo-begeleiding. `make help` toont alle doelen.
+# Eerste gebruik installeert alles in .venv.
+#
+# De pijplijn (per jaar; elke stap staat onder een gelijknamig doel hieronder):
+#
+#   params/<jaar>.yaml ──┬──────────────────────────────────────────────────┐
+#   data/raw/<jaar>/ ────┼─> controleer ─> inlezen ─> kostprijzen ─┐        │
+#     aanbieders/*.xlsx  │     (alle       (sjablonen)  (gemiddelde,│        │
+#     indicaties.csv     │      invoer)                 voorstel)   ├─> notebooks ─> rapporten
+#     tarieven_huidig.csv└─> manifest ─────────────────────────────┘     (papermill) (html, xlsx)
+#     realisatie_<j>.csv       (hashes, parameters, versies)                     │
+#                                                                               v
+#                                                              reports/<jaar>/manifest.json
+#
+# Elke stap draait opnieuw precies wanneer de inhoud verandert van iets wat ze leest (ruwe
+# bestanden erbij, eraf of vervangen, ook met een oude datum; parameters; de vastgelegde
+# methode; p; de sleutel; de code), wat de tijdstempels ook zeggen: bij het begin van elke make
+# berekent src/kostprijs/herkomst/vingerafdruk.py per stap een vingerafdruk in
+# $(BUILD)/stappen/<stap>.vinger, en herschrijft die alleen als hij veranderd is. Daardoor
+# vertelt `make -n` de waarheid. Welke rapporten er zijn en voor wie, staat in
+# src/kostprijs/rapport/register.py.
 
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -7,28 +26,37 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 # Independent steps (the notebooks) run side by side on every core; output stays per step.
+# (set once, at the top: sub-makes share the jobs through make's jobserver)
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+endif
 
 JAAR ?= 2027
 RAW ?= data/raw/$(JAAR)
+PROCESSED ?= data/processed/$(JAAR)
+BUILD ?= build/$(JAAR)
+REPORTS ?= reports/$(JAAR)
 PYTHON ?= python3
 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
-PARAMS := params/$(JAAR).yaml
-PROCESSED := data/processed/$(JAAR)
-BUILD := build/$(JAAR)
-REPORTS := reports/$(JAAR)
 KOSTPRIJS := $(BIN)/kostprijs
-RUN_NOTEBOOK := $(KOSTPRIJS) notebook --jaar $(JAAR) --raw $(RAW) --processed $(PROCESSED)
+STAPPEN := $(BUILD)/stappen
+MANIFEST := $(BUILD)/manifest.json
+
+ifneq ($(words $(PROCESSED) $(BUILD) $(REPORTS)),3)
+$(error De mappen PROCESSED, BUILD en REPORTS mogen geen spaties bevatten (de map RAW wel))
+endif
 
 .PHONY: help
 help: ## Toon deze hulp
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 	@echo "  Variabelen: JAAR=$(JAAR) RAW=$(RAW)"
+
+# --- set-up: environment, key, sample data -------------------------------------------------
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -40,108 +68,106 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## Installeer de omgeving in .venv (gebeurt ook vanzelf)
 
-# The synthetic sample, only in the default raw folder and only while it is empty; a raw
-# folder of your own that misses a file gets a Dutch message instead.
-ifeq ($(RAW),data/raw/$(JAAR))
-$(RAW)/indicaties.csv $(RAW)/tarieven_huidig.csv &: | $(STAMP)
-	@if [ -n "$$(ls -A '$(RAW)' 2>/dev/null)" ]; then \
-	  echo "Fout: in $(RAW) ontbreekt indicaties.csv of tarieven_huidig.csv (zie docs/gegevens.md)." >&2; exit 1; fi
-	$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map $(RAW)
-else
-$(RAW)/indicaties.csv $(RAW)/tarieven_huidig.csv:
-	@echo "Fout: $@ ontbreekt. Zet de ruwe gegevens van $(JAAR) in $(RAW) (zie docs/gegevens.md)." >&2; exit 1
-endif
-
-$(PARAMS):
-	@echo "Fout: $@ bestaat niet. Kopieer het parameterbestand van vorig jaar naar $@ en pas de keuzes aan." >&2
-	@exit 1
-
-# Which raw folder and which p the outputs were made with: switching either rebuilds them.
-# The file only changes when a setting does. p is stored as a hash; build/ is internal anyway.
-INSTELLINGEN := $(BUILD)/.instellingen
-INSTELLINGEN_NU := $(abspath $(RAW)) $(shell printf '%s' '$(KOSTPRIJS_P)' | sha256sum | cut -c1-16)
-$(INSTELLINGEN): FORCE
-	@mkdir -p $(@D)
-	@[ "$$(cat $@ 2>/dev/null)" = "$(INSTELLINGEN_NU)" ] || echo "$(INSTELLINGEN_NU)" > $@
-.PHONY: FORCE
-FORCE:
-
 # Pseudonymisation key (never committed). Not needed when KOSTPRIJS_SLEUTEL is set.
 SLEUTEL := $(if $(strip $(KOSTPRIJS_SLEUTEL)),,.kostprijs/sleutel)
-
 .kostprijs/sleutel: | $(STAMP)
 	@echo "Nog geen sleutel voor het pseudonimiseren van cliëntnummers: er wordt een nieuwe gemaakt."
 	$(KOSTPRIJS) sleutel
 
-NOTEBOOK_DEPS := $(STAMP) $(PARAMS) $(wildcard params/$(JAAR).methode.json) $(INSTELLINGEN) $(RAW)/indicaties.csv $(wildcard $(RAW)/*.csv) \
-	$(wildcard src/kostprijs/*.py src/kostprijs/*/*.py)
+# The synthetic sample: only in the default raw folder and only while it is empty. A raw folder
+# of your own is never written to; `kostprijs controleer` says what it misses.
+.PHONY: voorbereiden
+voorbereiden: $(STAMP) $(SLEUTEL)
+ifeq ($(RAW),data/raw/$(JAAR))
+	@if [ -z "$$(ls -A '$(RAW)' 2>/dev/null)" ]; then \
+	  echo "$(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map '$(RAW)'"; \
+	  $(KOSTPRIJS) voorbeeld --jaar $(JAAR) --map '$(RAW)'; fi
+endif
 
-# Run manifest (input hashes, parameters, versions, commit), written before any notebook runs.
-# Every file and folder under RAW (a folder changes when a file is added or removed).
-RAW_INHOUD := $(shell find '$(RAW)' 2>/dev/null | sed 's/ /\\ /g')
-$(BUILD)/manifest.json: $(STAMP) $(PARAMS) $(INSTELLINGEN) $(RAW)/indicaties.csv $(RAW_INHOUD) \
-		$(wildcard .kostprijs/disclosure.yaml src/kostprijs/*.py src/kostprijs/*/*.py) | $(SLEUTEL)
-	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw $(RAW) --uit $@
-NOTEBOOK_DEPS += $(BUILD)/manifest.json
+# --- the pipeline --------------------------------------------------------------------------
 
-$(PROCESSED)/inzendingen.csv: $(RAW)/indicaties.csv $(wildcard $(RAW)/aanbieders/*) $(PARAMS) $(INSTELLINGEN) \
-		$(wildcard src/kostprijs/sjabloon.py src/kostprijs/inlezen/*.py) | $(STAMP)
-	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map $(RAW)/aanbieders --uit $(PROCESSED)
+ZONDER_STAPPEN := help install lock clean lint voorbereiden report test inlezen kostprijzen lab sjabloon bench
+ifneq ($(filter-out $(ZONDER_STAPPEN),$(or $(MAKECMDGOALS),help)),)
+VINGERAFDRUK := $(shell $(PYTHON) src/kostprijs/herkomst/vingerafdruk.py --jaar $(JAAR) \
+	--raw '$(RAW)' --stappen $(STAPPEN) 2>&1 || echo MISLUKT)
+ifneq ($(VINGERAFDRUK),)
+$(error De vingerafdrukken van de stappen konden niet worden berekend: $(VINGERAFDRUK))
+endif
+endif
 
-.PHONY: inlezen
-inlezen: $(PROCESSED)/inzendingen.csv ## Lees en controleer de sjablonen van aanbieders (data/processed/<jaar>/)
+$(BUILD)/controle.txt: $(STAPPEN)/controleer.vinger
+	$(KOSTPRIJS) controleer --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-.PHONY: sjabloon
-sjabloon: | $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build/<jaar>/
-	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
+$(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(BUILD)/controle.txt
+	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map '$(RAW)/aanbieders' --uit $(PROCESSED) --stil
 
-$(PROCESSED)/tarieven_voorstel.csv: $(PROCESSED)/inzendingen.csv $(RAW)/tarieven_huidig.csv $(PARAMS) \
-		$(INSTELLINGEN) $(wildcard .kostprijs/disclosure.yaml params/$(JAAR).methode.json) \
-		$(wildcard src/kostprijs/kostprijs.py src/kostprijs/aggregatie.py src/kostprijs/disclosure.py \
-		src/kostprijs/tarieven.py src/kostprijs/onderzoek.py)
-	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw $(RAW)
+$(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/inzendingen.csv
+	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
-.PHONY: kostprijzen
-kostprijzen: $(PROCESSED)/tarieven_voorstel.csv ## Bereken kostprijzen en voorgestelde tarieven
+$(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
+	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-$(BUILD)/%.ipynb: notebooks/%.ipynb $(NOTEBOOK_DEPS) $(PROCESSED)/tarieven_voorstel.csv | $(SLEUTEL)
-	$(RUN_NOTEBOOK) $< $@
+$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/tarieven_voorstel.csv $(MANIFEST)
+	$(KOSTPRIJS) notebook notebooks/$*.ipynb $@ --jaar $(JAAR) --raw '$(RAW)' \
+	  --processed $(PROCESSED) --manifest $(MANIFEST)
 
 # A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
 define RAPPORT
-$(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb
-	$$(KOSTPRIJS) rapport $$< --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
+$(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb $(STAPPEN)/rapport.vinger
+	$$(KOSTPRIJS) rapport $$< --manifest $(MANIFEST) \
+	  --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
-$(eval $(call RAPPORT,01_aanbieders,intern,aanbieders))
-$(eval $(call RAPPORT,02_kostprijzen,inkooptafel,kostprijzen))
-$(eval $(call RAPPORT,03_tarieven,inkooptafel,tarieven))
-$(eval $(call RAPPORT,04_budget,inkooptafel,budget))
-$(eval $(call RAPPORT,05_samenvatting,inkooptafel,samenvatting))
+REGISTER := $(shell $(PYTHON) src/kostprijs/rapport/register.py)
+$(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word 2,$(subst :, ,$(r))),$(word 3,$(subst :, ,$(r))))))
 
-# The manifest beside the reports, with the end time: the last step of `report`.
-$(REPORTS)/manifest.json: $(BUILD)/manifest.json $(RAPPORTEN)
+# The manifest beside the reports (no provider named), with the end time: the last step.
+$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
-report: $(REPORTS)/manifest.json
+
+.PHONY: verwerkt rapporten
+verwerkt: $(PROCESSED)/tarieven_voorstel.csv $(MANIFEST)
+rapporten: $(REPORTS)/manifest.json
+
+# --- what people run -----------------------------------------------------------------------
 
 .PHONY: report
-report: $(RAPPORTEN) ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
+report: ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory rapporten
 	@echo "Rapporten staan in $(REPORTS)/"
 
-.PHONY: test
-test: $(STAMP) $(RAW)/indicaties.csv $(PROCESSED)/tarieven_voorstel.csv $(SLEUTEL) ## Draai ruff en alle tests (ook de notebooks, met nbval)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/pytest tests --nbval-lax notebooks
+.PHONY: inlezen
+inlezen: ## Lees en controleer de sjablonen van aanbieders (data/processed/<jaar>/)
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory $(PROCESSED)/inzendingen.csv
 
-.PHONY: lab
-lab: $(STAMP) $(RAW)/indicaties.csv $(SLEUTEL) ## Open JupyterLab met de notebooks
-	$(BIN)/jupyter lab notebooks
+.PHONY: kostprijzen
+kostprijzen: ## Bereken kostprijzen en voorgestelde tarieven
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory $(PROCESSED)/tarieven_voorstel.csv
+
+.PHONY: sjabloon
+sjabloon: $(STAMP) ## Schrijf het kostprijssjabloon voor aanbieders naar build/<jaar>/
+	$(KOSTPRIJS) sjabloon --jaar $(JAAR) --uit $(BUILD)/kostprijssjabloon_$(JAAR).xlsx
 
 .PHONY: lint
-lint: $(STAMP) ## Controleer de code met ruff
-	$(BIN)/ruff check src tests benchmarks
+lint: $(STAMP) ## Controleer de code en de notebooks met ruff
+	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/ruff format --check src tests benchmarks
+
+.PHONY: test
+test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctests)
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory verwerkt
+	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py \
+	  --nbval-lax notebooks
+
+.PHONY: lab
+lab: ## Open JupyterLab met de notebooks
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory verwerkt
+	$(BIN)/jupyter lab notebooks
 
 .PHONY: bench
 bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)

@@ -37,10 +37,11 @@ def seed_totalen() -> pd.Series:
     return lees_grondwaarheid("seed_rekenvoorbeeld_totalen.csv").iloc[0]
 
 
-def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> dict[str, Path]:
-    """`make report` for 2027 into folders under `basis` (the real data/ and reports/ untouched).
-
-    Without `raw`, a fresh synthetic sample is written first. Returns the folders.
+def draai_pijplijn(
+    basis: Path, raw: Path | None = None, timeout: int = 900, jaar: int = 2027
+) -> dict[str, Path]:
+    """`make report` for `jaar` into folders under `basis` (the real data/ and reports/
+    untouched). Without `raw`, a fresh synthetic sample is written first. Returns the folders.
     """
     import os
     import subprocess
@@ -51,11 +52,11 @@ def draai_pijplijn(basis: Path, raw: Path | None = None, timeout: int = 900) -> 
 
     mappen = {n: basis / n.lower() for n in ("RAW", "PROCESSED", "BUILD", "REPORTS")}
     if raw is None:
-        schrijf_voorbeeld(laad_parameters(2027), mappen["RAW"])
+        schrijf_voorbeeld(laad_parameters(jaar), mappen["RAW"])
     else:
         mappen["RAW"] = raw
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
-    opdracht = ["make", "-C", str(PROJECT), "report", "JAAR=2027"]
+    opdracht = ["make", "-C", str(PROJECT), "report", f"JAAR={jaar}"]
     opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
     proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True, timeout=timeout)
     assert proces.returncode == 0, proces.stdout[-3000:] + proces.stderr[-3000:]

@@ -160,3 +160,41 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
     # the next run completes what was interrupted
     draai_pijplijn(tmp_path, raw=mappen["RAW"])
     assert (mappen["REPORTS"] / "inkooptafel" / "samenvatting.html").exists()
+
+
+@pytest.fixture(scope="module")
+def tweede_catalogus(tmp_path_factory):
+    """`make report JAAR=2028`: another municipality's catalogue, on its own sample."""
+    from kostprijs.parameters import laad_parameters
+
+    basis = tmp_path_factory.mktemp("tweede")
+    schrijf_voorbeeld(laad_parameters(2028), basis / "raw")
+    return draai_pijplijn(basis, raw=basis / "raw", jaar=2028)
+
+
+def _woorden(map_: Path) -> str:
+    return " ".join(p.read_text(encoding="utf-8") for p in sorted(map_.rglob("*.html")))
+
+
+def test_each_catalogue_reads_only_its_own_words(twee_runs, tweede_catalogus):
+    from kostprijs.parameters import laad_parameters
+
+    eerste, tweede = laad_parameters(2027), laad_parameters(2028)
+    tekst = {2027: _woorden(twee_runs[0]["REPORTS"]), 2028: _woorden(tweede_catalogus["REPORTS"])}
+
+    def eigen(p) -> set[str]:
+        woorden = {p.gemeente, p.bekostiging.facturatieperiode}
+        woorden |= {x.productspecificatie for x in p.catalogus}
+        woorden |= {x.productcode for x in p.catalogus}
+        woorden |= {lv.naam for lv in p.leveringsvormen[1:]}
+        if p.bekostiging.periodebudget:
+            woorden |= {"periodebudget", p.bekostiging.budgetcode}
+        return woorden
+
+    for jaar, ander in ((2027, tweede), (2028, eerste)):
+        alleen_ander = eigen(ander) - eigen(eerste if jaar == 2027 else tweede)
+        for woord in sorted(alleen_ander):
+            assert woord not in tekst[jaar], (jaar, woord)
+    # and each names its own municipality and funding
+    assert eerste.gemeente in tekst[2027] and "periodebudget" in tekst[2027]
+    assert tweede.gemeente in tekst[2028] and "per maand" in tekst[2028]

@@ -125,20 +125,42 @@ def _factor(tekst: str, budget):
 
 
 def _notebook(args: argparse.Namespace) -> int:
+    from kostprijs.herkomst.keten import controleer_keten
+    from kostprijs.herkomst.manifest import lees_manifest
+    from kostprijs.paden import processed_map, raw_map
     from kostprijs.rapport.notebooks import voer_notebook_uit
 
+    run_id = None
+    if args.manifest:
+        manifest = lees_manifest(Path(args.manifest))
+        processed = processed_map(args.jaar, args.processed or "")
+        controleer_keten(processed, manifest, raw_map(args.jaar, args.raw))
+        run_id = manifest["run_id"]
     voer_notebook_uit(
         Path(args.notebook),
         Path(args.uit),
+        run_id=run_id,
         jaar=args.jaar,
         raw=Path(args.raw),
         processed=args.processed or "",
+        manifest=args.manifest or "",
     )
     return 0
 
 
 def _rapport(args: argparse.Namespace) -> int:
     notebook = Path(args.notebook)
+    if args.manifest:
+        from kostprijs.herkomst.keten import VerouderdeGegevens
+        from kostprijs.herkomst.manifest import lees_manifest
+        from kostprijs.rapport.notebooks import run_id_van
+
+        nu, gemaakt = lees_manifest(Path(args.manifest))["run_id"], run_id_van(notebook)
+        if gemaakt != nu:
+            raise VerouderdeGegevens(
+                f"{notebook.name} is uitgevoerd in run {gemaakt or '(onbekend)'}, niet in de run "
+                f"van nu ({nu}); het rapport wordt niet gemaakt. Draai `make report` opnieuw."
+            )
     if args.html:
         from kostprijs.rapport.html import schrijf_html
 
@@ -180,16 +202,23 @@ def _inlezen(args: argparse.Namespace) -> int:
 
 
 def _kostprijzen(args: argparse.Namespace) -> int:
-    from kostprijs.onderzoek.kostprijsonderzoek import bereken_onderzoek, schrijf_kostprijzen
+    from kostprijs.herkomst.keten import vastleggen
+    from kostprijs.onderzoek.kostprijsonderzoek import (
+        bereken_onderzoek,
+        gelezen_bestanden,
+        schrijf_kostprijzen,
+    )
     from kostprijs.paden import DATA_PROCESSED, raw_map
     from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     processed = Path(args.processed) if args.processed else DATA_PROCESSED / str(args.jaar)
-    onderzoek = bereken_onderzoek(params, processed, raw_map(args.jaar, args.raw or ""))
+    raw = raw_map(args.jaar, args.raw or "")
+    onderzoek = bereken_onderzoek(params, processed, raw)
     for waarschuwing in onderzoek.methode_waarschuwingen:
         print(f"Let op: {waarschuwing}", file=sys.stderr)
     paden = schrijf_kostprijzen(onderzoek, processed)
+    vastleggen(processed, "kostprijzen", gelezen_bestanden(params, processed, raw), paden)
     n = onderzoek.deelname["meegeteld"]
     print(
         f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
@@ -303,6 +332,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)"
     )
+    p.add_argument(
+        "--manifest", help="runmanifest: controleer eerst dat de gegevens bij deze run horen"
+    )
     p.set_defaults(functie=_notebook)
 
     p = sub.add_parser(
@@ -312,6 +344,7 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook")
     p.add_argument("--html", help="HTML-rapport (opent offline)")
     p.add_argument("--xlsx", help="alle tabellen van het rapport als Excel-werkmap")
+    p.add_argument("--manifest", help="runmanifest: het notebook moet in deze run gemaakt zijn")
     p.set_defaults(functie=_rapport)
 
     p = sub.add_parser("sjabloon", help="schrijf het kostprijssjabloon voor aanbieders")

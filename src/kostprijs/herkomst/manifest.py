@@ -162,9 +162,29 @@ def lees_manifest(pad: Path) -> dict:
         raise InvoerFout(f"het runmanifest is niet te lezen ({exc}).", bestand=pad) from exc
 
 
+AANBIEDERS = "aanbieders/"
+
+
+def openbaar(manifest: dict) -> dict:
+    """The manifest as it may travel with the reports: the providers' workbooks summarised as
+    their number and one hash over all of them (their names and own hashes are internal),
+    and no location of the raw folder."""
+    uit = json.loads(json.dumps(manifest))
+    raw = uit["invoer"]["raw"]
+    werkmappen = {n: h for n, h in raw.items() if n.startswith(AANBIEDERS)}
+    uit["invoer"]["raw"] = {n: h for n, h in raw.items() if not n.startswith(AANBIEDERS)}
+    uit["invoer"]["aanbieders"] = {
+        "aantal": len(werkmappen),
+        "sha256": hashlib.sha256(canoniek(werkmappen).encode("utf-8")).hexdigest(),
+    }
+    uit.pop("raw", None)
+    return uit
+
+
 def voltooi(van: Path, naar: Path) -> dict:
-    """Copy the start manifest `van` to `naar` with the end time filled in."""
-    manifest = lees_manifest(van)
+    """Write the public manifest (see `openbaar`) of the start manifest `van` to `naar`, with
+    the end time filled in."""
+    manifest = openbaar(lees_manifest(van))
     manifest["einde"] = _nu()
     schrijf_manifest(manifest, naar)
     return manifest

@@ -25,6 +25,7 @@ import pandas as pd
 from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
+from kostprijs.herkomst.keten import raw_invoer, vastleggen
 from kostprijs.inlezen import bevestigingen as bev
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, Weigering, fout
 from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
@@ -255,7 +256,12 @@ def lees_map(
         uitmap,
         bev.tabel(bevestigd, ind, aanbieder_id),
     )
-    _schrijf(resultaat, inzendingen, tabellen, params, ip)
+    geschreven = _schrijf(resultaat, inzendingen, tabellen, params, ip)
+    invoer = raw_invoer(map_.parent, alles)
+    if bevestigingen:
+        invoer |= raw_invoer(map_.parent, [Path(bevestigingen)])
+    invoer[f"params/{params.bron.name}"] = params.bron
+    vastleggen(uitmap, "inlezen", invoer, geschreven)
     return resultaat
 
 
@@ -459,7 +465,8 @@ def _schrijf(
     tabellen: dict[str, pd.DataFrame],
     params: Jaarparameters,
     ip: Inleesparameters,
-) -> None:
+) -> list[Path]:
+    """Write every output, all or nothing; returns the files written."""
     res.uitmap.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".inlezen.", dir=res.uitmap))
     try:
@@ -493,6 +500,7 @@ def _schrijf(
         for naam in sorted(volgorde, key=lambda n: n == "inzendingen.csv"):  # overview last
             os.chmod(tmp / naam, 0o644)
             os.replace(tmp / naam, res.uitmap / naam)
+        return [res.uitmap / n for n in volgorde] + sorted(oud.iterdir())
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

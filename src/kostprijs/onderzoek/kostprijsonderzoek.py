@@ -257,6 +257,29 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     )
 
 
+def gelezen_bestanden(params: Jaarparameters, processed: Path, raw: Path) -> dict[str, Path]:
+    """What `bereken_onderzoek` reads, by its name in the provenance record."""
+    processed, raw = Path(processed), Path(raw)
+    invoer = {
+        f"processed/{naam}": processed / naam
+        for naam in (
+            "personeel.csv",
+            "inzet.csv",
+            "bouwstenen.csv",
+            "realisatie.csv",
+            "inzendingen.csv",
+            "aanbieders.csv",
+            "bevestigingen.csv",
+        )
+        if (processed / naam).exists()
+    }
+    invoer["raw/tarieven_huidig.csv"] = raw / "tarieven_huidig.csv"
+    invoer[f"params/{params.bron.name}"] = params.bron
+    if methode_pad(params.jaar).exists():
+        invoer[f"params/{methode_pad(params.jaar).name}"] = methode_pad(params.jaar)
+    return invoer
+
+
 def onderdrukte_producten(map_: Path) -> frozenset[str]:
     """The products suppressed at the inkooptafel, as the cost-price step recorded them in
     `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price, or a statistic

@@ -32,6 +32,7 @@ class Rapport:
     raw: Path
     processed: Path
     tarieven_nieuw: Path | None = None
+    manifest: Path | None = None
 
     @cached_property
     def onderzoek(self) -> Kostprijsonderzoek:
@@ -50,10 +51,12 @@ class Rapport:
     @property
     def kop(self) -> str:
         """The HTML header: run id and date, and a banner on synthetic data."""
-        return manifest_kop(standaard_pad(self.jaar))
+        return manifest_kop(self.manifest or standaard_pad(self.jaar))
 
 
-def start(jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "") -> Rapport:
+def start(
+    jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "", manifest: str = ""
+) -> Rapport:
     """The report's data for `jaar`, from the given folders or the project's standard ones."""
     return Rapport(
         jaar=jaar,
@@ -61,4 +64,5 @@ def start(jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "
         raw=raw_map(jaar, raw),
         processed=processed_map(jaar, processed),
         tarieven_nieuw=Path(tarieven_nieuw) if tarieven_nieuw else None,
+        manifest=Path(manifest) if manifest else None,
     )

@@ -1,0 +1,108 @@
+"""The provenance chain: raw data -> ingestion -> cost prices -> report.
+
+Every processing step records, in `<processed>/herkomst/<stap>.json`, the SHA-256 of each
+input it read and each output it wrote. Before a report is rendered, `controleer_keten`
+checks that the processed data it shows were computed from exactly the inputs in the run
+manifest: the same raw files (none added, removed or changed), the same parameters, each
+step's inputs being the previous step's outputs, and no output changed since. If not, it
+refuses with a Dutch message rather than show figures that belong to other inputs.
+
+Inputs are named by where they come from: `raw/<path in the raw folder>`,
+`processed/<file>` or `params/<file>`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
+from kostprijs.fouten import KostprijsFout
+
+MAP = "herkomst"
+STAPPEN = ("inlezen", "kostprijzen")  # in order; each reads the outputs of the ones before
+
+
+def vastleggen(
+    processed: Path, stap: str, invoer: Mapping[str, Path], uitvoer: Iterable[Path]
+) -> Path:
+    """Record what step `stap` read (name -> file) and wrote (files in `processed`)."""
+    processed = Path(processed)
+    record = {
+        "stap": stap,
+        "invoer": {naam: sha256(pad) for naam, pad in sorted(invoer.items())},
+        "uitvoer": {
+            f"processed/{Path(p).relative_to(processed).as_posix()}": sha256(p)
+            for p in sorted(map(Path, uitvoer))
+        },
+    }
+    pad = processed / MAP / f"{stap}.json"
+    schrijf_tekst(pad, json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return pad
+
+
+def raw_invoer(raw: Path, paden: Iterable[Path]) -> dict[str, Path]:
+    """Raw files by their name in a record: 'raw/<path in the raw folder>'."""
+    raw = Path(raw)
+    return {f"raw/{Path(p).relative_to(raw).as_posix()}": Path(p) for p in paden}
+
+
+class VerouderdeGegevens(KostprijsFout):
+    """Processed data that do not belong to the inputs of this run."""
+
+
+def _weiger(wat: str) -> VerouderdeGegevens:
+    return VerouderdeGegevens(
+        f"De verwerkte gegevens horen niet bij de invoer van deze run: {wat}. Het rapport "
+        "wordt niet gemaakt, want het zou cijfers tonen die bij andere invoer horen. Draai "
+        "`make report` opnieuw; dat berekent wat verouderd is opnieuw."
+    )
+
+
+def controleer_keten(processed: Path, manifest: Mapping, raw_map: Path | None = None) -> None:
+    """VerouderdeGegevens unless every record fits the manifest and the files as they are;
+    with `raw_map`, also the raw folder itself must still be what the manifest recorded."""
+    processed = Path(processed)
+    raw = manifest["invoer"]["raw"]
+    if raw_map is not None:
+        nu = {p.relative_to(raw_map).as_posix(): p for p in Path(raw_map).rglob("*") if p.is_file()}
+        if set(nu) != set(raw):
+            raise _weiger("er zijn ruwe bestanden bijgekomen of verdwenen sinds het runmanifest")
+        for naam, pad in nu.items():
+            if sha256(pad) != raw[naam]:
+                raise _weiger(f"{naam} is gewijzigd sinds het runmanifest")
+    parameters = manifest["invoer"]["parameters"]
+    geschreven: dict[str, str] = {}
+    for stap in STAPPEN:
+        pad = processed / MAP / f"{stap}.json"
+        if not pad.exists():
+            raise _weiger(f"van de stap '{stap}' is niet vastgelegd wat zij las en schreef")
+        record = json.loads(pad.read_text(encoding="utf-8"))
+        for naam, digest in record["invoer"].items():
+            soort, _, rest = naam.partition("/")
+            if soort == "raw" and raw.get(rest) != digest:
+                reden = "ontbreekt nu" if rest not in raw else "is gewijzigd"
+                raise _weiger(f"{rest} {reden} sinds de stap '{stap}'")
+            if (
+                soort == "params"
+                and rest == parameters["bestand"]
+                and (digest != parameters["sha256"])
+            ):
+                raise _weiger(f"de parameters ({rest}) zijn gewijzigd sinds de stap '{stap}'")
+            if soort == "processed" and geschreven.get(naam, digest) != digest:
+                raise _weiger(f"{rest} is gewijzigd tussen de stappen")
+        if stap == "inlezen":
+            gelezen = {n[4:] for n in record["invoer"] if n.startswith("raw/aanbieders/")}
+            nu = {n for n in raw if n.startswith("aanbieders/")}
+            if gelezen != nu:
+                verschil = sorted(gelezen ^ nu)
+                raise _weiger(
+                    f"de werkmappen van de aanbieders zijn veranderd sinds het inlezen "
+                    f"({len(verschil)} bestand(en) toegevoegd of verwijderd)"
+                )
+        for naam, digest in record["uitvoer"].items():
+            bestand = processed / naam.partition("/")[2]
+            if not bestand.exists() or sha256(bestand) != digest:
+                raise _weiger(f"{bestand.name} is gewijzigd nadat de stap '{stap}' het schreef")
+            geschreven[naam] = digest
