@@ -161,6 +161,7 @@ test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctes
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory verwerkt
 	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py \
+	  --ignore=tests/fixtures \
 	  --nbval-lax notebooks
 
 .PHONY: lab

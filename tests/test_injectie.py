@@ -14,7 +14,7 @@ from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.bestanden.excel import werkboek
 from kostprijs.bestanden.injectie import onschadelijk, onschadelijke_tabel
 from kostprijs.budget.uitvoer import schrijf_xlsx
-from kostprijs.rapport.excel import bladen
+from kostprijs.rapport.export import bladen
 
 AANVALLEN = [
     '=HYPERLINK("http://aanval.example","Klik")',

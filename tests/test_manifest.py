@@ -120,8 +120,10 @@ def test_cli_writes_then_completes(raw, tmp_path, monkeypatch, capsys):
     klaar = json.loads(eind.read_text(encoding="utf-8"))
     assert klaar["einde"] >= klaar["start"]
     assert {k: v for k, v in klaar.items() if k != "einde"} == {
-        k: v for k, v in begin.items() if k != "einde"
+        k: v for k, v in manifest.openbaar(begin).items() if k != "einde"
     }
+    assert "raw" not in klaar and klaar["invoer"]["aanbieders"]["aantal"] >= 1
+    assert not any(n.startswith("aanbieders/") for n in klaar["invoer"]["raw"])
     assert sorted(p.name for p in eind.parent.iterdir()) == ["manifest.json"]
 
 

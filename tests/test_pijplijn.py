@@ -192,7 +192,10 @@ def test_each_catalogue_reads_only_its_own_words(twee_runs, tweede_catalogus):
         return woorden
 
     for jaar, ander in ((2027, tweede), (2028, eerste)):
-        alleen_ander = eigen(ander) - eigen(eerste if jaar == 2027 else tweede)
+        zelf = eigen(eerste if jaar == 2027 else tweede)
+        # a word of the other that is part of one's own (Vervoer in 'Vervoer dagbesteding') counts
+        # as one's own
+        alleen_ander = {w for w in eigen(ander) - zelf if not any(w in z for z in zelf)}
         for woord in sorted(alleen_ander):
             assert woord not in tekst[jaar], (jaar, woord)
     # and each names its own municipality and funding

@@ -140,7 +140,7 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
     from kostprijs.budget.invoer import lees_indicaties
     from kostprijs.paden import NOTEBOOKS
     from kostprijs.parameters import laad_parameters
-    from kostprijs.rapport.excel import schrijf_excel
+    from kostprijs.rapport.export import schrijf_excel
     from kostprijs.rapport.html import schrijf_html
     from kostprijs.rapport.notebooks import voer_notebook_uit
 

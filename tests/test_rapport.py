@@ -13,7 +13,7 @@ import pandas as pd
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from kostprijs import opmaak
-from kostprijs.rapport.excel import schrijf_excel
+from kostprijs.rapport.export import schrijf_excel
 from kostprijs.rapport.html import naar_html
 from kostprijs.rapport.mime import TABEL as MIME
 from kostprijs.rapport.tabel import bundel

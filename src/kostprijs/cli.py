@@ -166,7 +166,7 @@ def _rapport(args: argparse.Namespace) -> int:
 
         schrijf_html(notebook, Path(args.html))
     if args.xlsx:
-        from kostprijs.rapport.excel import schrijf_excel
+        from kostprijs.rapport.export import schrijf_excel
 
         schrijf_excel(notebook, Path(args.xlsx))
     return 0

@@ -2,7 +2,7 @@
 
 Reads the year's raw folder (indicaties, huidige tarieven, realisatie of last year) and the
 new tarieven, runs the budget model under the municipality's funding model and returns the
-results as data (amounts in cents). Presentation lives in `kostprijs.rapport.budget`.
+results as data (amounts in cents). Presentation lives in `kostprijs.rapport.budgettabellen`.
 
 Existing clients are clients with realisation last year and an indication that still runs in
 the tariff year; realisation of clients whose indications all ended is kept apart.

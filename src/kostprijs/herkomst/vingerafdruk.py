@@ -80,7 +80,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
             geheim=True,
         ),
         "rapport": Stap(
-            ("kostprijs.rapport.html", "kostprijs.rapport.excel"),
+            ("kostprijs.rapport.html", "kostprijs.rapport.export"),
             extra=("requirements.lock",),
             data=("templates",),
         ),

@@ -258,8 +258,10 @@ def lees_map(
     )
     geschreven = _schrijf(resultaat, inzendingen, tabellen, params, ip)
     invoer = raw_invoer(map_.parent, alles)
-    if bevestigingen:
-        invoer |= raw_invoer(map_.parent, [Path(bevestigingen)])
+    if bevestigingen and Path(bevestigingen).exists():
+        pad = Path(bevestigingen)
+        binnen = pad.resolve().is_relative_to(map_.parent.resolve())
+        invoer |= raw_invoer(map_.parent, [pad]) if binnen else {f"extern/{pad.name}": pad}
     invoer[f"params/{params.bron.name}"] = params.bron
     vastleggen(uitmap, "inlezen", invoer, geschreven)
     return resultaat

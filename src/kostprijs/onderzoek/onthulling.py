@@ -131,7 +131,7 @@ def venster(n: int, gewichten: Sequence | None, q) -> list[int]:
     """Positions (in sorted order) of the VENSTER providers nearest quantile q.
 
     Unweighted, provider i sits at (i + 1/2) / n; weighted, at the middle of its share of the
-    total weight. Ties go to the lower position.
+    total weight. Ties go towards the tail the quantile lies in, so P25 and P75 mirror each other.
 
     >>> venster(8, None, Fraction(1, 4)), venster(8, None, Fraction(3, 4))
     ([0, 1, 2], [5, 6, 7])
@@ -145,7 +145,8 @@ def venster(n: int, gewichten: Sequence | None, q) -> list[int]:
             posities.append((tot_nu + w / 2) / totaal)
             tot_nu += w
     q = _breuk(q)
-    gekozen = sorted(range(n), key=lambda i: (abs(posities[i] - q), i))[:VENSTER]
+    richting = 1 if q <= Fraction(1, 2) else -1  # ties go to the tail the quantile lies in
+    gekozen = sorted(range(n), key=lambda i: (abs(posities[i] - q), richting * i))[:VENSTER]
     return sorted(gekozen)
 
 

@@ -2,7 +2,7 @@
 
 `toon` displays one table. Its output holds two representations: text/html for the report and
 a JSON bundle (MIME type in mime.py) with the typed values and column formats, from which
-`kostprijs.rapport.excel` builds the workbook. So the report and its export never disagree.
+`kostprijs.rapport.export` builds the workbook. So the report and its export never disagree.
 """
 
 from __future__ import annotations

@@ -1,0 +1,60 @@
+"""The shape of the package, checked against its imports (docs/architectuur.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from kostprijs.paden import NOTEBOOKS, PROJECT
+from kostprijs.rapport.register import INKOOPTAFEL, INTERN, RAPPORTEN
+
+SRC = PROJECT / "src" / "kostprijs"
+MODULES = sorted(SRC.rglob("*.py"))
+
+
+def _importen(pad: Path) -> set[str]:
+    uit = set()
+    for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+        if isinstance(knoop, ast.ImportFrom) and knoop.module:
+            uit.add(knoop.module)
+        elif isinstance(knoop, ast.Import):
+            uit |= {a.name for a in knoop.names}
+    return {m for m in uit if m.startswith("kostprijs")}
+
+
+@pytest.mark.parametrize("pad", MODULES, ids=lambda p: p.relative_to(SRC).as_posix())
+def test_calculation_never_imports_presentation(pad):
+    deel = pad.relative_to(SRC).parts
+    if deel[0] in ("rapport", "cli.py"):
+        return
+    presentatie = {m for m in _importen(pad) if m.startswith("kostprijs.rapport")}
+    # the fingerprints read which reports exist (a list of names), nothing else of rapport
+    if deel == ("herkomst", "vingerafdruk.py"):
+        presentatie -= {"kostprijs.rapport.register"}
+    assert not presentatie, presentatie
+
+
+def test_no_module_shares_a_name_with_another_or_the_package():
+    namen = [p.stem for p in MODULES if p.stem not in ("__init__", "__main__")]
+    assert len(namen) == len(set(namen)), sorted(n for n in namen if namen.count(n) > 1)
+    assert "kostprijs" not in namen
+
+
+def test_every_report_in_the_register_has_its_notebook_and_audience():
+    assert {r.doelgroep for r in RAPPORTEN} <= {INKOOPTAFEL, INTERN}
+    for r in RAPPORTEN:
+        assert (NOTEBOOKS / f"{r.notebook}.ipynb").exists(), r.notebook
+    namen = [(r.doelgroep, r.naam) for r in RAPPORTEN]
+    assert len(namen) == len(set(namen))
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == sorted(
+        r.notebook for r in RAPPORTEN
+    )
+
+
+def test_the_makefile_reads_the_register():
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert "rapport/register.py" in makefile
+    for r in RAPPORTEN:
+        assert r.notebook not in makefile  # no report is named in the Makefile itself
