@@ -18,7 +18,7 @@ from kostprijs.parameters import laad_parameters
 from kostprijs.voorbeeld.gegevens import KEUZES
 
 RIJEN = 1_000_000
-# seed 001, "Resultaten gemiddelde kostprijs"
+# "Resultaten gemiddelde kostprijs" (docs/bronnen.md)
 GEMIDDELDE_KOSTPRIJZEN = {
     "OZL 1": "49.42",
     "OZL 2": "52.86",

@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed's ground truth and the year's parameters."""
+"""Shared fixtures: the ground truth from the sources (`tests/grondwaarheid/`) and the year's
+parameters."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ import pytest
 from kostprijs.parameters import laad_parameters
 
 GRONDWAARHEID = Path(__file__).parent / "grondwaarheid"
+TEKSTKOLOMMEN = {"productspecificatie", "eenheid", "richting"}
 
 
 def lees_grondwaarheid(naam: str) -> pd.DataFrame:
-    """A ground-truth table with Dutch decimal commas read as Decimals."""
+    """A ground-truth table with Dutch decimal commas read as Decimals (empty: None)."""
     df = pd.read_csv(GRONDWAARHEID / naam, sep=";", dtype=str, keep_default_na=False)
     for kolom in df.columns:
-        if df[kolom].str.fullmatch(r"[\d,]*").all() and kolom != "productspecificatie":
+        if kolom not in TEKSTKOLOMMEN:
             df[kolom] = [Decimal(v.replace(",", ".")) if v else None for v in df[kolom]]
     return df
 
@@ -28,13 +30,68 @@ def params():
 
 
 @pytest.fixture(scope="session")
-def seed_voorbeeld() -> pd.DataFrame:
-    return lees_grondwaarheid("seed_rekenvoorbeeld.csv")
+def bron_kostprijzen() -> pd.DataFrame:
+    """ "Resultaten gemiddelde kostprijs": per product its unit, current tariff (Vervoer has two
+    rows, one per tariff) and average cost price."""
+    return lees_grondwaarheid("resultaten_gemiddelde_kostprijs.csv")
 
 
 @pytest.fixture(scope="session")
-def seed_totalen() -> pd.Series:
-    return lees_grondwaarheid("seed_rekenvoorbeeld_totalen.csv").iloc[0]
+def bron_tarieven(bron_kostprijzen) -> pd.DataFrame:
+    """The source's current tariffs: productspecificatie, eenheid, tarief."""
+    met = bron_kostprijzen[bron_kostprijzen["huidig_tarief"].notna()]
+    return met.rename(columns={"huidig_tarief": "tarief"})[
+        ["productspecificatie", "eenheid", "tarief"]
+    ].reset_index(drop=True)
+
+
+@pytest.fixture(scope="session")
+def bron_gemiddelden(bron_kostprijzen) -> pd.DataFrame:
+    """The source's average cost price per product, once per product."""
+    return (
+        bron_kostprijzen.rename(columns={"gemiddelde_kostprijs": "kostprijs"})[
+            ["productspecificatie", "kostprijs"]
+        ]
+        .drop_duplicates("productspecificatie")
+        .reset_index(drop=True)
+    )
+
+
+@pytest.fixture(scope="session")
+def handvergelijking() -> pd.DataFrame:
+    """The comparison of the source's table worked out by hand: verschil and verschil_pct."""
+    return lees_grondwaarheid("tariefvergelijking_handberekend.csv")
+
+
+@pytest.fixture(scope="session")
+def bron_uitkomsten() -> list[str]:
+    """The source's "Uitkomsten" bullets as the report words them (with the figures)."""
+    return (GRONDWAARHEID / "uitkomsten.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="session")
+def voorbeeld_berekening() -> pd.DataFrame:
+    return lees_grondwaarheid("voorbeeld_berekening.csv")
+
+
+@pytest.fixture(scope="session")
+def voorbeeld_totalen() -> pd.Series:
+    return lees_grondwaarheid("voorbeeld_berekening_totalen.csv").iloc[0]
+
+
+def schrijf_csv(df: pd.DataFrame, pad: Path, conventie: str) -> Path:
+    """`df` as a CSV a municipality could send: `nl` (semicolons, decimal commas) or `int`."""
+    scheiding, komma = (";", ",") if conventie == "nl" else (",", ".")
+    regels = [scheiding.join(df.columns)]
+    for rij in df.itertuples(index=False):
+        regels.append(
+            scheiding.join(
+                "" if w is None else str(w).replace(".", komma) if isinstance(w, Decimal) else w
+                for w in rij
+            )
+        )
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    return pad
 
 
 def draai_pijplijn(

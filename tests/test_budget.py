@@ -1,4 +1,4 @@
-"""The budget model against the seed's worked example, hand calculations and a Decimal reference."""
+"""The budget model against the worked example of the source, hand calculations and a Decimal reference."""
 
 from __future__ import annotations
 
@@ -29,37 +29,44 @@ from kostprijs.tarieflijst import Tarieven
 CENT = Decimal("0.01")
 
 
-def _seed(seed_voorbeeld, params):
+def _bron(voorbeeld_berekening, params):
     indicaties = indicaties_uit_waarden(
-        [("A", r.productspecificatie, r.indicatie_per_week) for r in seed_voorbeeld.itertuples()],
+        [
+            ("A", r.productspecificatie, r.indicatie_per_week)
+            for r in voorbeeld_berekening.itertuples()
+        ],
         params,
     )
     tarieven = Tarieven(
-        {r.productspecificatie: centen(r.tarief) for r in seed_voorbeeld.itertuples()}
+        {r.productspecificatie: centen(r.tarief) for r in voorbeeld_berekening.itertuples()}
     )
     return indicaties, tarieven
 
 
-def test_seed_example_lines_to_the_cent(params, seed_voorbeeld):
-    indicaties, tarieven = _seed(seed_voorbeeld, params)
+def test_source_example_lines_to_the_cent(params, voorbeeld_berekening):
+    indicaties, tarieven = _bron(voorbeeld_berekening, params)
     regels = bereken_regels(indicaties, tarieven, params.budget)
     assert [Decimal(str(g)) for g in regels["gebruik_per_jaar"]] == list(
-        seed_voorbeeld["gebruik_per_jaar"]
+        voorbeeld_berekening["gebruik_per_jaar"]
     )
     assert list(regels["bedrag_per_jaar_centen"]) == [
-        centen(b) for b in seed_voorbeeld["bedrag_per_jaar"]
+        centen(b) for b in voorbeeld_berekening["bedrag_per_jaar"]
     ]
 
 
-def test_seed_example_client_totals(params, seed_voorbeeld, seed_totalen):
-    indicaties, tarieven = _seed(seed_voorbeeld, params)
+def test_source_example_client_totals(params, voorbeeld_berekening, voorbeeld_totalen):
+    indicaties, tarieven = _bron(voorbeeld_berekening, params)
     client = bereken_clienten(
         bereken_regels(indicaties, tarieven, params.budget), params.budget, True
     )
     rij = client.iloc[0]
-    assert rij["bedrag_per_jaar_centen"] == centen(seed_totalen["bedrag_per_jaar"])  # 12.871,04
-    assert rij["bedrag_per_periode_centen"] == centen(seed_totalen["bedrag_per_periode"])  # 990,08
-    assert rij["budget_per_periode"] == seed_totalen["budget_per_periode"]  # 990
+    assert rij["bedrag_per_jaar_centen"] == centen(
+        voorbeeld_totalen["bedrag_per_jaar"]
+    )  # 12.871,04
+    assert rij["bedrag_per_periode_centen"] == centen(
+        voorbeeld_totalen["bedrag_per_periode"]
+    )  # 990,08
+    assert rij["budget_per_periode"] == voorbeeld_totalen["budget_per_periode"]  # 990
 
 
 def test_budget_rounding_rule(params):
@@ -124,7 +131,7 @@ def test_model_matches_decimal_reference(params, rijen, tarieven, gebruiksfactor
         b,
         True,
     ).set_index("client")
-    # reference: the seed's recipe in plain Decimal arithmetic
+    # reference: the source's recipe in plain Decimal arithmetic
     per_client: dict[str, Decimal] = {}
     for client, product, per_week in rijen:
         bedrag = (per_week * b.weken_per_jaar * gebruiksfactor * tarieven[product]).quantize(

@@ -1,4 +1,4 @@
-"""`kostprijs budget`: the seed example end to end, both CSV conventions and .xlsx, and bad input."""
+"""`kostprijs budget`: the worked example of the source end to end, both CSV conventions and .xlsx, and bad input."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _schrijf(map_: Path, naam: str, tekst: str) -> Path:
 @pytest.mark.parametrize(
     "indicaties, tarieven", [(INDICATIES_NL, TARIEVEN_NL), (INDICATIES_INT, TARIEVEN_INT)]
 )
-def test_seed_example_via_cli_csv(tmp_path, seed_totalen, indicaties, tarieven):
+def test_source_example_via_cli_csv(tmp_path, voorbeeld_totalen, indicaties, tarieven):
     uit = tmp_path / "budget.csv"
     code = main(
         [
@@ -54,7 +54,7 @@ def test_seed_example_via_cli_csv(tmp_path, seed_totalen, indicaties, tarieven):
     assert regels[1] == "A;12871,04;990,08;990;0,00"
 
 
-def test_seed_example_via_cli_xlsx(tmp_path, seed_voorbeeld, seed_totalen):
+def test_source_example_via_cli_xlsx(tmp_path, voorbeeld_berekening, voorbeeld_totalen):
     # input as .xlsx with typed numbers, output as .xlsx with two sheets
     invoer = tmp_path / "indicaties.xlsx"
     pd.DataFrame(
@@ -98,13 +98,13 @@ def test_seed_example_via_cli_xlsx(tmp_path, seed_voorbeeld, seed_totalen):
         assert r[4] == "per week"
         assert all(isinstance(v, int | float) for v in (r[3], *r[5:])), r  # numbers, not text
     bedragen = [Decimal(str(r[7])) for r in regels[1:]]
-    assert bedragen == list(seed_voorbeeld["bedrag_per_jaar"])
+    assert bedragen == list(voorbeeld_berekening["bedrag_per_jaar"])
     clienten = list(boek["clienten"].values)
     assert all(isinstance(v, int | float) for v in clienten[1][1:]), clienten[1]
     assert [Decimal(str(v)) for v in clienten[1][1:4]] == [
-        seed_totalen["bedrag_per_jaar"],
-        seed_totalen["bedrag_per_periode"],
-        seed_totalen["budget_per_periode"],
+        voorbeeld_totalen["bedrag_per_jaar"],
+        voorbeeld_totalen["bedrag_per_periode"],
+        voorbeeld_totalen["budget_per_periode"],
     ]
     assert boek["clienten"]["B2"].number_format.startswith('"€"')
 
@@ -138,7 +138,7 @@ SLECHT = {
     "dubbel tarief": (
         INDICATIES_NL,
         TARIEVEN_NL + "OZL 1;uur;50,00\n",
-        ["t.csv", "rij 5", "rij 2"],
+        ["t.csv", "rij 5", "rij 2", "Geef per product één tarief op."],
     ),
     "geen tarief": (
         INDICATIES_NL,

@@ -1,35 +1,11 @@
-"""`kostprijs vergelijk` end to end: the seed table in both CSV conventions and as .xlsx."""
-
-from pathlib import Path
+"""`kostprijs vergelijk` end to end: the source's table ("Resultaten gemiddelde kostprijs") in
+both CSV conventions and as .xlsx."""
 
 import openpyxl
 import pytest
+from conftest import schrijf_csv
 
 from kostprijs.cli import main
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-# The seed's comparison by hand (see test_tarieven.py): verschil and verschil_pct.
-VERGELIJKING = [
-    ("OZL 1", 43.20, 49.42, 6.22, 14.4, "omhoog"),
-    ("OZL 2", 46.80, 52.86, 6.06, 12.9, "omhoog"),
-    ("OZL 3", 72.00, 62.30, -9.70, -13.5, "omlaag"),
-    ("OMD 1", 34.60, 33.97, -0.63, -1.8, "omlaag"),
-    ("OMD 2", 49.00, 46.89, -2.11, -4.3, "omlaag"),
-    ("OMD 3", 55.40, 60.31, 4.91, 8.9, "omhoog"),
-    ("Vervoer", 6.00, 13.08, 7.08, 118.0, "omhoog"),
-    ("Vervoer", 16.36, 13.08, -3.28, -20.0, "omlaag"),
-    ("Kortdurend verblijf", 31.00, 94.50, 63.50, 204.8, "omhoog"),
-    ("Kortdurend verblijf extra", None, 188.28, None, None, "nieuw"),
-]
-UITKOMSTEN = [
-    "Kostprijs OZL 1, 2 omhoog, OZL 3 omlaag",
-    "Kostprijs OMD 1, 2 omlaag, OMD 3 omhoog",
-    "Weinig verschil OZL 1 & 2",
-    "Eén kostprijs voor vervoer: € 13,08 tegenover nu 2 tarieven (€ 6,00 en € 16,36)",
-    "Forse stijging kostprijs kortdurend verblijf (+204,8%)",
-    "Nieuw, nog zonder huidig tarief: kortdurend verblijf extra (kostprijs € 188,28)",
-]
 
 
 def draai(tarieven, kostprijzen, uit):
@@ -56,7 +32,16 @@ def lees(pad):
     return vergelijking, [u.replace("\xa0", " ") for (u,) in uitkomsten[1:]]
 
 
-def controleer(pad):
+@pytest.fixture
+def bron(tmp_path, bron_tarieven, bron_gemiddelden):
+    """The source's tariffs and average cost prices as Dutch CSV files."""
+    return (
+        schrijf_csv(bron_tarieven, tmp_path / "tarieven.csv", "nl"),
+        schrijf_csv(bron_gemiddelden, tmp_path / "kostprijzen.csv", "nl"),
+    )
+
+
+def controleer(pad, handvergelijking, bron_uitkomsten):
     vergelijking, uitkomsten = lees(pad)
     assert vergelijking[0] == (
         "productspecificatie",
@@ -66,56 +51,51 @@ def controleer(pad):
         "verschil_pct",
         "richting",
     )
-    for gevonden, verwacht in zip(vergelijking[1:], VERGELIJKING, strict=True):
+    verwacht_rijen = list(handvergelijking.itertuples(index=False, name=None))
+    for gevonden, verwacht in zip(vergelijking[1:], verwacht_rijen, strict=True):
         assert gevonden[0] == verwacht[0] and gevonden[5] == verwacht[5]
         for g, v in zip(gevonden[1:5], verwacht[1:5], strict=True):
-            assert (
-                (g is None) if v is None else (isinstance(g, int | float) and g == pytest.approx(v))
-            )
-    assert uitkomsten == UITKOMSTEN
+            assert (g is None) if v is None else (isinstance(g, int | float) and g == float(v))
+    assert uitkomsten == bron_uitkomsten
 
 
 @pytest.mark.parametrize("conventie", ["nl", "int"])
-def test_seed_table_in_both_csv_conventions(tmp_path, capsys, conventie):
+def test_source_table_in_both_csv_conventions(
+    tmp_path, capsys, conventie, bron_tarieven, bron_gemiddelden, handvergelijking, bron_uitkomsten
+):
     uit = tmp_path / "vergelijking.xlsx"
     code = draai(
-        FIXTURES / f"seed_tarieven_{conventie}.csv",
-        FIXTURES / f"seed_kostprijzen_{conventie}.csv",
+        schrijf_csv(bron_tarieven, tmp_path / "t.csv", conventie),
+        schrijf_csv(bron_gemiddelden, tmp_path / "k.csv", conventie),
         uit,
     )
     assert code == 0
-    controleer(uit)
+    controleer(uit, handvergelijking, bron_uitkomsten)
     afgedrukt = capsys.readouterr().out.replace("\xa0", " ")
-    for bullet in UITKOMSTEN:
+    for bullet in bron_uitkomsten:
         assert f"- {bullet}\n" in afgedrukt
 
 
-def test_seed_table_as_xlsx_input(tmp_path):
-    for naam, kolommen in (("tarieven", 3), ("kostprijzen", 2)):
+def test_source_table_as_xlsx_input(
+    tmp_path, bron_tarieven, bron_gemiddelden, handvergelijking, bron_uitkomsten
+):
+    for naam, tabel in (("tarieven", bron_tarieven), ("kostprijzen", bron_gemiddelden)):
         wb = openpyxl.Workbook()
-        regels = (FIXTURES / f"seed_{naam}_int.csv").read_text().splitlines()
-        for regel in regels:
-            cellen = regel.split(",")
-            wb.active.append(
-                [
-                    cellen[i] if i < kolommen - 1 or regel == regels[0] else float(cellen[i])
-                    for i in range(kolommen)
-                ]
-            )
+        wb.active.append(list(tabel.columns))
+        for rij in tabel.itertuples(index=False):
+            wb.active.append([float(w) if not isinstance(w, str) else w for w in rij])
         wb.save(tmp_path / f"{naam}.xlsx")
     uit = tmp_path / "uit.xlsx"
     assert draai(tmp_path / "tarieven.xlsx", tmp_path / "kostprijzen.xlsx", uit) == 0
-    controleer(uit)
+    controleer(uit, handvergelijking, bron_uitkomsten)
 
 
-def test_empty_tariff_means_no_current_tariff(tmp_path):
-    tarieven = tmp_path / "t.csv"
-    tarieven.write_text(
-        (FIXTURES / "seed_tarieven_nl.csv").read_text() + "Kortdurend verblijf extra;etmaal;\n"
-    )
+def test_empty_tariff_means_no_current_tariff(tmp_path, bron, handvergelijking, bron_uitkomsten):
+    tarieven, kostprijzen = bron
+    tarieven.write_text(tarieven.read_text() + "Kortdurend verblijf extra;etmaal;\n")
     uit = tmp_path / "uit.xlsx"
-    assert draai(tarieven, FIXTURES / "seed_kostprijzen_nl.csv", uit) == 0
-    controleer(uit)
+    assert draai(tarieven, kostprijzen, uit) == 0
+    controleer(uit, handvergelijking, bron_uitkomsten)
 
 
 KOP_T = "productspecificatie;eenheid;tarief\n"
@@ -183,14 +163,10 @@ def test_bad_input_dutch_message_no_output(tmp_path, capsys, tarieven, kostprijz
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.csv", "t.csv"]
 
 
-def test_missing_file_and_wrong_output_type(tmp_path, capsys):
-    assert (
-        draai(tmp_path / "geen.csv", FIXTURES / "seed_kostprijzen_nl.csv", tmp_path / "u.xlsx") == 1
-    )
+def test_missing_file_and_wrong_output_type(tmp_path, capsys, bron):
+    tarieven, kostprijzen = bron
+    assert draai(tmp_path / "geen.csv", kostprijzen, tmp_path / "u.xlsx") == 1
     assert "geen.csv: het bestand bestaat niet" in capsys.readouterr().err
-    code = draai(
-        FIXTURES / "seed_tarieven_nl.csv", FIXTURES / "seed_kostprijzen_nl.csv", tmp_path / "u.csv"
-    )
-    assert code == 1
+    assert draai(tarieven, kostprijzen, tmp_path / "u.csv") == 1
     assert "de uitvoer moet eindigen op .xlsx" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kostprijzen.csv", "tarieven.csv"]

@@ -34,7 +34,7 @@ def uur(loonkosten, uren):
     return uurkosten([(1, Fraction(loonkosten))], Fraction(uren))
 
 
-# --- published worked numbers (municipal tariff memo, domain.md §4) -----------------------
+# --- published worked numbers (a municipal note on tariff calculation, docs/bronnen.md) ---
 
 
 @pytest.mark.parametrize(("loon_per_uur", "verwacht"), [("24.68", "37.02"), ("42.22", "63.33")])

@@ -99,7 +99,7 @@ def raw_met_canary(tmp_path_factory, params):
         f.write(f"{CANARY};OZL 2;3\n{CANARY};OMD 1;2\n")
     with open(raw / f"realisatie_{params.realisatiejaar}.csv", "a", encoding="utf-8") as f:
         f.writelines(f"{CANARY};OZL 2;{periode};5,5\n" for periode in range(1, 14))
-    # new tarieven (seed 001's gemiddelde kostprijzen), so the budget runs without ingestion
+    # new tarieven (the average cost prices of "Resultaten gemiddelde kostprijs"), so the budget runs without ingestion
     (raw.parent / "tarieven_nieuw.csv").write_text(
         "productspecificatie;eenheid;tarief\nOZL 1;uur;49,42\nOZL 2;uur;52,86\nOZL 3;uur;62,30\n"
         "OMD 1;dagdeel;33,97\nOMD 2;dagdeel;46,89\nOMD 3;dagdeel;60,31\nVervoer;etmaal;13,08\n"

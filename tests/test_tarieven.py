@@ -1,4 +1,5 @@
-"""Tariff comparison against the seed table (seed 001, "Resultaten gemiddelde kostprijs")."""
+"""Tariff comparison against the source's table ("Resultaten gemiddelde kostprijs", presentation
+"Resultaatsturing, inkoop Wmo-begeleiding 2018 e.v.", Steenwijkerland 2017) and hand calculations."""
 
 from decimal import Decimal as D
 from fractions import Fraction
@@ -20,91 +21,44 @@ from kostprijs.parameters import Kostprijsparameters
 
 NBSP = "\xa0"
 
-# Seed 001: current tariffs and average cost prices, typed from the slide.
-SEED_TARIEVEN = [
-    ("OZL 1", "43.20"),
-    ("OZL 2", "46.80"),
-    ("OZL 3", "72.00"),
-    ("OMD 1", "34.60"),
-    ("OMD 2", "49.00"),
-    ("OMD 3", "55.40"),
-    ("Vervoer", "6.00"),
-    ("Vervoer", "16.36"),
-    ("Kortdurend verblijf", "31.00"),
-]
-SEED_KOSTPRIJZEN = [
-    ("OZL 1", "49.42"),
-    ("OZL 2", "52.86"),
-    ("OZL 3", "62.30"),
-    ("OMD 1", "33.97"),
-    ("OMD 2", "46.89"),
-    ("OMD 3", "60.31"),
-    ("Vervoer", "13.08"),
-    ("Kortdurend verblijf", "94.50"),
-    ("Kortdurend verblijf extra", "188.28"),
-]
-# Hand calculation: (kostprijs - tarief), (kostprijs - tarief) / tarief in %, one decimal.
-VERWACHT = [
-    ("OZL 1", "43.20", "6.22", "14.4", "omhoog"),
-    ("OZL 2", "46.80", "6.06", "12.9", "omhoog"),
-    ("OZL 3", "72.00", "-9.70", "-13.5", "omlaag"),
-    ("OMD 1", "34.60", "-0.63", "-1.8", "omlaag"),
-    ("OMD 2", "49.00", "-2.11", "-4.3", "omlaag"),
-    ("OMD 3", "55.40", "4.91", "8.9", "omhoog"),
-    ("Vervoer", "6.00", "7.08", "118.0", "omhoog"),
-    ("Vervoer", "16.36", "-3.28", "-20.0", "omlaag"),
-    ("Kortdurend verblijf", "31.00", "63.50", "204.8", "omhoog"),
-]
-
 
 def tabel(rijen, kolom):
     return pd.DataFrame([(p, D(w)) for p, w in rijen], columns=["productspecificatie", kolom])
 
 
 @pytest.fixture
-def seed(params):
+def bron(params, bron_tarieven, bron_gemiddelden):
     return vergelijk(
-        tabel(SEED_TARIEVEN, "tarief"),
-        tabel(SEED_KOSTPRIJZEN, "kostprijs"),
+        bron_tarieven[["productspecificatie", "tarief"]],
+        bron_gemiddelden,
         D("0.005"),
         params.catalogus,
     )
 
 
-def test_seed_table_differences_and_directions(seed):
-    assert list(seed.columns) == KOLOMMEN
-    met_tarief = seed[seed["huidig_tarief"].notna()]
-    gevonden = [
-        (r.productspecificatie, r.huidig_tarief, r.verschil, r.verschil_pct, r.richting)
-        for r in met_tarief.itertuples()
-    ]
-    assert gevonden == [(p, D(t), D(v), D(pct), r) for p, t, v, pct, r in VERWACHT]
+def test_source_table_differences_and_directions(bron, handvergelijking):
+    assert list(bron.columns) == KOLOMMEN
+    kolommen = ["productspecificatie", "huidig_tarief", "kostprijs", "verschil", "verschil_pct"]
+    assert bron[[*kolommen, "richting"]].values.tolist() == handvergelijking.values.tolist()
 
 
-def test_seed_new_product_has_no_tariff(seed):
-    nieuw = seed[seed["productspecificatie"] == "Kortdurend verblijf extra"]
+def test_source_new_product_has_no_tariff(bron):
+    nieuw = bron[bron["productspecificatie"] == "Kortdurend verblijf extra"]
     assert len(nieuw) == 1
     rij = nieuw.iloc[0]
     assert rij["huidig_tarief"] is None and rij["verschil"] is None
     assert rij["kostprijs"] == D("188.28") and rij["richting"] == "nieuw"
 
 
-def test_seed_bullets(seed):
-    bullets = [b.replace(NBSP, " ") for b in uitkomsten(seed, Kostprijsparameters())]
-    assert bullets == [
-        "Kostprijs OZL 1, 2 omhoog, OZL 3 omlaag",
-        "Kostprijs OMD 1, 2 omlaag, OMD 3 omhoog",
-        "Weinig verschil OZL 1 & 2",
-        "Eén kostprijs voor vervoer: € 13,08 tegenover nu 2 tarieven (€ 6,00 en € 16,36)",
-        "Forse stijging kostprijs kortdurend verblijf (+204,8%)",
-        "Nieuw, nog zonder huidig tarief: kortdurend verblijf extra (kostprijs € 188,28)",
-    ]
+def test_source_bullets(bron, bron_uitkomsten):
+    bullets = [b.replace(NBSP, " ") for b in uitkomsten(bron, Kostprijsparameters())]
+    assert bullets == bron_uitkomsten
 
 
-def test_bullets_follow_thresholds_not_product_names(seed):
+def test_bullets_follow_thresholds_not_product_names(bron):
     # A 'weinig verschil' band of 20% also joins OZL 2 & 3 (62,30 vs 52,86 is 17,9%).
     ruim = Kostprijsparameters(weinig_verschil=D("0.20"), forse_stijging=D("3.5"))
-    bullets = uitkomsten(seed, ruim)
+    bullets = uitkomsten(bron, ruim)
     assert "Weinig verschil OZL 1, 2 & 3" in bullets
     # forse_stijging 350% > 204,8%: no strong rise; kortdurend verblijf gets a plain bullet.
     assert not any(b.startswith("Forse stijging") for b in bullets)
@@ -194,7 +148,7 @@ def test_every_product_in_some_bullet(paren):
         assert any(naam.lower() in b.lower() for b in bullets)
 
 
-def test_plot_shows_cost_prices_and_every_current_tariff(seed):
+def test_plot_shows_cost_prices_and_every_current_tariff(bron, bron_tarieven, bron_gemiddelden):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -202,11 +156,11 @@ def test_plot_shows_cost_prices_and_every_current_tariff(seed):
 
     from kostprijs.rapport.figuren import vergelijking_figuur
 
-    ax = vergelijking_figuur(seed)
+    ax = vergelijking_figuur(bron)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == [p for p, _ in SEED_KOSTPRIJZEN]  # top to bottom
+    assert labels == list(bron_gemiddelden["productspecificatie"])  # top to bottom
     breedtes = sorted(b.get_width() for b in ax.patches)
-    assert breedtes == sorted(float(k) for _, k in SEED_KOSTPRIJZEN)
+    assert breedtes == sorted(float(k) for k in bron_gemiddelden["kostprijs"])
     tarieven = sorted(x for x, _ in ax.collections[0].get_offsets())
-    assert tarieven == sorted(float(t) for _, t in SEED_TARIEVEN)  # both Vervoer tariffs
+    assert tarieven == sorted(float(t) for t in bron_tarieven["tarief"])  # both Vervoer tariffs
     plt.close(ax.figure)

@@ -1,4 +1,4 @@
-"""Pseudonymised client identifiers: HMAC-SHA256 with a local key (domain.md §5).
+"""Pseudonymised client identifiers: HMAC-SHA256 with a local key.
 
 A plain hash of a BSN is reversed by brute force in about a minute; a keyed hash is not,
 as long as the key stays secret. The key (hex) comes from the environment variable

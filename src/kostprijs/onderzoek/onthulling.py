@@ -1,4 +1,5 @@
-"""Disclosure control for everything shown at the inkooptafel (domain.md §5).
+"""Disclosure control for everything shown at the inkooptafel (rules and sources:
+docs/kostprijsmethode.md; Handbook on Statistical Disclosure Control, ch. 4).
 
 Primary suppression: a cell is unsafe with fewer than MINIMUM_AANBIEDERS contributors
 (providers with a non-zero contribution), or when the p% rule fails on its total:

@@ -1,6 +1,6 @@
 """Cost price per provider per productspecificatie: from the bouwstenen and from the actuals.
 
-Bouwstenen (domain.md §4, the template's Toelichting; columns as in docs/gegevens.md):
+Bouwstenen (the template's Toelichting; columns as in docs/gegevens.md):
 
     loonkosten per fte  = jaarsalaris x (1 + vakantiegeld + eindejaarsuitkering + ort)
                           x (1 + werkgeverslasten)
