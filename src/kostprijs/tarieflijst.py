@@ -24,7 +24,7 @@ from kostprijs.bestanden.invoertabel import getal, lees_tabel
 from kostprijs.eenheden import normaliseer_eenheid
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, centen, rond_half_op
-from kostprijs.parameters import ZIN, Jaarparameters
+from kostprijs.parameters import ZIN, Jaarparameters, Leveringsvorm
 
 KOLOMMEN = ["productspecificatie", "eenheid", "tarief"]
 OPTIONEEL = ("variant", "leveringsvorm", "aandeel")
@@ -228,16 +228,22 @@ def afgeleide_pgb(zin: Mapping[Sleutel, int], params: Jaarparameters) -> dict[Sl
     for (product, variant, vorm), c in zin.items():
         if vorm != ZIN:
             continue
-        p = params.product(product)
-        for lv in params.leveringsvormen:
-            if lv.naam == ZIN or not lv.geldt_voor(p):
-                continue
-            if lv.percentage is not None:
-                afgeleid = int(rond_half_op(c * _tienduizendsten(lv.percentage), 10_000))
-            else:
-                afgeleid = centen(lv.bedrag)
-            uit[(product, variant, lv.naam)] = min(afgeleid, c)
+        for lv in _pgb_vormen(params, product):
+            uit[(product, variant, lv.naam)] = min(_volgens_regel(c, lv), c)
     return uit
+
+
+def _pgb_vormen(params: Jaarparameters, product: str) -> list[Leveringsvorm]:
+    """The delivery forms other than ZIN that apply to `product`."""
+    p = params.product(product)
+    return [lv for lv in params.leveringsvormen if lv.naam != ZIN and lv.geldt_voor(p)]
+
+
+def _volgens_regel(zin_centen: int, lv: Leveringsvorm) -> int:
+    """The pgb tarief in cents the parameters' rule gives for a ZIN tarief (before capping)."""
+    if lv.percentage is not None:
+        return int(rond_half_op(zin_centen * _tienduizendsten(lv.percentage), 10_000))
+    return centen(lv.bedrag)
 
 
 def _tienduizendsten(fractie: Decimal) -> int:
@@ -261,14 +267,8 @@ def pgb_controle(
     for (product, variant, vorm), zin_c in sorted(tarieven.centen.items()):
         if vorm != ZIN:
             continue
-        p = params.product(product)
-        for lv in params.leveringsvormen:
-            if lv.naam == ZIN or not lv.geldt_voor(p):
-                continue
-            if lv.percentage is not None:
-                regel = int(rond_half_op(zin_c * _tienduizendsten(lv.percentage), 10_000))
-            else:
-                regel = centen(lv.bedrag)
+        for lv in _pgb_vormen(params, product):
+            regel = _volgens_regel(zin_c, lv)
             sleutel = (product, variant, lv.naam)
             pgb = tarieven.centen[sleutel] if sleutel in expliciet else regel
             rijen.append(

@@ -118,11 +118,9 @@ def _cel_tekst(waarde) -> str:
     return str(waarde)
 
 
-def getal(df: pd.DataFrame, kolom: str, *, minimum: Decimal | None = None) -> list[Decimal]:
-    """The column as exact Decimals in the file's convention; InvoerFout names the row.
-
-    Vectorised: the text is checked and normalised column-wise, as `lees_getal` does per cell.
-    """
+def _getaltekst(df: pd.DataFrame, kolom: str) -> pd.Series:
+    """The column's numbers as text with a decimal point, in the file's convention (decimal
+    comma or point); InvoerFout names every row that is not a number."""
     komma = df.attrs.get("decimaalkomma", False)
     tekst = (
         df[kolom]
@@ -130,18 +128,23 @@ def getal(df: pd.DataFrame, kolom: str, *, minimum: Decimal | None = None) -> li
         .str.replace("€", "", regex=False)
         .str.strip()
     )
-    geldig = tekst.str.fullmatch(_NL_GETAL if komma else _INT_GETAL)
+    geldig = tekst.str.fullmatch(_NL_GETAL if komma else _INT_GETAL).to_numpy(dtype=bool)
     if not geldig.all():
-        i = int(np.flatnonzero(~geldig.to_numpy())[0])
         verwacht = "bijvoorbeeld 1,5" if komma else "bijvoorbeeld 1.5"
-        raise InvoerFout(
-            f"'{df[kolom].iat[i]}' is geen geldig getal ({verwacht}).",
-            bestand=df.attrs.get("bestand"),
-            rij=int(df["_rij"].iat[i]),
-            kolom=kolom,
+        raise rijfout(
+            df, ~geldig, kolom, lambda i: f"'{df[kolom].iat[i]}' is geen geldig getal ({verwacht})."
         )
     if komma:
         tekst = tekst.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    return tekst
+
+
+def getal(df: pd.DataFrame, kolom: str, *, minimum: Decimal | None = None) -> list[Decimal]:
+    """The column as exact Decimals in the file's convention; InvoerFout names the row.
+
+    Vectorised: the text is checked and normalised column-wise, as `lees_getal` does per cell.
+    """
+    tekst = _getaltekst(df, kolom)
     waarden = [Decimal(t) for t in tekst]
     if minimum is not None:
         for i, waarde in enumerate(waarden):
@@ -199,21 +202,7 @@ def geschaalde_kolom(
     >>> geschaalde_kolom(df, "x", 3).tolist()
     [1500, 2000, 125]
     """
-    komma = df.attrs.get("decimaalkomma", False)
-    tekst = (
-        df[kolom]
-        .str.replace("\u00a0", "", regex=False)
-        .str.replace("€", "", regex=False)
-        .str.strip()
-    )
-    geldig = tekst.str.fullmatch(_NL_GETAL if komma else _INT_GETAL).to_numpy(dtype=bool)
-    if not geldig.all():
-        verwacht = "bijvoorbeeld 1,5" if komma else "bijvoorbeeld 1.5"
-        raise rijfout(
-            df, ~geldig, kolom, lambda i: f"'{df[kolom].iat[i]}' is geen geldig getal ({verwacht})."
-        )
-    if komma:
-        tekst = tekst.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    tekst = _getaltekst(df, kolom)
     delen = tekst.str.extract(r"^([+-]?)(\d+)(?:\.(\d*))?$")
     breuk = delen[2].fillna("").str.rstrip("0")
     te_lang = (breuk.str.len() > decimalen).to_numpy() | (delen[1].str.len() > 12).to_numpy()
