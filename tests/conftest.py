@@ -118,3 +118,20 @@ def draai_pijplijn(
     proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True, timeout=timeout)
     assert proces.returncode == 0, proces.stdout[-3000:] + proces.stderr[-3000:]
     return mappen
+
+
+@pytest.fixture(scope="session")
+def voorbeeldruns(tmp_path_factory) -> list[dict[str, Path]]:
+    """Two `make report` runs of 2027 on fresh samples, shared by every test that only reads
+    them (a whole run takes about a minute)."""
+    return [draai_pijplijn(tmp_path_factory.mktemp(f"run{i}")) for i in (1, 2)]
+
+
+@pytest.fixture(scope="session")
+def tweede_catalogus(tmp_path_factory) -> dict[str, Path]:
+    """`make report JAAR=2028`: another municipality's catalogue, on its own sample."""
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    basis = tmp_path_factory.mktemp("tweede")
+    schrijf_voorbeeld(laad_parameters(2028), basis / "raw")
+    return draai_pijplijn(basis, raw=basis / "raw", jaar=2028)

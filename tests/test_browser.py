@@ -1,5 +1,7 @@
 """Every report opens in headless Chromium offline: no failed or external request, no console
-error, a title; a full-page screenshot per report goes to test-output/screenshots/.
+error, a title; a full-page screenshot per report goes to test-output/screenshots/. Every
+report printed to A4 PDF (test-output/pdf/) keeps every column of every table, and every
+figure has a Dutch alt text.
 
 The reports come from the real pipeline (`make report`) run into a temporary folder on the
 synthetic sample, so the real data/, build/ and reports/ are not touched.
@@ -8,16 +10,18 @@ synthetic sample, so the real data/, build/ and reports/ are not touched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import draai_pijplijn
 
 from kostprijs.paden import NOTEBOOKS, PROJECT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
+PDF = PROJECT / "test-output" / "pdf"
 TOEGESTAAN = ("file:", "data:", "about:")
 
 pytestmark = pytest.mark.traag
@@ -29,9 +33,9 @@ if not CHROMIUM.exists():
 
 
 @pytest.fixture(scope="module")
-def rapportmap(tmp_path_factory) -> Path:
-    """`make report` on a fresh sample into a temporary folder; returns its reports folder."""
-    mappen = draai_pijplijn(tmp_path_factory.mktemp("pijplijn"))
+def rapportmap(voorbeeldruns) -> Path:
+    """The reports folder of a `make report` run on a fresh sample (never rebuilt by a test)."""
+    mappen = voorbeeldruns[1]
     uitgevoerd = {p.name for p in mappen["BUILD"].glob("*.ipynb")}
     assert uitgevoerd == {p.name for p in NOTEBOOKS.glob("*.ipynb")}, "niet elk notebook draaide"
     return mappen["REPORTS"]
@@ -97,3 +101,60 @@ def test_every_report_opens_offline_cleanly(rapportmap, browser):
         problemen += [f"{naam}: {p}" for p in bekijk(browser, rapport, SCREENSHOTS / f"{naam}.png")]
     assert not problemen, "\n".join(problemen)
     assert len(list(SCREENSHOTS.glob("*.png"))) == len(rapporten)
+
+
+def _zonder_witruimte(tekst: str) -> str:
+    return re.sub(r"\s+", "", tekst.replace("\xa0", " "))
+
+
+def pdf_tekst(pdf: Path) -> str:
+    """The PDF's text in content order (poppler's pdftotext; .ci/run installs it)."""
+    proces = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return proces.stdout
+
+
+def test_every_report_prints_on_a4_with_every_column(rapportmap, browser):
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext ontbreekt (Debian: poppler-utils); .ci/run installeert het")
+    shutil.rmtree(PDF, ignore_errors=True)
+    PDF.mkdir(parents=True)
+    ontbreekt = []
+    for rapport in sorted(rapportmap.rglob("*.html")):
+        naam = rapport.relative_to(rapportmap).with_suffix("").as_posix().replace("/", "_")
+        pagina = browser.new_page()
+        pagina.goto(rapport.as_uri(), wait_until="networkidle")
+        pagina.emulate_media(media="print")
+        # per table: the headers and the first row (its last cell is the column lost first)
+        tabellen = pagina.eval_on_selector_all(
+            "table.kp-tabel",
+            """ts => ts.map(t => ({
+                koppen: [...t.querySelectorAll('thead th')].map(c => c.innerText),
+                rij: [...(t.querySelector('tbody tr')?.querySelectorAll('td') ?? [])]
+                       .map(c => c.innerText)}))""",
+        )
+        pdf = PDF / f"{naam}.pdf"
+        pagina.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        pagina.close()
+        tekst = _zonder_witruimte(pdf_tekst(pdf))
+        for i, tabel in enumerate(tabellen, 1):
+            for cel in [*tabel["koppen"], *tabel["rij"]]:
+                if _zonder_witruimte(cel) and _zonder_witruimte(cel) not in tekst:
+                    ontbreekt.append(f"{naam}, tabel {i}: '{cel}' staat niet in de PDF")
+        assert tabellen or naam.endswith("manifest"), f"{naam}: geen tabellen gevonden"
+    assert not ontbreekt, "\n".join(ontbreekt)
+
+
+def test_every_figure_has_a_dutch_alt_text(rapportmap):
+    for rapport in sorted(rapportmap.rglob("*.html")):
+        html = rapport.read_text(encoding="utf-8")
+        afbeeldingen = re.findall(r"<img\b[^>]*>", html)
+        for img in afbeeldingen:
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and len(alt.group(1)) > 40, f"{rapport.name}: figuur zonder beschrijving"
+            assert "No description" not in alt.group(1)
+            assert re.search(r"\d", alt.group(1)), f"{rapport.name}: alt-tekst zonder cijfers"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -33,8 +34,8 @@ def _bytes(pad: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def twee_runs(tmp_path_factory):
-    return [draai_pijplijn(tmp_path_factory.mktemp(f"run{i}")) for i in (1, 2)]
+def twee_runs(voorbeeldruns):
+    return voorbeeldruns
 
 
 def _bestanden(map_: Path) -> dict[str, Path]:
@@ -162,16 +163,6 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
     assert (mappen["REPORTS"] / "inkooptafel" / "samenvatting.html").exists()
 
 
-@pytest.fixture(scope="module")
-def tweede_catalogus(tmp_path_factory):
-    """`make report JAAR=2028`: another municipality's catalogue, on its own sample."""
-    from kostprijs.parameters import laad_parameters
-
-    basis = tmp_path_factory.mktemp("tweede")
-    schrijf_voorbeeld(laad_parameters(2028), basis / "raw")
-    return draai_pijplijn(basis, raw=basis / "raw", jaar=2028)
-
-
 def _woorden(map_: Path) -> str:
     return " ".join(p.read_text(encoding="utf-8") for p in sorted(map_.rglob("*.html")))
 
@@ -201,3 +192,9 @@ def test_each_catalogue_reads_only_its_own_words(twee_runs, tweede_catalogus):
     # and each names its own municipality and funding
     assert eerste.gemeente in tekst[2027] and "periodebudget" in tekst[2027]
     assert tweede.gemeente in tekst[2028] and "per maand" in tekst[2028]
+
+
+def test_every_report_names_its_run(twee_runs):
+    manifest = json.loads((twee_runs[1]["REPORTS"] / "manifest.json").read_text(encoding="utf-8"))
+    for html in twee_runs[1]["REPORTS"].rglob("*.html"):
+        assert f"Run <code>{manifest['run_id']}</code>" in html.read_text(encoding="utf-8"), html

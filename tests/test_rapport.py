@@ -114,3 +114,14 @@ def test_excel_stores_numbers_with_formats_and_same_bytes_twice(tmp_path, monkey
     assert blad["B3"].value == 49.42 and blad["B3"].number_format.startswith('"€"')
     assert blad["C4"].value == -0.02 and blad["C4"].number_format == "0.0%"
     assert blad["D3"].value == 3 and blad["D4"].value is None
+
+
+def test_relative_paths_are_relative_to_the_project_not_the_notebook(monkeypatch, tmp_path):
+    # papermill runs a notebook in notebooks/; `make report` passes build/<jaar>/manifest.json
+    from kostprijs.paden import PROJECT
+    from kostprijs.rapport.start import start
+
+    monkeypatch.chdir(tmp_path)
+    rapport = start(2027, manifest="build/2027/manifest.json", tarieven_nieuw="t/nieuw.csv")
+    assert rapport.manifest == PROJECT / "build" / "2027" / "manifest.json"
+    assert rapport.tarieven_nieuw == PROJECT / "t" / "nieuw.csv"

@@ -152,15 +152,20 @@ def test_plot_shows_cost_prices_and_every_current_tariff(bron, bron_tarieven, br
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from kostprijs.rapport.figuren import vergelijking_figuur
 
-    ax = vergelijking_figuur(bron)
+    figuur = vergelijking_figuur(bron)
+    ax = figuur.fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == list(bron_gemiddelden["productspecificatie"])  # top to bottom
     breedtes = sorted(b.get_width() for b in ax.patches)
     assert breedtes == sorted(float(k) for k in bron_gemiddelden["kostprijs"])
     tarieven = sorted(x for x, _ in ax.collections[0].get_offsets())
     assert tarieven == sorted(float(t) for t in bron_tarieven["tarief"])  # both Vervoer tariffs
-    plt.close(ax.figure)
+    # the alt text carries the same figures, in Dutch
+    alt = figuur.alt.replace(NBSP, " ")
+    assert "Vervoer kostprijs € 13,08, huidig tarief € 6,00 en € 16,36" in alt
+    assert "Kortdurend verblijf extra kostprijs € 188,28, geen huidig tarief" in alt
+    data, metadata = figuur._repr_mimebundle_()
+    assert metadata["image/png"]["alt"] == figuur.alt
+    assert data["image/png"] and figuur.png() == figuur.png()  # same bytes every time

@@ -327,6 +327,8 @@ def _overzicht(
                 "bestand": naam,
                 "sha256": hashes[naam],
                 "aanbieder_id": aanbieder_id(kvk) if geldig else "",
+                # as read, also for a rejected submission: the internal report names it
+                "naam": naam_ if isinstance(naam_ := inz.waarden.get("aanbieder_naam"), str) else "",
                 "status": status,
                 "telt_mee": "nee" if status == AFGEWEZEN else "ja",
                 "fouten": sum(b.ernst == FOUT for b in inz.bevindingen),
@@ -361,6 +363,7 @@ INZENDINGEN_KOLOMMEN = [
     "bestand",
     "sha256",
     "aanbieder_id",
+    "naam",
     "status",
     "telt_mee",
     "fouten",

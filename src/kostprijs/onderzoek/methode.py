@@ -22,6 +22,7 @@ import pandas as pd
 from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.fouten import InvoerFout
+from kostprijs.opmaak import datum
 from kostprijs.parameters import Kostprijsparameters
 
 METHODE_NAMEN = {
@@ -67,8 +68,8 @@ class Declaratie:
             tekst += (
                 f" ({format(self.trim_aandeel * 100, 'f').rstrip('0').rstrip('.')}% aan elke kant)"
             )
-        datum = self.declaratiedatum.isoformat() if self.declaratiedatum else "onbekend"
-        return f"{tekst}; overhead {self.opslag.replace('_', ' ')}; vastgelegd op {datum}"
+        datum_ = datum(self.declaratiedatum) if self.declaratiedatum else "onbekend"
+        return f"{tekst}; overhead {self.opslag.replace('_', ' ')}; vastgelegd op {datum_}"
 
     def als_dict(self) -> dict:
         return {**json.loads(self.canoniek()), "sha256": self.sha256}
@@ -108,8 +109,8 @@ def methode_gewijzigd(
         )
     elif data and declaratie.declaratiedatum > data[0]:
         meldingen.append(
-            f"De methode is vastgelegd op {declaratie.declaratiedatum.isoformat()}, "
-            f"na de eerste inzending ({data[0].isoformat()}). De methode is dus mogelijk "
+            f"De methode is vastgelegd op {datum(declaratie.declaratiedatum)}, "
+            f"na de eerste inzending ({datum(data[0])}). De methode is dus mogelijk "
             "gekozen of gewijzigd nadat cijfers bekend waren."
         )
     if vastgelegde_hash is not None and vastgelegde_hash != declaratie.sha256:

@@ -1,20 +1,51 @@
-"""Figures for the reports, with Dutch number formats on the axes."""
+"""Figures for the reports, with Dutch number formats on the axes and a Dutch alt text.
+
+Each function returns a `Figuur`: the image and a sentence that says what it shows, with its
+figures, for readers who cannot see it (screen readers, and the report's alt attribute).
+"""
 
 from __future__ import annotations
 
+import base64
+import io
+from dataclasses import dataclass
 from decimal import Decimal
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from kostprijs.onderzoek.onthulling import MARKER
 from kostprijs.onderzoek.tarieven import tarieflijnen
 from kostprijs.opmaak import euro, getal, procent
 
 KLEUREN = ["#1f4e79", "#c55a11", "#7f7f7f", "#548235"]
+
+
+@dataclass(frozen=True)
+class Figuur:
+    """A report figure: the matplotlib figure and its Dutch alt text. Shown by `display`."""
+
+    fig: Figure
+    alt: str
+
+    def __post_init__(self):
+        plt.close(self.fig)  # shown once, through _repr_mimebundle_, not by the inline backend
+
+    def png(self) -> bytes:
+        buffer = io.BytesIO()
+        self.fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={})
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"image/png": base64.b64encode(self.png()).decode("ascii"), "text/plain": self.alt}
+        return data, {"image/png": {"alt": self.alt}}
+
+
+def _opsomming(delen: list[str]) -> str:
+    return "; ".join(delen) + "." if delen else "geen gegevens."
 
 
 def _stijl() -> None:
@@ -33,7 +64,7 @@ def gevoeligheid_figuur(
     realisatie_label: str,
     huidige_factor: Decimal,
     neutrale_factor: Decimal | None,
-) -> Figure:
+) -> Figuur:
     """Jaartotaal against the gebruiksfactor per scenario, with last year's spending."""
     _stijl()
     fig, ax = plt.subplots(figsize=(8, 4.5))
@@ -56,10 +87,28 @@ def gevoeligheid_figuur(
     ax.set_ylabel("kosten per jaar")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=9, frameon=False)
     fig.tight_layout()
-    return fig
+    bij = tabel[tabel["gebruiksfactor"] == huidige_factor]
+    waarden = [
+        f"{naam} {euro(int(bij[naam].iloc[0]), centen=True, heel=True)}"
+        for naam in scenarios
+        if len(bij)
+    ]
+    alt = (
+        f"Lijndiagram van de kosten per jaar bij een gebruiksfactor van "
+        f"{procent(tabel['gebruiksfactor'].min(), 0)} tot {procent(tabel['gebruiksfactor'].max(), 0)}"
+        f", voor {', '.join(scenarios)}. Bij {procent(huidige_factor, 0)}: "
+        + (", ".join(waarden) if waarden else "niet berekend")
+        + f". Stippellijn: {realisatie_label}, {euro(realisatie_centen, centen=True, heel=True)}."
+        + (
+            f" Budgetneutraal bij {procent(neutrale_factor, 1)}."
+            if neutrale_factor is not None
+            else ""
+        )
+    )
+    return Figuur(fig, alt)
 
 
-def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figure:
+def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figuur:
     """Empirical usage factor per product against the norm."""
     _stijl()
     fig, ax = plt.subplots(figsize=(8, 4))
@@ -70,10 +119,16 @@ def gebruiksfactor_figuur(tabel: pd.DataFrame, norm: Decimal) -> Figure:
     ax.set_ylabel("")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
     fig.tight_layout()
-    return fig
+    alt = (
+        f"Staafdiagram van het gerealiseerde deel van de indicatie per product, met de norm van {procent(norm, 0)} als stippellijn: "
+        + _opsomming(
+            [f"{r.productspecificatie} {procent(r.gebruiksfactor, 1)}" for r in tabel.itertuples()]
+        )
+    )
+    return Figuur(fig, alt)
 
 
-def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figure:
+def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figuur:
     """Each provider's cost price per product as a point (internal reports only).
 
     No random jitter, so the same data give the same image.
@@ -93,16 +148,29 @@ def kostprijzen_per_aanbieder_figuur(per_aanbieder: pd.DataFrame) -> Figure:
         alpha=0.7,
     )
     ax.set_xscale("log")
+    # 1-2-5 steps in every decade, so a range within one decade still gets several labels
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"€ {getal(v, 0)}"))
     ax.set_xlabel("kostprijs per eenheid (logaritmische schaal)")
     ax.set_ylabel("")
     ax.set_title("Kostprijs per aanbieder (intern)")
     fig.tight_layout()
-    return fig
+    per_product = punten.groupby("productspecificatie", sort=False)["kostprijs"]
+    alt = (
+        "Puntdiagram van de kostprijs per eenheid van elke aanbieder, per product "
+        "(logaritmische schaal): "
+        + _opsomming(
+            [
+                f"{p} {len(w)} aanbieders van € {getal(w.min(), 2)} tot € {getal(w.max(), 2)}"
+                for p, w in per_product
+            ]
+        )
+    )
+    return Figuur(fig, alt)
 
 
-def gemiddelde_kostprijzen_figuur(publiek: pd.DataFrame) -> Figure:
+def gemiddelde_kostprijzen_figuur(publiek: pd.DataFrame) -> Figuur:
     """Average cost price per product (inkooptafel): bars, suppressed products left out."""
     _stijl()
     zichtbaar = publiek[publiek["kostprijs"] != MARKER]
@@ -114,18 +182,20 @@ def gemiddelde_kostprijzen_figuur(publiek: pd.DataFrame) -> Figure:
     ax.set_xlabel("gemiddelde kostprijs per eenheid")
     ax.set_title("Gemiddelde kostprijs per product")
     fig.tight_layout()
-    return fig
+    alt = "Staafdiagram van de gemiddelde kostprijs per eenheid per product: " + _opsomming(
+        [f"{r.productspecificatie} {euro(r.kostprijs)}" for r in zichtbaar.itertuples()]
+    )
+    return Figuur(fig, alt)
 
 
-def vergelijking_figuur(vergelijking: pd.DataFrame, ax=None):
+def vergelijking_figuur(vergelijking: pd.DataFrame) -> Figuur:
     """Horizontal bars of the cost price per product, current tariffs as black markers.
 
-    Aggregates only (fit for the inkooptafel). Returns the matplotlib Axes; the caller
-    shows or saves the figure (no backend is forced).
+    Aggregates only (fit for the inkooptafel).
     """
+    _stijl()
     producten = tarieflijnen(vergelijking)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.45 * len(producten) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(producten) + 1.6))
     y = list(range(len(producten)))[::-1]
     ax.barh(
         y,
@@ -147,5 +217,22 @@ def vergelijking_figuur(vergelijking: pd.DataFrame, ax=None):
     ax.set_yticks(y, [p.naam for p in producten])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: euro(Decimal(round(x)))[:-3]))
     ax.set_xlabel("euro per eenheid")
+    ax.set_title("Gemiddelde kostprijs (balk) en huidig tarief (streep)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
-    return ax
+    fig.tight_layout()
+    delen = []
+    for p in producten:
+        kostprijs = (
+            "kostprijs niet getoond" if p.kostprijs is None else f"kostprijs {euro(p.kostprijs)}"
+        )
+        tarief = (
+            "geen huidig tarief"
+            if not p.tarieven
+            else "huidig tarief " + " en ".join(euro(t) for t in p.tarieven)
+        )
+        delen.append(f"{p.naam} {kostprijs}, {tarief}")
+    alt = (
+        "Staafdiagram van de gemiddelde kostprijs per product, met het huidige tarief als "
+        "streep: " + _opsomming(delen)
+    )
+    return Figuur(fig, alt)

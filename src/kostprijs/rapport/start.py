@@ -18,7 +18,7 @@ from kostprijs.onderzoek.kostprijsonderzoek import (
     bereken_onderzoek,
     onderdrukte_producten,
 )
-from kostprijs.paden import processed_map, raw_map
+from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
 from kostprijs.rapport.kop import manifest_kop
 
@@ -57,12 +57,15 @@ class Rapport:
 def start(
     jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "", manifest: str = ""
 ) -> Rapport:
-    """The report's data for `jaar`, from the given folders or the project's standard ones."""
+    """The report's data for `jaar`, from the given folders or the project's standard ones.
+
+    Relative paths are relative to the project folder, not to the notebook's folder, in
+    which papermill runs the notebook."""
     return Rapport(
         jaar=jaar,
         params=laad_parameters(jaar),
         raw=raw_map(jaar, raw),
         processed=processed_map(jaar, processed),
-        tarieven_nieuw=Path(tarieven_nieuw) if tarieven_nieuw else None,
-        manifest=Path(manifest) if manifest else None,
+        tarieven_nieuw=PROJECT / tarieven_nieuw if tarieven_nieuw else None,
+        manifest=PROJECT / manifest if manifest else None,
     )

@@ -19,6 +19,9 @@ from kostprijs.geld import naar_euro as centen_naar_euro
 from kostprijs.onderzoek.onthulling import MARKER, VOETNOOT
 from kostprijs.rapport.mime import TABEL
 
+# tables with this many columns or more are printed on a landscape A4 page
+BREED_VANAF = 7
+
 # format name -> (display function, how the value is stored for Excel)
 FORMATEN = {
     "tekst": (str, "tekst"),
@@ -34,6 +37,16 @@ FORMATEN = {
     "geheel": (lambda v: opmaak.getal(v, 0), "geheel"),
     "getal": (lambda v: opmaak.getal(v), "getal"),
 }
+
+
+# column names of processed tables that do not read as Dutch words when capitalised
+KOPJES = {"aanbieder_id": "Aanbieder", "kvk": "KvK-nummer", "naam": "Naam"}
+
+
+def met_kopjes(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with readable Dutch column headers: 'aanbieder_id' -> 'Aanbieder',
+    'telt_mee' -> 'Telt mee'."""
+    return df.rename(columns=lambda k: KOPJES.get(k, k.replace("_", " ").capitalize()))
 
 
 def _leeg(v) -> bool:
@@ -76,7 +89,12 @@ def bundel(
     if df.empty:
         html = f'<p class="kp-leeg"><strong>{escape(titel)}</strong>: geen.</p>'
     else:
-        html = html_tabel(opgemaakt(df, formaten), bijschrift=titel, tekstkolommen=tekst).to_html()
+        html = html_tabel(
+            opgemaakt(df, formaten),
+            bijschrift=titel,
+            tekstkolommen=tekst,
+            breed=len(df.columns) >= BREED_VANAF,
+        ).to_html()
     if voetnoot:
         html += f'<p class="kp-voetnoot">{escape(voetnoot)}</p>'
     data = {
@@ -116,12 +134,15 @@ def escape(tekst: str) -> str:
     return html.escape(str(tekst), quote=True)
 
 
-def html_tabel(df: pd.DataFrame, *, bijschrift: str | None = None, tekstkolommen=()) -> Styler:
-    """A display table: no index, text HTML-escaped (cells may hold provider-supplied text)."""
+def html_tabel(
+    df: pd.DataFrame, *, bijschrift: str | None = None, tekstkolommen=(), breed: bool = False
+) -> Styler:
+    """A display table: no index, text HTML-escaped (cells may hold provider-supplied text).
+    A wide table (`breed`) is printed on a landscape page."""
     stijl = df.style.hide(axis="index").format(escape="html", na_rep=opmaak.ONTBREEKT)
     # a stable id instead of a random one, so the same table gives the same HTML
     stijl = stijl.set_uuid(hashlib.sha256(df.to_csv().encode()).hexdigest()[:8])
-    stijl = stijl.set_table_attributes('class="kp-tabel"')
+    stijl = stijl.set_table_attributes('class="kp-tabel kp-breed"' if breed else 'class="kp-tabel"')
     if tekstkolommen:
         stijl = stijl.set_properties(subset=list(tekstkolommen), **{"text-align": "left"})
     if bijschrift:
