@@ -10,6 +10,7 @@ from decimal import Decimal
 import nbformat
 import openpyxl
 import pandas as pd
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from kostprijs import opmaak
@@ -67,12 +68,46 @@ def test_empty_table_says_so():
     assert "geen." in b["text/html"] and "<table" not in b["text/html"]
 
 
-def test_long_titles_become_sheet_names_cut_at_a_word():
+def test_sheet_names_are_chosen_whole_never_cut():
     from kostprijs.bestanden.excel import bladnaam as _bladnaam
 
     gebruikt: set[str] = set()
-    assert _bladnaam("Wat gebeurt er met de tarieven?", gebruikt) == "Wat gebeurt er met de"
-    assert _bladnaam("Wat gebeurt er met de tarieven!", gebruikt) == "Wat gebeurt er met de (2)"
+    assert (
+        _bladnaam("Wat gebeurt er met de tarieven?", gebruikt) == "Wat gebeurt er met de tarieven"
+    )
+    # a second sheet of the same name is numbered, cut at a word
+    assert _bladnaam("Wat gebeurt er met de tarieven", gebruikt) == "Wat gebeurt er met de (2)"
+    with pytest.raises(ValueError, match="bladnaam"):
+        bundel(
+            pd.DataFrame({"a": [1]}), {}, titel="Kosten per jaar bij verschillende gebruiksfactoren"
+        )
+    b = bundel(
+        pd.DataFrame({"a": [1]}),
+        {},
+        titel="Kosten per jaar bij verschillende factoren",
+        blad="Gevoeligheid",
+    )
+    assert b[MIME]["blad"] == "Gevoeligheid"
+
+
+def test_a_column_of_mixed_values_keeps_numbers_as_numbers(tmp_path):
+    df = pd.DataFrame(
+        {
+            "Keuze": ["Gemiddelde", "Gebruiksfactor", "Weken per jaar"],
+            "Waarde": ["gewogen", Decimal("0.65"), 52],
+        },
+        dtype=object,
+    )
+    b = bundel(df, {"Waarde": ["tekst", "procent", "geheel"]}, titel="Methode en parameters")
+    assert "65,0%" in b["text/html"] and ">52<" in b["text/html"]
+    pad = tmp_path / "nb.ipynb"
+    nbformat.write(_notebook_met([b]), pad)
+    schrijf_excel(pad, tmp_path / "m.xlsx")
+    blad = openpyxl.load_workbook(tmp_path / "m.xlsx")["Methode en parameters"]
+    assert [blad[f"B{r}"].value for r in (3, 4, 5)] == ["gewogen", 0.65, 52]
+    assert blad["B4"].number_format == "0.0%" and blad["B5"].number_format == "#,##0"
+    # widths fit the longest value or header word
+    assert blad.column_dimensions["A"].width >= len("Gebruiksfactor")
 
 
 def test_html_has_no_code_and_loads_nothing_from_the_network():

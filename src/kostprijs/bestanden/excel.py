@@ -35,28 +35,46 @@ _KOP = PatternFill("solid", fgColor="EEF3F8")
 
 @dataclass(frozen=True)
 class Blad:
-    """One sheet: column headers, a format per column (a key of NUMMERFORMATEN, or "tekst")
-    and the rows; optionally a title above and a footnote below."""
+    """One sheet: column headers, a format per column (a key of NUMMERFORMATEN, or "tekst";
+    or a list with a format per row, for a column of mixed values) and the rows; optionally a
+    title above and a footnote below."""
 
     naam: str
     kolommen: list[str]
-    formaten: list[str]
+    formaten: list[str | list[str]]
     rijen: list[list]
     titel: str | None = None
     voetnoot: str | None = None
 
 
-def bladnaam(titel: str, gebruikt: set[str]) -> str:
-    """A sheet name for a title: Excel's 31 characters, cut at a word, unique in `gebruikt`."""
-    basis = re.sub(r"[\[\]\*\?/\\:]", " ", titel).strip()
-    if len(basis) > 28:
-        basis = basis[:28].rsplit(" ", 1)[0]
-    basis = basis.rstrip(" (,-") or "tabel"
-    naam, i = basis, 2
-    while naam.lower() in gebruikt:
-        naam, i = f"{basis[:25]} ({i})", i + 1
-    gebruikt.add(naam.lower())
-    return naam
+MAX_BLADNAAM = 31  # Excel's limit
+
+
+def bladnaam(naam: str, gebruikt: set[str]) -> str:
+    """A valid, unique sheet name: the given name whole (characters Excel forbids become
+    spaces), numbered when already in `gebruikt`. A name over 31 characters is an error: a
+    sheet name is chosen, never cut mid-phrase."""
+    basis = re.sub(r"[\[\]\*\?/\\:]", " ", naam).strip(" '") or "tabel"
+    if len(basis) > MAX_BLADNAAM:
+        raise ValueError(f"bladnaam langer dan {MAX_BLADNAAM} tekens: {basis!r}")
+    kort = basis if len(basis) <= MAX_BLADNAAM - 4 else basis[: MAX_BLADNAAM - 4].rsplit(" ", 1)[0]
+    uit, i = basis, 2
+    while uit.lower() in gebruikt:
+        uit, i = f"{kort} ({i})", i + 1
+    gebruikt.add(uit.lower())
+    return uit
+
+
+def _breedte(kop: str, waarden: list, formaat) -> float:
+    """A column width that fits the header's longest word and the longest value (as Excel
+    shows it, roughly), between 8 and 60 characters; longer text wraps."""
+    langste_woord = max((len(w) for w in str(kop).split()), default=0)
+    lengtes = [
+        len(str(v)) + (4 if formaat != "tekst" and not isinstance(v, str) else 0)
+        for v in waarden
+        if v is not None
+    ]
+    return float(max(8, min(60, max([langste_woord, *lengtes]) + 2)))
 
 
 def _waarde(v, formaat: str):
@@ -84,14 +102,21 @@ def werkboek(bladen: list[Blad]) -> Workbook:
             cel.font = Font(bold=True)
             cel.fill = _KOP
             cel.alignment = Alignment(wrap_text=True, vertical="top")
-        for rij in b.rijen:
-            blad.append([_waarde(v, f) for v, f in zip(rij, b.formaten, strict=True)])
-        for kolom, formaat in enumerate(b.formaten, start=1):
-            letter = get_column_letter(kolom)
-            blad.column_dimensions[letter].width = max(14, min(45, len(b.kolommen[kolom - 1]) + 2))
-            if formaat in NUMMERFORMATEN:
-                for (cel,) in blad.iter_rows(min_row=kop + 1, min_col=kolom, max_col=kolom):
-                    cel.number_format = NUMMERFORMATEN[formaat]
+        per_cel = [
+            [f[r] if isinstance(f, list) else f for f in b.formaten] for r in range(len(b.rijen))
+        ]
+        for rij, formaten in zip(b.rijen, per_cel, strict=True):
+            blad.append([_waarde(v, f) for v, f in zip(rij, formaten, strict=True)])
+            for cel, f in zip(blad[blad.max_row], formaten, strict=True):
+                if f in NUMMERFORMATEN and not isinstance(cel.value, str):
+                    cel.number_format = NUMMERFORMATEN[f]
+                elif isinstance(cel.value, str) and len(cel.value) > 60:
+                    cel.alignment = Alignment(wrap_text=True, vertical="top")
+        for kolom, (kop_, formaat) in enumerate(zip(b.kolommen, b.formaten, strict=True), start=1):
+            waarden = [rij[kolom - 1] for rij in b.rijen]
+            blad.column_dimensions[get_column_letter(kolom)].width = _breedte(
+                kop_, waarden, formaat
+            )
         if b.voetnoot:
             blad.append([])
             blad.append([onschadelijk(b.voetnoot)])

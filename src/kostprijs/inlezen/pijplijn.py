@@ -328,7 +328,9 @@ def _overzicht(
                 "sha256": hashes[naam],
                 "aanbieder_id": aanbieder_id(kvk) if geldig else "",
                 # as read, also for a rejected submission: the internal report names it
-                "naam": naam_ if isinstance(naam_ := inz.waarden.get("aanbieder_naam"), str) else "",
+                "naam": naam_
+                if isinstance(naam_ := inz.waarden.get("aanbieder_naam"), str)
+                else "",
                 "status": status,
                 "telt_mee": "nee" if status == AFGEWEZEN else "ja",
                 "fouten": sum(b.ernst == FOUT for b in inz.bevindingen),

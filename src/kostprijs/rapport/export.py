@@ -29,7 +29,7 @@ def bladen(tabellen_: list[dict]) -> list[Blad]:
     gebruikt: set[str] = set()
     return [
         Blad(
-            bladnaam(t["titel"], gebruikt),
+            bladnaam(t.get("blad") or t["titel"], gebruikt),
             t["kolommen"],
             t["formaten"],
             t["rijen"],

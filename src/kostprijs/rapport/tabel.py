@@ -15,6 +15,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from kostprijs import opmaak
+from kostprijs.bestanden.excel import MAX_BLADNAAM
 from kostprijs.geld import naar_euro as centen_naar_euro
 from kostprijs.onderzoek.onthulling import MARKER, VOETNOOT
 from kostprijs.rapport.mime import TABEL
@@ -66,26 +67,45 @@ def _opslagwaarde(waarde, formaat: str):
     return str(Decimal(str(waarde)))
 
 
-def opgemaakt(df: pd.DataFrame, formaten: dict[str, str]) -> pd.DataFrame:
+def _per_rij(formaat, n: int) -> list[str]:
+    """A column's format for each of its n rows (a list gives one per row)."""
+    return list(formaat) if isinstance(formaat, list | tuple) else [formaat] * n
+
+
+def opgemaakt(df: pd.DataFrame, formaten: dict) -> pd.DataFrame:
     """The table as Dutch display text; text cells (markers, labels) stay as they are."""
     uit = df.copy()
     for kolom in df.columns:
-        functie = FORMATEN[formaten.get(kolom, "tekst")][0]
         uit[kolom] = [
-            opmaak.ONTBREEKT if _leeg(v) else v if isinstance(v, str) else functie(v)
-            for v in df[kolom]
+            opmaak.ONTBREEKT if _leeg(v) else v if isinstance(v, str) else FORMATEN[f][0](v)
+            for v, f in zip(df[kolom], _per_rij(formaten.get(kolom, "tekst"), len(df)), strict=True)
         ]
     return uit
 
 
 def bundel(
-    df: pd.DataFrame, formaten: dict[str, str], titel: str, voetnoot: str | None = None
+    df: pd.DataFrame,
+    formaten: dict,
+    titel: str,
+    voetnoot: str | None = None,
+    blad: str | None = None,
 ) -> dict:
-    """The display bundle of one table: text/html plus the typed JSON."""
+    """The display bundle of one table: text/html plus the typed JSON.
+
+    `formaten` maps a column to a key of FORMATEN, or to a list of keys (one per row) for a
+    column of mixed values. `blad` names the sheet in the export (at most 31 characters);
+    without it the title does, if it is short enough.
+    """
     onbekend = set(formaten) - set(df.columns)
     if onbekend:
         raise ValueError(f"formaten voor onbekende kolommen: {sorted(onbekend)}")
-    tekst = [k for k in df.columns if formaten.get(k, "tekst") == "tekst"]
+    blad = blad or titel
+    if len(blad) > MAX_BLADNAAM:
+        raise ValueError(
+            f"geef de tabel '{titel}' een bladnaam van hoogstens {MAX_BLADNAAM} tekens"
+        )
+    per_kolom = {k: _per_rij(formaten.get(k, "tekst"), len(df)) for k in df.columns}
+    tekst = [k for k in df.columns if set(per_kolom[k]) <= {"tekst"}]
     if df.empty:
         html = f'<p class="kp-leeg"><strong>{escape(titel)}</strong>: geen.</p>'
     else:
@@ -99,15 +119,18 @@ def bundel(
         html += f'<p class="kp-voetnoot">{escape(voetnoot)}</p>'
     data = {
         "titel": titel,
+        "blad": blad,
         "voetnoot": voetnoot,
         "kolommen": [str(k) for k in df.columns],
-        "formaten": [FORMATEN[formaten.get(k, "tekst")][1] for k in df.columns],
+        "formaten": [
+            [FORMATEN[f][1] for f in formaten[k]]
+            if isinstance(formaten.get(k), list | tuple)
+            else FORMATEN[formaten.get(k, "tekst")][1]
+            for k in df.columns
+        ],
         "rijen": [
-            [
-                _opslagwaarde(v, formaten.get(k, "tekst"))
-                for k, v in zip(df.columns, rij, strict=True)
-            ]
-            for rij in df.itertuples(index=False)
+            [_opslagwaarde(v, per_kolom[k][r]) for k, v in zip(df.columns, rij, strict=True)]
+            for r, rij in enumerate(df.itertuples(index=False))
         ],
     }
     return {"text/html": html, TABEL: data}
@@ -115,18 +138,20 @@ def bundel(
 
 def toon(
     df: pd.DataFrame,
-    formaten: dict[str, str] | None = None,
+    formaten: dict | None = None,
     *,
     titel: str,
     voetnoot: str | None = None,
+    blad: str | None = None,
 ) -> None:
-    """Display a report table (and carry it to the Excel export). A table with a suppressed
-    cell gets the footnote that says why, whatever the notebook asks."""
+    """Display a report table (and carry it to the Excel export, on sheet `blad`, default the
+    title). A table with a suppressed cell gets the footnote that says why, whatever the
+    notebook asks."""
     from IPython.display import display
 
     if voetnoot is None and (df.astype(object) == MARKER).any(axis=None):
         voetnoot = VOETNOOT
-    display(bundel(df, formaten or {}, titel, voetnoot), raw=True)
+    display(bundel(df, formaten or {}, titel, voetnoot, blad), raw=True)
 
 
 def escape(tekst: str) -> str:

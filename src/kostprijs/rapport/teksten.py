@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+import pandas as pd
+
 from kostprijs.opmaak import getal, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport.tabel import escape
@@ -148,3 +150,33 @@ def weken_realisatiejaar(params: Jaarparameters, weken: int) -> str:
 def html_lijst(punten: Iterable[str]) -> str:
     """A bulleted list of plain-text points, escaped."""
     return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>"
+
+
+def methodetabel(params: Jaarparameters, declaratie) -> tuple[pd.DataFrame, dict]:
+    """The method and the year's choices as a two-column table (Keuze, Waarde) with a format
+    per row, so numbers stay numbers in the export; `declaratie` is the recorded method."""
+    b = params.budget
+    rijen = [
+        ("Gemiddelde en overhead", declaratie.omschrijving, "tekst"),
+        ("Kenmerk van de vastlegging", declaratie.sha256[:16], "tekst"),
+        ("Indexatie", params.kostprijs.indexatie, "procent_2"),
+        (
+            "Bekostiging",
+            "periodebudget"
+            if params.bekostiging.periodebudget
+            else "per geleverde eenheid (inspanning)",
+            "tekst",
+        ),
+        ("Facturatie", f"per {periode(params)}, {b.perioden_per_jaar} per jaar", "tekst"),
+        ("Gebruiksfactor", params.budget.gebruiksfactor, "procent"),
+        ("Weken per jaar", b.weken_per_jaar, "geheel"),
+    ]
+    if params.bekostiging.periodebudget:
+        afronding = (
+            "hele euro's, half naar boven"
+            if b.afronding_budget == "half_omhoog"
+            else "hele euro's, naar beneden"
+        )
+        rijen.append(("Afronding budget", afronding, "tekst"))
+    tabel = pd.DataFrame([(k, w) for k, w, _ in rijen], columns=["Keuze", "Waarde"], dtype=object)
+    return tabel, {"Waarde": [f for _, _, f in rijen]}
