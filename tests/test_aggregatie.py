@@ -157,7 +157,7 @@ def test_method_change_detected(tmp_path):
     # declared after the first submission (20 March)
     laat = replace(d, declaratiedatum=date(2026, 3, 21))
     [melding] = methode_gewijzigd(laat, inzenddata)
-    assert "vastgelegd op 2026-03-21, na de eerste inzending (2026-03-20)" in melding
+    assert "vastgelegd op 21 maart 2026, na de eerste inzending (20 maart 2026)" in melding
     # recorded at ingestion, then swapped for the median
     pad = tmp_path / "methode.json"
     schrijf_declaratie(pad, d)
@@ -238,7 +238,7 @@ def test_check_method_on_a_processed_folder(tmp_path):
     vastlegging = tmp_path / "2027.methode.json"
     vooraf = params("mediaan")
     te_laat, niet_vastgelegd = controleer_methode(tmp_path, vooraf, vastlegging)
-    assert "na de eerste inzending (2026-02-27)" in te_laat
+    assert "na de eerste inzending (27 februari 2026)" in te_laat
     assert "niet vastgelegd" in niet_vastgelegd
     vroeg = replace(vooraf, declaratiedatum=date(2026, 2, 1))
     schrijf_declaratie(vastlegging, Declaratie.uit_parameters(vroeg))
