@@ -21,6 +21,7 @@ import yaml
 from kostprijs.eenheden import EENHEDEN, EENMALIG, normaliseer_eenheid
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
+from kostprijs.matrix import Resultaatmatrix, lees_matrix
 from kostprijs.paden import parameters_pad
 
 AFRONDINGEN = ("half_omhoog", "omlaag")
@@ -32,7 +33,7 @@ SOORTEN = {
     "etmaal": ("etmaal",),  # stay: staff hours per etmaal / occupancy, housing, food
     "traject": ("traject", "eenmalig", "week", "maand"),  # staff hours per unit, as filled in
 }
-MODELLEN = ("periodebudget", "inspanning")
+MODELLEN = ("periodebudget", "inspanning", "resultaat", "traject")
 FACTURATIEPERIODEN = {"4 weken": 13, "maand": 12}
 ZIN = "zin"
 
@@ -229,6 +230,7 @@ class Jaarparameters:
     bron: Path | None = None
     overig: dict[str, Any] = field(default_factory=dict)
     kostprijs: Kostprijsparameters | None = None
+    resultaat: Resultaatmatrix | None = None
 
     def product(self, productspecificatie: str) -> Product:
         for p in self.catalogus:
@@ -263,6 +265,7 @@ BOVENSTE_SLEUTELS = {
     "sjabloon",
     "inlezen",
     "plausibiliteit",
+    "resultaatfinanciering",
 }
 PRODUCT_SLEUTELS = {
     "productspecificatie",
@@ -331,6 +334,19 @@ def _bekostiging(ruw: dict | None, bron: Path) -> Bekostiging:
             f"periodebudget, niet bij {model}."
         )
     return Bekostiging(model, periode, str(budgetcode) if budgetcode else None, codes)
+
+
+def _resultaat(ruw, bekostiging: Bekostiging, bron: Path) -> Resultaatmatrix | None:
+    matrix = lees_matrix(ruw, bron)
+    if bekostiging.model not in ("resultaat", "traject"):
+        return matrix
+    per = "traject" if bekostiging.model == "traject" else "periode"
+    if matrix is None or matrix.per != per:
+        raise ConfiguratieFout(
+            f"{bron.name}: bij bekostiging.model {bekostiging.model} hoort een sectie "
+            f"'resultaatfinanciering' met de matrix en per: {per} (zie docs/aannames.md)."
+        )
+    return matrix
 
 
 def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
@@ -667,6 +683,7 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             bron=bron,
             overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
             kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
+            resultaat=_resultaat(ruw.get("resultaatfinanciering"), bekostiging, bron),
         )
     except ConfiguratieFout:
         raise

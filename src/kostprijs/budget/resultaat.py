@@ -1,0 +1,316 @@
+"""Result-based tariffs: one tariff per cell of the resultaatgebied x zelfredzaamheid matrix.
+
+The tariff of a cell is the declared statistic (`Resultaatmatrix.statistiek`) over the cell's
+units of the cost of care: per client-period (`per: periode`) or per trajectory (`per:
+traject`), the sum of geleverd x kostprijs per unit. Exact: amounts are integers of
+1/1000 cent (milli-units x cents) until the tariff is rounded half up to the cent once.
+
+A cell with fewer clients than `minimum_clienten` takes its tariff from a documented fallback:
+the same zelfredzaamheid pooled over the sub-results of its resultaatgebied, then over all
+resultaatgebieden. The column `bron` says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kostprijs.bestanden.invoertabel import geschaalde_kolom, lees_tabel, rijfout
+from kostprijs.fouten import InvoerFout
+from kostprijs.geld import rond_half_op
+from kostprijs.matrix import Resultaatmatrix
+from kostprijs.onderzoek.onthulling import VENSTER
+from kostprijs.parameters import Jaarparameters
+
+KOLOMMEN = ["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie", "geleverd"]
+OPTIONEEL = ("periode", "begin", "einde", "aanbieder")
+MILLI = 1000  # geleverd in milli-units; amounts in 1/1000 cent
+EIGEN_CEL = "eigen cel"
+
+
+def bestandsnaam(params: Jaarparameters) -> str:
+    """The raw file with the realisation linked to the cells of the beschikking."""
+    return f"realisatie_cellen_{params.realisatiejaar}.csv"
+
+
+def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None) -> pd.DataFrame:
+    """The realisation with cells, validated: client, subresultaat, zelfredzaamheid, periode
+    (int; 0 when absent), traject (text key), productspecificatie, geleverd_milli, aanbieder."""
+    matrix = _matrix(params)
+    per = per or matrix.per
+    df = lees_tabel(pad, KOLOMMEN, optioneel=OPTIONEEL)
+    leeg = (df[["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie"]] == "").any(
+        axis=1
+    )
+    if leeg.any():
+        raise rijfout(df, leeg.to_numpy(), "client", lambda i: "een verplichte kolom is leeg.")
+    sub = df["resultaatgebied"].str.lower().str.replace(" ", "", regex=False)
+    onbekend = ~sub.isin(list(matrix.subresultaten))
+    if onbekend.any():
+        raise rijfout(
+            df,
+            onbekend.to_numpy(),
+            "resultaatgebied",
+            lambda i: f"onbekend resultaatgebied '{df['resultaatgebied'].iat[i]}'.",
+            f"Gebruik de code van het subresultaat: {', '.join(matrix.subresultaten)}.",
+        )
+    namen = {o.lower(): c for c, o in matrix.zelfredzaamheid} | {
+        c.lower(): c for c in matrix.zelfredzaamheden
+    }
+    zr = df["zelfredzaamheid"].str.lower().map(namen)
+    if zr.isna().any():
+        raise rijfout(
+            df,
+            zr.isna().to_numpy(),
+            "zelfredzaamheid",
+            lambda i: f"onbekende zelfredzaamheid '{df['zelfredzaamheid'].iat[i]}'.",
+            f"Kies uit: {', '.join(matrix.zelfredzaamheden)}.",
+        )
+    niet = pd.MultiIndex.from_arrays([sub, zr]).isin(list(matrix.niet_ingekocht))
+    if niet.any():
+        raise rijfout(
+            df,
+            niet,
+            "zelfredzaamheid",
+            lambda i: f"de cel {sub.iat[i]} × {zr.iat[i]} wordt niet ingekocht.",
+            "Controleer de beschikking of de lijst niet_ingekocht in de parameters.",
+        )
+    producten = set(params.productspecificaties)
+    fout = ~df["productspecificatie"].isin(list(producten))
+    if fout.any():
+        raise rijfout(
+            df,
+            fout.to_numpy(),
+            "productspecificatie",
+            lambda i: f"onbekende productspecificatie '{df['productspecificatie'].iat[i]}'.",
+            f"Kies uit: {', '.join(params.productspecificaties)}.",
+        )
+    uit = pd.DataFrame(
+        {
+            "client": df["client"].to_numpy(),
+            "subresultaat": sub.to_numpy(),
+            "zelfredzaamheid": zr.to_numpy(),
+            "productspecificatie": df["productspecificatie"].to_numpy(),
+            "geleverd_milli": geschaalde_kolom(df, "geleverd", 3),
+            "aanbieder": df["aanbieder"].to_numpy(),
+            "traject": df["begin"].to_numpy(),
+        }
+    )
+    if per == "periode" or (df["periode"] != "").any():
+        if (df["periode"] == "").any():
+            raise rijfout(
+                df,
+                (df["periode"] == "").to_numpy(),
+                "periode",
+                lambda i: "de periode ontbreekt.",
+                "Vul per regel de facturatieperiode in (1, 2, ...).",
+            )
+        perioden = params.budget.perioden_per_jaar
+        periode = geschaalde_kolom(df, "periode", 0, minimum=1)
+        buiten = periode > perioden
+        if buiten.any():
+            raise rijfout(
+                df,
+                buiten,
+                "periode",
+                lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
+            )
+        uit["periode"] = periode
+    else:
+        uit["periode"] = 0
+    uit.attrs = dict(df.attrs)
+    return uit
+
+
+def _matrix(params: Jaarparameters) -> Resultaatmatrix:
+    if params.resultaat is None:
+        raise InvoerFout(
+            f"de parameters van {params.jaar} hebben geen sectie 'resultaatfinanciering'.",
+            actie="Beschrijf de matrix in params/<jaar>.yaml (zie docs/aannames.md).",
+        )
+    return params.resultaat
+
+
+@dataclass(frozen=True)
+class Resultaattarieven:
+    """The cell tariffs and everything the report shows about them.
+
+    `matrix`: one row per bought cell: subresultaat, resultaatgebied, zelfredzaamheid,
+    n_clienten, n_eenheden, tarief_centen (None without enough clients), p25_centen,
+    p75_centen, bron, kosten_centen (realised cost of the cell at cost prices),
+    tariefmodel_centen (units x tarief). `aandelen`: per cell and product, the product's
+    share of the cell's cost. `per_client`: per client the realised cost and the cost under
+    the cell tariffs (cents). `eenheden`: one row per unit with its cost (1/1000 cent).
+    """
+
+    per: str
+    matrix: pd.DataFrame
+    aandelen: pd.DataFrame
+    per_client: pd.DataFrame
+    eenheden: pd.DataFrame
+    onder_eigen_bijdrage: int | None  # client-periods whose care cost less than the ceiling
+
+    @property
+    def kosten_centen(self) -> int:
+        return int(self.matrix["kosten_centen"].sum())
+
+    @property
+    def tariefmodel_centen(self) -> int:
+        return int(self.matrix["tariefmodel_centen"].sum())
+
+
+def bereken_resultaattarieven(
+    regels: pd.DataFrame,
+    kostprijzen_centen: dict[str, int],
+    matrix: Resultaatmatrix,
+    perioden_per_jaar: int,
+    per: str | None = None,
+) -> Resultaattarieven:
+    """Cell tariffs from the realisation with cells (`lees_celrealisatie`) and the cost price
+    per unit of each product (cents)."""
+    per = per or matrix.per
+    ontbreekt = sorted(set(regels["productspecificatie"]) - set(kostprijzen_centen))
+    if ontbreekt:
+        raise InvoerFout(
+            f"geen kostprijs voor {', '.join(ontbreekt)}.",
+            actie="Geef voor elk product in de realisatie een kostprijs per eenheid.",
+        )
+    kostprijs = regels["productspecificatie"].map(kostprijzen_centen).to_numpy(dtype=np.int64)
+    regels = regels.assign(kosten=regels["geleverd_milli"].to_numpy(dtype=np.int64) * kostprijs)
+    eenheden = _eenheden(regels, matrix, per)
+    rijen = []
+    for sub, zr in matrix.cellen():
+        gebied = matrix.subresultaten[sub].code
+        eigen = eenheden[(eenheden["subresultaat"] == sub) & (eenheden["zelfredzaamheid"] == zr)]
+        n_clienten = int(eigen["client"].nunique())
+        basis, bron = eigen, EIGEN_CEL
+        if n_clienten < matrix.minimum_clienten:
+            basis, bron = _terugval(eenheden, matrix, gebied, zr)
+        waarden = np.sort(basis["kosten"].to_numpy(dtype=np.int64))
+        tarief = _statistiek(waarden, matrix) if bron is not None else None
+        rijen.append(
+            {
+                "subresultaat": sub,
+                "resultaatgebied": gebied,
+                "zelfredzaamheid": zr,
+                "n_clienten": n_clienten,
+                "n_eenheden": len(eigen),
+                "tarief_centen": tarief,
+                "p25_centen": _venstermiddel(waarden, Fraction(1, 4)) if bron else None,
+                "p75_centen": _venstermiddel(waarden, Fraction(3, 4)) if bron else None,
+                "bron": bron or "geen: te weinig cliënten",
+                "kosten_centen": int(rond_half_op(int(eigen["kosten"].sum()), MILLI)),
+                "tariefmodel_centen": (tarief or 0) * len(eigen),
+            }
+        )
+    tabel = pd.DataFrame(rijen)
+    for kolom in ("tarief_centen", "p25_centen", "p75_centen"):  # None stays None, not NaN
+        tabel[kolom] = pd.Series([r[kolom] for r in rijen], dtype=object)
+    tarieven = tabel[["subresultaat", "zelfredzaamheid"]].assign(
+        tarief_centen=[t or 0 for t in tabel["tarief_centen"]]
+    )
+    eenheden = eenheden.merge(tarieven, on=["subresultaat", "zelfredzaamheid"], how="left")
+    eenheden["tarief_centen"] = eenheden["tarief_centen"].astype(np.int64)
+    per_client = (
+        eenheden.groupby("client", sort=True)
+        .agg(kosten=("kosten", "sum"), tariefmodel_centen=("tarief_centen", "sum"))
+        .reset_index()
+    )
+    per_client["kosten_centen"] = rond_half_op(per_client.pop("kosten").to_numpy(), MILLI)
+    plafond = matrix.eigen_bijdrage_plafond
+    onder = None
+    if plafond is not None and per == "periode":
+        onder = int((eenheden["kosten"] < int(plafond * 100) * MILLI).sum())
+    return Resultaattarieven(
+        per=per,
+        matrix=tabel,
+        aandelen=_aandelen(regels),
+        per_client=per_client,
+        eenheden=eenheden,
+        onder_eigen_bijdrage=onder,
+    )
+
+
+def _eenheden(regels: pd.DataFrame, matrix: Resultaatmatrix, per: str) -> pd.DataFrame:
+    """One row per unit (client-period or trajectory) of a cell, with its cost. Periods
+    without care between a client's first and last period in a cell count as 0 when the
+    method says so."""
+    cel = ["client", "subresultaat", "zelfredzaamheid"]
+    sleutel = [*cel, "periode" if per == "periode" else "traject"]
+    eenheden = regels.groupby(sleutel, sort=True)["kosten"].sum().reset_index()
+    if per != "periode" or matrix.perioden_zonder_zorg != "tellen_mee":
+        return eenheden
+    grenzen = eenheden.groupby(cel, sort=True)["periode"].agg(["min", "max"]).reset_index()
+    lengte = (grenzen["max"] - grenzen["min"] + 1).to_numpy()
+    volledig = grenzen.loc[grenzen.index.repeat(lengte), cel].reset_index(drop=True)
+    start = np.repeat(grenzen["min"].to_numpy(), lengte)
+    stap = np.arange(lengte.sum()) - np.repeat(np.cumsum(lengte) - lengte, lengte)
+    volledig["periode"] = start + stap
+    uit = volledig.merge(eenheden, on=sleutel, how="left")
+    uit["kosten"] = uit["kosten"].fillna(0).astype(np.int64)
+    return uit
+
+
+def _terugval(eenheden: pd.DataFrame, matrix: Resultaatmatrix, gebied: str, zr: str):
+    """The units of the first pool with enough clients, and its name (None: none has)."""
+    subs = {
+        s.code for s in next(g for g in matrix.resultaatgebieden if g.code == gebied).subresultaten
+    }
+    zelfde = eenheden[eenheden["zelfredzaamheid"] == zr]
+    for pool, naam in (
+        (zelfde[zelfde["subresultaat"].isin(list(subs))], f"terugval: resultaatgebied {gebied}"),
+        (zelfde, "terugval: alle resultaatgebieden"),
+    ):
+        if pool["client"].nunique() >= matrix.minimum_clienten:
+            return pool, naam
+    return zelfde.iloc[:0], None
+
+
+def _statistiek(waarden: np.ndarray, matrix: Resultaatmatrix) -> int | None:
+    """The declared statistic of sorted amounts (1/1000 cent), in cents, rounded half up once."""
+    n = len(waarden)
+    if n == 0:
+        return None
+    if matrix.statistiek == "mediaan":
+        midden = n // 2
+        if n % 2:
+            return int(rond_half_op(int(waarden[midden]), MILLI))
+        return int(rond_half_op(int(waarden[midden - 1]) + int(waarden[midden]), 2 * MILLI))
+    if matrix.statistiek == "getrimd_gemiddelde":
+        k = int(n * matrix.trim_aandeel)
+        waarden = waarden[k : n - k]
+    return int(rond_half_op(int(waarden.sum()), len(waarden) * MILLI))
+
+
+def _venstermiddel(waarden: np.ndarray, q: Fraction) -> int | None:
+    """The window quantile (the mean of the VENSTER units nearest quantile q, as for the
+    providers' spread), in cents; None with fewer units than the window."""
+    n = len(waarden)
+    if n < VENSTER:
+        return None
+    midden = q * n - Fraction(1, 2)  # unit i sits at (i + 1/2) / n
+    kandidaten = range(max(0, int(midden) - VENSTER), min(n, int(midden) + VENSTER + 1))
+    richting = 1 if q <= Fraction(1, 2) else -1
+    gekozen = sorted(kandidaten, key=lambda i: (abs(i - midden), richting * i))[:VENSTER]
+    return int(rond_half_op(sum(int(waarden[i]) for i in gekozen), VENSTER * MILLI))
+
+
+def _aandelen(regels: pd.DataFrame) -> pd.DataFrame:
+    """Per cell and product: the product's share of the cell's realised cost."""
+    som = (
+        regels.groupby(["subresultaat", "zelfredzaamheid", "productspecificatie"], sort=True)[
+            "kosten"
+        ]
+        .sum()
+        .reset_index()
+    )
+    totaal = som.groupby(["subresultaat", "zelfredzaamheid"])["kosten"].transform("sum")
+    som["aandeel"] = [
+        Fraction(int(k), int(t)) if t else Fraction(0)
+        for k, t in zip(som["kosten"], totaal, strict=True)
+    ]
+    return som.drop(columns="kosten")

@@ -1,0 +1,201 @@
+"""Result-based cell tariffs against a small realisation worked out by hand, and properties."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kostprijs.budget.resultaat import bereken_resultaattarieven
+from kostprijs.matrix import Resultaatgebied, Resultaatmatrix, Subresultaat
+
+MATRIX = Resultaatmatrix(
+    resultaatgebieden=(
+        Resultaatgebied("1", "Sociaal netwerk", (Subresultaat("1a", "a"), Subresultaat("1b", "b"))),
+        Resultaatgebied("2", "Wonen", (Subresultaat("2a", "a"),)),
+    ),
+    zelfredzaamheid=(("bijna", "bijna zelfredzaam"), ("niet", "niet zelfredzaam")),
+    minimum_clienten=3,
+    eigen_bijdrage_plafond=Decimal("20.00"),
+)
+KOSTPRIJS = {"A": 5000, "B": 3000}  # € 50,00 per uur, € 30,00 per dagdeel
+
+# client, subresultaat, zelfredzaamheid, periode, product, geleverd
+REGELS = [
+    ("c1", "1a", "bijna", 1, "A", "2"),  # 100,00
+    ("c1", "1a", "bijna", 2, "A", "1.5"),  # 75,00
+    ("c2", "1a", "bijna", 1, "A", "1"),  # 50,00 + 30,00 = 80,00 in period 1
+    ("c2", "1a", "bijna", 1, "B", "1"),
+    ("c2", "1a", "bijna", 3, "B", "2"),  # 60,00; period 2 had no care: 0,00
+    ("c3", "1a", "bijna", 2, "A", "3"),  # 150,00
+    ("c4", "1b", "bijna", 1, "B", "1"),  # 30,00
+    ("c1", "2a", "niet", 1, "A", "4"),  # 200,00: c1 also sits in a second cell
+]
+
+
+def regels(rijen=REGELS) -> pd.DataFrame:
+    df = pd.DataFrame(
+        rijen,
+        columns=[
+            "client",
+            "subresultaat",
+            "zelfredzaamheid",
+            "periode",
+            "productspecificatie",
+            "g",
+        ],
+    )
+    df["geleverd_milli"] = [int(Decimal(g) * 1000) for g in df.pop("g")]
+    df["aanbieder"] = ""
+    df["traject"] = ""
+    return df
+
+
+def cel(uitkomst, sub: str, zr: str) -> pd.Series:
+    m = uitkomst.matrix
+    return m[(m["subresultaat"] == sub) & (m["zelfredzaamheid"] == zr)].iloc[0]
+
+
+@pytest.fixture
+def uitkomst():
+    return bereken_resultaattarieven(regels(), KOSTPRIJS, MATRIX, 13)
+
+
+def test_own_cell_mean_over_client_periods(uitkomst):
+    # 1a × bijna: units 100, 75 (c1); 80, 0, 60 (c2, period 2 without care); 150 (c3)
+    # = 465,00 over 6 client-periods = 77,50
+    rij = cel(uitkomst, "1a", "bijna")
+    assert (rij["tarief_centen"], rij["bron"]) == (7750, "eigen cel")
+    assert (rij["n_clienten"], rij["n_eenheden"]) == (3, 6)
+    assert rij["kosten_centen"] == 46500 and rij["tariefmodel_centen"] == 6 * 7750
+    # window quantiles of 0, 60, 75, 80, 100, 150: (0 + 60 + 75) / 3 and (80 + 100 + 150) / 3
+    assert (rij["p25_centen"], rij["p75_centen"]) == (4500, 11000)
+
+
+def test_small_cell_falls_back_to_its_resultaatgebied(uitkomst):
+    # 1b × bijna has 1 client: pooled with 1a × bijna: (465 + 30) / 7 = 70,714... -> 70,71
+    rij = cel(uitkomst, "1b", "bijna")
+    assert (rij["tarief_centen"], rij["bron"]) == (7071, "terugval: resultaatgebied 1")
+    assert rij["n_clienten"] == 1 and rij["tariefmodel_centen"] == 7071
+
+
+def test_then_to_all_resultaatgebieden_then_none(uitkomst):
+    # 2a × bijna has nobody; area 2 has nobody 'bijna'; all areas: the same 7 units -> 70,71
+    rij = cel(uitkomst, "2a", "bijna")
+    assert (rij["tarief_centen"], rij["bron"]) == (7071, "terugval: alle resultaatgebieden")
+    # 'niet' has one client in the whole matrix: no tariff can be set
+    for sub in ("1a", "1b", "2a"):
+        rij = cel(uitkomst, sub, "niet")
+        assert rij["tarief_centen"] is None and rij["bron"] == "geen: te weinig cliënten"
+
+
+def test_client_in_two_cells(uitkomst):
+    c1 = uitkomst.per_client.set_index("client").loc["c1"]
+    # realised 100 + 75 + 200 = 375,00; under the tariffs 2 × 77,50 + (2a × niet: none) 0
+    assert (c1["kosten_centen"], c1["tariefmodel_centen"]) == (37500, 15500)
+
+
+def test_eigen_bijdrage_ceiling_counts_cheap_client_periods(uitkomst):
+    assert uitkomst.onder_eigen_bijdrage == 1  # c2's period 2 cost € 0, below € 20,00
+
+
+def test_declared_statistic_and_periods_without_care():
+    r = regels()
+    mediaan = bereken_resultaattarieven(
+        r, KOSTPRIJS, dataclasses.replace(MATRIX, statistiek="mediaan"), 13
+    )
+    assert cel(mediaan, "1a", "bijna")["tarief_centen"] == 7750  # (75 + 80) / 2
+    getrimd = dataclasses.replace(
+        MATRIX, statistiek="getrimd_gemiddelde", trim_aandeel=Decimal("0.2")
+    )
+    # int(6 × 0,2) = 1 off each end: (60 + 75 + 80 + 100) / 4 = 78,75
+    assert (
+        cel(bereken_resultaattarieven(r, KOSTPRIJS, getrimd, 13), "1a", "bijna")["tarief_centen"]
+        == 7875
+    )
+    zonder = dataclasses.replace(MATRIX, perioden_zonder_zorg="tellen_niet_mee")
+    # without c2's empty period: 465 / 5 = 93,00
+    assert (
+        cel(bereken_resultaattarieven(r, KOSTPRIJS, zonder, 13), "1a", "bijna")["tarief_centen"]
+        == 9300
+    )
+
+
+def test_trajectprijs_is_the_statistic_over_whole_trajectories():
+    traject = dataclasses.replace(MATRIX, per="traject")
+    uit = bereken_resultaattarieven(regels(), KOSTPRIJS, traject, 13, per="traject")
+    # trajectories in 1a × bijna: c1 175, c2 140, c3 150 -> 465 / 3 = 155,00
+    rij = cel(uit, "1a", "bijna")
+    assert (rij["tarief_centen"], rij["n_eenheden"]) == (15500, 3)
+
+
+def test_product_shares_of_a_cell(uitkomst):
+    a = uitkomst.aandelen
+    rij = a[(a["subresultaat"] == "1a") & (a["productspecificatie"] == "B")].iloc[0]
+    assert rij["aandeel"] == pytest.approx(90 / 465)  # B: 30 + 60 of 465
+
+
+def test_missing_cost_price_is_a_dutch_error():
+    from kostprijs.fouten import InvoerFout
+
+    with pytest.raises(InvoerFout, match="geen kostprijs voor B"):
+        bereken_resultaattarieven(regels(), {"A": 5000}, MATRIX, 13)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["c1", "c2", "c3", "c4"]),
+            st.integers(1, 13),
+            st.sampled_from(["A", "B"]),
+            st.integers(0, 20_000),
+        ),
+        min_size=3,
+        max_size=25,
+    ),
+    st.integers(2, 9),
+)
+def test_tariffs_scale_linearly_with_cost_prices(rijen, k):
+    df = regels([(c, "1a", "bijna", p, prod, str(Decimal(g) / 1000)) for c, p, prod, g in rijen])
+    matrix = dataclasses.replace(MATRIX, minimum_clienten=3)
+    een = bereken_resultaattarieven(df, KOSTPRIJS, matrix, 13).matrix
+    keer = bereken_resultaattarieven(
+        df, {p: k * c for p, c in KOSTPRIJS.items()}, matrix, 13
+    ).matrix
+    for t1, tk in zip(een["tarief_centen"], keer["tarief_centen"], strict=True):
+        if t1 is None:
+            assert tk is None
+        else:  # exact before one rounding each: at most k/2 + 1/2 cent apart
+            assert abs(tk - k * t1) * 2 <= k + 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["c1", "c2", "c3"]), st.integers(1, 12), st.integers(1, 20_000)),
+        min_size=3,
+        max_size=20,
+    ),
+    st.sampled_from(["c1", "c2", "c3"]),
+)
+def test_adding_a_zero_unit_period_lowers_a_mean(rijen, wie):
+    basis = [(c, "1a", "bijna", p, "A", str(Decimal(g) / 1000)) for c, p, g in rijen]
+    basis += [(c, "1a", "bijna", 1, "A", "1") for c in ("c1", "c2", "c3")]  # three clients
+    matrix = dataclasses.replace(MATRIX, perioden_zonder_zorg="tellen_niet_mee")
+    voor = bereken_resultaattarieven(regels(basis), KOSTPRIJS, matrix, 13)
+    na = bereken_resultaattarieven(
+        regels([*basis, (wie, "1a", "bijna", 13, "A", "0")]), KOSTPRIJS, matrix, 13
+    )
+    t_voor, t_na = (
+        cel(voor, "1a", "bijna")["tarief_centen"],
+        cel(na, "1a", "bijna")["tarief_centen"],
+    )
+    heeft_13 = any(c == wie and p == 13 for c, _, _, p, _, _ in basis)
+    assert t_na <= t_voor if heeft_13 else t_na < t_voor or t_voor == 0
+    assert np.int64(cel(na, "1a", "bijna")["n_eenheden"]) >= cel(voor, "1a", "bijna")["n_eenheden"]
