@@ -118,7 +118,7 @@ $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb $(STA
 	  --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
-REGISTER := $(shell $(PYTHON) src/kostprijs/rapport/register.py)
+REGISTER := $(shell $(PYTHON) src/kostprijs/rapport/register.py $(JAAR))
 $(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word 2,$(subst :, ,$(r))),$(word 3,$(subst :, ,$(r))))))
 
 # The manifest beside the reports (no provider named), with the end time: the last step.

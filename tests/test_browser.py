@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kostprijs.paden import NOTEBOOKS, PROJECT
+from kostprijs.paden import PROJECT
+from kostprijs.rapport.register import rapporten
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
@@ -36,8 +37,8 @@ if not CHROMIUM.exists():
 def rapportmap(voorbeeldruns) -> Path:
     """The reports folder of a `make report` run on a fresh sample (never rebuilt by a test)."""
     mappen = voorbeeldruns[1]
-    uitgevoerd = {p.name for p in mappen["BUILD"].glob("*.ipynb")}
-    assert uitgevoerd == {p.name for p in NOTEBOOKS.glob("*.ipynb")}, "niet elk notebook draaide"
+    uitgevoerd = {p.stem for p in mappen["BUILD"].glob("*.ipynb")}
+    assert uitgevoerd == {r.notebook for r in rapporten(2027)}, "niet elk notebook draaide"
     return mappen["REPORTS"]
 
 

@@ -97,6 +97,62 @@ def _vergelijk(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resultaattarieven(args: argparse.Namespace) -> int:
+    from kostprijs.budget.resultaat import (
+        bereken_resultaattarieven,
+        lees_celrealisatie,
+        toelichting,
+    )
+    from kostprijs.budget.uitvoer import matrixtabel, schrijf_resultaattarieven
+    from kostprijs.geld import centen
+    from kostprijs.onderzoek.tarieven import lees_kostprijzen
+    from kostprijs.paden import jaren
+    from kostprijs.parameters import laad_parameters
+
+    if args.jaar is None:
+        met_matrix = [j for j in jaren() if laad_parameters(j).resultaat is not None]
+        if not met_matrix:
+            raise InvoerFout(
+                "geen parameterbestand heeft een sectie 'resultaatfinanciering'.",
+                actie="Beschrijf de matrix in params/<jaar>.yaml en geef --jaar op.",
+            )
+        args.jaar = met_matrix[-1]
+    params = laad_parameters(args.jaar)
+    uit = Path(args.uit)
+    if uit.suffix.lower() not in (".xlsx", ".csv"):
+        raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
+    regels = lees_celrealisatie(Path(args.realisatie), params, args.per)
+    kostprijzen = lees_kostprijzen(Path(args.kostprijzen), params.catalogus)
+    ontbreekt = sorted(set(regels["productspecificatie"]) - set(kostprijzen["productspecificatie"]))
+    if ontbreekt:
+        raise InvoerFout(
+            f"geen kostprijs voor {', '.join(ontbreekt)}, dat in de realisatie staat.",
+            bestand=Path(args.kostprijzen),
+            actie="Geef voor elk product in de realisatie een kostprijs per eenheid.",
+        )
+    uitkomst = bereken_resultaattarieven(
+        regels,
+        {
+            p: centen(k)
+            for p, k in zip(
+                kostprijzen["productspecificatie"], kostprijzen["kostprijs"], strict=True
+            )
+        },
+        params.resultaat,
+        params.budget.perioden_per_jaar,
+        args.per,
+    )
+    schrijf_resultaattarieven(matrixtabel(uitkomst), toelichting(params, uitkomst), uit)
+    zonder = int(uitkomst.matrix["tarief_centen"].isna().sum())
+    print(
+        f"{len(uitkomst.matrix)} cellen, {len(regels)} realisatieregels, "
+        f"tarief per {uitkomst.per}"
+        + (f"; {zonder} cel(len) zonder tarief (te weinig cliënten)" if zonder else "")
+        + f". Geschreven: {uit}"
+    )
+    return 0
+
+
 def _controleer(args: argparse.Namespace) -> int:
     from kostprijs.invoercontrole import controleer_invoer
     from kostprijs.paden import raw_map
@@ -323,6 +379,33 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--uit", required=True, help="uitvoer: .xlsx (bladen vergelijking, uitkomsten)")
     p.set_defaults(functie=_vergelijk)
+
+    p = sub.add_parser(
+        "resultaattarieven", help="tarief per cel van de matrix resultaatgebied × zelfredzaamheid"
+    )
+    p.add_argument(
+        "--realisatie",
+        required=True,
+        help=".csv of .xlsx: client, resultaatgebied, zelfredzaamheid, periode, "
+        "productspecificatie, geleverd",
+    )
+    p.add_argument(
+        "--kostprijzen", required=True, help=".csv of .xlsx: productspecificatie, kostprijs"
+    )
+    p.add_argument(
+        "--jaar",
+        type=int,
+        default=None,
+        help="jaar van de parameters (standaard: het nieuwste met een matrix)",
+    )
+    p.add_argument(
+        "--per",
+        choices=["periode", "traject"],
+        default=None,
+        help="tarief per periode of per traject (standaard uit de parameters)",
+    )
+    p.add_argument("--uit", required=True, help="uitvoer: .xlsx (matrix, toelichting) of .csv")
+    p.set_defaults(functie=_resultaattarieven)
 
     p = sub.add_parser("notebook", help="voer een notebook uit met papermill (voor make report)")
     p.add_argument("notebook")

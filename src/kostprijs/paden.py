@@ -43,9 +43,13 @@ def methode_pad(jaar: int) -> Path:
     return PARAMS / f"{jaar}.methode.json"
 
 
+def jaren() -> list[int]:
+    """The years with a parameter file in params/, ascending."""
+    return sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())
+
+
 def nieuwste_jaar() -> int:
     """The latest year with a parameter file in params/."""
-    jaren = sorted(int(p.stem) for p in PARAMS.glob("*.yaml") if p.stem.isdigit())
-    if not jaren:
+    if not jaren():
         raise ConfiguratieFout(f"Er staat geen parameterbestand (<jaar>.yaml) in {PARAMS}.")
-    return jaren[-1]
+    return jaren()[-1]

@@ -19,6 +19,8 @@ def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
 
 
 def _nl_cel(waarde) -> str:
+    if waarde is None:
+        return ""
     if isinstance(waarde, Decimal | float):
         return format(waarde, "f").replace(".", ",")
     return str(onschadelijk(waarde))

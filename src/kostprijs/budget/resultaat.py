@@ -19,9 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs import opmaak
 from kostprijs.bestanden.invoertabel import geschaalde_kolom, lees_tabel, rijfout
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import rond_half_op
+from kostprijs.geld import centen, decimaal, rond_half_op
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
@@ -314,3 +315,88 @@ def _aandelen(regels: pd.DataFrame) -> pd.DataFrame:
         for k, t in zip(som["kosten"], totaal, strict=True)
     ]
     return som.drop(columns="kosten")
+
+
+def kostprijzen_uit_processed(processed: Path) -> dict[str, int]:
+    """The average cost price per unit of each product (cents), as the cost-price step wrote
+    it (also for products whose figure is not shown at the inkooptafel)."""
+    tabel = pd.read_csv(
+        Path(processed) / "kostprijzen_product.csv", dtype=str, keep_default_na=False
+    )
+    return {
+        p: centen(decimaal(k))
+        for p, k in zip(tabel["productspecificatie"], tabel["kostprijs"], strict=True)
+        if k
+    }
+
+
+def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Resultaattarieven:
+    """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
+    the processed folder."""
+    matrix = _matrix(params)
+    pad = Path(raw) / bestandsnaam(params)
+    if not pad.exists():
+        raise InvoerFout(
+            "dit bestand ontbreekt; de parameters beschrijven een resultaatmatrix.",
+            bestand=pad,
+            actie="Lever de realisatie met de cel van de beschikking aan (docs/gegevens.md).",
+        )
+    regels = lees_celrealisatie(pad, params)
+    return bereken_resultaattarieven(
+        regels, kostprijzen_uit_processed(processed), matrix, params.budget.perioden_per_jaar
+    )
+
+
+STATISTIEK_NAMEN = {
+    "gemiddelde": "het gemiddelde",
+    "mediaan": "de mediaan",
+    "getrimd_gemiddelde": "het getrimde gemiddelde",
+}
+
+
+def methode_zinnen(matrix: Resultaatmatrix, per: str) -> list[str]:
+    """The declared method in Dutch sentences (for the CLI's toelichting and the report)."""
+    eenheid = "cliëntperiode (cliënt × facturatieperiode)" if per == "periode" else "traject"
+    statistiek = STATISTIEK_NAMEN[matrix.statistiek]
+    if matrix.statistiek == "getrimd_gemiddelde":
+        statistiek += f" zonder de {opmaak.procent(matrix.trim_aandeel, 0)} laagste en hoogste"
+    zinnen = [
+        f"Het tarief van een cel is {statistiek} van de kosten per {eenheid} van de cliënten "
+        "in die cel: de som van de geleverde eenheden × de kostprijs per eenheid, afgerond "
+        "op centen (half naar boven).",
+        "Een cliënt met ondersteuning op meer resultaatgebieden telt in elke cel mee met de "
+        "zorg die bij die cel hoort.",
+    ]
+    if per == "periode":
+        zinnen.append(
+            "Een periode zonder zorg tussen de eerste en de laatste periode van een cliënt in "
+            "een cel telt mee als 0."
+            if matrix.perioden_zonder_zorg == "tellen_mee"
+            else "Perioden zonder zorg tellen niet mee."
+        )
+    zinnen.append(
+        f"Een cel met minder dan {matrix.minimum_clienten} cliënten krijgt het tarief van "
+        "dezelfde zelfredzaamheid in alle subresultaten van haar resultaatgebied samen; is "
+        "ook die groep te klein, dan van dezelfde zelfredzaamheid in alle resultaatgebieden. "
+        "De kolom bron zegt welke groep het tarief bepaalde."
+    )
+    return zinnen
+
+
+def toelichting(params: Jaarparameters, uitkomst: Resultaattarieven) -> list[str]:
+    """The `toelichting` sheet of `kostprijs resultaattarieven`."""
+    matrix = _matrix(params)
+    regels = [
+        f"Resultaattarieven {params.gemeente}, parameters {params.jaar}.",
+        *methode_zinnen(matrix, uitkomst.per),
+        f"Realisatie tegen kostprijs: {opmaak.euro(uitkomst.kosten_centen, centen=True)}; "
+        f"met de celtarieven: {opmaak.euro(uitkomst.tariefmodel_centen, centen=True)}.",
+        "Cellen die de gemeente niet inkoopt, staan niet in de matrix.",
+    ]
+    if uitkomst.onder_eigen_bijdrage is not None:
+        regels.append(
+            f"{uitkomst.onder_eigen_bijdrage} cliëntperioden kostten minder dan het "
+            f"eigen-bijdrageplafond van {opmaak.euro(matrix.eigen_bijdrage_plafond)} per periode: "
+            "met een resultaattarief kan de eigen bijdrage daar hoger zijn dan de zorg."
+        )
+    return regels

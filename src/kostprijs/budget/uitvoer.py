@@ -84,3 +84,25 @@ def _formaat(reeks: pd.Series) -> str:
     if pd.api.types.is_numeric_dtype(reeks) or reeks.map(type).eq(Decimal).all():
         return "getal"
     return "tekst"
+
+
+def matrixtabel(uitkomst) -> pd.DataFrame:
+    """The `matrix` sheet of `kostprijs resultaattarieven`: one row per bought cell."""
+    m = uitkomst.matrix
+    return pd.DataFrame(
+        {
+            "resultaatgebied": m["subresultaat"],
+            "zelfredzaamheid": m["zelfredzaamheid"],
+            "n_clienten": m["n_clienten"].astype(int),
+            "tarief": [None if t is None else naar_euro(t) for t in m["tarief_centen"]],
+            "bron": m["bron"],
+        }
+    )
+
+
+def schrijf_resultaattarieven(matrix: pd.DataFrame, toelichting: list[str], pad: Path) -> None:
+    """Write .xlsx (sheets matrix and toelichting) or .csv (matrix, Dutch convention)."""
+    if pad.suffix.lower() == ".csv":
+        schrijf_csv_nl(matrix, pad)
+        return
+    schrijf_xlsx({"matrix": matrix, "toelichting": pd.DataFrame({"toelichting": toelichting})}, pad)

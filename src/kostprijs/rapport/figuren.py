@@ -236,3 +236,54 @@ def vergelijking_figuur(vergelijking: pd.DataFrame) -> Figuur:
         "streep: " + _opsomming(delen)
     )
     return Figuur(fig, alt)
+
+
+def resultaat_heatmap(waarden: pd.DataFrame, per: str) -> Figuur:
+    """The result matrix as a heat map: sub-results in rows, zelfredzaamheid in columns, the
+    tariff in each cell ('*' from a larger group, 'x' none, '-' not bought)."""
+    _stijl()
+    tabel = waarden.pivot(index="subresultaat", columns="zelfredzaamheid", values="tarief")
+    tekens = waarden.pivot(index="subresultaat", columns="zelfredzaamheid", values="teken")
+    rijen = list(dict.fromkeys(waarden["subresultaat"]))
+    kolommen = list(dict.fromkeys(waarden["zelfredzaamheid"]))
+    tabel, tekens = tabel.loc[rijen, kolommen], tekens.loc[rijen, kolommen]
+    labels = tabel.copy().astype(object)
+    for r in rijen:
+        for k in kolommen:
+            t, teken = tabel.loc[r, k], tekens.loc[r, k]
+            labels.loc[r, k] = teken if pd.isna(t) else f"€ {getal(t, 0)}{teken}"
+    fig, ax = plt.subplots(figsize=(6.5, 0.42 * len(rijen) + 1.6))
+    sns.heatmap(
+        tabel.astype(float),
+        annot=labels.to_numpy(),
+        fmt="",
+        cmap="Blues",
+        cbar_kws={"label": "tarief per periode" if per == "periode" else "trajectprijs"},
+        linewidths=0.5,
+        ax=ax,
+    )
+    ax.collections[0].colorbar.ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _p: f"€ {getal(v, 0)}")
+    )
+    ax.set_xlabel("afstand tot het resultaat (zelfredzaamheid)")
+    ax.set_ylabel("resultaatgebied")
+    ax.tick_params(axis="y", rotation=0)
+    fig.tight_layout()
+    delen = [
+        f"{r} {k}: "
+        + (
+            "niet ingekocht"
+            if tekens.loc[r, k] == "-"
+            else "geen tarief"
+            if pd.isna(tabel.loc[r, k])
+            else f"€ {getal(tabel.loc[r, k], 2)}"
+            + (" (grotere groep)" if tekens.loc[r, k] == "*" else "")
+        )
+        for r in rijen
+        for k in kolommen
+    ]
+    eenheid = "per periode" if per == "periode" else "per traject"
+    return Figuur(
+        fig,
+        f"Heatmap van het tarief {eenheid} per cel van de resultaatmatrix: " + _opsomming(delen),
+    )

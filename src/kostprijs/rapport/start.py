@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
+from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.herkomst.manifest import standaard_pad
 from kostprijs.onderzoek.kostprijsonderzoek import (
     VOORSTEL,
@@ -42,6 +43,11 @@ class Rapport:
     def budget(self) -> Budgetimpact:
         nieuw = self.tarieven_nieuw or self.processed / VOORSTEL
         return bereken_budgetimpact(self.params, self.raw, nieuw)
+
+    @cached_property
+    def resultaat(self) -> Resultaattarieven:
+        """The cell tariffs of the result matrix (years whose parameters have one)."""
+        return bereken_uit_mappen(self.params, self.raw, self.processed)
 
     @cached_property
     def verborgen(self) -> frozenset[str]:

@@ -54,10 +54,32 @@ def bekostiging(params: Jaarparameters) -> str:
             f"declareert als even zoveel stuks van product {b.budgetcode} (€ 1 per stuk)."
             + (f" {buiten}" if buiten else "")
         )
+    if b.model == "resultaat":
+        return (
+            f"{params.gemeente} bekostigt begeleiding resultaatgericht: per {periode(params)} "
+            f"({n} per jaar) een vast tarief voor elke cel van de matrix resultaatgebied × "
+            "zelfredzaamheid (zie het rapport Resultaattarieven)."
+        )
+    if b.model == "traject":
+        return (
+            f"{params.gemeente} bekostigt begeleiding met trajectprijzen: een vaste prijs per "
+            "traject voor elke cel van de matrix (zie het rapport Resultaattarieven)."
+        )
     return (
         f"{params.gemeente} bekostigt begeleiding per geleverde eenheid (inspanningsgericht): "
         f"de aanbieder declareert per {periode(params)} ({n} per jaar) het tarief maal het "
         "aantal geleverde eenheden."
+    )
+
+
+def resultaatbekostiging(params: Jaarparameters) -> str:
+    """Whether the result matrix is how the municipality pays, or a comparison."""
+    if params.bekostiging.model in ("resultaat", "traject"):
+        return bekostiging(params)
+    nu = "met een periodebudget" if params.bekostiging.periodebudget else "per geleverde eenheid"
+    return (
+        f"{params.gemeente} bekostigt nu {nu}; dit rapport laat zien wat resultaatgerichte "
+        "bekostiging met dezelfde zorg en kostprijzen zou kosten."
     )
 
 

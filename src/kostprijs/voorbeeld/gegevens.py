@@ -23,12 +23,13 @@ import yaml
 
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.budget.model import periode_weken
+from kostprijs.budget.resultaat import bestandsnaam
 from kostprijs.eenheden import FREQUENTIES, jaarfactor
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.geld import decimaal
 from kostprijs.paden import PARAMS
 from kostprijs.parameters import ZIN, Jaarparameters, Product
-from kostprijs.voorbeeld.aanbieders import schrijf_voorbeeld_aanbieders
+from kostprijs.voorbeeld.aanbieders import AANBIEDERS, schrijf_voorbeeld_aanbieders
 
 MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
 
@@ -298,6 +299,57 @@ def maak_realisatie(
     return tabel
 
 
+def maak_celrealisatie(
+    rng: np.random.Generator, realisatie: pd.DataFrame, params: Jaarparameters
+) -> pd.DataFrame:
+    """The realisation linked to cells of the result matrix: every client gets a cell of the
+    beschikking (sub-results drawn with unequal weights, so some cells are small and need the
+    fallback), one in five a second cell for part of its products; a provider per client."""
+    matrix = params.resultaat
+    subs = list(matrix.subresultaten)
+    gewicht = np.array([1 / (i + 1) ** 1.3 for i in range(len(subs))])
+    gewicht = rng.permutation(gewicht / gewicht.sum())
+    zr = list(matrix.zelfredzaamheden)
+    zr_gewicht = np.linspace(1.0, 0.6, len(zr))
+    zr_gewicht /= zr_gewicht.sum()
+    aanbieders = [naam for naam, *_ in AANBIEDERS]
+    clienten = realisatie["client"].unique()
+
+    def trek(n: int) -> list[tuple[str, str]]:
+        cellen = []
+        for s, z in zip(
+            rng.choice(subs, n, p=gewicht), rng.choice(zr, n, p=zr_gewicht), strict=True
+        ):
+            cel = (str(s), str(z))
+            cellen.append(cel if cel not in matrix.niet_ingekocht else (str(s), zr[0]))
+        return cellen
+
+    eerste, tweede = trek(len(clienten)), trek(len(clienten))
+    twee = rng.random(len(clienten)) < 0.2
+    aanbieder = rng.choice(aanbieders, len(clienten))
+    index = {c: i for i, c in enumerate(clienten)}
+    producten = {p: i for i, p in enumerate(params.productspecificaties)}
+    rijen = []
+    for r in realisatie.itertuples(index=False):
+        i = index[r.client]
+        cel = tweede[i] if twee[i] and producten[r.productspecificatie] % 2 else eerste[i]
+        rijen.append(
+            (r.client, cel[0], cel[1], r.periode, r.productspecificatie, r.volume, aanbieder[i])
+        )
+    return pd.DataFrame(
+        rijen,
+        columns=[
+            "client",
+            "resultaatgebied",
+            "zelfredzaamheid",
+            "periode",
+            "productspecificatie",
+            "geleverd",
+            "aanbieder",
+        ],
+    )
+
+
 def _tarieftabel(params: Jaarparameters, vb: Voorbeeld) -> pd.DataFrame:
     rijen = []
     for p in params.catalogus:
@@ -346,6 +398,10 @@ def schrijf_voorbeeld(
         "tarieven_huidig.csv": _tarieftabel(params, vb),
         f"realisatie_{params.realisatiejaar}.csv": realisatie,
     }
+    if params.resultaat is not None:
+        # its own random stream, so the other files stay as they were
+        celrng = np.random.default_rng(vb.startgetal + params.jaar + 1)
+        tabellen[bestandsnaam(params)] = maak_celrealisatie(celrng, realisatie, params)
     map_.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{map_.name}.", dir=map_.parent))
     try:
