@@ -173,6 +173,7 @@ lab: ## Open JupyterLab met de notebooks
 .PHONY: bench
 bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)
 	$(BIN)/python benchmarks/bench_budget.py
+	$(BIN)/python benchmarks/bench_resultaat.py
 	$(BIN)/python benchmarks/bench_inlezen.py
 	$(BIN)/python benchmarks/bench_rapport.py
 

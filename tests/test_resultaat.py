@@ -199,3 +199,137 @@ def test_adding_a_zero_unit_period_lowers_a_mean(rijen, wie):
     heeft_13 = any(c == wie and p == 13 for c, _, _, p, _, _ in basis)
     assert t_na <= t_voor if heeft_13 else t_na < t_voor or t_voor == 0
     assert np.int64(cel(na, "1a", "bijna")["n_eenheden"]) >= cel(voor, "1a", "bijna")["n_eenheden"]
+
+
+# --- kostprijs resultaattarieven on a file typed by hand -------------------------------------
+
+HANDWERK = (
+    " Client ; Resultaatgebied ; Zelfredzaamheid ; Periode ; Productspecificatie ; Geleverd\n"
+    + "".join(f"k{i};5A;beperkt;1;OZL 1;2\n" for i in range(8))
+    + "".join(f"k{i};5a;Beperkt zelfredzaam;2;OZL 1;1,5\n" for i in range(8))
+    + "k8;5b;beperkt;1;OMD 2;4\nk9;5b;beperkt;1;OMD 2;2\n"
+)
+KOSTPRIJZEN = "productspecificatie;kostprijs\nOZL 1;49,42\nOMD 2;46,89\n"
+
+
+def _cli(tmp_path, realisatie, kostprijzen=KOSTPRIJZEN, uit="uit.xlsx", *extra):
+    from kostprijs.cli import main
+
+    (tmp_path / "r.csv").write_text(realisatie, encoding="utf-8")
+    (tmp_path / "k.csv").write_text(kostprijzen, encoding="utf-8")
+    args = ["resultaattarieven", "--realisatie", str(tmp_path / "r.csv")]
+    args += ["--kostprijzen", str(tmp_path / "k.csv"), "--uit", str(tmp_path / uit), *extra]
+    return main(args)
+
+
+def test_cli_on_a_hand_typed_file(tmp_path):
+    import openpyxl
+
+    assert _cli(tmp_path, HANDWERK, KOSTPRIJZEN, "uit.xlsx", "--jaar", "2027") == 0
+    boek = openpyxl.load_workbook(tmp_path / "uit.xlsx")
+    assert boek.sheetnames == ["matrix", "toelichting"]
+    rijen = {(r[0], r[1]): r for r in boek["matrix"].iter_rows(min_row=2, values_only=True)}
+    assert list(next(boek["matrix"].iter_rows(max_row=1, values_only=True))) == [
+        "resultaatgebied",
+        "zelfredzaamheid",
+        "n_clienten",
+        "tarief",
+        "bron",
+    ]
+    # 5a × beperkt: 8 clients (< 10) with 2 periods each of 98,84 and 74,13: pooled with 5b ×
+    # beperkt (2 clients, 187,56 and 93,78) = 10 clients: (8 × 172,97 + 281,34) / 18
+    # = 1.665,10 / 18 = 92,5055... -> 92,51
+    assert rijen[("5a", "beperkt")][2:] == (8, 92.51, "terugval: resultaatgebied 5")
+    assert rijen[("5b", "beperkt")][2:] == (2, 92.51, "terugval: resultaatgebied 5")
+    assert rijen[("1a", "bijna")][2:] == (0, None, "geen: te weinig cliënten")
+    assert _cli(tmp_path, HANDWERK, KOSTPRIJZEN, "uit.csv", "--jaar", "2027") == 0
+    tekst = (tmp_path / "uit.csv").read_text(encoding="utf-8-sig")
+    assert "5a;beperkt;8;92,51;terugval: resultaatgebied 5\n" in tekst
+    assert "1a;bijna;0;;geen: te weinig cliënten\n" in tekst
+
+
+@pytest.mark.parametrize(
+    ("realisatie", "kostprijzen", "woorden"),
+    [
+        (HANDWERK.replace("5b;beperkt;1;OMD 2;4", "9z;beperkt;1;OMD 2;4"), KOSTPRIJZEN,
+         ["r.csv", "rij 18", "resultaatgebied", "9z"]),
+        (HANDWERK.replace("5b;beperkt;1;OMD 2;4", "3b;niet;1;OMD 2;4"), KOSTPRIJZEN,
+         ["r.csv", "rij 18", "3b × niet wordt niet ingekocht"]),
+        (HANDWERK.replace("5b;beperkt;1;OMD 2;4", "5b;beperkt;14;OMD 2;4"), KOSTPRIJZEN,
+         ["r.csv", "rij 18", "periode 14 bestaat niet"]),
+        (HANDWERK.replace("5b;beperkt;1;OMD 2;4", "5b;half;1;OMD 2;4"), KOSTPRIJZEN,
+         ["r.csv", "rij 18", "onbekende zelfredzaamheid 'half'"]),
+        (HANDWERK.replace("5b;beperkt;1;OMD 2;4", "5b;beperkt;1;OMD 2;vier"), KOSTPRIJZEN,
+         ["r.csv", "rij 18", "geleverd", "vier"]),
+        (HANDWERK, "productspecificatie;kostprijs\nOZL 1;49,42\n",
+         ["k.csv", "geen kostprijs voor OMD 2"]),
+    ],
+)  # fmt: skip
+def test_cli_bad_input_names_file_row_and_column_and_writes_nothing(
+    tmp_path, capsys, realisatie, kostprijzen, woorden
+):
+    assert _cli(tmp_path, realisatie, kostprijzen, "uit.xlsx", "--jaar", "2027") != 0
+    fout = capsys.readouterr().err
+    assert fout.startswith("Fout: ") and "Traceback" not in fout
+    for woord in woorden:
+        assert woord in fout
+    assert not (tmp_path / "uit.xlsx").exists()
+
+
+def test_cli_year_without_a_matrix_says_so(tmp_path, capsys):
+    assert _cli(tmp_path, HANDWERK, KOSTPRIJZEN, "uit.xlsx", "--jaar", "2028") != 0
+    assert "geen sectie 'resultaatfinanciering'" in capsys.readouterr().err
+
+
+def test_register_makes_the_matrix_report_only_where_the_parameters_have_a_matrix(tmp_path):
+    from kostprijs.rapport.register import rapporten
+
+    assert "06_resultaattarieven" in {r.notebook for r in rapporten(2027)}
+    assert "06_resultaattarieven" not in {r.notebook for r in rapporten(2028)}
+    (tmp_path / "2030.yaml").write_text("jaar: 2030\n# resultaatfinanciering: uit\n")
+    assert "06_resultaattarieven" not in {r.notebook for r in rapporten(2030, tmp_path)}
+
+
+def test_a_second_matrix_definition_from_the_parameters(tmp_path):
+    # Dalfsen-like trajectory classes: complexity rows, intensity columns, a trajectprijs
+    import yaml
+
+    from kostprijs.paden import parameters_pad
+    from kostprijs.parameters import laad_parameters
+
+    ruw = yaml.safe_load(parameters_pad(2028).read_text(encoding="utf-8"))
+    ruw["bekostiging"] = {"model": "traject", "facturatieperiode": "maand"}
+    ruw["resultaatfinanciering"] = {
+        "per": "traject",
+        "statistiek": "mediaan",
+        "minimum_clienten": 3,
+        "zelfredzaamheid": [{"code": "licht"}, {"code": "zwaar"}],
+        "resultaatgebieden": [
+            {"code": "E", "omschrijving": "Enkelvoudig", "subresultaten": [{"code": "e1", "omschrijving": "enkelvoudig"}]},
+            {"code": "M", "omschrijving": "Meervoudig", "subresultaten": [{"code": "m1", "omschrijving": "meervoudig"}]},
+        ],
+    }  # fmt: skip
+    pad = tmp_path / "2028.yaml"
+    pad.write_text(yaml.safe_dump(ruw, allow_unicode=True), encoding="utf-8")
+    params = laad_parameters(2028, pad)
+    product = params.productspecificaties[0]
+    r = pd.DataFrame(
+        {
+            "client": ["a", "a", "b", "c"],
+            "subresultaat": ["e1"] * 4,
+            "zelfredzaamheid": ["licht"] * 4,
+            "periode": [1, 2, 1, 3],
+            "productspecificatie": [product] * 4,
+            "geleverd_milli": [2000, 1000, 1000, 5000],
+            "aanbieder": "",
+            "traject": "",
+        }
+    )
+    uit = bereken_resultaattarieven(r, {product: 1000}, params.resultaat, 12)
+    # trajectories: a 30,00, b 10,00, c 50,00 -> median 30,00
+    rij = cel(uit, "e1", "licht")
+    assert (rij["tarief_centen"], rij["n_eenheden"], uit.per) == (3000, 3, "traject")
+    with pytest.raises(Exception, match="per: traject"):
+        ruw["resultaatfinanciering"]["per"] = "periode"
+        pad.write_text(yaml.safe_dump(ruw, allow_unicode=True), encoding="utf-8")
+        laad_parameters(2028, pad)

@@ -172,7 +172,8 @@ def bereken_resultaattarieven(
     per: str | None = None,
 ) -> Resultaattarieven:
     """Cell tariffs from the realisation with cells (`lees_celrealisatie`) and the cost price
-    per unit of each product (cents)."""
+    per unit of each product (cents). Vectorised on integer codes: clients, cells and products
+    are factorised once, and every sum is a bincount of exact integers."""
     per = per or matrix.per
     ontbreekt = sorted(set(regels["productspecificatie"]) - set(kostprijzen_centen))
     if ontbreekt:
@@ -180,95 +181,143 @@ def bereken_resultaattarieven(
             f"geen kostprijs voor {', '.join(ontbreekt)}.",
             actie="Geef voor elk product in de realisatie een kostprijs per eenheid.",
         )
-    kostprijs = regels["productspecificatie"].map(kostprijzen_centen).to_numpy(dtype=np.int64)
-    regels = regels.assign(kosten=regels["geleverd_milli"].to_numpy(dtype=np.int64) * kostprijs)
-    eenheden = _eenheden(regels, matrix, per)
+    cellen = matrix.cellen()
+    celcode = {c: i for i, c in enumerate(cellen)}
+    cel = pd.MultiIndex.from_arrays([regels["subresultaat"], regels["zelfredzaamheid"]])
+    cel_id = np.asarray(pd.Index(cellen).get_indexer(cel), dtype=np.int64)
+    client_id, clienten = pd.factorize(regels["client"], sort=True)
+    product_id, producten = pd.factorize(regels["productspecificatie"], sort=True)
+    prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
+    kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
+    tijd = (
+        regels["periode"].to_numpy(dtype=np.int64)
+        if per == "periode"
+        else pd.factorize(regels["traject"], sort=True)[0].astype(np.int64)
+    )
+    e = _eenheden(client_id.astype(np.int64), cel_id, tijd, kosten, matrix, per)
+    n_cel = len(cellen)
+    paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
+    n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
+    n_eenheden = np.bincount(e["cel"], minlength=n_cel)
+    kosten_cel = _bincount_int(e["cel"], e["kosten"], n_cel)
+    volgorde = np.lexsort((e["kosten"], e["cel"]))  # per cell, amounts ascending
+    gesorteerd, grenzen = (
+        e["kosten"][volgorde],
+        np.searchsorted(e["cel"][volgorde], np.arange(n_cel + 1)),
+    )
     rijen = []
-    for sub, zr in matrix.cellen():
+    for i, (sub, zr) in enumerate(cellen):
         gebied = matrix.subresultaten[sub].code
-        eigen = eenheden[(eenheden["subresultaat"] == sub) & (eenheden["zelfredzaamheid"] == zr)]
-        n_clienten = int(eigen["client"].nunique())
-        basis, bron = eigen, EIGEN_CEL
-        if n_clienten < matrix.minimum_clienten:
-            basis, bron = _terugval(eenheden, matrix, gebied, zr)
-        waarden = np.sort(basis["kosten"].to_numpy(dtype=np.int64))
+        waarden, bron = gesorteerd[grenzen[i] : grenzen[i + 1]], EIGEN_CEL
+        if n_clienten[i] < matrix.minimum_clienten:
+            waarden, bron = _terugval(e, paren, cellen, celcode, matrix, gebied, zr)
         tarief = _statistiek(waarden, matrix) if bron is not None else None
         rijen.append(
             {
                 "subresultaat": sub,
                 "resultaatgebied": gebied,
                 "zelfredzaamheid": zr,
-                "n_clienten": n_clienten,
-                "n_eenheden": len(eigen),
+                "n_clienten": int(n_clienten[i]),
+                "n_eenheden": int(n_eenheden[i]),
                 "tarief_centen": tarief,
                 "p25_centen": _venstermiddel(waarden, Fraction(1, 4)) if bron else None,
                 "p75_centen": _venstermiddel(waarden, Fraction(3, 4)) if bron else None,
                 "bron": bron or "geen: te weinig cliënten",
-                "kosten_centen": int(rond_half_op(int(eigen["kosten"].sum()), MILLI)),
-                "tariefmodel_centen": (tarief or 0) * len(eigen),
+                "kosten_centen": int(rond_half_op(int(kosten_cel[i]), MILLI)),
+                "tariefmodel_centen": (tarief or 0) * int(n_eenheden[i]),
             }
         )
     tabel = pd.DataFrame(rijen)
     for kolom in ("tarief_centen", "p25_centen", "p75_centen"):  # None stays None, not NaN
         tabel[kolom] = pd.Series([r[kolom] for r in rijen], dtype=object)
-    tarieven = tabel[["subresultaat", "zelfredzaamheid"]].assign(
-        tarief_centen=[t or 0 for t in tabel["tarief_centen"]]
+    tarief_per_cel = np.array([t or 0 for t in tabel["tarief_centen"]], dtype=np.int64)
+    eenheid_tarief = tarief_per_cel[e["cel"]]
+    n_client = len(clienten)
+    per_client = pd.DataFrame(
+        {
+            "client": np.asarray(clienten),
+            "tariefmodel_centen": _bincount_int(e["client"], eenheid_tarief, n_client),
+            "kosten_centen": rond_half_op(_bincount_int(e["client"], e["kosten"], n_client), MILLI),
+        }
     )
-    eenheden = eenheden.merge(tarieven, on=["subresultaat", "zelfredzaamheid"], how="left")
-    eenheden["tarief_centen"] = eenheden["tarief_centen"].astype(np.int64)
-    per_client = (
-        eenheden.groupby("client", sort=True)
-        .agg(kosten=("kosten", "sum"), tariefmodel_centen=("tarief_centen", "sum"))
-        .reset_index()
+    subs = np.array([c[0] for c in cellen], dtype=object)
+    zrs = np.array([c[1] for c in cellen], dtype=object)
+    eenheden = pd.DataFrame(
+        {
+            "client": np.asarray(clienten)[e["client"]],
+            "subresultaat": subs[e["cel"]],
+            "zelfredzaamheid": zrs[e["cel"]],
+            "tijd": e["tijd"],
+            "kosten": e["kosten"],
+            "tarief_centen": eenheid_tarief,
+        }
     )
-    per_client["kosten_centen"] = rond_half_op(per_client.pop("kosten").to_numpy(), MILLI)
     plafond = matrix.eigen_bijdrage_plafond
     onder = None
     if plafond is not None and per == "periode":
-        onder = int((eenheden["kosten"] < int(plafond * 100) * MILLI).sum())
+        onder = int((e["kosten"] < int(plafond * 100) * MILLI).sum())
     return Resultaattarieven(
         per=per,
         matrix=tabel,
-        aandelen=_aandelen(regels),
+        aandelen=_aandelen(cel_id, product_id, kosten, cellen, producten),
         per_client=per_client,
         eenheden=eenheden,
         onder_eigen_bijdrage=onder,
     )
 
 
-def _eenheden(regels: pd.DataFrame, matrix: Resultaatmatrix, per: str) -> pd.DataFrame:
-    """One row per unit (client-period or trajectory) of a cell, with its cost. Periods
-    without care between a client's first and last period in a cell count as 0 when the
-    method says so."""
-    cel = ["client", "subresultaat", "zelfredzaamheid"]
-    sleutel = [*cel, "periode" if per == "periode" else "traject"]
-    eenheden = regels.groupby(sleutel, sort=True)["kosten"].sum().reset_index()
-    if per != "periode" or matrix.perioden_zonder_zorg != "tellen_mee":
-        return eenheden
-    grenzen = eenheden.groupby(cel, sort=True)["periode"].agg(["min", "max"]).reset_index()
-    lengte = (grenzen["max"] - grenzen["min"] + 1).to_numpy()
-    volledig = grenzen.loc[grenzen.index.repeat(lengte), cel].reset_index(drop=True)
-    start = np.repeat(grenzen["min"].to_numpy(), lengte)
-    stap = np.arange(lengte.sum()) - np.repeat(np.cumsum(lengte) - lengte, lengte)
-    volledig["periode"] = start + stap
-    uit = volledig.merge(eenheden, on=sleutel, how="left")
-    uit["kosten"] = uit["kosten"].fillna(0).astype(np.int64)
+def _bincount_int(codes: np.ndarray, waarden: np.ndarray, n: int) -> np.ndarray:
+    """Exact integer sums per code (np.bincount sums in float64, which is not exact for
+    amounts of 1/1000 cent above 2**53)."""
+    uit = np.zeros(n, dtype=np.int64)
+    np.add.at(uit, codes, waarden)
     return uit
 
 
-def _terugval(eenheden: pd.DataFrame, matrix: Resultaatmatrix, gebied: str, zr: str):
-    """The units of the first pool with enough clients, and its name (None: none has)."""
-    subs = {
-        s.code for s in next(g for g in matrix.resultaatgebieden if g.code == gebied).subresultaten
+def _eenheden(client, cel, tijd, kosten, matrix: Resultaatmatrix, per: str) -> dict:
+    """One entry per unit (client-period or trajectory of a cell) with its cost. Periods
+    without care between a client's first and last period in a cell count as 0 when the
+    method says so."""
+    t_max = int(tijd.max()) + 2 if len(tijd) else 2
+    n_cel = len(matrix.cellen())
+    sleutel = (client * n_cel + cel) * t_max + tijd
+    uniek, inverse = np.unique(sleutel, return_inverse=True)
+    som = _bincount_int(inverse, kosten, len(uniek))
+    if per == "periode" and matrix.perioden_zonder_zorg == "tellen_mee":
+        paar, t = uniek // t_max, uniek % t_max
+        eerste = np.r_[True, paar[1:] != paar[:-1]]
+        laatste = np.r_[paar[1:] != paar[:-1], True]
+        begin, eind = t[eerste], t[laatste]
+        lengte = eind - begin + 1
+        alle_paar = np.repeat(paar[eerste], lengte)
+        stap = np.arange(lengte.sum()) - np.repeat(np.cumsum(lengte) - lengte, lengte)
+        alle = alle_paar * t_max + np.repeat(begin, lengte) + stap
+        volledig = np.zeros(len(alle), dtype=np.int64)
+        volledig[np.searchsorted(alle, uniek)] = som
+        uniek, som = alle, volledig
+    paar = uniek // t_max
+    return {
+        "client": paar // n_cel,
+        "cel": paar % n_cel,
+        "tijd": uniek % t_max,
+        "kosten": som,
     }
-    zelfde = eenheden[eenheden["zelfredzaamheid"] == zr]
+
+
+def _terugval(e: dict, paren, cellen, celcode, matrix: Resultaatmatrix, gebied: str, zr: str):
+    """The sorted amounts of the first pool with enough clients, and its name (None: none)."""
+    gebied_ = next(g for g in matrix.resultaatgebieden if g.code == gebied)
+    n_cel = len(cellen)
+    zelfde = [i for i, (_, z) in enumerate(cellen) if z == zr]
+    in_gebied = [celcode[(s.code, zr)] for s in gebied_.subresultaten if (s.code, zr) in celcode]
     for pool, naam in (
-        (zelfde[zelfde["subresultaat"].isin(list(subs))], f"terugval: resultaatgebied {gebied}"),
+        (in_gebied, f"terugval: resultaatgebied {gebied}"),
         (zelfde, "terugval: alle resultaatgebieden"),
     ):
-        if pool["client"].nunique() >= matrix.minimum_clienten:
-            return pool, naam
-    return zelfde.iloc[:0], None
+        clienten = np.unique(paren[np.isin(paren % n_cel, pool)] // n_cel)
+        if len(clienten) >= matrix.minimum_clienten:
+            return np.sort(e["kosten"][np.isin(e["cel"], pool)]), naam
+    return np.zeros(0, dtype=np.int64), None
 
 
 def _statistiek(waarden: np.ndarray, matrix: Resultaatmatrix) -> int | None:
@@ -300,21 +349,19 @@ def _venstermiddel(waarden: np.ndarray, q: Fraction) -> int | None:
     return int(rond_half_op(sum(int(waarden[i]) for i in gekozen), VENSTER * MILLI))
 
 
-def _aandelen(regels: pd.DataFrame) -> pd.DataFrame:
+def _aandelen(cel_id, product_id, kosten, cellen, producten) -> pd.DataFrame:
     """Per cell and product: the product's share of the cell's realised cost."""
-    som = (
-        regels.groupby(["subresultaat", "zelfredzaamheid", "productspecificatie"], sort=True)[
-            "kosten"
-        ]
-        .sum()
-        .reset_index()
+    n_p = len(producten)
+    som = _bincount_int(cel_id * n_p + product_id, kosten, len(cellen) * n_p).reshape(-1, n_p)
+    rijen = []
+    for i, (sub, zr) in enumerate(cellen):
+        totaal = int(som[i].sum())
+        for j, product in enumerate(producten):
+            if som[i, j]:
+                rijen.append((sub, zr, product, Fraction(int(som[i, j]), totaal)))
+    return pd.DataFrame(
+        rijen, columns=["subresultaat", "zelfredzaamheid", "productspecificatie", "aandeel"]
     )
-    totaal = som.groupby(["subresultaat", "zelfredzaamheid"])["kosten"].transform("sum")
-    som["aandeel"] = [
-        Fraction(int(k), int(t)) if t else Fraction(0)
-        for k, t in zip(som["kosten"], totaal, strict=True)
-    ]
-    return som.drop(columns="kosten")
 
 
 def kostprijzen_uit_processed(processed: Path) -> dict[str, int]:
