@@ -154,6 +154,7 @@ class Resultaattarieven:
     per_client: pd.DataFrame
     eenheden: pd.DataFrame
     onder_eigen_bijdrage: int | None  # client-periods whose care cost less than the ceiling
+    kostprijzen: dict[str, int]  # cost price per unit (cents) the tariffs rest on
 
     @property
     def kosten_centen(self) -> int:
@@ -189,11 +190,11 @@ def bereken_resultaattarieven(
     product_id, producten = pd.factorize(regels["productspecificatie"], sort=True)
     prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
     kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
-    tijd = (
-        regels["periode"].to_numpy(dtype=np.int64)
-        if per == "periode"
-        else pd.factorize(regels["traject"], sort=True)[0].astype(np.int64)
-    )
+    if per == "periode":
+        tijd, tijden = regels["periode"].to_numpy(dtype=np.int64), None
+    else:
+        tijd, tijden = pd.factorize(regels["traject"], sort=True)
+        tijd = tijd.astype(np.int64)
     e = _eenheden(client_id.astype(np.int64), cel_id, tijd, kosten, matrix, per)
     n_cel = len(cellen)
     paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
@@ -247,7 +248,7 @@ def bereken_resultaattarieven(
             "client": np.asarray(clienten)[e["client"]],
             "subresultaat": subs[e["cel"]],
             "zelfredzaamheid": zrs[e["cel"]],
-            "tijd": e["tijd"],
+            "tijd": e["tijd"] if tijden is None else np.asarray(tijden)[e["tijd"]],
             "kosten": e["kosten"],
             "tarief_centen": eenheid_tarief,
         }
@@ -263,7 +264,52 @@ def bereken_resultaattarieven(
         per_client=per_client,
         eenheden=eenheden,
         onder_eigen_bijdrage=onder,
+        kostprijzen=dict(kostprijzen_centen),
     )
+
+
+def per_aanbieder(regels: pd.DataFrame, uitkomst: Resultaattarieven) -> pd.DataFrame:
+    """Per provider (internal only): the realised cost of its lines at cost prices and its
+    part of the cell tariffs. A unit's tariff is split over the providers in proportion to
+    their cost in that unit, rounded half up per provider; a unit without care goes to the
+    provider with the most cost for that client in that cell."""
+    r = regels.assign(
+        kosten=regels["geleverd_milli"].to_numpy(dtype=np.int64)
+        * regels["productspecificatie"].map(uitkomst.kostprijzen).to_numpy(dtype=np.int64),
+        tijd=regels["periode"] if uitkomst.per == "periode" else regels["traject"],
+    )
+    cel = ["client", "subresultaat", "zelfredzaamheid"]
+    deel = r.groupby([*cel, "tijd", "aanbieder"], sort=True)["kosten"].sum().reset_index()
+    hoofd = (
+        r.groupby([*cel, "aanbieder"])["kosten"]
+        .sum()
+        .reset_index()
+        .sort_values([*cel, "kosten", "aanbieder"], ascending=[True, True, True, False, True])
+        .drop_duplicates(cel, keep="first")[[*cel, "aanbieder"]]
+    )
+    e = uitkomst.eenheden.rename(columns={"kosten": "eenheid_kosten"})
+    met = deel.merge(e, on=[*cel, "tijd"], how="left")
+    met["tarief_deel"] = rond_half_op(
+        met["tarief_centen"].to_numpy(dtype=np.int64) * met["kosten"].to_numpy(dtype=np.int64),
+        np.maximum(met["eenheid_kosten"].to_numpy(dtype=np.int64), 1),
+    )
+    leeg = e[e["eenheid_kosten"] == 0].merge(hoofd, on=cel)
+    tarief = (
+        pd.concat(
+            [
+                met[["aanbieder", "tarief_deel"]],
+                leeg.rename(columns={"tarief_centen": "tarief_deel"})[["aanbieder", "tarief_deel"]],
+            ]
+        )
+        .groupby("aanbieder")["tarief_deel"]
+        .sum()
+    )
+    kosten = r.groupby("aanbieder")["kosten"].sum()
+    uit = pd.DataFrame({"kosten": kosten, "tariefmodel_centen": tarief}).fillna(0).reset_index()
+    uit["kosten_centen"] = rond_half_op(uit.pop("kosten").to_numpy(dtype=np.int64), MILLI)
+    uit["tariefmodel_centen"] = uit["tariefmodel_centen"].astype(np.int64)
+    uit["verschil_centen"] = uit["tariefmodel_centen"] - uit["kosten_centen"]
+    return uit[uit["aanbieder"] != ""].reset_index(drop=True)
 
 
 def _bincount_int(codes: np.ndarray, waarden: np.ndarray, n: int) -> np.ndarray:
