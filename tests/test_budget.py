@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kostprijs.budget.impact import realisatie_normjaar
 from kostprijs.budget.invoer import indicaties_uit_waarden
 from kostprijs.budget.model import (
     bereken_clienten,
@@ -205,3 +206,65 @@ def test_budget_neutral_factor_is_the_smallest_that_reaches_the_target(params):
 def test_unknown_product_in_tarieven_lookup():
     with pytest.raises(KeyError):
         Tarieven({"OZL 1": 100}).voor(pd.DataFrame({"productspecificatie": ["OZL 2"]}))
+
+
+def test_realisation_of_53_weeks_converted_to_the_model_year():
+    """By hand: 8.820,00 over 53 weeks is 8.820,00 x 52 / 53 = 8.653,5849 -> 8.653,58."""
+    assert realisatie_normjaar(882_000, 53, 52) == 865_358
+    assert realisatie_normjaar(882_000, 52, 52) == 882_000
+    assert realisatie_normjaar(53, 53, 52) == 52
+    assert realisatie_normjaar(1, 53, 52) == 1  # 0,98 cent rounds half up to 1
+
+
+@given(st.integers(0, 10**12), st.integers(52, 53), st.sampled_from([52, 53]))
+def test_conversion_to_the_model_year_matches_decimal(centen_, weken, weken_per_jaar):
+    verwacht = (Decimal(centen_) * weken_per_jaar / weken).quantize(1, ROUND_HALF_UP)
+    assert realisatie_normjaar(centen_, weken, weken_per_jaar) == int(verwacht)
+
+
+def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp_path):
+    """Three clients, by hand (gebruiksfactor 65%, 52 weeks, 13 periods of 4 weeks):
+    A: OZL 1 2 h/week: 2 x 52 x 0,65 x 50,00 = 3.380,00 a year, 260,00 a period (budget 260);
+    B: Kortdurend verblijf 1/week, billed beside the budget: 1 x 52 x 0,65 x 100,00 = 3.380,00;
+    C: both: budget 260 and 3.380,00 beside it. Existing clients: 13.520,00 a year, of which
+    2 budgets x 260 x 13 = 6.760,00 and 6.760,00 beside the budget.
+    Realisation 2026 (53 ISO weeks) at current tarieven: A 100 h x 40,00 + B 30 x 90,00 +
+    C 53 h x 40,00 = 8.820,00; over 52 weeks 8.653,58. Difference like for like
+    13.520,00 - 8.653,58 = 4.866,42."""
+    from kostprijs.budget.impact import bereken_budgetimpact
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;indicatie_per_week;einde\n"
+        "A;OZL 1;2;\nB;Kortdurend verblijf;1;\nC;OZL 1;2;\nC;Kortdurend verblijf;1;\n",
+        encoding="utf-8",
+    )
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;40,00;\n"
+        "Kortdurend verblijf;etmaal;90,00;\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2026.csv").write_text(
+        "client;productspecificatie;periode;volume\n"
+        "A;OZL 1;1;100\nB;Kortdurend verblijf;1;30\nC;OZL 1;2;53\n",
+        encoding="utf-8",
+    )
+    nieuw = tmp_path / "tarieven_nieuw.csv"
+    nieuw.write_text(
+        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;50,00\n"
+        "Kortdurend verblijf;;etmaal;100,00\n",
+        encoding="utf-8",
+    )
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    assert bi.weken_realisatiejaar == 53
+    assert bi.nieuw_bestaand_centen == 1_352_000
+    assert bi.realisatie_bestaand_centen == 882_000
+    assert bi.realisatie_normjaar_centen == 865_358
+    assert bi.verschil_normjaar_centen == 486_642
+    assert bi.realisatie_omgerekend
+    a = bi.aansluiting.set_index("onderdeel")
+    assert a.loc["periodebudgetten"].tolist() == [2, 676_000]
+    assert a.loc["buiten het periodebudget"].tolist() == [2, 676_000]
+    assert a.loc["totaal"].tolist() == [3, 1_352_000]
+    assert bi.totalen["bestaande_clienten_centen"].tolist()[-1] == 865_358

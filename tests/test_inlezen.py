@@ -314,7 +314,7 @@ GEVALLEN = [
     ("tabel.csv", "afgewezen", "tekstbestand (bijvoorbeeld CSV)", "fout", "", ""),
     ("oud.xls", "afgewezen", "oude Excel-formaat (.xls", "fout", "", ""),
     ("brief.xlsx", "afgewezen", "Word-document met een Excel-extensie", "fout", "", ""),
-    ("willekeurig.xlsx", "afgewezen", "geen Excel-bestand (onbekende inhoud)", "fout", "", ""),
+    ("willekeurig.xlsx", "afgewezen", "een bestand van onbekend soort", "fout", "", ""),
     ("versleuteld.xlsx", "afgewezen", "met een wachtwoord versleuteld", "fout", "", ""),
     ("macro.xlsm", "geaccepteerd met opmerkingen", "bevat macro's", "opmerking", "", ""),
     (
@@ -329,7 +329,14 @@ GEVALLEN = [
     ("zip_bom.xlsx", "afgewezen", "mogelijk een zip-bom", "fout", "", ""),
     ("zip_bom_verhouding.xlsx", "afgewezen", "keer samengeperst", "fout", "", ""),
     ("miljoen_rijen.xlsx", "afgewezen", "loopt tot rij 1.000.000", "fout", "Realisatie", ""),
-    ("beschadigd.xlsx", "afgewezen", "beschadigd of ongeldig zip-archief", "fout", "", ""),
+    (
+        "beschadigd.xlsx",
+        "afgewezen",
+        "beschadigd: het is geen geldige Excel-werkmap",
+        "fout",
+        "",
+        "",
+    ),
     (
         "foutwaarde.xlsx",
         "afgewezen",
@@ -510,3 +517,21 @@ def test_sjabloon_heeft_beveiliging_en_validatie(params, tmp_path):
     assert not wb[invoer.blad][invoer.cel].protection.locked
     with zipfile.ZipFile(pad) as z:
         assert b"<f>D7*(1+E7+F7+G7)*(1+H7)</f><v>" in z.read("xl/worksheets/sheet3.xml")
+
+
+def test_elke_afwijzing_zegt_wat_de_aanbieder_moet_doen(run):
+    """Walks every kind of rejection this run provokes (some 27 different messages)."""
+    fouten = run[0].bevindingen.query("ernst == 'fout'")
+    assert fouten["melding"].nunique() >= 25
+    assert wm.zonder_actie(run[0].bevindingen) == []
+    tekst = _bevindingen(run, "tekst_in_getal.xlsx").query("ernst == 'fout'")["melding"].item()
+    assert "0 als er geen kosten zijn" in tekst
+
+
+def test_terugkoppeling_noemt_velden_zoals_het_sjabloon(run):
+    uit = run[1]
+    html = (uit / "terugkoppeling" / "tekst_in_getal.xlsx.html").read_text(encoding="utf-8")
+    assert "<td>OZL 1: Jaaruren per fte (contracturen per jaar)</td>" in html
+    assert "bs_ozl_1_jaaruren" not in html
+    html = (uit / "terugkoppeling" / "procent_klein.xlsx.html").read_text(encoding="utf-8")
+    assert "<td>Functie 1: Werkgeverslasten (sociale lasten en pensioen)</td>" in html

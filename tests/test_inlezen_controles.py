@@ -394,3 +394,7 @@ def test_cli_leest_bevestigingen_naast_de_map(params, tmp_path, capsys):
     assert "waarvan 1 gebruikt bij het inlezen" in capsys.readouterr().out
     assert main([*opdracht, str(tmp_path / "b"), "--bevestigingen", str(leeg)]) == 1
     assert "0 geaccepteerd, 0 geaccepteerd met opmerkingen, 1 afgewezen" in capsys.readouterr().out
+
+
+def test_elke_afwijzing_zegt_wat_de_aanbieder_moet_doen(run):
+    assert wm.zonder_actie(run[0].bevindingen) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -163,3 +164,17 @@ def opmaak_onderaan(bron: Path, pad: Path, blad: str = "xl/worksheets/sheet5.xml
     leeg = b'<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
     xml = xml.replace(b"</sheetData>", leeg + b"</sheetData>")
     return zip_vervang(bron, pad, {blad: xml})
+
+
+# A rejection says what fixes it: one of these verbs, addressed to the provider
+ACTIE = re.compile(
+    r"\b(vul|typ|gebruik|stuur|sla|zet|verwijder|maak|kort|controleer|kies|open|herstel|geef|"
+    r"neem)\b",
+    re.IGNORECASE,
+)
+
+
+def zonder_actie(bevindingen) -> list[str]:
+    """The messages of rejections (ernst 'fout') that do not say what to do."""
+    fouten = bevindingen[bevindingen["ernst"] == "fout"]["melding"]
+    return sorted({m for m in fouten if not ACTIE.search(m)})

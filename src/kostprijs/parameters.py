@@ -608,6 +608,14 @@ class Inleesparameters:
     werkers: int = 2
 
     def __post_init__(self) -> None:
+        if self.inleverdatum:
+            try:
+                date.fromisoformat(self.inleverdatum)
+            except ValueError:
+                raise ConfiguratieFout(
+                    f"sjabloon.inleverdatum '{self.inleverdatum}' is geen datum: schrijf "
+                    "JJJJ-MM-DD, bijvoorbeeld 2026-10-01."
+                ) from None
         getallen = {k: v for k, v in vars(self).items() if isinstance(v, int)}
         fout = [k for k, v in getallen.items() if isinstance(v, bool) or v < 1]
         if fout or not self.sjabloonversie:

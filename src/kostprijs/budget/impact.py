@@ -32,7 +32,7 @@ from kostprijs.budget.model import (
     realisatie_bedrag_centen,
 )
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import centen
+from kostprijs.geld import centen, rond_half_op
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.tarieflijst import (
@@ -72,10 +72,12 @@ class Budgetimpact:
     totalen: pd.DataFrame
     gevoeligheid: pd.DataFrame
     realisatie_bestaand_centen: int
+    realisatie_normjaar_centen: int
     budgetneutrale_factor: Decimal | None
     gebruiksfactoren: pd.DataFrame
     gebruiksfactor_gewogen: float
     overgang: pd.DataFrame | None
+    aansluiting: pd.DataFrame | None
     verdeling: pd.DataFrame
     aantal_clienten: int
     aantal_bestaand: int
@@ -91,6 +93,7 @@ class Budgetimpact:
 
     @property
     def verschil_met_realisatie_centen(self) -> int:
+        """Against the realisation as it was (in a 53-week year: one week more than the model)."""
         return self.nieuw_bestaand_centen - self.realisatie_bestaand_centen
 
     @property
@@ -98,6 +101,20 @@ class Budgetimpact:
         return Decimal(self.verschil_met_realisatie_centen) / Decimal(
             self.realisatie_bestaand_centen
         )
+
+    @property
+    def realisatie_omgerekend(self) -> bool:
+        """The realisatiejaar had another number of weeks than the model's year."""
+        return self.realisatie_normjaar_centen != self.realisatie_bestaand_centen
+
+    @property
+    def verschil_normjaar_centen(self) -> int:
+        """Like for like: against the realisation converted to the model's weeks per year."""
+        return self.nieuw_bestaand_centen - self.realisatie_normjaar_centen
+
+    @property
+    def verschil_normjaar_fractie(self) -> Decimal:
+        return Decimal(self.verschil_normjaar_centen) / Decimal(self.realisatie_normjaar_centen)
 
 
 def voorbeeldregels(params: Jaarparameters) -> tuple[Voorbeeldregel, ...]:
@@ -189,27 +206,37 @@ def bereken_budgetimpact(
     alle = {naam: clienten_bij(indicaties, t) for naam, t in scenarios.items()}
     van_bestaand = {naam: clienten_bij(bestaand, t) for naam, t in scenarios.items()}
     realisatie_centen = realisatie_bedrag_centen(realisatie, huidig_aangevuld)
-    totalen = pd.DataFrame(
-        {
-            "scenario": [
-                f"Indicaties × gebruiksfactor × {NIEUW}",
-                f"Indicaties × gebruiksfactor × {HUIDIG}",
-                f"Realisatie {params.realisatiejaar} × {HUIDIG}",
-            ],
-            "alle_clienten_centen": [
-                jaartotaal_centen(alle[NIEUW]),
-                jaartotaal_centen(alle[HUIDIG]),
+    weken = iso_weken(params.realisatiejaar)
+    normjaar_centen = realisatie_normjaar(realisatie_centen, weken, b.weken_per_jaar)
+    rijen = [
+        (
+            f"Indicaties × gebruiksfactor × {NIEUW}",
+            jaartotaal_centen(alle[NIEUW]),
+            jaartotaal_centen(van_bestaand[NIEUW]),
+        ),
+        (
+            f"Indicaties × gebruiksfactor × {HUIDIG}",
+            jaartotaal_centen(alle[HUIDIG]),
+            jaartotaal_centen(van_bestaand[HUIDIG]),
+        ),
+    ]
+    realisatie_naam = f"Realisatie {params.realisatiejaar} × {HUIDIG}"
+    if weken == b.weken_per_jaar:
+        rijen.append((realisatie_naam, None, realisatie_centen))
+    else:  # like for like: the realisation converted to the model's weeks as well
+        rijen.append((f"{realisatie_naam} ({weken} weken)", None, realisatie_centen))
+        rijen.append(
+            (
+                f"{realisatie_naam}, omgerekend naar {b.weken_per_jaar} weken",
                 None,
-            ],
-            "bestaande_clienten_centen": [
-                jaartotaal_centen(van_bestaand[NIEUW]),
-                jaartotaal_centen(van_bestaand[HUIDIG]),
-                realisatie_centen,
-            ],
-        }
+                normjaar_centen,
+            )
+        )
+    totalen = pd.DataFrame(
+        rijen, columns=["scenario", "alle_clienten_centen", "bestaande_clienten_centen"]
     )
     try:
-        neutraal = budgetneutrale_factor(bestaand, nieuw, b, pb, realisatie_centen)
+        neutraal = budgetneutrale_factor(bestaand, nieuw, b, pb, normjaar_centen)
     except ValueError:
         neutraal = None
     gevoelig = gevoeligheid(indicaties, scenarios, b, pb)
@@ -217,13 +244,14 @@ def bereken_budgetimpact(
     return Budgetimpact(
         periodebudget=pb,
         perioden_per_jaar=b.perioden_per_jaar,
-        weken_realisatiejaar=iso_weken(params.realisatiejaar),
+        weken_realisatiejaar=weken,
         rekenvoorbeeld=rekenvoorbeeld(params, nieuw),
         tarieven=_tarieftabel(params, huidig_lijst, nieuw),
         pgb=_pgb_tabel(params, huidig_lijst, nieuw_lijst),
         totalen=totalen,
         gevoeligheid=gevoelig,
         realisatie_bestaand_centen=realisatie_centen,
+        realisatie_normjaar_centen=normjaar_centen,
         budgetneutrale_factor=neutraal,
         gebruiksfactoren=empirische_gebruiksfactor(bestaand, realisatie, params.realisatiejaar)
         .set_index("productspecificatie")
@@ -235,6 +263,7 @@ def bereken_budgetimpact(
             bestaand, huidig_aangevuld, realisatie_centen, params.realisatiejaar
         ),
         overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params) if pb else None,
+        aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
         verdeling=_verdeling(alle[NIEUW], pb),
         aantal_clienten=int(indicaties["client"].nunique()),
         aantal_bestaand=int(bestaand["client"].nunique()),
@@ -242,6 +271,29 @@ def bereken_budgetimpact(
         beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
         zonder_nieuw_tarief=tuple(ongewijzigd),
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
+    )
+
+
+def realisatie_normjaar(centen_: int, weken: int, weken_per_jaar: int) -> int:
+    """Realised spending over `weken` ISO weeks, converted to the model's year (half up)."""
+    return int(rond_half_op(centen_ * weken_per_jaar, weken))
+
+
+def _aansluiting(clienten: pd.DataFrame, perioden: int) -> pd.DataFrame:
+    """How the periodebudgets add up to the scenario's total: budgets x perioden, plus the
+    products billed per unit beside the budget, is what the clients cost per year."""
+    budget = clienten["budget_per_periode"].to_numpy(dtype=np.int64)
+    buiten = clienten["buiten_budget_per_jaar_centen"].to_numpy(dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "onderdeel": ["periodebudgetten", "buiten het periodebudget", "totaal"],
+            "clienten": [int((budget > 0).sum()), int((buiten > 0).sum()), len(clienten)],
+            "centen": [
+                int(budget.sum()) * 100 * perioden,
+                int(buiten.sum()),
+                jaartotaal_centen(clienten),
+            ],
+        }
     )
 
 

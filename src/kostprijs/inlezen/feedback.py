@@ -23,8 +23,11 @@ def feedback_html(
     bevindingen: list[Bevinding],
     jaar: int,
     contact: str,
+    labels: dict[str, str],
 ) -> str:
-    """A self-contained HTML page (no scripts, no external resources); all text escaped."""
+    """A self-contained HTML page (no scripts, no external resources); all text escaped.
+
+    `labels` gives each named cell its label in the template, shown as the field."""
     fouten = sum(b.ernst == FOUT for b in bevindingen)
     if fouten:
         oordeel = (
@@ -39,7 +42,7 @@ def feedback_html(
         )
     rijen = "\n".join(
         f'<tr class="{escape(b.ernst)}"><td>{escape(b.ernst)}</td><td>{escape(b.blad)}</td>'
-        f"<td>{escape(b.cel)}</td><td>{escape(b.veld)}</td><td>{escape(b.gevonden)}</td>"
+        f"<td>{escape(b.cel)}</td><td>{escape(labels.get(b.veld, b.veld))}</td><td>{escape(b.gevonden)}</td>"
         f"<td>{escape(b.verwacht)}</td><td>{escape(b.melding)}</td></tr>"
         for b in bevindingen
     )

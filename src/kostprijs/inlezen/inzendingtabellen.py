@@ -11,6 +11,7 @@ import pandas as pd
 
 from kostprijs.inlezen.bevinding import fout, opmerking
 from kostprijs.inlezen.lezen import Inzending
+from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import (
     ALGEMEEN,
     BOUWSTEEN_KOLOMMEN,
@@ -79,8 +80,10 @@ def rijen(inz: Inzending, ind: Indeling) -> dict[str, list[dict]]:
                     inz.bevindingen.append(
                         fout(
                             inz.bestand,
-                            f"Er is {x} fte van functie {f} ingezet, maar functie {f} is niet "
-                            "ingevuld op het blad Personeel.",
+                            f"Er is {invoergetal(x)} fte van functie {f} ingezet, maar functie "
+                            f"{f} is niet ingevuld op het blad Personeel. Vul functie {f} in op "
+                            "het blad Personeel, of maak deze fte leeg als de functie niet "
+                            "wordt ingezet.",
                             gevonden=f"{x} fte",
                             verwacht=f"functie {f} ingevuld op blad Personeel",
                             **inz.plaats(f"bs_{p}_{k}"),

@@ -85,7 +85,8 @@ def lees_werkboek(pad: Path, ind: Indeling, archief: Archief) -> Inzending:
         raise Weigering(
             fout(
                 inz.bestand,
-                "Geen enkel blad van het kostprijssjabloon gevonden; dit is niet het sjabloon.",
+                "Geen enkel blad van het kostprijssjabloon gevonden; dit is niet het sjabloon. "
+                "Vul het kostprijssjabloon van de gemeente in en stuur dat in.",
                 gevonden=", ".join(f"'{n}'" for n in bladnamen) or "geen bladen",
                 verwacht=", ".join(BLADEN),
             )
@@ -780,7 +781,10 @@ def _getal(v: Veld, waarde: object, inz: Inzending) -> Decimal:
             raise ValueError(f"'{waarde}' is geen eindig getal.") from exc
     tekst = str(waarde).translate(_TEKENS).strip()
     if tekst.upper() in FOUTWAARDEN:
-        raise ValueError(f"De cel bevat {_foutwaarde(tekst)} als tekst; hier hoort een getal.")
+        raise ValueError(
+            f"De cel bevat {_foutwaarde(tekst)} als tekst; hier hoort een getal. Vul een getal "
+            "in (0 als er geen kosten zijn)."
+        )
     procent = v.soort == "fractie" and tekst.endswith("%")
     tekst = tekst.rstrip("%").strip() if procent else tekst
     getal, uitleg = _tekstgetal(tekst, str(waarde))
@@ -823,7 +827,11 @@ def _tekstgetal(tekst: str, origineel: str) -> tuple[Decimal, str]:
     if re.fullmatch(r"-?\d+\.\d+", tekst):
         getal = Decimal(tekst)
         return getal, f"Tekst met decimale punt ('{origineel}') gelezen als {invoergetal(getal)}."
-    raise ValueError(f"'{origineel}' is tekst; hier hoort een getal.")
+    raise ValueError(
+        f"'{origineel}' is tekst; hier hoort een getal. Vul een getal in, zonder tekst of "
+        "euroteken: 0 als er geen kosten zijn, of laat de cel leeg als u het product niet "
+        "aanbiedt."
+    )
 
 
 def _controleer_formules(

@@ -24,6 +24,10 @@ from kostprijs.parameters import Inleesparameters
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 MB = 1 << 20
+OPNIEUW = (  # what fixes a file that is not a usable workbook
+    " Open het sjabloon in Excel of LibreOffice, sla het op als Excel-werkmap (.xlsx) en "
+    "stuur het opnieuw in."
+)
 # A cell that holds something (a value, formula or inline string); a cell with formatting
 # only is self-closing or empty and does not count for the sheet's extent.
 _CEL_MET_INHOUD = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*?(?<!/)>\s*<(?:v|f|is)\b')
@@ -91,12 +95,16 @@ def open_veilig(pad: Path, ip: Inleesparameters) -> Archief:
     naam = pad.name
     grootte = pad.stat().st_size
     if grootte == 0:
-        raise Weigering(fout(naam, "Het bestand is leeg (0 bytes).", verwacht="ingevuld sjabloon"))
+        raise Weigering(
+            fout(naam, "Het bestand is leeg (0 bytes)." + OPNIEUW, verwacht="ingevuld sjabloon")
+        )
     if grootte > ip.max_bestand_mb * MB:
         raise Weigering(
             fout(
                 naam,
-                f"Het bestand is te groot ({grootte / MB:.1f} MB); het sjabloon is veel kleiner.",
+                f"Het bestand is te groot ({grootte / MB:.1f} MB); het sjabloon is veel kleiner. "
+                "Verwijder afbeeldingen en bladen die niet in het sjabloon staan, of vul een "
+                "nieuwe kopie van het sjabloon in, en stuur het opnieuw in.",
                 gevonden=f"{grootte / MB:.1f} MB",
                 verwacht=f"hooguit {ip.max_bestand_mb} MB",
             )
@@ -114,7 +122,7 @@ def open_veilig(pad: Path, ip: Inleesparameters) -> Archief:
         raise Weigering(
             fout(
                 naam,
-                f"Het bestand is een beschadigd of ongeldig zip-archief ({type(exc).__name__}).",
+                "Het bestand is beschadigd: het is geen geldige Excel-werkmap." + OPNIEUW,
                 verwacht="een .xlsx-bestand opgeslagen met Excel of LibreOffice",
             )
         ) from exc
@@ -125,13 +133,16 @@ def _ole(pad: Path) -> Bevinding:
     if "EncryptionInfo".encode("utf-16-le") in inhoud:
         return fout(
             pad.name,
-            "Het bestand is met een wachtwoord versleuteld en kan niet worden gelezen.",
+            "Het bestand is met een wachtwoord versleuteld en kan niet worden gelezen. Sla het "
+            "op zonder wachtwoord (Excel: Bestand > Info > Werkmap beveiligen > Versleutelen "
+            "met wachtwoord, maak het wachtwoord leeg; LibreOffice: Opslaan als, zonder "
+            "wachtwoord) en stuur het opnieuw in.",
             gevonden="versleuteld bestand",
             verwacht="een .xlsx zonder wachtwoord",
         )
     return fout(
         pad.name,
-        "Het bestand heeft het oude Excel-formaat (.xls, Excel 97-2003).",
+        "Het bestand heeft het oude Excel-formaat (.xls, Excel 97-2003)." + OPNIEUW,
         gevonden="oud Excel-formaat",
         verwacht="het sjabloon opgeslagen als .xlsx",
     )
@@ -145,10 +156,10 @@ def _geen_zip(pad: Path, kop: bytes) -> Bevinding:
     elif b"\x00" not in begin and _is_tekst(begin):
         soort = "een tekstbestand (bijvoorbeeld CSV)"
     else:
-        soort = "geen Excel-bestand (onbekende inhoud)"
+        soort = "een bestand van onbekend soort"
     return fout(
         pad.name,
-        f"Het bestand is {soort}, geen Excel-werkmap.",
+        f"Het bestand is {soort}, geen Excel-werkmap." + OPNIEUW,
         gevonden=soort,
         verwacht="het ingevulde sjabloon als .xlsx",
     )
@@ -172,7 +183,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
         raise Weigering(
             fout(
                 naam,
-                f"Het archief bevat {len(infos)} onderdelen; dat is verdacht veel.",
+                f"Het archief bevat {len(infos)} onderdelen; dat is verdacht veel." + OPNIEUW,
                 gevonden=str(len(infos)),
                 verwacht=f"hooguit {ip.max_onderdelen}",
             )
@@ -182,7 +193,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
         raise Weigering(
             fout(
                 naam,
-                f"Het bestand is {soort} met een Excel-extensie.",
+                f"Het bestand is {soort} met een Excel-extensie." + OPNIEUW,
                 gevonden=soort,
                 verwacht="het ingevulde sjabloon als .xlsx",
             )
@@ -195,7 +206,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
             fout(
                 naam,
                 f"Uitgepakt is het bestand {totaal / MB:.0f} MB (mogelijk een zip-bom); "
-                "het is niet geopend.",
+                "het is niet geopend." + OPNIEUW,
                 gevonden=f"{totaal / MB:.0f} MB uitgepakt",
                 verwacht=f"hooguit {ip.max_uitgepakt_mb} MB",
             )
@@ -207,7 +218,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
                 fout(
                     naam,
                     f"Onderdeel {i.filename} is {verhouding:.0f} keer samengeperst "
-                    "(mogelijk een zip-bom); het bestand is niet geopend.",
+                    "(mogelijk een zip-bom); het bestand is niet geopend." + OPNIEUW,
                     gevonden=f"compressieverhouding {verhouding:.0f}",
                     verwacht=f"hooguit {ip.max_compressieverhouding}",
                 )
@@ -246,7 +257,7 @@ def _archief(zf: zipfile.ZipFile, naam: str, ip: Inleesparameters) -> Archief:
                     fout(
                         naam,
                         f"Onderdeel {i.filename} bevat een DOCTYPE- of ENTITY-declaratie "
-                        "(mogelijke XML-bom); het bestand is niet geopend.",
+                        "(mogelijke XML-bom); het bestand is niet geopend." + OPNIEUW,
                         gevonden="DOCTYPE/ENTITY",
                         verwacht="een gewone Excel-werkmap",
                     )
@@ -342,7 +353,7 @@ def _geen_werkmap(zf: zipfile.ZipFile, naam: str, namen: set[str]) -> Bevinding:
         )
     return fout(
         naam,
-        "Het zip-bestand bevat geen Excel-werkmap.",
+        "Het zip-bestand bevat geen Excel-werkmap." + OPNIEUW,
         verwacht="het ingevulde sjabloon als .xlsx",
     )
 
@@ -357,9 +368,12 @@ def _lees(zf: zipfile.ZipFile, info: zipfile.ZipInfo, naam: str) -> bytes:
         raise Weigering(
             fout(
                 naam,
-                "Het bestand is versleuteld."
-                if vergrendeld
-                else f"Onderdeel {info.filename} is beschadigd ({exc}).",
+                (
+                    "Het bestand is versleuteld."
+                    if vergrendeld
+                    else f"Onderdeel {info.filename} is beschadigd."
+                )
+                + OPNIEUW,
                 verwacht="een .xlsx-bestand opgeslagen met Excel of LibreOffice",
             )
         ) from exc
@@ -374,7 +388,9 @@ def _bladen_en_namen(inhoud: dict[str, bytes], naam: str) -> tuple[dict, dict, d
     entity can expand); names that refer to a range or a formula are left out.
     """
     if "xl/workbook.xml" not in inhoud:
-        raise Weigering(fout(naam, "De werkmap is onleesbaar (xl/workbook.xml ontbreekt)."))
+        raise Weigering(
+            fout(naam, "De werkmap is onleesbaar (xl/workbook.xml ontbreekt)." + OPNIEUW)
+        )
     doelen = {}
     for m in _RELATIE.finditer(inhoud.get("xl/_rels/workbook.xml.rels", b"")):
         a = _attributen(m.group(1))

@@ -484,6 +484,7 @@ def _schrijf(
         for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
             _csv(df, tmp / f"{naam}.csv", sleutel)
         statussen = res.inzendingen.set_index("bestand")["status"].to_dict()
+        labels = {v.naam: v.label for v in indeling(params).velden}
         for naam, inz in inzendingen.items():
             if not inz.bevindingen:
                 continue
@@ -497,6 +498,7 @@ def _schrijf(
                 ),
                 params.jaar,
                 ip.contact,
+                labels,
             )
             (tmp / "terugkoppeling" / feedbacknaam(naam)).write_text(html, encoding="utf-8")
         oud = res.uitmap / "terugkoppeling"

@@ -48,7 +48,8 @@ VERGISSINGEN: dict[str, Vergissing] = {
     "honderdste": Vergissing(
         (Fraction(100),),
         "{toon} is onwaarschijnlijk laag; bedoelt u {gecorrigeerd}? Waarschijnlijk is het "
-        "percentage als 0,.. in een procentcel getypt.",
+        "percentage als 0,.. in een procentcel getypt. Typ het percentage met %-teken, "
+        "bijvoorbeeld {gecorrigeerd}.",
     ),
     "maandsalaris": Vergissing(
         (Fraction(12),),
@@ -66,7 +67,8 @@ VERGISSINGEN: dict[str, Vergissing] = {
     ),
     "decimaalteken": Vergissing(
         (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000)),
-        "{toon} is veel te hoog; vergeten decimaalteken? Bedoelt u {gecorrigeerd}?",
+        "{toon} is veel te hoog; vergeten decimaalteken? Bedoelt u {gecorrigeerd}? Vul het "
+        "getal in met een komma voor de decimalen.",
     ),
     "dagen": Vergissing(
         (Fraction(UREN_PER_DAG),),

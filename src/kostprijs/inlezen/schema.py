@@ -63,7 +63,7 @@ def _verplicht(kolom: str, label: str, waar: Callable | None = None) -> Regel:
         f"verplicht:{kolom}",
         kolom,
         lambda df: df[kolom].notna() | (~waar(df) if waar else False),
-        f"{label} is niet ingevuld; dit is verplicht.",
+        f"{label} is niet ingevuld; dit is verplicht. Vul het in.",
         "een ingevulde waarde",
     )
 
@@ -74,7 +74,8 @@ def _minimaal(kolom: str, minimum: float = 0, strikt: bool = False) -> Regel:
         f"minimaal{'_strikt' if strikt else ''}:{kolom}",
         kolom,
         lambda df: df[kolom].isna() | ((df[kolom] > minimum) if strikt else (df[kolom] >= minimum)),
-        f"{{waarde}} kan niet: de waarde moet {teken} {minimum:g} zijn.",
+        f"{{waarde}} kan niet: de waarde moet {teken} {minimum:g} zijn. Vul een getal in dat "
+        f"{teken} {minimum:g} is.",
         f"{teken} {minimum:g}",
     )
 
@@ -220,7 +221,8 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
                 df["contact_email"].isna()
                 | df["contact_email"].astype(str).str.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+")
             ),
-            "'{waarde}' is geen geldig e-mailadres.",
+            "'{waarde}' is geen geldig e-mailadres. Vul het e-mailadres van de contactpersoon "
+            "in, zoals naam@organisatie.nl.",
             "naam@organisatie.nl",
         ),
         Regel(
@@ -229,7 +231,8 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
             lambda df: df["invuldatum"].map(
                 lambda d: not hasattr(d, "year") or ind.jaar - 2 <= d.year <= ind.jaar
             ),
-            "De datum van invullen {waarde} ligt niet in de verwachte periode.",
+            "De datum van invullen {waarde} ligt niet in de verwachte periode. Controleer de "
+            "datum.",
             f"een datum in {ind.jaar - 2}-{ind.jaar}",
             OPMERKING,
         ),
@@ -240,7 +243,8 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
             "aangeboden",
             aangeboden[0],
             lambda df: (df[aangeboden] == "ja").any(axis=1) | df[aangeboden].isna().any(axis=1),
-            "U biedt geen enkel product aan (overal 'nee'); er valt niets te berekenen.",
+            "U biedt geen enkel product aan (overal 'nee'); er valt niets te berekenen. Zet "
+            "'ja' bij de producten die u levert (blad Algemeen).",
             "minstens één product met 'ja'",
         )
     )
@@ -282,7 +286,8 @@ def regels_bouwstenen(ind: Indeling, plaus: dict[str, Veldgrenzen]) -> list[Rege
             "maximaal:jaaruren",
             "jaaruren",
             lambda df: df["jaaruren"].isna() | (df["jaaruren"] <= UREN_PER_JAAR),
-            f"{{waarde}} uur per jaar kan niet; een jaar heeft hooguit {UREN_PER_JAAR} uur.",
+            f"{{waarde}} uur per jaar kan niet; een jaar heeft hooguit {UREN_PER_JAAR} uur. "
+            "Vul de contracturen van één fte per jaar in.",
             "ongeveer 1.500 tot 2.100 uur",
         ),
         Regel(
@@ -293,7 +298,8 @@ def regels_bouwstenen(ind: Indeling, plaus: dict[str, Veldgrenzen]) -> list[Rege
                 | (df[list(NIET_PRODUCTIEF)].sum(axis=1) < df["jaaruren"])
             ),
             "De niet-productieve uren ({niet_productief}) zijn samen meer dan de jaaruren "
-            "({jaaruren}); er blijven geen productieve uren over.",
+            "({jaaruren}); er blijven geen productieve uren over. Controleer de jaaruren en de "
+            "niet-productieve uren: beide in uren per fte per jaar.",
             "niet-productieve uren samen minder dan de jaaruren",
         ),
         Regel(

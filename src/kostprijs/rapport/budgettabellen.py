@@ -160,17 +160,62 @@ def verdeling_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFrame:
     )
 
 
+def aansluiting_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFrame:
+    """Periodebudgets plus products beside the budget make the scenario's total."""
+    a = bi.aansluiting
+    namen = {
+        "periodebudgetten": f"Periodebudgetten × {bi.perioden_per_jaar} "
+        f"{teksten.perioden_meervoud(params)}",
+        "buiten het periodebudget": "Producten buiten het periodebudget (per eenheid)",
+        "totaal": "Totaal bestaande cliënten, nieuwe tarieven (tabel Kosten per jaar)",
+    }
+    return pd.DataFrame(
+        {
+            "Onderdeel": [namen[o] for o in a["onderdeel"]],
+            "Cliënten": a["clienten"],
+            "Per jaar": a["centen"],
+        }
+    )
+
+
+def vergelijking_realisatie(bi: Budgetimpact, params: Jaarparameters) -> str:
+    """The headline: existing clients at the new tarieven against the realisation, like for
+    like (a realisatiejaar of 53 weeks converted to the model's weeks per year)."""
+    w = params.budget.weken_per_jaar
+    zin = (
+        f"Met de nieuwe tarieven en een gebruiksfactor van {teksten.gebruiksfactor(params)} "
+        f"kosten de bestaande cliënten {euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} "
+        f"per jaar"
+    )
+    if not bi.realisatie_omgerekend:
+        return (
+            f"{zin}, tegen {euro(bi.realisatie_bestaand_centen, centen=True, heel=True)} "
+            f"werkelijke uitgaven in {params.realisatiejaar} "
+            f"({euro(bi.verschil_met_realisatie_centen, centen=True, heel=True, teken=True)}, "
+            f"{procent(bi.verschil_met_realisatie_fractie, 1, teken=True)})."
+        )
+    return (
+        f"{zin} van {w} weken. De werkelijke uitgaven in {params.realisatiejaar} waren "
+        f"{euro(bi.realisatie_bestaand_centen, centen=True, heel=True)} over "
+        f"{bi.weken_realisatiejaar} weken, omgerekend naar {w} weken "
+        f"{euro(bi.realisatie_normjaar_centen, centen=True, heel=True)}. Gelijk vergeleken is "
+        f"dat {euro(bi.verschil_normjaar_centen, centen=True, heel=True, teken=True)} "
+        f"({procent(bi.verschil_normjaar_fractie, 1, teken=True)}); zonder die omrekening zou "
+        f"het {procent(bi.verschil_met_realisatie_fractie, 1, teken=True)} lijken."
+    )
+
+
 def kern(bi: Budgetimpact, params: Jaarparameters) -> list[str]:
     """The key findings of the budget report, in Dutch."""
     neutraal = bi.budgetneutrale_factor
+    normjaar = (
+        f", omgerekend naar {params.budget.weken_per_jaar} weken"
+        if (bi.realisatie_omgerekend)
+        else ""
+    )
     punten = [
-        f"Met de nieuwe tarieven en een gebruiksfactor van {teksten.gebruiksfactor(params)} "
-        f"kosten de bestaande cliënten {euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} "
-        f"per jaar, tegen {euro(bi.realisatie_bestaand_centen, centen=True, heel=True)} "
-        f"werkelijke uitgaven in {params.realisatiejaar} "
-        f"({euro(bi.verschil_met_realisatie_centen, centen=True, heel=True, teken=True)}, "
-        f"{procent(bi.verschil_met_realisatie_fractie, 1, teken=True)}).",
-        f"Budgetneutraal (even duur als de realisatie {params.realisatiejaar}) is een "
+        vergelijking_realisatie(bi, params),
+        f"Budgetneutraal (even duur als de realisatie {params.realisatiejaar}{normjaar}) is een "
         "gebruiksfactor van "
         + (procent(neutraal, 2) if neutraal is not None else "– (niet haalbaar)")
         + ".",

@@ -165,7 +165,8 @@ def weken_realisatiejaar(params: Jaarparameters, weken: int) -> str:
     return (
         f"{params.realisatiejaar} telde 53 ISO-weken: {laatste}. De realisatie omvat dus één "
         f"week meer dan het normjaar van {b.weken_per_jaar} weken (ongeveer "
-        f"{procent(1 / 53, 1)} van het bedrag)."
+        f"{procent(1 / 53, 1)} van het bedrag). Daarom vergelijkt dit rapport met de realisatie "
+        f"omgerekend naar {b.weken_per_jaar} weken (× {b.weken_per_jaar}/53)."
     )
 
 

@@ -29,6 +29,7 @@ JA_NEE = ("ja", "nee")
 SOORTEN_VELD = ("tekst", "getal", "fractie", "geheel", "keuze", "datum", "formule")
 TEKST_MAX = 200  # characters in a text cell, as the template's data validation allows
 KVK = "aanbieder_kvk"  # the cell that identifies the provider
+EMAIL = "contact_email"
 
 ALLE = frozenset({"uur", "dagdeel", "vervoer", "etmaal", "traject"})
 

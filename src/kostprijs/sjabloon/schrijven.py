@@ -8,7 +8,9 @@ submission fills the template in.
 from __future__ import annotations
 
 import io
+import math
 import re
+import textwrap
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,6 +33,8 @@ from kostprijs.sjabloon.indeling import (
     BOUWSTEEN_TUSSENKOPPEN,
     BOUWSTENEN,
     BOUWSTENEN_EERSTE_KOLOM,
+    EMAIL,
+    KVK,
     PERSONEEL,
     PERSONEEL_EERSTE_RIJ,
     PERSONEEL_REGELS,
@@ -45,7 +49,7 @@ from kostprijs.sjabloon.indeling import (
     indeling,
     vaste_teksten,
 )
-from kostprijs.sjabloon.toelichting import datum_nl, toelichting_regels
+from kostprijs.sjabloon.toelichting import boekjaar, datum_nl, toelichting_regels
 
 _KOP = Font(bold=True, size=14)
 _VET = Font(bold=True)
@@ -60,6 +64,19 @@ _FORMATEN = {
     "datum": "dd-mm-yyyy",
     "tekst": "@",  # text: a KvK or telephone number keeps its leading zero
 }
+# Formula results: euros with two decimals, hours with one
+_FORMULE_FORMATEN = {"euro": '"€" #,##0.00', "uur per fte": "#,##0.0"}
+# Printed on A4: wide sheets landscape, every sheet fitted to the page width; the rows
+# repeated on every page are the headings above the input cells
+_LIGGEND = {PERSONEEL, BOUWSTENEN, REALISATIE}
+_TITELRIJEN = {
+    PERSONEEL: f"{PERSONEEL_EERSTE_RIJ - 1}:{PERSONEEL_EERSTE_RIJ - 1}",
+    BOUWSTENEN: "4:6",
+    REALISATIE: f"{REALISATIE_EERSTE_RIJ - 1}:{REALISATIE_EERSTE_RIJ - 1}",
+}
+_PRODUCTEN_PER_PAGINA = 8  # Bouwstenen: product columns per printed page width
+_REGELHOOGTE = 15.0  # points per line of 11-point text
+_STANDAARDBREEDTE = 8.43  # Excel's default column width, in characters
 
 
 def schrijf_sjabloon(
@@ -88,6 +105,8 @@ def schrijf_sjabloon(
         v = ind.veld(naam)
         wb[v.blad][v.cel] = waarde
     for ws in wb.worksheets:
+        _rijhoogtes(ws)
+        _afdrukken(ws, ind)
         ws.protection.sheet = True
         ws.protection.formatCells = False
         ws.protection.formatColumns = False
@@ -122,14 +141,15 @@ def _toelichting(ws, ind: Indeling, ip: Inleesparameters, params: Jaarparameters
     ws["B4"], ws["C4"] = "Versie van het sjabloon", ind.versie
     ws["B5"], ws["C5"] = "Contact", ip.contact
     ws["B6"], ws["C6"] = "Inleveren uiterlijk", datum_nl(ip.inleverdatum)
-    for c in ("C3", "C4"):
+    ws["B7"], ws["C7"] = "Boekjaar van de cijfers", boekjaar(params)
+    for c in ("C3", "C4", "C7"):
         ws[c].alignment = Alignment(horizontal="left")
     regels = toelichting_regels(ind, params)
-    for i, (kop, tekst) in enumerate(regels, start=8):
+    for i, (kop, tekst) in enumerate(regels, start=9):
         ws[f"B{i}"] = kop
         ws[f"C{i}"] = tekst
         ws[f"C{i}"].alignment = Alignment(wrap_text=True, vertical="top")
-        ws[f"B{i}"].alignment = Alignment(vertical="top")
+        ws[f"B{i}"].alignment = Alignment(wrap_text=True, vertical="top")
         if not tekst:
             ws[f"B{i}"].font = _VET
 
@@ -157,7 +177,7 @@ def _personeel(ws) -> None:
     for *_rest, letter in PERSONEEL_REGELS:
         ws[f"{letter}{rij}"].font = _VET
         ws[f"{letter}{rij}"].alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[letter].width = 16
+        ws.column_dimensions[letter].width = 20
     ws.column_dimensions["B"].width = 30
 
 
@@ -181,7 +201,7 @@ def _bouwstenen(ws, ind: Indeling) -> None:
 
 
 def _realisatie(ws, params: Jaarparameters) -> None:
-    ws["B1"] = f"Realisatie {params.realisatiejaar} per product"
+    ws["B1"] = f"Realisatie {boekjaar(params)} per product"
     ws["B1"].font = _KOP
     ws["B3"] = (
         "Werkelijke kosten, geleverd volume (in de eenheid van het product) en aantal cliënten."
@@ -189,6 +209,7 @@ def _realisatie(ws, params: Jaarparameters) -> None:
     rij = REALISATIE_EERSTE_RIJ - 1
     for *_rest, letter in REALISATIE_REGELS:
         ws.column_dimensions[letter].width = 22
+    ws.column_dimensions["C"].width = 16
     for c in "BCDEF":
         ws[f"{c}{rij}"].font = _VET
         ws[f"{c}{rij}"].alignment = Alignment(wrap_text=True, vertical="top")
@@ -196,8 +217,8 @@ def _realisatie(ws, params: Jaarparameters) -> None:
 
 
 def _invoercellen(wb: Workbook, ind: Indeling) -> None:
-    """Defined names, fill, protection, number format and data validation of named cells."""
-    validaties: dict[tuple[str, str], DataValidation] = {}
+    """Defined names, fill, protection, number format, validation and input message of the
+    named cells (one validation per cell: each has its own input message)."""
     for v in ind.velden:
         ws = wb[v.blad]
         cel = ws[v.cel]
@@ -211,25 +232,65 @@ def _invoercellen(wb: Workbook, ind: Indeling) -> None:
         if v.soort == "formule":
             cel.value = f"={v.formule}"
             cel.fill = _BEREKEND
+            cel.number_format = _FORMULE_FORMATEN[v.eenheid]
             continue
         cel.fill = _INVOER
         cel.protection = _OPEN
-        sleutel = (v.blad, v.soort if v.soort != "keuze" else ",".join(v.keuzes))
-        if sleutel not in validaties:
-            validaties[sleutel] = _validatie(v)
-            ws.add_data_validation(validaties[sleutel])
-        validaties[sleutel].add(v.cel)
+        dv = _validatie(v)
+        dv.promptTitle = (v.product or (f"Functie {v.functie}" if v.functie else v.blad))[:32]
+        dv.prompt = f"{v.label}. {_hint(v)}"[:255]
+        dv.showInputMessage = True
+        dv.add(v.cel)
+        ws.add_data_validation(dv)
+
+
+def _hint(v: Veld) -> str:
+    """What to type in a cell, in the words of the template's instructions."""
+    if v.naam == KVK:
+        return "De 8 cijfers uit het Handelsregister; een voorloopnul blijft staan."
+    if v.naam == EMAIL:
+        return "Het e-mailadres voor vragen over deze inzending."
+    if v.soort == "fractie":
+        return "Typ het procentteken erbij, bijvoorbeeld 20%. Zonder procentteken wordt 20 in LibreOffice 2000%."
+    if v.soort == "keuze":
+        return f"Kies uit de lijst: {' of '.join(v.keuzes)}."
+    if v.soort == "datum":
+        return "Een datum, bijvoorbeeld 15-09-2026."
+    if v.soort == "geheel":
+        return "Een geheel getal, 0 of meer."
+    if v.soort == "getal" and v.kolom == "fte":
+        return "Aantal fte van deze functie voor dit product, bijvoorbeeld 2,5. Leeg of 0 als de functie niet wordt ingezet."
+    if v.soort == "getal":
+        eenheid = f" in {v.eenheid}" if v.eenheid else ""
+        return f"Een getal{eenheid}, zonder euroteken of tekst. Vul 0 in als er geen kosten zijn."
+    return f"Tekst, hooguit {TEKST_MAX} tekens."
 
 
 def _validatie(v: Veld) -> DataValidation:
-    if v.soort == "keuze":
+    cel = v.cel
+    if v.naam == KVK:
+        dv = DataValidation(
+            type="custom",
+            formula1=f'AND(LEN({cel})=8,ISNUMBER(VALUE({cel})),ISERROR(SEARCH("e",{cel})),'
+            f'ISERROR(FIND(".",{cel})),ISERROR(FIND(",",{cel})))',
+            allow_blank=True,
+        )
+        dv.error = "Een KvK-nummer bestaat uit precies 8 cijfers, zonder spaties of punten."
+    elif v.naam == EMAIL:
+        dv = DataValidation(
+            type="custom",
+            formula1=f'AND(LEN({cel})<={TEKST_MAX},ISNUMBER(FIND(".",{cel},FIND("@",{cel}))))',
+            allow_blank=True,
+        )
+        dv.error = "Vul een e-mailadres in, zoals naam@organisatie.nl."
+    elif v.soort == "keuze":
         dv = DataValidation(type="list", formula1=f'"{",".join(v.keuzes)}"', allow_blank=True)
         dv.error = f"Kies uit: {', '.join(v.keuzes)}."
     elif v.soort == "fractie":
         dv = DataValidation(
             type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True
         )
-        dv.error = "Vul een percentage in tussen 0% en 100%."
+        dv.error = "Vul een percentage in tussen 0% en 100%, met procentteken: bijvoorbeeld 20%."
     elif v.soort == "geheel":
         dv = DataValidation(
             type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
@@ -254,6 +315,70 @@ def _validatie(v: Veld) -> DataValidation:
     dv.errorTitle = "Ongeldige invoer"
     dv.showErrorMessage = True
     return dv
+
+
+def _rijhoogtes(ws) -> None:
+    """Explicit heights for rows with text longer than its column is wide.
+
+    Such a cell wraps, and its row gets the height of its lines: LibreOffice does not compute
+    the height of wrapped rows itself, and would print them over each other. A text that may
+    run on into empty cells to its right (a title) is left alone.
+    """
+    for rij in ws.iter_rows():
+        regels = 1
+        for cel in rij:
+            if not isinstance(cel.value, str) or cel.value.startswith("="):
+                continue
+            breedte = _breedte(ws, cel.column_letter)
+            grootte = (cel.font.sz or 11) / 11
+            tekens = max(int(breedte / grootte / (1.1 if cel.font.b else 1.0)) - 1, 1)
+            nodig = _regels(cel.value, tekens)
+            buur = ws.cell(cel.row, cel.column + 1).value
+            if nodig == 1 or (buur is None and not cel.alignment.wrap_text):
+                continue
+            cel.alignment = Alignment(
+                wrap_text=True,
+                vertical="top",
+                horizontal=cel.alignment.horizontal,
+            )
+            regels = max(regels, math.ceil(nodig * grootte))
+        if regels > 1:
+            ws.row_dimensions[rij[0].row].height = regels * _REGELHOOGTE + 3
+            for cel in rij:  # the row's other texts at the top as well, beside the first line
+                if cel.value is not None:
+                    cel.alignment = Alignment(
+                        wrap_text=cel.alignment.wrap_text,
+                        vertical="top",
+                        horizontal=cel.alignment.horizontal,
+                    )
+
+
+def _breedte(ws, letter: str) -> float:
+    return ws.column_dimensions[letter].width or _STANDAARDBREEDTE
+
+
+def _regels(tekst: str, tekens: int) -> int:
+    """Lines a text takes when wrapped at `tekens` characters (per paragraph)."""
+    return sum(max(len(textwrap.wrap(deel, tekens)), 1) for deel in tekst.split("\n"))
+
+
+def _afdrukken(ws, ind: Indeling) -> None:
+    """A4, wide sheets landscape, fitted to the page width, headings on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.title in _LIGGEND else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    breed = 1
+    if ws.title == BOUWSTENEN:
+        breed = math.ceil(len(ind.producten) / _PRODUCTEN_PER_PAGINA)
+        ws.print_title_cols = "A:C"
+    ws.page_setup.fitToWidth = breed
+    ws.page_setup.fitToHeight = 0
+    if ws.title in _TITELRIJEN:
+        ws.print_title_rows = _TITELRIJEN[ws.title]
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.left.text = f"Kostprijssjabloon {ind.jaar}, blad &A"
+    ws.oddFooter.right.text = "pagina &P van &N"
 
 
 def _blad_ref(blad: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from kostprijs.opmaak import invoergetal
-from kostprijs.parameters import Jaarparameters
+from kostprijs.parameters import Jaarparameters, inleesparameters
 from kostprijs.sjabloon.indeling import Indeling
 
 
@@ -26,11 +26,13 @@ def toelichting_regels(ind: Indeling, params: Jaarparameters) -> list[tuple[str,
         ("Bedragen", "In euro's, zonder euroteken. Gebruik getallen, geen tekst."),
         (
             "Percentages",
-            "Als percentage (bijv. 20%); de cel is al als percentage opgemaakt. Typ dus 20 of 20%, niet 0,2%.",
+            "Typ het procentteken erbij: 20%. Dat werkt in Excel en LibreOffice. Zonder "
+            "procentteken maakt LibreOffice van 20 in een percentagecel 2000%; 0,2 mag ook.",
         ),
         (
             "Jaar van de cijfers",
-            f"Vul de cijfers in van boekjaar {params.realisatiejaar} (realisatie) en uw begroting voor {ind.jaar} (bouwstenen).",
+            f"Vul de cijfers in van boekjaar {boekjaar(params)}, het laatste afgesloten boekjaar "
+            f"(blad Realisatie), en uw begroting voor {ind.jaar} (blad Bouwstenen).",
         ),
         (
             "Algemeen",
@@ -46,7 +48,8 @@ def toelichting_regels(ind: Indeling, params: Jaarparameters) -> list[tuple[str,
         ),
         (
             "Realisatie",
-            f"Per aangeboden product de werkelijke cijfers van {params.realisatiejaar}: kosten toegerekend aan het product, geleverd volume en aantal cliënten.",
+            f"Per aangeboden product de werkelijke cijfers van {boekjaar(params)}: kosten "
+            "toegerekend aan het product, geleverd volume en aantal cliënten.",
         ),
         ("Rekenwijze", ""),
         (
@@ -151,6 +154,15 @@ def rekenwijze(params: Jaarparameters) -> list[tuple[str, str]]:
             "ook voor de gemeentelijke verplichtingen."
         )
     return [*regels, ("Overhead", overhead)]
+
+
+def boekjaar(params: Jaarparameters) -> int:
+    """The financial year whose actual figures the template asks for: the last year closed
+    before the hand-in date (without a hand-in date: two years before the tariff year)."""
+    inleverdatum = inleesparameters(params).inleverdatum
+    if inleverdatum:
+        return date.fromisoformat(inleverdatum).year - 1
+    return params.jaar - 2
 
 
 def datum_nl(iso: str) -> str:
