@@ -28,6 +28,7 @@ def test_dutch_formats():
     assert opmaak.euro(123456789, centen=True, heel=True) == f"€{NBSP}1.234.568"
     assert opmaak.euro(14034700, centen=True, heel=True, teken=True) == f"€{NBSP}+140.347"
     assert opmaak.euro(Decimal("-7.52"), teken=True) == f"€{NBSP}-7,52"
+    assert opmaak.euro(-37806000, centen=True, heel=True, teken=True) == f"€{NBSP}-378.060"
     assert opmaak.procent(Decimal("0.144")) == "14,4%"
     assert opmaak.procent(Decimal("0.144"), teken=True) == "+14,4%"
     assert opmaak.procent(Decimal("-0.135")) == "-13,5%"

@@ -58,7 +58,11 @@ def euro(
     bedrag = _half_op(bedrag, 0 if heel else 2)
     if heel:
         tekst = format_currency(
-            bedrag, "EUR", format="¤\u00a0#,##0", locale=LOCALE, currency_digits=False
+            bedrag,
+            "EUR",
+            format="¤\u00a0#,##0;¤\u00a0-#,##0",  # '€ -1.235', as babel writes '€ -1.234,56'
+            locale=LOCALE,
+            currency_digits=False,
         )
     else:
         tekst = format_currency(bedrag, "EUR", locale=LOCALE)
