@@ -1,100 +1,116 @@
-"""Benchmark: the exact budget model on 1,000,000 synthetic indicatie rows.
-
-Prints wall time, peak memory and the ratio against a bare float pandas computation of the
-same formula (target: ratio <= 3 while exact to the cent). Run: `make bench`.
+"""Benchmark: `kostprijs budget` on 1.000.000 indication rows (250.000 clients, one row per
+client and product), exact to the cent, against a bare float pandas script doing the same
+read, formula, per-client sum and write (target: at most 3x). Prints wall times, the ratio
+and the peak memory of each. Run: `make bench`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import resource
+import sys
+import tempfile
 import time
-import tracemalloc
-from decimal import Decimal
+from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget.model import Tarieven, bereken_clienten, bereken_regels, indicaties_schaal
 from kostprijs.parameters import laad_parameters
-from kostprijs.voorbeeld.gegevens import KEUZES
 
-RIJEN = 1_000_000
-# "Resultaten gemiddelde kostprijs" (docs/bronnen.md)
-GEMIDDELDE_KOSTPRIJZEN = {
-    "OZL 1": "49.42",
-    "OZL 2": "52.86",
-    "OZL 3": "62.30",
-    "OMD 1": "33.97",
-    "OMD 2": "46.89",
-    "OMD 3": "60.31",
-    "Vervoer": "13.08",
-    "Kortdurend verblijf": "94.50",
-    "Kortdurend verblijf extra": "188.28",
-}
-HERHALINGEN = 3
+CLIENTEN = 250_000
+PER_CLIENT = 4
+JAAR = 2027
 
 
-def maak_indicaties(rijen: int) -> pd.DataFrame:
+def maak_invoer(map_: Path) -> tuple[Path, Path]:
+    """Indications (Dutch csv) for the catalogue's per-week products, and their tarieven."""
+    params = laad_parameters(JAAR)
+    producten = [p for p in params.catalogus if p.eenheid in ("uur", "dagdeel")][:PER_CLIENT]
     rng = np.random.default_rng(1)
-    producten = np.array(list(KEUZES))
-    product = producten[rng.integers(0, len(producten), rijen)]
-    per_week = np.empty(rijen)
-    for p in producten:
-        keuze = product == p
-        per_week[keuze] = rng.choice(KEUZES[p], keuze.sum())
-    client = np.char.add("K", (np.arange(rijen) // 2.5).astype(int).astype(str))
-    return pd.DataFrame(
-        {"client": client, "productspecificatie": product, "indicatie_per_week": per_week}
-    )
+    n = CLIENTEN * len(producten)
+    client = np.repeat(np.arange(CLIENTEN), len(producten))
+    product = np.tile([p.productspecificatie for p in producten], CLIENTEN)
+    omvang = rng.integers(1, 9, n) / 2  # 0,5 .. 4 per week
+    indicaties = map_ / "indicaties.csv"
+    pd.DataFrame(
+        {
+            "client": np.char.add("K", client.astype(str)),
+            "productspecificatie": product,
+            "indicatie_per_week": [f"{x:.1f}".replace(".", ",") for x in omvang],
+            "einde": "",
+        }
+    ).to_csv(indicaties, sep=";", index=False, encoding="utf-8")
+    tarieven = map_ / "tarieven.csv"
+    pd.DataFrame(
+        {
+            "productspecificatie": [p.productspecificatie for p in producten],
+            "eenheid": [p.eenheid for p in producten],
+            "tarief": [f"{40 + 3 * i},{17 * i % 100:02d}" for i in range(len(producten))],
+        }
+    ).to_csv(tarieven, sep=";", index=False, encoding="utf-8")
+    return indicaties, tarieven
 
 
-def exact(indicaties, tarieven, params):
-    df = indicaties.assign(indicatie_milli=indicaties_schaal(indicaties["indicatie_per_week"]))
-    regels = bereken_regels(df, tarieven, params.budget)
-    return bereken_clienten(regels, params.budget, params.catalogus)
+def kostprijs_budget(indicaties: Path, tarieven: Path, uit: Path) -> None:
+    from kostprijs.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["budget", "--jaar", str(JAAR), "--indicaties", str(indicaties),
+                     "--tarieven", str(tarieven), "--uit", str(uit)]) == 0  # fmt: skip
 
 
-def zwevend(indicaties, tarieven_euro, params):
+def kaal_script(indicaties: Path, tarieven: Path, uit: Path) -> None:
+    """The same computation in floats, as a quick analysis script would do it."""
+    params = laad_parameters(JAAR)
     b = params.budget
+    df = pd.read_csv(indicaties, sep=";", decimal=",")
+    tarief = pd.read_csv(tarieven, sep=";", decimal=",").set_index("productspecificatie")
     bedrag = (
-        indicaties["indicatie_per_week"]
+        df["indicatie_per_week"]
         * b.weken_per_jaar
         * float(b.gebruiksfactor)
-        * indicaties["productspecificatie"].map(tarieven_euro)
-    )
-    jaar = bedrag.groupby(indicaties["client"]).sum()
+        * df["productspecificatie"].map(tarief["tarief"])
+    ).round(2)
+    jaar = bedrag.groupby(df["client"]).sum()
     periode = (jaar / b.perioden_per_jaar).round(2)
-    return pd.DataFrame({"jaar": jaar, "periode": periode, "budget": periode.round(0)})
+    pd.DataFrame({"bedrag_per_jaar": jaar, "bedrag_per_periode": periode,
+                  "budget": periode.round(0)}).to_csv(uit, sep=";", decimal=",")  # fmt: skip
 
 
-def meet(functie, *args):
-    tijden = []
-    for _ in range(HERHALINGEN):
-        start = time.perf_counter()
-        functie(*args)
-        tijden.append(time.perf_counter() - start)
-    tracemalloc.start()
+def _meet(naam: str, args: tuple) -> tuple[float, float]:
+    """Wall time and peak memory (MiB) of one run in a fresh process."""
+    functie = globals()[naam]
+    start = time.perf_counter()
     functie(*args)
-    _, piek = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return min(tijden), piek
+    seconden = time.perf_counter() - start
+    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return seconden, piek
 
 
-def main() -> None:
-    params = laad_parameters(2027)
-    indicaties = maak_indicaties(RIJEN)
-    tarieven = Tarieven({p: int(Decimal(t) * 100) for p, t in GEMIDDELDE_KOSTPRIJZEN.items()})
-    tarieven_euro = {p: float(t) for p, t in GEMIDDELDE_KOSTPRIJZEN.items()}
-    t_exact, m_exact = meet(exact, indicaties, tarieven, params)
-    t_float, m_float = meet(zwevend, indicaties, tarieven_euro, params)
-    print(f"budgetmodel, {RIJEN:,} indicatieregels, {indicaties['client'].nunique():,} cliënten")
-    print(
-        f"  exact (centen, half omhoog): {t_exact:6.2f} s, piekgeheugen {m_exact / 2**20:7.1f} MiB"
-    )
-    print(
-        f"  kale float-pandas:           {t_float:6.2f} s, piekgeheugen {m_float / 2**20:7.1f} MiB"
-    )
-    print(f"  verhouding tijd exact/float: {t_exact / t_float:.2f} (doel <= 3)")
+def meet(naam: str, *args) -> tuple[float, float]:
+    with get_context("spawn").Pool(1) as pool:
+        return pool.apply(_meet, (naam, args))
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        map_ = Path(tmp)
+        indicaties, tarieven = maak_invoer(map_)
+        rijen = CLIENTEN * PER_CLIENT
+        exact = min(meet("kostprijs_budget", indicaties, tarieven, map_ / "uit.csv")
+                    for _ in range(2))  # fmt: skip
+        zwevend = min(meet("kaal_script", indicaties, tarieven, map_ / "kaal.csv")
+                      for _ in range(2))  # fmt: skip
+    print(f"indicatieregels:        {rijen:>12,}".replace(",", "."))
+    print(f"cliënten:               {CLIENTEN:>12,}".replace(",", "."))
+    print(f"kostprijs budget:       {exact[0]:>10.1f} s  piek {exact[1]:>6.0f} MiB")
+    print(f"kaal float-script:      {zwevend[0]:>10.1f} s  piek {zwevend[1]:>6.0f} MiB")
+    print(f"verhouding:             {exact[0] / zwevend[0]:>10.2f} x (doel: hoogstens 3)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -191,6 +191,14 @@ def bereken_budgetimpact(
     realisatie = lees_realisatie(realisatie_pad, params)
     realisatie["client"] = pseudonimiseer(realisatie["client"], sleutel)
     controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
+    # one integer per client, in the order of the pseudonyms: every grouping below works on
+    # integers instead of long strings
+    codes, _ = pd.factorize(
+        np.concatenate([indicaties["client"].to_numpy(), realisatie["client"].to_numpy()]),
+        sort=True,
+    )
+    indicaties["client"] = codes[: len(indicaties)]
+    realisatie["client"] = codes[len(indicaties) :]
 
     lopende_clienten = indicaties["client"].unique()
     met_realisatie = realisatie["client"].isin(lopende_clienten)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from math import prod
 
@@ -118,19 +119,97 @@ def bereken_regels(
     gebruik_per_jaar (float, for display), tarief_centen and bedrag_per_jaar_centen (int64).
     """
     factor = factor_schaal(budget.gebruiksfactor if gebruiksfactor is None else gebruiksfactor)
-    eenmalig = indicaties["eenmalig"].to_numpy(dtype=bool)
-    factoren = np.where(eenmalig, _FACTOR, factor).astype(np.int64)
-    teller, noemer = jaarvolume(indicaties, budget.weken_per_jaar)
-    milli = indicaties["omvang_milli"].to_numpy(dtype=np.int64)
+    milli, teller, deler, eenmalig = _regelfactoren(indicaties, budget)
     tarief = tarieven.voor(indicaties)
-    deler = noemer * (_MILLI * _FACTOR)
     regels = indicaties[
         ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
     ].copy()
+    factoren = _factoren(eenmalig, factor)
     regels["gebruik_per_jaar"] = milli.astype(np.float64) * teller * factoren / deler
     regels["tarief_centen"] = tarief
     regels["bedrag_per_jaar_centen"] = product_gedeeld([milli, teller, factoren, tarief], deler)
     return regels
+
+
+def _regelfactoren(indicaties: pd.DataFrame, budget: Budgetparameters):
+    """Per line: omvang (milli), units per year as teller / noemer, the divisor of the line
+    amount (noemer x 1.000 x 10.000: omvang and gebruiksfactor are scaled) and one-off."""
+    teller, noemer = jaarvolume(indicaties, budget.weken_per_jaar)
+    return (
+        indicaties["omvang_milli"].to_numpy(dtype=np.int64),
+        teller,
+        noemer * (_MILLI * _FACTOR),
+        indicaties["eenmalig"].to_numpy(dtype=bool),
+    )
+
+
+def _factoren(eenmalig: np.ndarray, factor: int) -> np.ndarray:
+    """The gebruiksfactor per line (1/10.000); a one-off product is delivered whole."""
+    return np.where(eenmalig, _FACTOR, factor).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class Voorbereid:
+    """Indication lines prepared once for many evaluations (scenarios, gebruiksfactoren):
+    the grouping by client and every line's integer factors. Only the tarief and the
+    gebruiksfactor vary; each evaluation is integer arithmetic per line and one sum per client.
+    """
+
+    codes: np.ndarray  # per line: the position of its client in `clienten`
+    clienten: np.ndarray  # the clients, sorted
+    milli: np.ndarray
+    teller: np.ndarray
+    deler: np.ndarray  # noemer x 1.000 x 10.000 (omvang and gebruiksfactor are scaled)
+    eenmalig: np.ndarray
+    binnen: np.ndarray  # the line counts in the client's amount (periodebudget: in budget)
+
+    @classmethod
+    def van(cls, indicaties: pd.DataFrame, budget: Budgetparameters, periodebudget: bool):
+        codes, clienten = clientgroepen(indicaties["client"])
+        binnen = (
+            indicaties["in_budget"].to_numpy(dtype=bool)
+            if periodebudget
+            else np.ones(len(indicaties), dtype=bool)
+        )
+        return cls(codes, clienten, *_regelfactoren(indicaties, budget), binnen)
+
+    def regelbedragen(self, tarief: np.ndarray, factor: int) -> np.ndarray:
+        """Bedrag per jaar per line in cents, as `bereken_regels` computes it."""
+        factoren = _factoren(self.eenmalig, factor)
+        return product_gedeeld([self.milli, self.teller, factoren, tarief], self.deler)
+
+    def totaal(
+        self, tarief: np.ndarray, factor: int, budget: Budgetparameters, periodebudget: bool
+    ) -> int:
+        """What the municipality pays per year for these lines (cents)."""
+        bedrag = self.regelbedragen(tarief, factor)
+        per_client = _per_client(
+            self.codes, len(self.clienten), bedrag, self.binnen, budget, periodebudget
+        )
+        return int(per_client["jaar_centen"].sum())
+
+
+def clientgroepen(client) -> tuple[np.ndarray, np.ndarray]:
+    """Per line the position of its client among the sorted distinct clients, and those."""
+    codes, clienten = pd.factorize(np.asarray(client), sort=True)
+    return codes.astype(np.intp), np.asarray(clienten)
+
+
+def som_per_groep(codes: np.ndarray, waarden: np.ndarray, groepen: int) -> np.ndarray:
+    """Exact integer sum of `waarden` per group code.
+
+    np.bincount adds in float64, which is exact while no partial sum exceeds 2**53: the
+    largest value times the number of lines bounds every partial sum. Otherwise integers.
+    """
+    waarden = np.asarray(waarden, dtype=np.int64)
+    if len(waarden) == 0:
+        return np.zeros(groepen, dtype=np.int64)
+    if int(np.abs(waarden).max()) * len(waarden) < 2**53:
+        som = np.bincount(codes, weights=waarden, minlength=groepen)
+        return np.rint(som).astype(np.int64)
+    uit = np.zeros(groepen, dtype=np.int64)
+    np.add.at(uit, codes, waarden)
+    return uit
 
 
 CLIENT_KOLOMMEN = [
@@ -154,32 +233,50 @@ def bereken_clienten(
     inspanning: bedrag_per_jaar_centen sums every line, there is no budget (0), and
     jaar_centen = bedrag_per_jaar_centen. Columns: CLIENT_KOLOMMEN.
     """
-    bedrag = regels["bedrag_per_jaar_centen"].to_numpy(dtype=np.int64)
+    codes, clienten = clientgroepen(regels["client"])
     binnen = (
         regels["in_budget"].to_numpy(dtype=bool) if periodebudget else np.ones(len(regels), bool)
     )
-    sommen = pd.DataFrame(
-        {
-            "client": regels["client"].to_numpy(),
-            "bedrag_per_jaar_centen": np.where(binnen, bedrag, 0),
-            "buiten_budget_per_jaar_centen": np.where(binnen, 0, bedrag),
-        }
+    uit = _per_client(
+        codes,
+        len(clienten),
+        regels["bedrag_per_jaar_centen"].to_numpy(dtype=np.int64),
+        binnen,
+        budget,
+        periodebudget,
     )
-    clienten = sommen.groupby("client", sort=True, observed=True).sum().reset_index()
-    jaar = clienten["bedrag_per_jaar_centen"].to_numpy(dtype=np.int64)
+    uit.insert(0, "client", clienten)
+    return uit[CLIENT_KOLOMMEN]
+
+
+def _per_client(
+    codes: np.ndarray,
+    n: int,
+    bedrag: np.ndarray,
+    binnen: np.ndarray,
+    budget: Budgetparameters,
+    periodebudget: bool,
+) -> pd.DataFrame:
+    """The per-client amounts of `bereken_clienten` (without the client column)."""
+    jaar = som_per_groep(codes, np.where(binnen, bedrag, 0), n)
+    buiten = som_per_groep(codes, np.where(binnen, 0, bedrag), n)
     periode = rond_half_op(jaar, budget.perioden_per_jaar)
-    clienten["bedrag_per_periode_centen"] = periode
     if periodebudget:
         afronden = rond_half_op if budget.afronding_budget == "half_omhoog" else rond_omlaag
-        clienten["budget_per_periode"] = afronden(periode, 100)
-        clienten["jaar_centen"] = (
-            clienten["budget_per_periode"] * 100 * budget.perioden_per_jaar
-            + clienten["buiten_budget_per_jaar_centen"]
-        )
+        budget_per_periode = afronden(periode, 100)
+        jaar_centen = budget_per_periode * 100 * budget.perioden_per_jaar + buiten
     else:
-        clienten["budget_per_periode"] = 0
-        clienten["jaar_centen"] = jaar
-    return clienten[CLIENT_KOLOMMEN]
+        budget_per_periode = np.zeros(n, dtype=np.int64)
+        jaar_centen = jaar
+    return pd.DataFrame(
+        {
+            "bedrag_per_jaar_centen": jaar,
+            "bedrag_per_periode_centen": periode,
+            "budget_per_periode": budget_per_periode,
+            "buiten_budget_per_jaar_centen": buiten,
+            "jaar_centen": jaar_centen,
+        }
+    )
 
 
 def jaartotaal_centen(clienten: pd.DataFrame) -> int:
@@ -195,8 +292,8 @@ def totaal_bij_factor(
     gebruiksfactor: Decimal,
 ) -> int:
     """The municipal jaartotaal (cents) for these indicaties at a given gebruiksfactor."""
-    regels = bereken_regels(indicaties, tarieven, budget, gebruiksfactor)
-    return jaartotaal_centen(bereken_clienten(regels, budget, periodebudget))
+    v = Voorbereid.van(indicaties, budget, periodebudget)
+    return v.totaal(tarieven.voor(indicaties), factor_schaal(gebruiksfactor), budget, periodebudget)
 
 
 def gevoeligheid(
@@ -205,12 +302,16 @@ def gevoeligheid(
     budget: Budgetparameters,
     periodebudget: bool,
 ) -> pd.DataFrame:
-    """Jaartotaal (cents) per gebruiksfactor in `budget.gevoeligheid`, one column per scenario."""
+    """Jaartotaal (cents) per gebruiksfactor in `budget.gevoeligheid`, one column per scenario.
+
+    The lines are grouped by client once, and each scenario's tarieven looked up once."""
+    v = Voorbereid.van(indicaties, budget, periodebudget)
+    tarief = {naam: tarieven.voor(indicaties) for naam, tarieven in scenarios.items()}
     rijen = []
     for factor in budget.gevoeligheid:
         rij: dict[str, object] = {"gebruiksfactor": factor}
-        for naam, tarieven in scenarios.items():
-            rij[naam] = totaal_bij_factor(indicaties, tarieven, budget, periodebudget, factor)
+        for naam in scenarios:
+            rij[naam] = v.totaal(tarief[naam], factor_schaal(factor), budget, periodebudget)
         rijen.append(rij)
     return pd.DataFrame(rijen)
 
@@ -229,9 +330,11 @@ def budgetneutrale_factor(
     line and budget included (a few evaluations instead of a bisection's fourteen).
     """
 
+    v = Voorbereid.van(indicaties, budget, periodebudget)
+    tarief = tarieven.voor(indicaties)
+
     def totaal(stappen: int) -> int:
-        factor = Decimal(stappen).scaleb(-FACTOR_DECIMALEN)
-        return totaal_bij_factor(indicaties, tarieven, budget, periodebudget, factor)
+        return v.totaal(tarief, stappen, budget, periodebudget)
 
     volledig = totaal(_FACTOR)
     if volledig < doel_centen:
