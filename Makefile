@@ -3,14 +3,14 @@
 #
 # De pijplijn (per jaar; elke stap staat onder een gelijknamig doel hieronder):
 #
-#   params/<jaar>.yaml ──┬──────────────────────────────────────────────────┐
-#   data/raw/<jaar>/ ────┼─> controleer ─> inlezen ─> kostprijzen ─┐        │
-#     aanbieders/*.xlsx  │     (alle       (sjablonen)  (gemiddelde,│        │
-#     indicaties.csv     │      invoer)                 voorstel)   ├─> notebooks ─> rapporten
-#     tarieven_huidig.csv└─> manifest ─────────────────────────────┘     (papermill) (html, xlsx)
-#     realisatie_<j>.csv       (hashes, parameters, versies)                     │
-#                                                                               v
-#                                                              reports/<jaar>/manifest.json
+#   params/<jaar>.yaml ──┬─────────────────────────────────────────────────────────────┐
+#   data/raw/<jaar>/ ────┼─> controleer ─> inlezen ─> kostprijzen ─> budgetimpact ─┐        │
+#     aanbieders/*.xlsx  │     (alle       (sjablonen)  (gemiddelde,  (eenmaal, voor │        │
+#     indicaties.csv     │      invoer)                 voorstel)     elk rapport)   ├─> notebooks ─> rapporten
+#     tarieven_huidig.csv└─> manifest ─────────────────────────────────────────────┘   (papermill) (html, xlsx)
+#     realisatie_<j>.csv       (hashes, parameters, versies)                                  │
+#                                                                                            v
+#                                                                           reports/<jaar>/manifest.json
 #
 # Elke stap draait opnieuw precies wanneer de inhoud verandert van iets wat ze leest (ruwe
 # bestanden erbij, eraf of vervangen, ook met een oude datum; parameters; de vastgelegde
@@ -104,10 +104,13 @@ $(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(BUILD)/controle.txt
 $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/inzendingen.csv
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
+$(PROCESSED)/budgetimpact.pkl: $(STAPPEN)/budget.vinger $(PROCESSED)/tarieven_voorstel.csv
+	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
+
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/tarieven_voorstel.csv $(MANIFEST)
+$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact.pkl $(MANIFEST)
 	$(KOSTPRIJS) notebook notebooks/$*.ipynb $@ --jaar $(JAAR) --raw '$(RAW)' \
 	  --processed $(PROCESSED) --manifest $(MANIFEST)
 
@@ -126,7 +129,7 @@ $(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten
-verwerkt: $(PROCESSED)/tarieven_voorstel.csv $(MANIFEST)
+verwerkt: $(PROCESSED)/budgetimpact.pkl $(MANIFEST)
 rapporten: $(REPORTS)/manifest.json
 
 # --- what people run -----------------------------------------------------------------------

@@ -154,3 +154,38 @@ def test_fast_number_parsing_agrees_with_the_full_rules(cellen, komma):
     """Every cell, valid or not, reads the same (or fails with the same message) whether the
     common case is taken at C speed or every cell goes through the regular expressions."""
     assert _lees(cellen, komma, fast=True) == _lees(cellen, komma, fast=False)
+
+
+def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, monkeypatch):
+    """The step saves the impact with its provenance; a report reads it back without
+    computing anything, and a changed file is refused."""
+    from kostprijs.budget import uitkomst
+    from kostprijs.herkomst.keten import VerouderdeGegevens
+    from kostprijs.rapport import start
+
+    monkeypatch.setenv("KOSTPRIJS_SLEUTEL", "ab" * 32)
+    params = laad_parameters(2027)
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    schrijf_voorbeeld(params, raw)
+    processed.mkdir()
+    from kostprijs.tarieflijst import zin_regels
+
+    (processed / "tarieven_voorstel.csv").write_text(  # 50,00 per unit for every line
+        "productspecificatie;variant;eenheid;tarief\n"
+        + "".join(f"{p};{v};{params.product(p).eenheid};50,00\n" for p, v in zin_regels(params)),
+        encoding="utf-8",
+    )
+    assert uitkomst.lees_budgetimpact(processed) is None  # the step has not run
+    berekend = uitkomst.schrijf_budgetimpact(params, raw, processed)
+
+    def niet_opnieuw(*args, **kwargs):
+        raise AssertionError("een rapport rekent de budgetimpact opnieuw uit")
+
+    monkeypatch.setattr(start, "bereken_budgetimpact", niet_opnieuw)
+    gelezen = start.start(2027, str(raw), str(processed)).budget
+    assert gelezen.totalen.equals(berekend.totalen)
+    assert gelezen.nieuw_bestaand_centen == berekend.nieuw_bestaand_centen
+    assert gelezen.gevoeligheid.equals(berekend.gevoeligheid)
+    (processed / uitkomst.BESTAND).write_bytes((processed / uitkomst.BESTAND).read_bytes() + b"x")
+    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de budgetstap"):
+        uitkomst.lees_budgetimpact(processed)

@@ -125,9 +125,19 @@ def _keten(tmp_path):
     voorstel = processed / "tarieven_voorstel.csv"
     voorstel.write_text("x\n")
     vastleggen(processed, "kostprijzen", {"processed/bouwstenen.csv": tabel}, [voorstel])
+    indicaties = raw / "indicaties.csv"
+    indicaties.write_text("client\n")
+    budget = processed / "budgetimpact.pkl"
+    budget.write_bytes(b"budget")
+    vastleggen(
+        processed,
+        "budget",
+        {"raw/indicaties.csv": indicaties, "processed/tarieven_voorstel.csv": voorstel},
+        [budget],
+    )
     manifest = {
         "invoer": {
-            "raw": {"aanbieders/a.xlsx": sha256(werkmap)},
+            "raw": {"aanbieders/a.xlsx": sha256(werkmap), "indicaties.csv": sha256(indicaties)},
             "parameters": {"bestand": "2027.yaml", "sha256": sha256(params)},
         }
     }
@@ -148,6 +158,9 @@ def test_chain_accepts_what_belongs_together(tmp_path):
         (lambda raw, p, m: m["invoer"]["raw"].update({"aanbieders/b.xlsx": "0" * 64}), "werkmappen van de aanbieders zijn veranderd"),
         (lambda raw, p, m: m["invoer"]["parameters"].update({"sha256": "0" * 64}), "parameters (2027.yaml) zijn gewijzigd"),
         (lambda raw, p, m: (p / "herkomst" / "kostprijzen.json").unlink(), "van de stap 'kostprijzen' is niet vastgelegd"),
+        (lambda raw, p, m: m["invoer"]["raw"].update({"indicaties.csv": "0" * 64}), "indicaties.csv is gewijzigd sinds de stap 'budget'"),
+        (lambda raw, p, m: (p / "tarieven_voorstel.csv").write_text("z\n"), "tarieven_voorstel.csv is gewijzigd"),
+        (lambda raw, p, m: (p / "budgetimpact.pkl").write_bytes(b"ander"), "budgetimpact.pkl is gewijzigd nadat de stap 'budget'"),
     ],
 )  # fmt: skip
 def test_chain_refuses_stale_or_foreign_data(tmp_path, wijzig, melding):

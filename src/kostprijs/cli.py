@@ -283,6 +283,23 @@ def _kostprijzen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _budgetimpact(args: argparse.Namespace) -> int:
+    from kostprijs.budget.uitkomst import BESTAND, schrijf_budgetimpact
+    from kostprijs.opmaak import euro
+    from kostprijs.paden import processed_map, raw_map
+    from kostprijs.parameters import laad_parameters
+
+    params = laad_parameters(args.jaar)
+    processed = processed_map(args.jaar, args.processed or "")
+    uitkomst = schrijf_budgetimpact(params, raw_map(args.jaar, args.raw or ""), processed)
+    print(
+        f"Budgetimpact {args.jaar} berekend: {uitkomst.aantal_clienten} cliënten, bestaande "
+        f"cliënten {euro(uitkomst.nieuw_bestaand_centen, centen=True, heel=True)} per jaar "
+        f"met de voorgestelde tarieven; geschreven: {BESTAND}"
+    )
+    return 0
+
+
 def _vastleggen(args: argparse.Namespace) -> int:
     from kostprijs.onderzoek.methode import Declaratie, schrijf_declaratie
     from kostprijs.paden import methode_pad
@@ -459,6 +476,17 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.set_defaults(functie=_kostprijzen)
+
+    p = sub.add_parser(
+        "budgetimpact",
+        help="bereken de budgetimpact van de voorgestelde tarieven (voor de rapporten)",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument(
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
+    )
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.set_defaults(functie=_budgetimpact)
 
     p = sub.add_parser(
         "vastleggen", help="leg de kostprijsmethode van een jaar vast, vóór de inzendingen"

@@ -1,4 +1,4 @@
-"""The provenance chain: raw data -> ingestion -> cost prices -> report.
+"""The provenance chain: raw data -> ingestion -> cost prices -> budget impact -> report.
 
 Every processing step records, in `<processed>/herkomst/<stap>.json`, the SHA-256 of each
 input it read and each output it wrote. Before a report is rendered, `controleer_keten`
@@ -21,7 +21,7 @@ from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.fouten import KostprijsFout
 
 MAP = "herkomst"
-STAPPEN = ("inlezen", "kostprijzen")  # in order; each reads the outputs of the ones before
+STAPPEN = ("inlezen", "kostprijzen", "budget")  # in order; each reads the outputs before it
 
 
 def vastleggen(

@@ -72,6 +72,12 @@ def stappen(jaar: int) -> dict[str, Stap]:
             methode=True,
             geheim=True,
         ),
+        "budget": Stap(
+            ("kostprijs.budget.uitkomst",),
+            raw=("indicaties.csv", "tarieven_huidig.csv", "realisatie_*.csv"),
+            extra=parameters,
+            geheim=True,
+        ),
         "manifest": Stap(
             ("kostprijs.herkomst.manifest",),
             raw=("**/*",),

@@ -18,6 +18,7 @@ from kostprijs.budget.resultaat import (
     lees_celrealisatie,
     per_aanbieder,
 )
+from kostprijs.budget.uitkomst import lees_budgetimpact
 from kostprijs.herkomst.manifest import standaard_pad
 from kostprijs.onderzoek.kostprijsonderzoek import (
     VOORSTEL,
@@ -47,6 +48,12 @@ class Rapport:
 
     @cached_property
     def budget(self) -> Budgetimpact:
+        """The budget impact: as the pipeline's budget step saved it, computed only for
+        tarieven of one's own or a processed folder without that step."""
+        if not self.tarieven_nieuw:
+            opgeslagen = lees_budgetimpact(self.processed)
+            if opgeslagen is not None:
+                return opgeslagen
         nieuw = self.tarieven_nieuw or self.processed / VOORSTEL
         return bereken_budgetimpact(self.params, self.raw, nieuw)
 
