@@ -189,3 +189,30 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     (processed / uitkomst.BESTAND).write_bytes((processed / uitkomst.BESTAND).read_bytes() + b"x")
     with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de budgetstap"):
         uitkomst.lees_budgetimpact(processed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='ab ;,"x1\t\u00a0\u2003', max_size=4), min_size=2, max_size=2),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([";", ","]),
+)
+def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding):
+    """Reading skips stripping every cell when one scan of the text finds no whitespace at a
+    field's edge; then stripping would indeed have changed nothing."""
+    import tempfile
+    from pathlib import Path
+
+    from kostprijs.bestanden.invoertabel import _lees_csv
+
+    tekst = pd.DataFrame(rijen, columns=["k1", "k2"]).to_csv(sep=scheiding, index=False)
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "t.csv"
+        pad.write_text(tekst, encoding="utf-8")
+        tabel, _, witruimte = _lees_csv(pad)
+    tabel = tabel.fillna("").astype(str)
+    if not witruimte:
+        assert tabel.apply(lambda s: s.str.strip()).equals(tabel)

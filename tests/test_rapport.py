@@ -161,3 +161,24 @@ def test_relative_paths_are_relative_to_the_project_not_the_notebook(monkeypatch
     rapport = start(2027, manifest="build/2027/manifest.json", tarieven_nieuw="t/nieuw.csv")
     assert rapport.manifest == PROJECT / "build" / "2027" / "manifest.json"
     assert rapport.tarieven_nieuw == PROJECT / "t" / "nieuw.csv"
+
+
+def test_a_long_table_shows_its_largest_rows_and_exports_all():
+    df = pd.DataFrame({"naam": [f"A{i:03d}" for i in range(300)], "afwijking": range(300)})
+    df.loc[7, "afwijking"] = None
+    lang = bundel(
+        df,
+        {"afwijking": "geheel"},
+        "Lang",
+        op_pagina=50,
+        belang=df["afwijking"].rename("afwijking"),
+    )
+    html = lang["text/html"]
+    assert html.count("<tr") == 51  # header and 50 rows
+    assert "A299" in html and "A250" in html and "A249" not in html and "A007" not in html
+    assert "de 50 met de grootste afwijking van 300 rijen" in html
+    assert "blad &#x27;Lang&#x27;" in html or "blad 'Lang'" in html
+    assert len(lang[MIME]["rijen"]) == 300
+    kort = bundel(df.head(50), {"afwijking": "geheel"}, "Kort", op_pagina=50)
+    assert "Op deze pagina" not in kort["text/html"]
+    assert kort["text/html"] == bundel(df.head(50), {"afwijking": "geheel"}, "Kort")["text/html"]

@@ -47,7 +47,7 @@ def _budget(args: argparse.Namespace) -> int:
     controleer_dekking(tarieven, lopend, args.tarieven)
     regels = bereken_regels(lopend, tarieven, params.budget, gebruiksfactor)
     clienten = bereken_clienten(regels, params.budget, params.bekostiging.periodebudget)
-    schrijf_budget(regels_tabel(regels, lopend), clienten_tabel(clienten, params), uit)
+    schrijf_budget(lambda: regels_tabel(regels, lopend), clienten_tabel(clienten, params), uit)
     beeindigd = len(indicaties) - len(lopend)
     print(
         f"{len(clienten)} cliënten, {len(regels)} lopende indicaties"

@@ -39,8 +39,9 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
             "het bestand bestaat niet.", bestand=pad, actie="Controleer de bestandsnaam."
         )
     soort = pad.suffix.lower()
+    witruimte = True  # whether any cell may start or end with whitespace
     if soort == ".csv":
-        df, komma = _lees_csv(pad)
+        df, komma, witruimte = _lees_csv(pad)
     elif soort == ".xlsx":
         df, komma = _lees_xlsx(pad), True
     else:
@@ -64,7 +65,11 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
     for k in optioneel:
         if k not in df.columns:
             df[k] = ""
-    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    if df.isna().to_numpy().any():
+        df = df.fillna("")
+    df = df.astype(str)
+    if witruimte:
+        df = df.apply(lambda s: s.str.strip())
     df["_rij"] = range(2, len(df) + 2)
     df = df[(df[kolommen] != "").any(axis=1)].reset_index(drop=True)
     if df.empty:
@@ -75,7 +80,9 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
     return df
 
 
-def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool]:
+def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool, bool]:
+    """The table as text, whether it uses the decimal comma, and whether any field may start
+    or end with whitespace (one scan of the text; stripping every cell is costly)."""
     try:
         tekst = pad.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,7 +100,13 @@ def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool]:
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InvoerFout(f"het bestand is geen geldige CSV ({exc}).", bestand=pad) from exc
-    return df, komma
+    scheiding = re.escape(";" if komma else ",")
+    spatie = r"[^\S\r\n]"  # any whitespace but a line break
+    witruimte = (
+        re.search(rf'(?:^|{scheiding})"?{spatie}|{spatie}"?(?:{scheiding}|\r?$)', tekst, re.M)
+        is not None
+    )
+    return df, komma, witruimte
 
 
 def _lees_xlsx(pad: Path) -> pd.DataFrame:

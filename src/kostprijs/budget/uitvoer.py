@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,12 +50,14 @@ def clienten_tabel(clienten: pd.DataFrame, params: Jaarparameters) -> pd.DataFra
     return pd.DataFrame(tabel)
 
 
-def schrijf_budget(regels: pd.DataFrame, clienten: pd.DataFrame, pad: Path) -> None:
-    """Write .xlsx (sheets regels and clienten) or .csv (clienten, Dutch convention), atomically."""
+def schrijf_budget(regels: Callable[[], pd.DataFrame], clienten: pd.DataFrame, pad: Path) -> None:
+    """Write .xlsx (sheets regels and clienten) or .csv (clienten, Dutch convention), atomically.
+
+    `regels` builds the regels sheet, only when it is written (it has a row per line)."""
     if pad.suffix.lower() == ".csv":
         schrijf_csv_nl(clienten, pad)
         return
-    schrijf_xlsx({"regels": regels, "clienten": clienten}, pad)
+    schrijf_xlsx({"regels": regels(), "clienten": clienten}, pad)
 
 
 def schrijf_xlsx(tabellen: dict[str, pd.DataFrame], pad: Path) -> None:

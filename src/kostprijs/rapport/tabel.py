@@ -11,6 +11,7 @@ import hashlib
 import html
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -89,6 +90,8 @@ def bundel(
     titel: str,
     voetnoot: str | None = None,
     blad: str | None = None,
+    op_pagina: int | None = None,
+    belang=None,
 ) -> dict:
     """The display bundle of one table: text/html plus the typed JSON.
 
@@ -106,15 +109,30 @@ def bundel(
         )
     per_kolom = {k: _per_rij(formaten.get(k, "tekst"), len(df)) for k in df.columns}
     tekst = [k for k in df.columns if set(per_kolom[k]) <= {"tekst"}]
+    pagina, ingekort = df, op_pagina is not None and len(df) > op_pagina
+    if ingekort:
+        volgorde = np.arange(len(df))
+        if belang is not None:  # the largest first; no value last; ties in table order
+            sleutel = -pd.to_numeric(pd.Series(np.asarray(belang)), errors="coerce").fillna(-np.inf)
+            volgorde = np.lexsort((volgorde, sleutel.to_numpy()))
+        pagina = df.iloc[volgorde[:op_pagina]]
     if df.empty:
         html = f'<p class="kp-leeg"><strong>{escape(titel)}</strong>: geen.</p>'
     else:
         html = html_tabel(
-            opgemaakt(df, formaten),
+            opgemaakt(pagina, formaten),
             bijschrift=titel,
             tekstkolommen=tekst,
             breed=len(df.columns) >= BREED_VANAF,
         ).to_html()
+    if ingekort:
+        n = opmaak.getal(op_pagina, 0)
+        welke = f"de eerste {n}" if belang is None else f"de {n} met de grootste {belang.name}"
+        html += (
+            f'<p class="kp-voetnoot">Op deze pagina {escape(welke)} van '
+            f"{opmaak.getal(len(df), 0)} rijen; de hele tabel staat in het Excel-bestand bij dit "
+            f"rapport, blad '{escape(blad)}'.</p>"
+        )
     if voetnoot:
         html += f'<p class="kp-voetnoot">{escape(voetnoot)}</p>'
     data = {
@@ -143,15 +161,19 @@ def toon(
     titel: str,
     voetnoot: str | None = None,
     blad: str | None = None,
+    op_pagina: int | None = None,
+    belang=None,
 ) -> None:
     """Display a report table (and carry it to the Excel export, on sheet `blad`, default the
     title). A table with a suppressed cell gets the footnote that says why, whatever the
-    notebook asks."""
+    notebook asks. A table longer than `op_pagina` rows shows that many on the page (the
+    largest values of the Series `belang` first, named by its name, e.g. the largest
+    deviations) and all of them in the export."""
     from IPython.display import display
 
     if voetnoot is None and (df.astype(object) == MARKER).any(axis=None):
         voetnoot = VOETNOOT
-    display(bundel(df, formaten or {}, titel, voetnoot, blad), raw=True)
+    display(bundel(df, formaten or {}, titel, voetnoot, blad, op_pagina, belang), raw=True)
 
 
 def escape(tekst: str) -> str:
