@@ -35,14 +35,15 @@ from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 JAAR = 2027
 
 
-def maak_invoer(raw: Path, clienten: int, werkmappen: int) -> None:
-    """The scaled sample, with `werkmappen` provider workbooks of distinct providers."""
-    params = laad_parameters(JAAR)
-    schrijf_voorbeeld(params, raw, dataclasses.replace(laad_voorbeeld(params), clienten=clienten))
+def maak_invoer(raw: Path, clienten: int, werkmappen: int | None) -> None:
+    """The scaled sample, with `werkmappen` provider workbooks of distinct providers (None:
+    the sample's own). An existing folder is reused; only its workbooks are multiplied."""
+    if not (raw / "indicaties.csv").exists():
+        params = laad_parameters(JAAR)
+        vb = dataclasses.replace(laad_voorbeeld(params), clienten=clienten)
+        schrijf_voorbeeld(params, raw, vb)
     bronnen = sorted((raw / "aanbieders").glob("*.xlsx"))
-    if werkmappen <= len(bronnen):
-        for pad in bronnen[werkmappen:]:
-            pad.unlink()
+    if werkmappen is None or len(bronnen) == werkmappen:
         return
     kenmerken = []
     for pad in bronnen:
@@ -79,6 +80,7 @@ def _kopie(inhoud: bytes, doel: Path, vervang: dict[bytes, bytes]) -> None:
 
 def draai(raw: Path, werk: Path) -> tuple[list[dict], float, Path]:
     """`make report` on `raw`, one job at a time; the steps' figures, the total, the reports."""
+    werk.mkdir(parents=True, exist_ok=True)
     log = werk / "stappen.jsonl"
     kostprijs = f"{sys.executable} {PROJECT / 'benchmarks' / 'meetstap.py'} {log} " + str(
         PROJECT / ".venv" / "bin" / "kostprijs"
@@ -112,14 +114,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clienten", type=int, default=580_000)
     parser.add_argument("--werkmappen", type=int, default=2000)
+    parser.add_argument(
+        "--invoer", type=Path, help="map om de invoer in te bewaren en te hergebruiken"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_schaal_") as tmp:
         tmp = Path(tmp)
+        invoer = args.invoer or tmp
         print("Invoer maken ...", flush=True)
-        maak_invoer(tmp / "groot" / "raw", args.clienten, args.werkmappen)
-        maak_invoer(tmp / "klein" / "raw", laad_voorbeeld(laad_parameters(JAAR)).clienten, 10**9)
+        maak_invoer(invoer / "groot", args.clienten, args.werkmappen)
+        maak_invoer(invoer / "klein", laad_voorbeeld(laad_parameters(JAAR)).clienten, None)
         regels = {
-            n: (tmp / "groot" / "raw" / n).read_bytes().count(b"\n") - 1
+            n: (invoer / "groot" / n).read_bytes().count(b"\n") - 1
             for n in ("indicaties.csv", f"realisatie_{JAAR - 1}.csv")
         }
         print(
@@ -127,8 +133,8 @@ def main() -> int:
             f"{regels[f'realisatie_{JAAR - 1}.csv']:,} realisatieregels".replace(",", "."),
             flush=True,
         )
-        klein, klein_totaal, _ = draai(tmp / "klein" / "raw", tmp / "klein")
-        groot, groot_totaal, rapporten = draai(tmp / "groot" / "raw", tmp / "groot")
+        klein, klein_totaal, _ = draai(invoer / "klein", tmp / "klein")
+        groot, groot_totaal, rapporten = draai(invoer / "groot", tmp / "groot")
         intern = rapporten / "intern" / "aanbieders.html"
         html_mib = intern.stat().st_size / 2**20
     per_stap = {s["stap"]: s for s in klein}
