@@ -242,6 +242,9 @@ def _eenvoudig_geschaald(
     separator of the file's convention, an optional sign and at most `decimalen` decimals.
     Returns which cells those are, and their values (0 elsewhere)."""
     tekst = np.strings.strip(np.asarray(kolom.to_numpy(), dtype=StringDType()))
+    cijfers = np.strings.isdecimal(tekst) & (np.strings.str_len(tekst) <= 12)
+    if cijfers.all():  # whole numbers only, such as periods: one conversion
+        return cijfers, tekst.astype(np.int64) * 10**decimalen
     negatief = np.strings.startswith(tekst, "-")
     romp = np.where(
         negatief | np.strings.startswith(tekst, "+"), np.strings.slice(tekst, 1, None), tekst
