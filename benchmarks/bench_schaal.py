@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 
+from kostprijs.opmaak import getal
 from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
@@ -129,8 +130,8 @@ def main() -> int:
             for n in ("indicaties.csv", f"realisatie_{JAAR - 1}.csv")
         }
         print(
-            f"{args.werkmappen} werkmappen, {regels['indicaties.csv']:,} indicatieregels, "
-            f"{regels[f'realisatie_{JAAR - 1}.csv']:,} realisatieregels".replace(",", "."),
+            f"{getal(args.werkmappen, 0)} werkmappen, {getal(regels['indicaties.csv'], 0)} "
+            f"indicatieregels, {getal(regels[f'realisatie_{JAAR - 1}.csv'], 0)} realisatieregels",
             flush=True,
         )
         klein, klein_totaal, _ = draai(invoer / "klein", tmp / "klein")
