@@ -285,7 +285,7 @@ def _kostprijzen(args: argparse.Namespace) -> int:
 
 def _budgetimpact(args: argparse.Namespace) -> int:
     from kostprijs.budget.uitkomst import BESTAND, schrijf_budgetimpact
-    from kostprijs.opmaak import euro
+    from kostprijs.opmaak import euro, getal
     from kostprijs.paden import processed_map, raw_map
     from kostprijs.parameters import laad_parameters
 
@@ -293,7 +293,7 @@ def _budgetimpact(args: argparse.Namespace) -> int:
     processed = processed_map(args.jaar, args.processed or "")
     uitkomst = schrijf_budgetimpact(params, raw_map(args.jaar, args.raw or ""), processed)
     print(
-        f"Budgetimpact {args.jaar} berekend: {uitkomst.aantal_clienten} cliënten, bestaande "
+        f"Budgetimpact {args.jaar} berekend: {getal(uitkomst.aantal_clienten, 0)} cliënten, bestaande "
         f"cliënten {euro(uitkomst.nieuw_bestaand_centen, centen=True, heel=True)} per jaar "
         f"met de voorgestelde tarieven; geschreven: {BESTAND}"
     )
