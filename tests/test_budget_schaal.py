@@ -219,3 +219,17 @@ def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding):
     tabel = tabel.fillna("").astype(str)
     if not witruimte:
         assert tabel.apply(lambda s: s.str.strip()).equals(tabel)
+
+
+def test_budget_step_without_its_inputs_says_so_in_dutch(tmp_path, capsys, monkeypatch):
+    from kostprijs.cli import main
+
+    monkeypatch.setenv("KOSTPRIJS_SLEUTEL", "ab" * 32)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "processed").mkdir()
+    rc = main(["budgetimpact", "--jaar", "2027", "--raw", str(tmp_path / "raw"),
+               "--processed", str(tmp_path / "processed")])  # fmt: skip
+    fout = capsys.readouterr().err
+    assert rc != 0 and "indicaties.csv" in fout and "ontbreekt" in fout
+    assert "Traceback" not in fout
+    assert not (tmp_path / "processed" / "budgetimpact.pkl").exists()
