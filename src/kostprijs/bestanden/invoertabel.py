@@ -295,7 +295,7 @@ def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
 
     InvoerFout names the rows that hold something else or an impossible date.
     """
-    tekst = df[kolom].str.strip()
+    tekst = df[kolom]  # stripped by lees_tabel
     if not (tekst != "").any():
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     nl = tekst.str.extract(f"^{_DATUM_NL}$").fillna("")

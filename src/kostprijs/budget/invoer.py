@@ -137,7 +137,8 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             lambda i: "vul óf indicatie_per_week óf omvang met frequentie in, niet beide.",
         )
     df["omvang"] = df["omvang"].where(~per_week, df["indicatie_per_week"])
-    df["frequentie"] = df["frequentie"].where(~per_week, "per week").map(normaliseer_frequentie)
+    frequentie = df["frequentie"].where(~per_week, "per week")
+    df["frequentie"] = frequentie.map({f: normaliseer_frequentie(f) for f in frequentie.unique()})
     leeg = (df["omvang"] == "").to_numpy()
     if leeg.any():
         raise rijfout(
@@ -201,11 +202,14 @@ def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparame
     w = params.budget.weken_per_jaar
     teller, noemer = jaarvolume(uit, w)
     maxima = {**MAX_PER_WEEK, **params.budget.max_per_week}
-    grens = uit["eenheid"].map(lambda e: maxima.get(e)).to_numpy()
-    met_grens = ~pd.isna(grens) & ~uit["eenmalig"].to_numpy(dtype=bool)
+    eenheid = uit["eenheid"]
+    grens_milli = eenheid.map(
+        {e: int(maxima[e] * 1000) for e in eenheid.unique() if maxima.get(e) is not None}
+    )
+    met_grens = grens_milli.notna().to_numpy() & ~uit["eenmalig"].to_numpy(dtype=bool)
     if not met_grens.any():
         return
-    grens_milli = np.where(met_grens, [int(g * 1000) if g is not None else 0 for g in grens], 0)
+    grens_milli = np.where(met_grens, grens_milli.fillna(0).to_numpy(dtype=np.int64), 0)
     # per week = milli x teller / (noemer x w) > grens  <=>  milli x teller > grens x noemer x w
     te_veel = met_grens & (
         uit["omvang_milli"].to_numpy() * teller > grens_milli.astype(np.int64) * noemer * w

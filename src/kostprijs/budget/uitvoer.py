@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
@@ -36,18 +37,21 @@ def regels_tabel(regels: pd.DataFrame, indicaties: pd.DataFrame) -> pd.DataFrame
 
 def clienten_tabel(clienten: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
     """The `clienten` sheet: per client the amount per year and per period; under the
-    periodebudget also the budget (= units of the budget code) and what is billed beside it."""
+    periodebudget also the budget (= units of the budget code) and what is billed beside it.
+    Amounts stay in cents (named in `attrs["centen"]`); the writers show them in euros."""
     tabel = {
         "client": clienten["client"],
-        "bedrag_per_jaar": [naar_euro(c) for c in clienten["bedrag_per_jaar_centen"]],
-        "bedrag_per_periode": [naar_euro(c) for c in clienten["bedrag_per_periode_centen"]],
+        "bedrag_per_jaar": clienten["bedrag_per_jaar_centen"].to_numpy(dtype=np.int64),
+        "bedrag_per_periode": clienten["bedrag_per_periode_centen"].to_numpy(dtype=np.int64),
     }
     if params.bekostiging.periodebudget:
         tabel["budget_per_periode"] = clienten["budget_per_periode"].astype(int)
-        tabel["buiten_budget_per_jaar"] = [
-            naar_euro(c) for c in clienten["buiten_budget_per_jaar_centen"]
-        ]
-    return pd.DataFrame(tabel)
+        tabel["buiten_budget_per_jaar"] = clienten["buiten_budget_per_jaar_centen"].to_numpy(
+            dtype=np.int64
+        )
+    uit = pd.DataFrame(tabel)
+    uit.attrs["centen"] = [k for k in uit.columns if k.startswith(("bedrag", "buiten"))]
+    return uit
 
 
 def schrijf_budget(regels: Callable[[], pd.DataFrame], clienten: pd.DataFrame, pad: Path) -> None:
@@ -62,6 +66,7 @@ def schrijf_budget(regels: Callable[[], pd.DataFrame], clienten: pd.DataFrame, p
 
 def schrijf_xlsx(tabellen: dict[str, pd.DataFrame], pad: Path) -> None:
     """Tables as sheets (the sheet name is the table's key), with numbers as numbers."""
+    tabellen = {naam: _in_euro(tabel) for naam, tabel in tabellen.items()}
     schrijf_werkboek(
         [
             Blad(
@@ -74,6 +79,17 @@ def schrijf_xlsx(tabellen: dict[str, pd.DataFrame], pad: Path) -> None:
         ],
         pad,
     )
+
+
+def _in_euro(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The table with its cents columns (`attrs["centen"]`) as Decimal euros."""
+    centen = tabel.attrs.get("centen", ())
+    if not centen:
+        return tabel
+    uit = tabel.copy()
+    for k in centen:
+        uit[k] = [naar_euro(c) for c in tabel[k]]
+    return uit
 
 
 def _formaat(reeks: pd.Series) -> str:
