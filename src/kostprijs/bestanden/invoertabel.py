@@ -100,13 +100,25 @@ def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool, bool]:
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InvoerFout(f"het bestand is geen geldige CSV ({exc}).", bestand=pad) from exc
-    scheiding = re.escape(";" if komma else ",")
+    return df, komma, _witruimte_aan_rand(tekst, ";" if komma else ",")
+
+
+def _witruimte_aan_rand(tekst: str, scheiding: str) -> bool:
+    """Whether a field of the CSV text may start or end with whitespace. It may say yes where
+    no field does (then every cell is stripped), never the other way round.
+
+    Plain ASCII text whose only whitespace is spaces and line ends is checked with a few
+    substring searches; anything else with one regular expression."""
+    if "\r" in tekst and tekst.count("\r") != tekst.count("\r\n"):
+        return True  # a carriage return inside a field
+    gewoon = tekst.isascii() and not any(c in tekst for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f")
+    if gewoon:
+        randen = (f" {scheiding}", f"{scheiding} ", " \n", "\n ", " \r", ' "', '" ')
+        return tekst.startswith(" ") or tekst.endswith(" ") or any(r in tekst for r in randen)
     spatie = r"[^\S\r\n]"  # any whitespace but a line break
-    witruimte = (
-        re.search(rf'(?:^|{scheiding})"?{spatie}|{spatie}"?(?:{scheiding}|\r?$)', tekst, re.M)
-        is not None
-    )
-    return df, komma, witruimte
+    s = re.escape(scheiding)
+    patroon = rf'(?:^|{s})"?{spatie}|{spatie}"?(?:{s}|\r?$)'
+    return re.search(patroon, tekst, re.M) is not None
 
 
 def _lees_xlsx(pad: Path) -> pd.DataFrame:
