@@ -90,3 +90,17 @@ def test_recorded_method_shows_no_warning_and_a_changed_one_does(onderzoek, para
     raw = processed.parent / "raw"
     [melding] = bereken_onderzoek(anders, processed, raw).methode_waarschuwingen
     assert "wijkt af" in melding and "vóór het inlezen" in melding
+
+
+def test_long_submission_list_counts_statuses_and_ranks_errors_first(onderzoek):
+    o, _ = onderzoek
+    per_status = dict(
+        zip(o.inzendingen_per_status["status"], o.inzendingen_per_status["aantal"], strict=True)
+    )
+    assert sum(per_status.values()) == len(o.inzendingen)
+    assert per_status == o.inzendingen["status"].value_counts().to_dict()
+    belang = o.belang_inzendingen
+    # one error weighs more than any number of remarks a workbook can have
+    eerst = o.inzendingen.loc[belang.idxmax()]
+    assert eerst["fouten"] == o.inzendingen["fouten"].max()
+    assert belang.name == "aantal fouten en opmerkingen"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -103,3 +104,17 @@ def datum(d: dt.date | dt.datetime) -> str:
 def invoergetal(waarde: Decimal) -> str:
     """A number as someone types it, with a decimal comma and no grouping: '1,17', '38000'."""
     return format(waarde.normalize(), "f").replace(".", ",")
+
+
+def opsomming(delen: Iterable[str], laatste: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    delen = list(delen)
+    if not delen:
+        return ""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} {laatste} {delen[-1]}"
+
+
+def in_zin(naam: str) -> str:
+    """A product name inside a sentence: a capital that starts a word is lowered ('Dagbesteding
+    groep' -> 'dagbesteding groep'), a code keeps its capitals ('AB 1' stays 'AB 1')."""
+    return naam[0].lower() + naam[1:] if len(naam) > 1 and naam[1].islower() else naam

@@ -34,7 +34,7 @@ Sleutel = tuple[str, str, str]  # productspecificatie, variant, leveringsvorm
 
 
 def regelnaam(product: str, variant: str = "") -> str:
-    """The display name of a tariff line: 'Vervoer dagbesteding (rolstoel)'."""
+    """The display name of a tariff line: '<product> (<variant>)', or the product alone."""
     return f"{product} ({variant})" if variant else product
 
 

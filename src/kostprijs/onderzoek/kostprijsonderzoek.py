@@ -63,6 +63,22 @@ class Kostprijsonderzoek:
             ["aanbieder_id", "bestand", "blad", "cel", "gevonden", "melding"]
         ].reset_index(drop=True)
 
+    @property
+    def inzendingen_per_status(self) -> pd.DataFrame:
+        """How many submissions have each status (internal overview of a long list)."""
+        return (
+            self.inzendingen["status"]
+            .value_counts()
+            .rename_axis("status")
+            .reset_index(name="aantal")
+        )
+
+    @property
+    def belang_inzendingen(self) -> pd.Series:
+        """Which submissions to look at first: errors before remarks, the most first."""
+        i = self.inzendingen
+        return (i["fouten"] * 1000 + i["opmerkingen"]).rename("aantal fouten en opmerkingen")
+
     def met_naam(self, tabel: pd.DataFrame) -> pd.DataFrame:
         """`tabel` with the aanbieder's name after its aanbieder_id (internal outputs only)."""
         uit = tabel.copy()

@@ -7,7 +7,7 @@ compares the exact ratio `verschil / huidig_tarief` with its threshold.
 A tariff line is a product, or a variant of one (a distance band): a variant's cost price is
 the product's cost price x the variant's factor from the catalogue. Products that differ only
 in intensity are grouped by the catalogue's `familie` and `intensiteit` fields (never by
-their names) for the family bullets ("Kostprijs OZL 1, 2 omhoog, OZL 3 omlaag").
+their names) for the family bullets ("Kostprijs AB 1, 2 omhoog, AB 3 omlaag").
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pandas as pd
 from kostprijs.bestanden.invoertabel import getal, lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, afronden_op_centen
-from kostprijs.opmaak import euro, procent
+from kostprijs.opmaak import euro, in_zin, opsomming, procent
 from kostprijs.parameters import Kostprijsparameters, Product
 from kostprijs.tarieflijst import regelnaam
 
@@ -269,16 +269,6 @@ def _procent(ratio: Decimal) -> str:
     return procent(ratio, 1, teken=True)
 
 
-def _in_zin(naam: str) -> str:
-    """'Kortdurend verblijf' -> 'kortdurend verblijf' inside a sentence; 'OZL 1' unchanged."""
-    return naam[0].lower() + naam[1:] if len(naam) > 1 and naam[1].islower() else naam
-
-
-def _opsomming(delen: Iterable[str], laatste: str = "en") -> str:
-    delen = list(delen)
-    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} {laatste} {delen[-1]}"
-
-
 def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[str]:
     """Dutch summary bullets derived by rule from a `vergelijk` table and the thresholds.
 
@@ -316,13 +306,13 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
                     reeksen[-1].append(i2)
                 else:
                     reeksen.append([i1, i2])
-        bullets += [f"Weinig verschil {familie} {_opsomming(map(str, r), '&')}" for r in reeksen]
+        bullets += [f"Weinig verschil {familie} {opsomming(map(str, r), '&')}" for r in reeksen]
 
     for p in producten:
         if p.kostprijs is not None and len(p.tarieven) > 1:
             bullets.append(
-                f"Eén kostprijs voor {_in_zin(p.naam)}: {euro(p.kostprijs)} tegenover "
-                f"nu {len(p.tarieven)} tarieven ({_opsomming(map(euro, p.tarieven))})"
+                f"Eén kostprijs voor {in_zin(p.naam)}: {euro(p.kostprijs)} tegenover "
+                f"nu {len(p.tarieven)} tarieven ({opsomming(map(euro, p.tarieven))})"
             )
 
     enkel = [p for p in producten if p.enkel]
@@ -332,24 +322,22 @@ def uitkomsten(vergelijking: pd.DataFrame, params: Kostprijsparameters) -> list[
         if groep:
             bullets.append(
                 f"Forse {woord} kostprijs "
-                + _opsomming(f"{_in_zin(p.naam)} ({_procent(p.ratio)})" for p in groep)
+                + opsomming(f"{in_zin(p.naam)} ({_procent(p.ratio)})" for p in groep)
             )
 
     genoemd = in_familie | {p.naam for p in forse_stijging + forse_daling}
     for p in enkel:
         if p.naam not in genoemd:
             pct = f" ({_procent(p.ratio)})" if p.richting != GELIJK else ""
-            bullets.append(f"Kostprijs {_in_zin(p.naam)} {p.richting}{pct}")
+            bullets.append(f"Kostprijs {in_zin(p.naam)} {p.richting}{pct}")
 
     nieuw = [p for p in producten if p.richting == NIEUW]
     if nieuw:
         bullets.append(
             "Nieuw, nog zonder huidig tarief: "
-            + _opsomming(f"{_in_zin(p.naam)} (kostprijs {euro(p.kostprijs)})" for p in nieuw)
+            + opsomming(f"{in_zin(p.naam)} (kostprijs {euro(p.kostprijs)})" for p in nieuw)
         )
     zonder = [p for p in producten if p.kostprijs is None]
     if zonder:
-        bullets.append(
-            "Geen kostprijs berekend voor " + _opsomming(_in_zin(p.naam) for p in zonder)
-        )
+        bullets.append("Geen kostprijs berekend voor " + opsomming(in_zin(p.naam) for p in zonder))
     return bullets

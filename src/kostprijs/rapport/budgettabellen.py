@@ -14,7 +14,7 @@ import pandas as pd
 
 from kostprijs.budget.impact import Budgetimpact
 from kostprijs.onderzoek.onthulling import MARKER
-from kostprijs.opmaak import euro, getal, procent
+from kostprijs.opmaak import euro, getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport import teksten
 
@@ -232,7 +232,7 @@ def kern(bi: Budgetimpact, params: Jaarparameters) -> list[str]:
     if bi.zonder_nieuw_tarief:
         punten.append(
             "Zonder kostprijs, dus met het huidige tarief doorgerekend: "
-            + teksten.opsomming(teksten.in_zin(p) for p in bi.zonder_nieuw_tarief)
+            + opsomming(in_zin(p) for p in bi.zonder_nieuw_tarief)
             + "."
         )
     return punten

@@ -12,25 +12,12 @@ from decimal import Decimal
 
 import pandas as pd
 
-from kostprijs.opmaak import getal, procent
+from kostprijs.opmaak import getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport.tabel import escape
 
 PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}
 GETALWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
-
-
-def opsomming(delen: Iterable[str], laatste: str = "en") -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    delen = list(delen)
-    if not delen:
-        return ""
-    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} {laatste} {delen[-1]}"
-
-
-def in_zin(naam: str) -> str:
-    """'Kortdurend verblijf' -> 'kortdurend verblijf' inside a sentence; 'OZL 1' unchanged."""
-    return naam[0].lower() + naam[1:] if len(naam) > 1 and naam[1].islower() else naam
 
 
 def periode(params: Jaarparameters) -> str:
@@ -143,7 +130,7 @@ def rekenregel(params: Jaarparameters, frequenties: Iterable[str] = ("per week",
 
 
 def meerdere_tarieven(aantallen: dict[str, int]) -> str:
-    """'Vervoer heeft nu twee tarieven en krijgt één kostprijs.' for lines with several
+    """'<regel> heeft nu twee tarieven en krijgt één kostprijs.' for lines with several
     current tarieven ('' if none); `aantallen`: current tarieven per tariff line."""
     return " ".join(
         f"{regel} heeft nu {GETALWOORDEN.get(n, getal(n, 0))} tarieven en krijgt één kostprijs."

@@ -141,7 +141,7 @@ ALGEMEEN_PRODUCT_RIJ = 16
 
 
 def slug(productspecificatie: str) -> str:
-    """A name-safe key: 'OZL 1' -> 'ozl_1', 'Kortdurend verblijf' -> 'kortdurend_verblijf'."""
+    """A name-safe key: 'AB 1' -> 'ab_1', 'Dagbesteding groep' -> 'dagbesteding_groep'."""
     return re.sub(r"[^a-z0-9]+", "_", productspecificatie.lower()).strip("_")
 
 
