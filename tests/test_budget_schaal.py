@@ -209,23 +209,30 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         max_size=6,
     ),
     st.sampled_from([";", ","]),
+    st.sampled_from([1, 5, 64, 1 << 24]),
 )
-def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding):
-    """Reading skips stripping every cell when one scan of the text finds no whitespace at a
-    field's edge; then stripping would indeed have changed nothing."""
+def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding, blok):
+    """Reading skips stripping every cell when one scan of the text (in blocks of whole lines,
+    here of a few bytes, so that block edges fall everywhere) finds no whitespace at a field's
+    edge; then stripping would indeed have changed nothing."""
     import tempfile
     from pathlib import Path
 
-    from kostprijs.bestanden.invoertabel import _lees_csv
+    from kostprijs.bestanden import invoertabel
 
     tekst = pd.DataFrame(rijen, columns=["k1", "k2"]).to_csv(sep=scheiding, index=False)
+    standaard = invoertabel.BLOK
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / "t.csv"
         pad.write_text(tekst, encoding="utf-8")
         try:
-            tabel, _, witruimte = _lees_csv(pad)
+            invoertabel.BLOK = blok
+            codering, komma, witruimte = invoertabel._csv_kenmerken(pad)
+            (tabel,) = invoertabel._csv_delen(pad, codering, komma, None)
         except InvoerFout:  # a lone carriage return can make the text no valid CSV at all
             assume(False)
+        finally:
+            invoertabel.BLOK = standaard
     tabel = tabel.fillna("").astype(str)
     if not witruimte:
         assert tabel.apply(lambda s: s.str.strip()).equals(tabel)
@@ -254,3 +261,47 @@ def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():
     assert _witruimte_aan_rand("a;b\r;c\n", ";")  # a carriage return inside a field
     assert _witruimte_aan_rand("a,\u00a0b\n", ",")
     assert not _witruimte_aan_rand("OZL 1;K 1\n", ";")  # spaces inside a field are fine
+
+
+def test_a_table_read_in_parts_is_the_table_read_at_once(tmp_path):
+    """Parts carry on the row numbers across part edges, also past empty rows."""
+    from kostprijs.bestanden.invoertabel import lees_tabel, lees_tabel_in_delen
+
+    rijen = ["client;productspecificatie;periode;volume"]
+    for i in range(200):
+        rijen.append(";;;" if i % 17 == 3 else f"K{i % 23};P;{i % 13 + 1};{i},5")
+    pad = tmp_path / "r.csv"
+    pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
+    kolommen = ["client", "productspecificatie", "periode", "volume"]
+    geheel = lees_tabel(pad, kolommen, optioneel=("variant",))
+    delen = list(lees_tabel_in_delen(pad, kolommen, optioneel=("variant",), regels=7))
+    assert len(delen) > 20
+    samen = pd.concat(delen, ignore_index=True)
+    pd.testing.assert_frame_equal(samen, geheel)
+    assert samen.loc[samen["volume"] == "199,5", "_rij"].item() == 201  # header is row 1
+
+
+def test_realisation_read_in_parts_names_the_row_of_the_file(tmp_path, monkeypatch):
+    import functools
+
+    from kostprijs.bestanden.invoertabel import lees_tabel_in_delen
+    from kostprijs.budget import invoer
+    from kostprijs.parameters import laad_parameters
+
+    params = laad_parameters(2027)
+    product = params.catalogus[0].productspecificatie
+    rijen = ["client;productspecificatie;periode;volume"]
+    rijen += [f"K{i};{product};{i % 13 + 1};1,5" for i in range(100)]
+    rijen[88] = f"K87;{product};99;1,5"  # line 89 of the file
+    pad = tmp_path / "realisatie.csv"
+    pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
+    monkeypatch.setattr(
+        invoer, "lees_tabel_in_delen", functools.partial(lees_tabel_in_delen, regels=10)
+    )
+    with pytest.raises(InvoerFout, match=r"rij 89, kolom 'periode': periode 99 bestaat niet"):
+        invoer.lees_realisatie(pad, params)
+    rijen[88] = f"K87;{product};9;1,5"
+    pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
+    uit = invoer.lees_realisatie(pad, params)
+    assert list(uit.attrs["clienten"][uit["client"]]) == [f"K{i}" for i in range(100)]
+    assert uit["volume_milli"].sum() == 150_000

@@ -7,9 +7,10 @@ are never guessed at. Every problem is an InvoerFout naming the file and row.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from kostprijs.geld import decimaal
 
 _NL_GETAL = r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
 _INT_GETAL = r"[+-]?\d+(\.\d+)?"
+DEEL = 500_000  # rows per part when a large table is read in parts
+BLOK = 1 << 24  # bytes per block when a file is scanned
 
 
 def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -33,23 +36,83 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
     `getal` converts them with the file's convention (stored in `df.attrs["decimaalkomma"]`).
     In .xlsx, typed numbers are turned into Dutch text, so the convention is the decimal comma.
     """
+    (df,) = lees_tabel_in_delen(pad, kolommen, optioneel, regels=None)
+    return df
+
+
+def lees_tabel_in_delen(
+    pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = (), regels: int | None = DEEL
+) -> Iterator[pd.DataFrame]:
+    """`lees_tabel` in consecutive parts of at most `regels` rows (None: one part), so a file
+    of millions of rows never sits in memory as text. Each part has the attrs and `_rij` that
+    `lees_tabel` gives; a part without data is skipped. An .xlsx file is one part."""
     pad = Path(pad)
     if not pad.exists():
         raise InvoerFout(
             "het bestand bestaat niet.", bestand=pad, actie="Controleer de bestandsnaam."
         )
     soort = pad.suffix.lower()
-    witruimte = True  # whether any cell may start or end with whitespace
     if soort == ".csv":
-        df, komma, witruimte = _lees_csv(pad)
+        codering, komma, witruimte = _csv_kenmerken(pad)
+        delen = _csv_delen(pad, codering, komma, regels)
     elif soort == ".xlsx":
-        df, komma = _lees_xlsx(pad), True
+        delen, komma, witruimte = iter([_lees_xlsx(pad)]), True, True
     else:
         raise InvoerFout(
             f"bestandstype '{soort or '(geen)'}' wordt niet ondersteund.",
             bestand=pad,
             actie="Lever een .csv- of .xlsx-bestand aan.",
         )
+    eerste_rij, gevonden = 2, False
+    for deel in delen:
+        n = len(deel)
+        deel = _als_tabel(deel, pad, kolommen, optioneel, komma, witruimte, eerste_rij)
+        eerste_rij += n
+        if len(deel):
+            gevonden = True
+            yield deel
+    if not gevonden:
+        raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
+
+
+class Codeboek:
+    """Integer codes for the distinct texts of a column read in parts: code i is the i-th
+    distinct text seen (`waarden`). Keeps a column of millions of rows as integers."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, int] = {}
+
+    def codes(self, kolom: pd.Series) -> np.ndarray:
+        """The codes of a part's column (int64)."""
+        codes, uniek = pd.factorize(kolom.to_numpy(), sort=False)
+        eigen = np.fromiter(
+            (self._code.setdefault(u, len(self._code)) for u in uniek),
+            dtype=np.int64,
+            count=len(uniek),
+        )
+        return eigen[codes]
+
+    @property
+    def waarden(self) -> np.ndarray:
+        return np.asarray(list(self._code), dtype=object)
+
+
+def vaste_codes(kolom: pd.Series, waarden: list[str]) -> np.ndarray:
+    """The position of each cell among `waarden` (int16; -1 for a text not among them)."""
+    return pd.Categorical(kolom.to_numpy(), categories=waarden).codes.astype(np.int16)
+
+
+def _als_tabel(
+    df: pd.DataFrame,
+    pad: Path,
+    kolommen: list[str],
+    optioneel: tuple[str, ...],
+    komma: bool,
+    witruimte: bool,
+    eerste_rij: int,
+) -> pd.DataFrame:
+    """One part as `lees_tabel` returns it: the named columns as stripped text, `_rij` from
+    `eerste_rij`, rows without any required value dropped."""
     df.columns = [str(k).strip().lower() for k in df.columns]
     gevonden = list(df.columns)
     ontbrekend = [k for k in kolommen if k not in df.columns]
@@ -70,37 +133,68 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
     df = df.astype(str)
     if witruimte:
         df = df.apply(lambda s: s.str.strip())
-    df["_rij"] = range(2, len(df) + 2)
+    df["_rij"] = range(eerste_rij, eerste_rij + len(df))
     df = df[(df[kolommen] != "").any(axis=1)].reset_index(drop=True)
-    if df.empty:
-        raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
     df.attrs["bestand"] = str(pad)
     df.attrs["decimaalkomma"] = komma
     df.attrs["kolommen"] = gevonden
     return df
 
 
-def _lees_csv(pad: Path) -> tuple[pd.DataFrame, bool, bool]:
-    """The table as text, whether it uses the decimal comma, and whether any field may start
-    or end with whitespace (one scan of the text; stripping every cell is costly)."""
-    try:
-        tekst = pad.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
+def _csv_kenmerken(pad: Path) -> tuple[str, bool, bool]:
+    """The file's encoding, whether it uses the decimal comma, and whether any field may start
+    or end with whitespace (stripping every cell is costly). One pass over the file in blocks
+    of whole lines, so a large file is never in memory as a whole."""
+    for codering in ("utf-8-sig", "cp1252"):
         try:
-            tekst = pad.read_bytes().decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise InvoerFout("het bestand is geen leesbare tekst.", bestand=pad) from exc
-    eerste = tekst.splitlines()[0] if tekst.strip() else ""
-    if not eerste:
-        raise InvoerFout("het bestand is leeg.", bestand=pad)
-    komma = eerste.count(";") >= eerste.count(",")
+            komma, witruimte = _scan_csv(pad, codering)
+        except UnicodeDecodeError:
+            continue
+        return codering, komma, witruimte
+    raise InvoerFout("het bestand is geen leesbare tekst.", bestand=pad)
+
+
+def _scan_csv(pad: Path, codering: str) -> tuple[bool, bool]:
+    decoder = codecs.getincrementaldecoder(codering)()
+    komma: bool | None = None
+    witruimte, rest = False, ""
+    with open(pad, "rb") as f:
+        while True:
+            blok = f.read(BLOK)
+            tekst = rest + decoder.decode(blok, final=not blok)
+            if blok:  # keep the unfinished last line for the next block
+                einde = tekst.rfind("\n") + 1
+                tekst, rest = tekst[:einde], tekst[einde:]
+            if blok and not tekst:
+                continue  # no whole line yet
+            if komma is None:  # the first lines
+                eerste = tekst.splitlines()[0] if tekst.strip() else ""
+                if not eerste:
+                    raise InvoerFout("het bestand is leeg.", bestand=pad)
+                komma = eerste.count(";") >= eerste.count(",")
+            if not witruimte:
+                witruimte = _witruimte_aan_rand(tekst, ";" if komma else ",")
+            if not blok:
+                return komma, bool(witruimte)
+
+
+def _csv_delen(pad: Path, codering: str, komma: bool, regels: int | None) -> Iterator[pd.DataFrame]:
     try:
-        df = pd.read_csv(
-            io.StringIO(tekst), sep=";" if komma else ",", dtype=str, keep_default_na=False
+        lezer = pd.read_csv(
+            pad,
+            sep=";" if komma else ",",
+            dtype=str,
+            keep_default_na=False,
+            encoding=codering,
+            chunksize=regels,
         )
+        if regels is None:
+            yield lezer
+            return
+        with lezer:
+            yield from lezer
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InvoerFout(f"het bestand is geen geldige CSV ({exc}).", bestand=pad) from exc
-    return df, komma, _witruimte_aan_rand(tekst, ";" if komma else ",")
 
 
 def _witruimte_aan_rand(tekst: str, scheiding: str) -> bool:

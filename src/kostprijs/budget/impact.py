@@ -189,16 +189,15 @@ def bereken_budgetimpact(
     controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
     realisatie = lees_realisatie(realisatie_pad, params)
-    realisatie["client"] = pseudonimiseer(realisatie["client"], sleutel)
+    pseudoniemen = pseudonimiseer(pd.Series(realisatie.attrs.pop("clienten")), sleutel)
     controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
     # one integer per client, in the order of the pseudonyms: every grouping below works on
     # integers instead of long strings
     codes, _ = pd.factorize(
-        np.concatenate([indicaties["client"].to_numpy(), realisatie["client"].to_numpy()]),
-        sort=True,
+        np.concatenate([indicaties["client"].to_numpy(), pseudoniemen.to_numpy()]), sort=True
     )
     indicaties["client"] = codes[: len(indicaties)]
-    realisatie["client"] = codes[len(indicaties) :]
+    realisatie["client"] = codes[len(indicaties) :][realisatie["client"].to_numpy()]
 
     lopende_clienten = indicaties["client"].unique()
     met_realisatie = realisatie["client"].isin(lopende_clienten)

@@ -17,7 +17,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import datum_kolom, geschaalde_kolom, lees_tabel, rijfout
+from kostprijs.bestanden.invoertabel import (
+    Codeboek,
+    datum_kolom,
+    geschaalde_kolom,
+    lees_tabel,
+    lees_tabel_in_delen,
+    rijfout,
+    vaste_codes,
+)
 from kostprijs.budget.model import INDICATIE_DECIMALEN, jaarvolume
 from kostprijs.eenheden import FREQUENTIES, normaliseer_frequentie
 from kostprijs.fouten import InvoerFout
@@ -273,27 +281,56 @@ def indicaties_uit_waarden(
 
 
 def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
-    """Columns client, productspecificatie, variant, leveringsvorm, periode (int), volume_milli
+    """The realisation, checked, read in parts so that millions of lines stay small: client
+    (int64 codes; the identifiers are in `attrs["clienten"]`, code i at position i),
+    productspecificatie, variant, leveringsvorm (categorical), periode (int16), volume_milli
     (int64) and in_budget."""
-    df = lees_tabel(pad, REALISATIE_KOLOMMEN, optioneel=("variant", "leveringsvorm"))
-    df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
-    _controleer_leeg(df, "client")
-    _controleer_regels(df, params)
+    clienten = Codeboek()
+    producten = list(params.productspecificaties)
+    varianten = sorted({v.naam for p in params.catalogus for v in p.varianten} | {""})
+    vormen = [lv.naam for lv in params.leveringsvormen]
+    in_budget = _kenmerken(pd.DataFrame({"productspecificatie": producten}), params)["in_budget"]
     perioden = params.budget.perioden_per_jaar
-    periode = geschaalde_kolom(df, "periode", 0, minimum=1)
-    fout = periode > perioden
-    if fout.any():
-        raise rijfout(
-            df,
-            fout,
-            "periode",
-            lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
+    delen: list[dict[str, np.ndarray]] = []
+    for df in lees_tabel_in_delen(pad, REALISATIE_KOLOMMEN, optioneel=("variant", "leveringsvorm")):
+        df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
+        _controleer_leeg(df, "client")
+        _controleer_regels(df, params)
+        periode = geschaalde_kolom(df, "periode", 0, minimum=1)
+        fout = periode > perioden
+        if fout.any():
+            raise rijfout(
+                df,
+                fout,
+                "periode",
+                lambda i, periode=periode: (
+                    f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}."
+                ),
+            )
+        delen.append(
+            {
+                "client": clienten.codes(df["client"]),
+                "productspecificatie": vaste_codes(df["productspecificatie"], producten),
+                "variant": vaste_codes(df["variant"], varianten),
+                "leveringsvorm": vaste_codes(df["leveringsvorm"], vormen),
+                "periode": periode,
+                "volume_milli": geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN),
+            }
         )
-    uit = df[["client", "productspecificatie", "variant", "leveringsvorm"]].reset_index(drop=True)
-    uit["periode"] = periode
-    uit["volume_milli"] = geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN)
-    uit["in_budget"] = _kenmerken(df, params)["in_budget"].to_numpy(dtype=bool)
-    uit.attrs = dict(df.attrs)
-    if uit.empty:
-        raise InvoerFout("het bestand bevat geen gegevens.", bestand=pad)
+        attrs = dict(df.attrs)
+    kolommen = {k: np.concatenate([d.pop(k) for d in delen]) for k in list(delen[0])}
+    product = kolommen["productspecificatie"]
+    uit = pd.DataFrame(
+        {
+            "client": kolommen["client"],
+            "productspecificatie": pd.Categorical.from_codes(product, producten),
+            "variant": pd.Categorical.from_codes(kolommen["variant"], varianten),
+            "leveringsvorm": pd.Categorical.from_codes(kolommen["leveringsvorm"], vormen),
+            "periode": kolommen["periode"].astype(np.int16),
+            "volume_milli": kolommen["volume_milli"],
+            "in_budget": in_budget.to_numpy(dtype=bool)[product],
+        },
+        copy=False,
+    )
+    uit.attrs = {**attrs, "clienten": clienten.waarden}
     return uit
