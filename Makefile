@@ -5,8 +5,9 @@
 #
 #   params/<jaar>.yaml ──┬─────────────────────────────────────────────────────────────┐
 #   data/raw/<jaar>/ ────┼─> controleer ─> inlezen ─> kostprijzen ─> budgetimpact ─┐        │
-#     aanbieders/*.xlsx  │     (alle       (sjablonen)  (gemiddelde,  (eenmaal, voor │        │
-#     indicaties.csv     │      invoer)                 voorstel)     elk rapport)   ├─> notebooks ─> rapporten
+#     aanbieders/*.xlsx  │     (alle       (sjablonen)  (gemiddelde,  resultaatstap  │        │
+#     indicaties.csv     │      invoer)                 voorstel)     (eenmaal, voor ├─> notebooks ─> rapporten
+#                        │                                            elk rapport)   │
 #     tarieven_huidig.csv└─> manifest ─────────────────────────────────────────────┘   (papermill) (html, xlsx)
 #     realisatie_<j>.csv       (hashes, parameters, versies)                                  │
 #                                                                                            v
@@ -107,10 +108,14 @@ $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/i
 $(PROCESSED)/budgetimpact.pkl: $(STAPPEN)/budget.vinger $(PROCESSED)/tarieven_voorstel.csv
 	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
+$(PROCESSED)/resultaattarieven.pkl: $(STAPPEN)/resultaat.vinger $(PROCESSED)/tarieven_voorstel.csv
+	$(KOSTPRIJS) resultaatstap --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
+
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact.pkl $(MANIFEST)
+$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact.pkl \
+  $(PROCESSED)/resultaattarieven.pkl $(MANIFEST)
 	$(KOSTPRIJS) notebook notebooks/$*.ipynb $@ --jaar $(JAAR) --raw '$(RAW)' \
 	  --processed $(PROCESSED) --manifest $(MANIFEST)
 
@@ -129,7 +134,7 @@ $(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten
-verwerkt: $(PROCESSED)/budgetimpact.pkl $(MANIFEST)
+verwerkt: $(PROCESSED)/budgetimpact.pkl $(PROCESSED)/resultaattarieven.pkl $(MANIFEST)
 rapporten: $(REPORTS)/manifest.json
 
 # --- what people run -----------------------------------------------------------------------

@@ -190,8 +190,30 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     assert gelezen.nieuw_bestaand_centen == berekend.nieuw_bestaand_centen
     assert gelezen.gevoeligheid.equals(berekend.gevoeligheid)
     (processed / uitkomst.BESTAND).write_bytes((processed / uitkomst.BESTAND).read_bytes() + b"x")
-    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de budgetstap"):
+    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de stap 'budget'"):
         uitkomst.lees_budgetimpact(processed)
+
+    # the result tariffs likewise, at 40,00 per unit of every product
+    (processed / "kostprijzen_product.csv").write_text(
+        "productspecificatie,kostprijs\n"
+        + "".join(f"{p},40.00\n" for p in params.productspecificaties),
+        encoding="utf-8",
+    )
+    assert uitkomst.lees_resultaattarieven(processed) is None
+    berekend = uitkomst.schrijf_resultaattarieven(params, raw, processed)
+    monkeypatch.setattr(start, "bereken_uit_mappen", niet_opnieuw)
+    gelezen = start.start(2027, str(raw), str(processed)).resultaat
+    assert gelezen.matrix.equals(berekend.matrix)
+    assert gelezen.per_aanbieder.equals(berekend.per_aanbieder)
+    # the saved result holds client codes, never the client numbers of the raw file
+    ruw = set(pd.read_csv(raw / "realisatie_cellen_2026.csv", sep=";", dtype=str)["client"])
+    opgeslagen = set(map(str, gelezen.per_client["client"])) | set(
+        map(str, gelezen.paren["client"])
+    )
+    assert gelezen.per_client["client"].dtype == np.int64 and not ruw & opgeslagen
+    (processed / uitkomst.RESULTAAT_BESTAND).write_bytes(b"x")
+    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de stap 'resultaat'"):
+        uitkomst.lees_resultaattarieven(processed)
 
 
 @settings(max_examples=300, deadline=None)

@@ -135,9 +135,23 @@ def _keten(tmp_path):
         {"raw/indicaties.csv": indicaties, "processed/tarieven_voorstel.csv": voorstel},
         [budget],
     )
+    cellen = raw / "realisatie_cellen_2026.csv"
+    cellen.write_text("client\n")
+    resultaat = processed / "resultaattarieven.pkl"
+    resultaat.write_bytes(b"resultaat")
+    vastleggen(
+        processed,
+        "resultaat",
+        {"raw/realisatie_cellen_2026.csv": cellen, "processed/tarieven_voorstel.csv": voorstel},
+        [resultaat],
+    )
     manifest = {
         "invoer": {
-            "raw": {"aanbieders/a.xlsx": sha256(werkmap), "indicaties.csv": sha256(indicaties)},
+            "raw": {
+                "aanbieders/a.xlsx": sha256(werkmap),
+                "indicaties.csv": sha256(indicaties),
+                "realisatie_cellen_2026.csv": sha256(cellen),
+            },
             "parameters": {"bestand": "2027.yaml", "sha256": sha256(params)},
         }
     }

@@ -336,12 +336,10 @@ def test_a_second_matrix_definition_from_the_parameters(tmp_path):
 
 
 def test_per_provider_split_of_the_cell_tariffs():
-    from kostprijs.budget.resultaat import per_aanbieder
-
     df = regels()
     df["aanbieder"] = ["P", "P", "P", "Q", "Q", "Q", "Q", "P"]  # c2's OZL by P, its dagdelen by Q
     uit = bereken_resultaattarieven(df, KOSTPRIJS, MATRIX, 13)
-    tabel = per_aanbieder(df, uit).set_index("aanbieder")
+    tabel = uit.per_aanbieder.set_index("aanbieder")
     # c2 period 1 (80,00: P 50, Q 30): 77,50 × 50/80 = 48,4375 -> 48,44 for P, 29,06 for Q;
     # c2's empty period 2 goes to Q (90,00 of c2's care in the cell against P's 50,00);
     # P: 48,44 + c1's 2 × 77,50 + c1 in 2a × niet (no tariff) 0 = 203,44

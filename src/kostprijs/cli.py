@@ -300,6 +300,28 @@ def _budgetimpact(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resultaatstap(args: argparse.Namespace) -> int:
+    from kostprijs.budget.uitkomst import RESULTAAT_BESTAND, schrijf_resultaattarieven
+    from kostprijs.opmaak import euro
+    from kostprijs.paden import processed_map, raw_map
+    from kostprijs.parameters import laad_parameters
+
+    params = laad_parameters(args.jaar)
+    processed = processed_map(args.jaar, args.processed or "")
+    uitkomst = schrijf_resultaattarieven(params, raw_map(args.jaar, args.raw or ""), processed)
+    if uitkomst is None:
+        print(
+            f"Geen resultaatmatrix in de parameters van {args.jaar}; geschreven: {RESULTAAT_BESTAND}"
+        )
+    else:
+        print(
+            f"Resultaattarieven {args.jaar} berekend: {len(uitkomst.matrix)} cellen, met de "
+            f"celtarieven {euro(uitkomst.tariefmodel_centen, centen=True, heel=True)}; "
+            f"geschreven: {RESULTAAT_BESTAND}"
+        )
+    return 0
+
+
 def _vastleggen(args: argparse.Namespace) -> int:
     from kostprijs.onderzoek.methode import Declaratie, schrijf_declaratie
     from kostprijs.paden import methode_pad
@@ -487,6 +509,18 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.set_defaults(functie=_budgetimpact)
+
+    p = sub.add_parser(
+        "resultaatstap",
+        help="bereken de resultaattarieven uit de realisatie met cellen en de kostprijzen "
+        "(voor de rapporten)",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument(
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
+    )
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.set_defaults(functie=_resultaatstap)
 
     p = sub.add_parser(
         "vastleggen", help="leg de kostprijsmethode van een jaar vast, vóór de inzendingen"

@@ -20,7 +20,13 @@ import numpy as np
 import pandas as pd
 
 from kostprijs import opmaak
-from kostprijs.bestanden.invoertabel import geschaalde_kolom, lees_tabel, rijfout
+from kostprijs.bestanden.invoertabel import (
+    Codeboek,
+    geschaalde_kolom,
+    lees_tabel_in_delen,
+    rijfout,
+    vaste_codes,
+)
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
 from kostprijs.matrix import Resultaatmatrix
@@ -39,11 +45,74 @@ def bestandsnaam(params: Jaarparameters) -> str:
 
 
 def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None) -> pd.DataFrame:
-    """The realisation with cells, validated: client, subresultaat, zelfredzaamheid, periode
-    (int; 0 when absent), traject (text key), productspecificatie, geleverd_milli, aanbieder."""
+    """The realisation with cells, validated and read in parts so that millions of lines stay
+    small: client (int64 codes; the identifiers are in `attrs["clienten"]`), subresultaat,
+    zelfredzaamheid, productspecificatie, aanbieder (categorical), periode (int16; 0 when
+    absent), traject (int64 codes of the begin date), geleverd_milli (int64)."""
     matrix = _matrix(params)
     per = per or matrix.per
-    df = lees_tabel(pad, KOLOMMEN, optioneel=OPTIONEEL)
+    clienten, trajecten, aanbieders = Codeboek(), Codeboek(), Codeboek()
+    subs, producten = list(matrix.subresultaten), list(params.productspecificaties)
+    zelfredzaamheden = list(matrix.zelfredzaamheden)
+    delen: list[dict[str, np.ndarray]] = []
+    met_periode = per == "periode"  # once one row has a period, every row needs one
+    zonder_periode: int | None = None  # the first row without one, while none had one
+    for df in lees_tabel_in_delen(pad, KOLOMMEN, optioneel=OPTIONEEL):
+        sub, zr = _controleer_cellen(df, params, matrix)
+        met_periode = met_periode or bool((df["periode"] != "").any())
+        if met_periode:
+            if zonder_periode is not None:
+                raise InvoerFout(
+                    "de periode ontbreekt.",
+                    bestand=pad,
+                    rij=zonder_periode,
+                    kolom="periode",
+                    actie="Vul per regel de facturatieperiode in (1, 2, ...).",
+                )
+            periode = _periode(df, params)
+        else:
+            periode = np.zeros(len(df), dtype=np.int64)
+            zonder_periode = zonder_periode or int(df["_rij"].iat[0])
+        delen.append(
+            {
+                "client": clienten.codes(df["client"]),
+                "subresultaat": vaste_codes(sub, subs),
+                "zelfredzaamheid": vaste_codes(zr, zelfredzaamheden),
+                "productspecificatie": vaste_codes(df["productspecificatie"], producten),
+                "aanbieder": aanbieders.codes(df["aanbieder"]),
+                "periode": periode.astype(np.int16),
+                "traject": trajecten.codes(df["begin"]),
+                "geleverd_milli": geschaalde_kolom(df, "geleverd", 3),
+            }
+        )
+        attrs = dict(df.attrs)
+    kolommen = {k: np.concatenate([d.pop(k) for d in delen]) for k in list(delen[0])}
+    namen = {
+        "subresultaat": subs,
+        "zelfredzaamheid": zelfredzaamheden,
+        "productspecificatie": producten,
+    }
+    for kolom, waarden in namen.items():
+        kolommen[kolom] = pd.Categorical.from_codes(kolommen[kolom], waarden)
+    kolommen["aanbieder"] = _als_categorie(kolommen["aanbieder"], aanbieders.waarden)
+    uit = pd.DataFrame(kolommen, copy=False)
+    uit.attrs = {**attrs, "clienten": clienten.waarden}
+    return uit
+
+
+def _als_categorie(codes: np.ndarray, waarden: np.ndarray) -> pd.Categorical:
+    """Codes into `waarden` as a categorical with its categories sorted."""
+    volgorde = np.argsort(waarden.astype(str), kind="stable")
+    nieuw = np.empty(len(volgorde), dtype=np.int64)
+    nieuw[volgorde] = np.arange(len(volgorde))
+    return pd.Categorical.from_codes(nieuw[codes], waarden[volgorde])
+
+
+def _controleer_cellen(
+    df: pd.DataFrame, params: Jaarparameters, matrix: Resultaatmatrix
+) -> tuple[pd.Series, pd.Series]:
+    """The checks of one part's cells and products; returns subresultaat and zelfredzaamheid
+    as the matrix names them."""
     leeg = (df[["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie"]] == "").any(
         axis=1
     )
@@ -80,8 +149,7 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
             lambda i: f"de cel {sub.iat[i]} × {zr.iat[i]} wordt niet ingekocht.",
             "Controleer de beschikking of de lijst niet_ingekocht in de parameters.",
         )
-    producten = set(params.productspecificaties)
-    fout = ~df["productspecificatie"].isin(list(producten))
+    fout = ~df["productspecificatie"].isin(list(params.productspecificaties))
     if fout.any():
         raise rijfout(
             df,
@@ -90,41 +158,30 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
             lambda i: f"onbekende productspecificatie '{df['productspecificatie'].iat[i]}'.",
             f"Kies uit: {', '.join(params.productspecificaties)}.",
         )
-    uit = pd.DataFrame(
-        {
-            "client": df["client"].to_numpy(),
-            "subresultaat": sub.to_numpy(),
-            "zelfredzaamheid": zr.to_numpy(),
-            "productspecificatie": df["productspecificatie"].to_numpy(),
-            "geleverd_milli": geschaalde_kolom(df, "geleverd", 3),
-            "aanbieder": df["aanbieder"].to_numpy(),
-            "traject": df["begin"].to_numpy(),
-        }
-    )
-    if per == "periode" or (df["periode"] != "").any():
-        if (df["periode"] == "").any():
-            raise rijfout(
-                df,
-                (df["periode"] == "").to_numpy(),
-                "periode",
-                lambda i: "de periode ontbreekt.",
-                "Vul per regel de facturatieperiode in (1, 2, ...).",
-            )
-        perioden = params.budget.perioden_per_jaar
-        periode = geschaalde_kolom(df, "periode", 0, minimum=1)
-        buiten = periode > perioden
-        if buiten.any():
-            raise rijfout(
-                df,
-                buiten,
-                "periode",
-                lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
-            )
-        uit["periode"] = periode
-    else:
-        uit["periode"] = 0
-    uit.attrs = dict(df.attrs)
-    return uit
+    return sub, zr
+
+
+def _periode(df: pd.DataFrame, params: Jaarparameters) -> np.ndarray:
+    """The part's periods, each filled in and within the year."""
+    if (df["periode"] == "").any():
+        raise rijfout(
+            df,
+            (df["periode"] == "").to_numpy(),
+            "periode",
+            lambda i: "de periode ontbreekt.",
+            "Vul per regel de facturatieperiode in (1, 2, ...).",
+        )
+    perioden = params.budget.perioden_per_jaar
+    periode = geschaalde_kolom(df, "periode", 0, minimum=1)
+    buiten = periode > perioden
+    if buiten.any():
+        raise rijfout(
+            df,
+            buiten,
+            "periode",
+            lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
+        )
+    return periode
 
 
 def _matrix(params: Jaarparameters) -> Resultaatmatrix:
@@ -145,14 +202,17 @@ class Resultaattarieven:
     p75_centen, bron, kosten_centen (realised cost of the cell at cost prices),
     tariefmodel_centen (units x tarief). `aandelen`: per cell and product, the product's
     share of the cell's cost. `per_client`: per client the realised cost and the cost under
-    the cell tariffs (cents). `eenheden`: one row per unit with its cost (1/1000 cent).
+    the cell tariffs (cents). `paren`: one row per client and cell with care in it.
+    `per_aanbieder` (internal only): per provider its realised cost and its part of the cell
+    tariffs, see `_per_aanbieder`.
     """
 
     per: str
     matrix: pd.DataFrame
     aandelen: pd.DataFrame
     per_client: pd.DataFrame
-    eenheden: pd.DataFrame
+    paren: pd.DataFrame
+    per_aanbieder: pd.DataFrame
     onder_eigen_bijdrage: int | None  # client-periods whose care cost less than the ceiling
     kostprijzen: dict[str, int]  # cost price per unit (cents) the tariffs rest on
 
@@ -184,18 +244,17 @@ def bereken_resultaattarieven(
         )
     cellen = matrix.cellen()
     celcode = {c: i for i, c in enumerate(cellen)}
-    cel = pd.MultiIndex.from_arrays([regels["subresultaat"], regels["zelfredzaamheid"]])
-    cel_id = np.asarray(pd.Index(cellen).get_indexer(cel), dtype=np.int64)
+    cel_id = _celcodes(regels, celcode)
     client_id, clienten = pd.factorize(regels["client"], sort=True)
     product_id, producten = pd.factorize(regels["productspecificatie"], sort=True)
     prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
     kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
     if per == "periode":
-        tijd, tijden = regels["periode"].to_numpy(dtype=np.int64), None
+        tijd = regels["periode"].to_numpy(dtype=np.int64)
     else:
-        tijd, tijden = pd.factorize(regels["traject"], sort=True)
-        tijd = tijd.astype(np.int64)
+        tijd = pd.factorize(regels["traject"], sort=True)[0].astype(np.int64)
     e = _eenheden(client_id.astype(np.int64), cel_id, tijd, kosten, matrix, per)
+    aanbieder_id, aanbieders = pd.factorize(regels["aanbieder"], sort=True)
     n_cel = len(cellen)
     paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
     n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
@@ -243,14 +302,11 @@ def bereken_resultaattarieven(
     )
     subs = np.array([c[0] for c in cellen], dtype=object)
     zrs = np.array([c[1] for c in cellen], dtype=object)
-    eenheden = pd.DataFrame(
+    paren_tabel = pd.DataFrame(
         {
-            "client": np.asarray(clienten)[e["client"]],
-            "subresultaat": subs[e["cel"]],
-            "zelfredzaamheid": zrs[e["cel"]],
-            "tijd": e["tijd"] if tijden is None else np.asarray(tijden)[e["tijd"]],
-            "kosten": e["kosten"],
-            "tarief_centen": eenheid_tarief,
+            "client": np.asarray(clienten)[paren // n_cel],
+            "subresultaat": subs[paren % n_cel],
+            "zelfredzaamheid": zrs[paren % n_cel],
         }
     )
     plafond = matrix.eigen_bijdrage_plafond
@@ -262,54 +318,68 @@ def bereken_resultaattarieven(
         matrix=tabel,
         aandelen=_aandelen(cel_id, product_id, kosten, cellen, producten),
         per_client=per_client,
-        eenheden=eenheden,
+        paren=paren_tabel,
+        per_aanbieder=_per_aanbieder(
+            e, eenheid_tarief, client_id, cel_id, tijd, kosten, aanbieder_id, aanbieders, n_cel
+        ),
         onder_eigen_bijdrage=onder,
         kostprijzen=dict(kostprijzen_centen),
     )
 
 
-def per_aanbieder(regels: pd.DataFrame, uitkomst: Resultaattarieven) -> pd.DataFrame:
-    """Per provider (internal only): the realised cost of its lines at cost prices and its
-    part of the cell tariffs. A unit's tariff is split over the providers in proportion to
-    their cost in that unit, rounded half up per provider; a unit without care goes to the
-    provider with the most cost for that client in that cell."""
-    r = regels.assign(
-        kosten=regels["geleverd_milli"].to_numpy(dtype=np.int64)
-        * regels["productspecificatie"].map(uitkomst.kostprijzen).to_numpy(dtype=np.int64),
-        tijd=regels["periode"] if uitkomst.per == "periode" else regels["traject"],
+def _per_aanbieder(
+    e: dict, eenheid_tarief, client_id, cel_id, tijd, kosten, aanbieder_id, aanbieders, n_cel
+) -> pd.DataFrame:
+    """Per provider: the realised cost of its lines at cost prices and its part of the cell
+    tariffs. A unit's tariff is split over the providers in proportion to their cost in that
+    unit, rounded half up per provider; a unit without care goes to the provider with the most
+    cost for that client in that cell (on equal cost, the first by name). Lines without a
+    provider are left out."""
+    n_a = len(aanbieders)
+    eenheid = np.searchsorted(e["sleutel"], _sleutel(client_id, cel_id, tijd, e["t_max"], n_cel))
+    deel, per_deel = np.unique(eenheid * n_a + aanbieder_id, return_inverse=True)
+    deel_kosten = _bincount_int(per_deel, kosten, len(deel))
+    deel_eenheid, deel_aanbieder = deel // n_a, deel % n_a
+    tarief_deel = rond_half_op(
+        eenheid_tarief[deel_eenheid] * deel_kosten, np.maximum(e["kosten"][deel_eenheid], 1)
     )
-    cel = ["client", "subresultaat", "zelfredzaamheid"]
-    deel = r.groupby([*cel, "tijd", "aanbieder"], sort=True)["kosten"].sum().reset_index()
-    hoofd = (
-        r.groupby([*cel, "aanbieder"])["kosten"]
-        .sum()
-        .reset_index()
-        .sort_values([*cel, "kosten", "aanbieder"], ascending=[True, True, True, False, True])
-        .drop_duplicates(cel, keep="first")[[*cel, "aanbieder"]]
+    paar = client_id.astype(np.int64) * n_cel + cel_id
+    paar_aanbieder, per_pa = np.unique(paar * n_a + aanbieder_id, return_inverse=True)
+    pa_kosten = _bincount_int(per_pa, kosten, len(paar_aanbieder))
+    pa_paar, pa_aanbieder = paar_aanbieder // n_a, paar_aanbieder % n_a
+    volgorde = np.lexsort((pa_aanbieder, -pa_kosten, pa_paar))
+    eerste = np.r_[True, pa_paar[volgorde][1:] != pa_paar[volgorde][:-1]]
+    hoofd_paar, hoofd = pa_paar[volgorde][eerste], pa_aanbieder[volgorde][eerste]
+    leeg = e["kosten"] == 0
+    leeg_paar = e["client"][leeg] * n_cel + e["cel"][leeg]
+    tarief = _bincount_int(deel_aanbieder, tarief_deel, n_a) + _bincount_int(
+        hoofd[np.searchsorted(hoofd_paar, leeg_paar)], eenheid_tarief[leeg], n_a
     )
-    e = uitkomst.eenheden.rename(columns={"kosten": "eenheid_kosten"})
-    met = deel.merge(e, on=[*cel, "tijd"], how="left")
-    met["tarief_deel"] = rond_half_op(
-        met["tarief_centen"].to_numpy(dtype=np.int64) * met["kosten"].to_numpy(dtype=np.int64),
-        np.maximum(met["eenheid_kosten"].to_numpy(dtype=np.int64), 1),
+    uit = pd.DataFrame(
+        {
+            "aanbieder": np.asarray(aanbieders, dtype=object),
+            "tariefmodel_centen": tarief,
+            "kosten_centen": rond_half_op(_bincount_int(aanbieder_id, kosten, n_a), MILLI),
+        }
     )
-    leeg = e[e["eenheid_kosten"] == 0].merge(hoofd, on=cel)
-    tarief = (
-        pd.concat(
-            [
-                met[["aanbieder", "tarief_deel"]],
-                leeg.rename(columns={"tarief_centen": "tarief_deel"})[["aanbieder", "tarief_deel"]],
-            ]
-        )
-        .groupby("aanbieder")["tarief_deel"]
-        .sum()
-    )
-    kosten = r.groupby("aanbieder")["kosten"].sum()
-    uit = pd.DataFrame({"kosten": kosten, "tariefmodel_centen": tarief}).fillna(0).reset_index()
-    uit["kosten_centen"] = rond_half_op(uit.pop("kosten").to_numpy(dtype=np.int64), MILLI)
-    uit["tariefmodel_centen"] = uit["tariefmodel_centen"].astype(np.int64)
     uit["verschil_centen"] = uit["tariefmodel_centen"] - uit["kosten_centen"]
     return uit[uit["aanbieder"] != ""].reset_index(drop=True)
+
+
+def _celcodes(regels: pd.DataFrame, celcode: dict[tuple[str, str], int]) -> np.ndarray:
+    """Per line the position of its cell in the matrix (-1: not a cell of the matrix)."""
+    sub = pd.Categorical(regels["subresultaat"])
+    zr = pd.Categorical(regels["zelfredzaamheid"])
+    tabel = np.full((len(sub.categories) + 1, len(zr.categories) + 1), -1, dtype=np.int64)
+    for i, s in enumerate(sub.categories):
+        for j, z in enumerate(zr.categories):
+            tabel[i, j] = celcode.get((s, z), -1)
+    return tabel[sub.codes, zr.codes]
+
+
+def _sleutel(client, cel, tijd, t_max: int, n_cel: int) -> np.ndarray:
+    """One integer per unit: client, cell and period or trajectory."""
+    return (client.astype(np.int64) * n_cel + cel) * t_max + tijd
 
 
 def _bincount_int(codes: np.ndarray, waarden: np.ndarray, n: int) -> np.ndarray:
@@ -326,8 +396,7 @@ def _eenheden(client, cel, tijd, kosten, matrix: Resultaatmatrix, per: str) -> d
     method says so."""
     t_max = int(tijd.max()) + 2 if len(tijd) else 2
     n_cel = len(matrix.cellen())
-    sleutel = (client * n_cel + cel) * t_max + tijd
-    uniek, inverse = np.unique(sleutel, return_inverse=True)
+    uniek, inverse = np.unique(_sleutel(client, cel, tijd, t_max, n_cel), return_inverse=True)
     som = _bincount_int(inverse, kosten, len(uniek))
     if per == "periode" and matrix.perioden_zonder_zorg == "tellen_mee":
         paar, t = uniek // t_max, uniek % t_max
@@ -347,6 +416,8 @@ def _eenheden(client, cel, tijd, kosten, matrix: Resultaatmatrix, per: str) -> d
         "cel": paar % n_cel,
         "tijd": uniek % t_max,
         "kosten": som,
+        "sleutel": uniek,
+        "t_max": t_max,
     }
 
 

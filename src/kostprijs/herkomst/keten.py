@@ -1,4 +1,5 @@
-"""The provenance chain: raw data -> ingestion -> cost prices -> budget impact -> report.
+"""The provenance chain: raw data -> ingestion -> cost prices -> budget impact and result
+tariffs -> report.
 
 Every processing step records, in `<processed>/herkomst/<stap>.json`, the SHA-256 of each
 input it read and each output it wrote. Before a report is rendered, `controleer_keten`
@@ -21,7 +22,12 @@ from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.fouten import KostprijsFout
 
 MAP = "herkomst"
-STAPPEN = ("inlezen", "kostprijzen", "budget")  # in order; each reads the outputs before it
+STAPPEN = (
+    "inlezen",
+    "kostprijzen",
+    "budget",
+    "resultaat",
+)  # in order; each reads the outputs before it
 
 
 def vastleggen(

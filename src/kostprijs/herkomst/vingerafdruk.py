@@ -78,6 +78,11 @@ def stappen(jaar: int) -> dict[str, Stap]:
             extra=parameters,
             geheim=True,
         ),
+        "resultaat": Stap(
+            ("kostprijs.budget.uitkomst",),
+            raw=("realisatie_cellen_*.csv",),
+            extra=parameters,
+        ),
         "manifest": Stap(
             ("kostprijs.herkomst.manifest",),
             raw=("**/*",),

@@ -107,17 +107,16 @@ def budget_tabel(uitkomst: Resultaattarieven, matrix: Resultaatmatrix) -> tuple[
     many cells that row holds."""
     m = uitkomst.matrix.sort_values("n_clienten", kind="stable")
     samen = m["n_clienten"] < matrix.minimum_clienten
-    eenheden = uitkomst.eenheden
+    paren = uitkomst.paren
+    cel_van_paar = pd.MultiIndex.from_frame(paren[["subresultaat", "zelfredzaamheid"]])
     if samen.any():
         # add the smallest published cells until the group has enough clients of its own
         for i in m.index[~samen]:
             groep = m.loc[samen[samen].index]
-            cellen = set(zip(groep["subresultaat"], groep["zelfredzaamheid"], strict=True))
-            in_groep = [
-                c in cellen
-                for c in zip(eenheden["subresultaat"], eenheden["zelfredzaamheid"], strict=True)
-            ]
-            if eenheden.loc[in_groep, "client"].nunique() >= matrix.minimum_clienten:
+            in_groep = cel_van_paar.isin(
+                list(zip(groep["subresultaat"], groep["zelfredzaamheid"], strict=True))
+            )
+            if paren.loc[in_groep, "client"].nunique() >= matrix.minimum_clienten:
                 break
             samen[i] = True
     volgorde = uitkomst.matrix.index

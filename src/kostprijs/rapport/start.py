@@ -11,14 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
-from kostprijs.budget.resultaat import (
-    Resultaattarieven,
-    bereken_uit_mappen,
-    bestandsnaam,
-    lees_celrealisatie,
-    per_aanbieder,
-)
-from kostprijs.budget.uitkomst import lees_budgetimpact
+from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
+from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
 from kostprijs.herkomst.manifest import standaard_pad
 from kostprijs.onderzoek.kostprijsonderzoek import (
     VOORSTEL,
@@ -59,14 +53,12 @@ class Rapport:
 
     @cached_property
     def resultaat(self) -> Resultaattarieven:
-        """The cell tariffs of the result matrix (years whose parameters have one)."""
+        """The cell tariffs of the result matrix (years whose parameters have one): as the
+        pipeline's result step saved them, computed only for a processed folder without it."""
+        opgeslagen = lees_resultaattarieven(self.processed)
+        if opgeslagen is not None:
+            return opgeslagen
         return bereken_uit_mappen(self.params, self.raw, self.processed)
-
-    @cached_property
-    def resultaat_per_aanbieder(self):
-        """Per provider its realised cost and its part of the cell tariffs (internal only)."""
-        regels = lees_celrealisatie(self.raw / bestandsnaam(self.params), self.params)
-        return per_aanbieder(regels, self.resultaat)
 
     @cached_property
     def verborgen(self) -> frozenset[str]:
