@@ -123,7 +123,8 @@ def _resultaattarieven(args: argparse.Namespace) -> int:
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     regels = lees_celrealisatie(Path(args.realisatie), params, args.per)
     kostprijzen = lees_kostprijzen(Path(args.kostprijzen), params.catalogus)
-    ontbreekt = sorted(set(regels["productspecificatie"]) - set(kostprijzen["productspecificatie"]))
+    gebruikt = set(regels["productspecificatie"].unique())
+    ontbreekt = sorted(gebruikt - set(kostprijzen["productspecificatie"]))
     if ontbreekt:
         raise InvoerFout(
             f"geen kostprijs voor {', '.join(ontbreekt)}, dat in de realisatie staat.",

@@ -236,7 +236,8 @@ def bereken_resultaattarieven(
     per unit of each product (cents). Vectorised on integer codes: clients, cells and products
     are factorised once, and every sum is a bincount of exact integers."""
     per = per or matrix.per
-    ontbreekt = sorted(set(regels["productspecificatie"]) - set(kostprijzen_centen))
+    product_id, producten = _gesorteerd(regels["productspecificatie"])
+    ontbreekt = sorted(set(producten) - set(kostprijzen_centen))
     if ontbreekt:
         raise InvoerFout(
             f"geen kostprijs voor {', '.join(ontbreekt)}.",
@@ -246,7 +247,6 @@ def bereken_resultaattarieven(
     celcode = {c: i for i, c in enumerate(cellen)}
     cel_id = _celcodes(regels, celcode)
     client_id, clienten = pd.factorize(regels["client"], sort=True)
-    product_id, producten = pd.factorize(regels["productspecificatie"], sort=True)
     prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
     kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
     if per == "periode":
@@ -254,7 +254,7 @@ def bereken_resultaattarieven(
     else:
         tijd = pd.factorize(regels["traject"], sort=True)[0].astype(np.int64)
     e = _eenheden(client_id.astype(np.int64), cel_id, tijd, kosten, matrix, per)
-    aanbieder_id, aanbieders = pd.factorize(regels["aanbieder"], sort=True)
+    aanbieder_id, aanbieders = _gesorteerd(regels["aanbieder"])
     n_cel = len(cellen)
     paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
     n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
@@ -364,6 +364,13 @@ def _per_aanbieder(
     )
     uit["verschil_centen"] = uit["tariefmodel_centen"] - uit["kosten_centen"]
     return uit[uit["aanbieder"] != ""].reset_index(drop=True)
+
+
+def _gesorteerd(kolom: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Per line the position of its value among the column's distinct values, sorted."""
+    waarden = pd.Categorical(kolom).remove_unused_categories()
+    waarden = waarden.reorder_categories(sorted(waarden.categories))
+    return waarden.codes.astype(np.int64), list(waarden.categories)
 
 
 def _celcodes(regels: pd.DataFrame, celcode: dict[tuple[str, str], int]) -> np.ndarray:
