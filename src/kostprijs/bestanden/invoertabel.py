@@ -80,21 +80,29 @@ class Codeboek:
     distinct text seen (`waarden`). Keeps a column of millions of rows as integers."""
 
     def __init__(self) -> None:
-        self._code: dict[str, int] = {}
+        self._waarden = pd.Index([], dtype=object)
 
     def codes(self, kolom: pd.Series) -> np.ndarray:
         """The codes of a part's column (int64)."""
         codes, uniek = pd.factorize(kolom.to_numpy(), sort=False)
-        eigen = np.fromiter(
-            (self._code.setdefault(u, len(self._code)) for u in uniek),
-            dtype=np.int64,
-            count=len(uniek),
-        )
-        return eigen[codes]
+        plek = self._waarden.get_indexer(uniek).astype(np.int64)
+        nieuw = plek < 0
+        if nieuw.any():
+            plek[nieuw] = len(self._waarden) + np.arange(int(nieuw.sum()))
+            self._waarden = self._waarden.append(pd.Index(uniek[nieuw], dtype=object))
+        return plek[codes]
 
     @property
     def waarden(self) -> np.ndarray:
-        return np.asarray(list(self._code), dtype=object)
+        return self._waarden.to_numpy(dtype=object)
+
+
+def per_waarde(kolom: pd.Series, functie) -> pd.Series:
+    """`functie` (Series -> Series) applied once to each distinct value of the column, and
+    spread over its rows: text operations on millions of rows with few distinct values."""
+    codes, uniek = pd.factorize(kolom.to_numpy(), sort=False)
+    uitkomst = functie(pd.Series(uniek, dtype=object)).to_numpy()
+    return pd.Series(uitkomst[codes], index=kolom.index)
 
 
 def vaste_codes(kolom: pd.Series, waarden: list[str]) -> np.ndarray:
@@ -124,17 +132,19 @@ def _als_tabel(
             rij=1,
             actie=f"Zet in de eerste rij de kolomnamen {', '.join(kolommen)}.",
         )
-    df = df[kolommen + [k for k in optioneel if k in df.columns]].copy()
-    for k in optioneel:
-        if k not in df.columns:
-            df[k] = ""
-    if df.isna().to_numpy().any():
-        df = df.fillna("")
-    df = df.astype(str)
+    namen = kolommen + list(optioneel)
+    cellen = {
+        k: df[k].to_numpy() if k in df.columns else np.full(len(df), "", object) for k in namen
+    }
     if witruimte:
-        df = df.apply(lambda s: s.str.strip())
-    df["_rij"] = range(eerste_rij, eerste_rij + len(df))
-    df = df[(df[kolommen] != "").any(axis=1)].reset_index(drop=True)
+        cellen = {k: pd.Series(v, dtype=object).str.strip().to_numpy() for k, v in cellen.items()}
+    cellen["_rij"] = np.arange(eerste_rij, eerste_rij + len(df), dtype=np.int64)
+    gevuld = np.zeros(len(df), dtype=bool)
+    for k in kolommen:
+        gevuld |= cellen[k] != ""
+    if not gevuld.all():
+        cellen = {k: v[gevuld] for k, v in cellen.items()}
+    df = pd.DataFrame(cellen, copy=False)
     df.attrs["bestand"] = str(pad)
     df.attrs["decimaalkomma"] = komma
     df.attrs["kolommen"] = gevonden
@@ -184,7 +194,7 @@ def _csv_delen(pad: Path, codering: str, komma: bool, regels: int | None) -> Ite
             pad,
             sep=";" if komma else ",",
             dtype=str,
-            keep_default_na=False,
+            na_filter=False,  # every cell text, an empty one "" (never NaN)
             encoding=codering,
             chunksize=regels,
         )

@@ -24,6 +24,7 @@ from kostprijs.bestanden.invoertabel import (
     Codeboek,
     geschaalde_kolom,
     lees_tabel_in_delen,
+    per_waarde,
     rijfout,
     vaste_codes,
 )
@@ -48,7 +49,8 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     """The realisation with cells, validated and read in parts so that millions of lines stay
     small: client (int64 codes; the identifiers are in `attrs["clienten"]`), subresultaat,
     zelfredzaamheid, productspecificatie, aanbieder (categorical), periode (int16; 0 when
-    absent), traject (int64 codes of the begin date), geleverd_milli (int64)."""
+    absent), traject (int64 codes of the begin date when the tariff is per trajectory, else 0),
+    geleverd_milli (int64)."""
     matrix = _matrix(params)
     per = per or matrix.per
     clienten, trajecten, aanbieders = Codeboek(), Codeboek(), Codeboek()
@@ -81,7 +83,9 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
                 "productspecificatie": vaste_codes(df["productspecificatie"], producten),
                 "aanbieder": aanbieders.codes(df["aanbieder"]),
                 "periode": periode.astype(np.int16),
-                "traject": trajecten.codes(df["begin"]),
+                "traject": trajecten.codes(df["begin"])
+                if per == "traject"
+                else np.zeros(len(df), dtype=np.int8),
                 "geleverd_milli": geschaalde_kolom(df, "geleverd", 3),
             }
         )
@@ -118,7 +122,9 @@ def _controleer_cellen(
     )
     if leeg.any():
         raise rijfout(df, leeg.to_numpy(), "client", lambda i: "een verplichte kolom is leeg.")
-    sub = df["resultaatgebied"].str.lower().str.replace(" ", "", regex=False)
+    sub = per_waarde(
+        df["resultaatgebied"], lambda s: s.str.lower().str.replace(" ", "", regex=False)
+    )
     onbekend = ~sub.isin(list(matrix.subresultaten))
     if onbekend.any():
         raise rijfout(
@@ -131,7 +137,7 @@ def _controleer_cellen(
     namen = {o.lower(): c for c, o in matrix.zelfredzaamheid} | {
         c.lower(): c for c in matrix.zelfredzaamheden
     }
-    zr = df["zelfredzaamheid"].str.lower().map(namen)
+    zr = per_waarde(df["zelfredzaamheid"], lambda s: s.str.lower().map(namen))
     if zr.isna().any():
         raise rijfout(
             df,
@@ -140,7 +146,9 @@ def _controleer_cellen(
             lambda i: f"onbekende zelfredzaamheid '{df['zelfredzaamheid'].iat[i]}'.",
             f"Kies uit: {', '.join(matrix.zelfredzaamheden)}.",
         )
-    niet = pd.MultiIndex.from_arrays([sub, zr]).isin(list(matrix.niet_ingekocht))
+    niet = np.zeros(len(df), dtype=bool)
+    for s_, z in matrix.niet_ingekocht:
+        niet |= (sub.to_numpy() == s_) & (zr.to_numpy() == z)
     if niet.any():
         raise rijfout(
             df,
