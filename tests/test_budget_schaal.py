@@ -258,3 +258,48 @@ def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():
     assert _witruimte_aan_rand("a;b\r;c\n", ";")  # a carriage return inside a field
     assert _witruimte_aan_rand("a,\u00a0b\n", ",")
     assert not _witruimte_aan_rand("OZL 1;K 1\n", ";")  # spaces inside a field are fine
+
+
+_TEKST = st.text(alphabet='Kab1 é=+-@;"\t\r\n', max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(_TEKST, st.text(alphabet="Kab1", min_size=1, max_size=4)),
+            st.integers(-(10**12), 10**12),
+            st.integers(-(10**6), 10**6),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_csv_writer_agrees_with_the_csv_module_and_decimal_euros(
+    tmp_path_factory, rijen, alleen_tekst
+):
+    """The Dutch CSV as Python's csv module writes it: text through `onschadelijk`, cents as
+    Decimal euros with two decimals and a comma, whole numbers as they are. Plain rows are
+    joined at C speed, rows with quotes by pandas; both must give these bytes."""
+    import csv
+    import io
+
+    from kostprijs.bestanden.csvbestand import schrijf_csv_nl
+    from kostprijs.bestanden.injectie import onschadelijk
+
+    tabel = pd.DataFrame(rijen, columns=["client", "bedrag", "aantal"])
+    if alleen_tekst:
+        tabel = tabel[["client"]]
+    tabel.attrs["centen"] = ["bedrag"]
+    pad = tmp_path_factory.mktemp("csv") / "t.csv"
+    schrijf_csv_nl(tabel, pad)
+
+    def euro(c: int) -> str:
+        return format(Decimal(c) / 100, ".2f").replace(".", ",")
+
+    verwacht = io.StringIO()
+    schrijver = csv.writer(verwacht, delimiter=";", lineterminator="\n")
+    schrijver.writerow(tabel.columns)
+    for client, bedrag, aantal in rijen:
+        schrijver.writerow([onschadelijk(client), euro(bedrag), str(aantal)][: len(tabel.columns)])
+    assert pad.read_bytes() == verwacht.getvalue().encode("utf-8-sig")
