@@ -150,12 +150,16 @@ def _lees(cellen: list[str], komma: bool, fast: bool):
     st.one_of(
         st.lists(st.text(alphabet="0123456789,.-+ €\u00a0x", max_size=9), min_size=1, max_size=8),
         st.lists(st.text(alphabet="0123456789", min_size=1, max_size=14), min_size=1, max_size=8),
+        st.lists(st.text(alphabet="0123456789,.-x", max_size=5), min_size=1, max_size=3).flatmap(
+            lambda soorten: st.lists(st.sampled_from(soorten), min_size=1, max_size=12)
+        ),  # few distinct cells, each repeated: parsed once per distinct cell
     ),
     st.booleans(),
 )
 def test_fast_number_parsing_agrees_with_the_full_rules(cellen, komma):
-    """Every cell, valid or not, reads the same (or fails with the same message) whether the
-    common case is taken at C speed or every cell goes through the regular expressions."""
+    """Every cell, valid or not, reads the same (or fails with the same message, naming the
+    same rows) whether the common case is taken at C speed or every cell goes through the
+    regular expressions."""
     assert _lees(cellen, komma, fast=True) == _lees(cellen, komma, fast=False)
 
 
@@ -327,3 +331,48 @@ def test_realisation_read_in_parts_names_the_row_of_the_file(tmp_path, monkeypat
     uit = invoer.lees_realisatie(pad, params)
     assert list(uit.attrs["clienten"][uit["client"]]) == [f"K{i}" for i in range(100)]
     assert uit["volume_milli"].sum() == 150_000
+
+
+_TEKST = st.text(alphabet='Kab1 é=+-@;"\t\r\n', max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(_TEKST, st.text(alphabet="Kab1", min_size=1, max_size=4)),
+            st.integers(-(10**12), 10**12),
+            st.integers(-(10**6), 10**6),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_csv_writer_agrees_with_the_csv_module_and_decimal_euros(
+    tmp_path_factory, rijen, alleen_tekst
+):
+    """The Dutch CSV as Python's csv module writes it: text through `onschadelijk`, cents as
+    Decimal euros with two decimals and a comma, whole numbers as they are. Plain rows are
+    joined at C speed, rows with quotes by pandas; both must give these bytes."""
+    import csv
+    import io
+
+    from kostprijs.bestanden.csvbestand import schrijf_csv_nl
+    from kostprijs.bestanden.injectie import onschadelijk
+
+    tabel = pd.DataFrame(rijen, columns=["client", "bedrag", "aantal"])
+    if alleen_tekst:
+        tabel = tabel[["client"]]
+    tabel.attrs["centen"] = ["bedrag"]
+    pad = tmp_path_factory.mktemp("csv") / "t.csv"
+    schrijf_csv_nl(tabel, pad)
+
+    def euro(c: int) -> str:
+        return format(Decimal(c) / 100, ".2f").replace(".", ",")
+
+    verwacht = io.StringIO()
+    schrijver = csv.writer(verwacht, delimiter=";", lineterminator="\n")
+    schrijver.writerow(tabel.columns)
+    for client, bedrag, aantal in rijen:
+        schrijver.writerow([onschadelijk(client), euro(bedrag), str(aantal)][: len(tabel.columns)])
+    assert pad.read_bytes() == verwacht.getvalue().encode("utf-8-sig")

@@ -42,7 +42,9 @@ def _budget(args: argparse.Namespace) -> int:
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     gebruiksfactor = _factor(args.gebruiksfactor, params.budget) if args.gebruiksfactor else None
     indicaties = lees_indicaties(Path(args.indicaties), params)
-    lopend = indicaties[indicaties["lopend"]].reset_index(drop=True)
+    lopend = indicaties
+    if not indicaties["lopend"].all():
+        lopend = indicaties[indicaties["lopend"]].reset_index(drop=True)
     tarieven = tarieven_uit_lijst(lees_tarieven(Path(args.tarieven), params), params)
     controleer_dekking(tarieven, lopend, args.tarieven)
     regels = bereken_regels(lopend, tarieven, params.budget, gebruiksfactor)

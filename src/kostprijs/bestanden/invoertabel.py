@@ -322,7 +322,8 @@ def rijfout(df: pd.DataFrame, fout: np.ndarray, kolom: str, melding, actie: str 
 def geschaalde_kolom(
     df: pd.DataFrame, kolom: str, decimalen: int, *, minimum: int | None = 0
 ) -> np.ndarray:
-    """The column as exact integers of 10**-decimalen (e.g. milli-units), vectorised.
+    """The column as exact integers of 10**-decimalen (e.g. milli-units), vectorised: the
+    common case is parsed once per distinct cell.
 
     Read in the file's convention (decimal comma or point); InvoerFout names the rows that are
     no number, have more decimals, or lie below `minimum` (in whole units).
@@ -332,9 +333,11 @@ def geschaalde_kolom(
     >>> geschaalde_kolom(df, "x", 3).tolist()
     [1500, 2000, 125]
     """
+    codes, uniek = pd.factorize(df[kolom].to_numpy(), use_na_sentinel=False)
     eenvoudig, waarden = _eenvoudig_geschaald(
-        df[kolom], df.attrs.get("decimaalkomma", False), decimalen
+        uniek, df.attrs.get("decimaalkomma", False), decimalen
     )
+    eenvoudig, waarden = eenvoudig[codes], waarden[codes]
     if not eenvoudig.all():  # thousands separators, euro signs, errors: checked one by one
         rest = df[~eenvoudig]
         rest.attrs = df.attrs
@@ -352,12 +355,12 @@ def geschaalde_kolom(
 
 
 def _eenvoudig_geschaald(
-    kolom: pd.Series, decimaalkomma: bool, decimalen: int
+    cellen: np.ndarray, decimaalkomma: bool, decimalen: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The common case at C speed: cells that are plain digits with at most one decimal
     separator of the file's convention, an optional sign and at most `decimalen` decimals.
     Returns which cells those are, and their values (0 elsewhere)."""
-    tekst = np.strings.strip(np.asarray(kolom.to_numpy(), dtype=StringDType()))
+    tekst = np.strings.strip(np.asarray(cellen, dtype=StringDType()))
     cijfers = np.strings.isdecimal(tekst) & (np.strings.str_len(tekst) <= 12)
     if cijfers.all():  # whole numbers only, such as periods: one conversion
         return cijfers, tekst.astype(np.int64) * 10**decimalen
@@ -412,7 +415,7 @@ def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
     InvoerFout names the rows that hold something else or an impossible date.
     """
     tekst = df[kolom]  # stripped by lees_tabel
-    if not (tekst != "").any():
+    if not (tekst.to_numpy() != "").any():
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     nl = tekst.str.extract(f"^{_DATUM_NL}$").fillna("")
     iso = tekst.str.extract(f"^{_DATUM_ISO}$").fillna("")

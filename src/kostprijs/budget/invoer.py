@@ -55,7 +55,7 @@ REALISATIE_KOLOMMEN = ["client", "productspecificatie", "periode", "volume"]
 
 
 def _controleer_leeg(df: pd.DataFrame, kolom: str) -> None:
-    leeg = (df[kolom] == "").to_numpy()
+    leeg = df[kolom].to_numpy() == ""
     if leeg.any():
         raise rijfout(df, leeg, kolom, lambda i: f"'{kolom}' is leeg.")
 
@@ -124,7 +124,8 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     frequentie; optionally variant, leveringsvorm, begin and einde.
     """
     df = lees_tabel(pad, ["client", "productspecificatie"], optioneel=INDICATIE_OPTIONEEL)
-    df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
+    leveringsvorm = df["leveringsvorm"].to_numpy()
+    df["leveringsvorm"] = _vervang(leveringsvorm, leveringsvorm == "", ZIN)
     kolommen = df.attrs["kolommen"]
     if "indicatie_per_week" not in kolommen and not {"omvang", "frequentie"} <= set(kolommen):
         raise InvoerFout(
@@ -136,18 +137,21 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         )
     _controleer_leeg(df, "client")
     _controleer_regels(df, params)
-    per_week = df["indicatie_per_week"] != ""
-    if per_week.any() and (df.loc[per_week, ["omvang", "frequentie"]] != "").any(axis=None):
+    indicatie_per_week, omvang, frequentie = (
+        df[k].to_numpy() for k in ("indicatie_per_week", "omvang", "frequentie")
+    )
+    per_week = indicatie_per_week != ""
+    beide = per_week & ((omvang != "") | (frequentie != ""))
+    if beide.any():
         raise rijfout(
             df,
-            (per_week & ((df["omvang"] != "") | (df["frequentie"] != ""))).to_numpy(),
+            beide,
             "indicatie_per_week",
             lambda i: "vul óf indicatie_per_week óf omvang met frequentie in, niet beide.",
         )
-    df["omvang"] = df["omvang"].where(~per_week, df["indicatie_per_week"])
-    frequentie = df["frequentie"].where(~per_week, "per week")
-    df["frequentie"] = frequentie.map({f: normaliseer_frequentie(f) for f in frequentie.unique()})
-    leeg = (df["omvang"] == "").to_numpy()
+    omvang = _vervang(omvang, per_week, indicatie_per_week)
+    frequentie = _normaliseer(_vervang(frequentie, per_week, "per week"))
+    leeg = omvang == ""
     if leeg.any():
         raise rijfout(
             df,
@@ -158,24 +162,28 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         )
     kenmerken = _kenmerken(df, params)
     eenmalig = kenmerken["eenmalig"].to_numpy(dtype=bool)
-    df["frequentie"] = df["frequentie"].where(~eenmalig | (df["frequentie"] != ""), "totaal")
-    onbekend = (~df["frequentie"].isin(FREQUENTIES)).to_numpy()
+    frequentie = _vervang(frequentie, eenmalig & (frequentie == ""), "totaal")
+    onbekend = ~pd.Series(frequentie).isin(FREQUENTIES).to_numpy()
     if onbekend.any():
         raise rijfout(
             df,
             onbekend,
             "frequentie",
-            lambda i: f"onbekende frequentie '{df['frequentie'].iat[i]}'.",
+            lambda i: f"onbekende frequentie '{frequentie[i]}'.",
             f"Kies uit: {', '.join(FREQUENTIES)}.",
         )
+    # indicatie_per_week when every row has one (omvang then equals it), so the message names
+    # the column the user filled in
+    df["omvang"] = omvang
     bron = "indicatie_per_week" if per_week.all() else "omvang"
-    milli = geschaalde_kolom(df.assign(**{bron: df["omvang"]}), bron, INDICATIE_DECIMALEN)
+    milli = geschaalde_kolom(df, bron, INDICATIE_DECIMALEN)
     begin, einde = datum_kolom(df, "begin"), datum_kolom(df, "einde")
     omgekeerd = (einde < begin).to_numpy()
     if omgekeerd.any():
         raise rijfout(df, omgekeerd, "einde", lambda i: "de einddatum ligt vóór de begindatum.")
     dagen = ((einde - begin).dt.days + 1).fillna(0).astype(np.int64).to_numpy()
-    zonder_periode = (df["frequentie"] == "totaal").to_numpy() & ~eenmalig & (dagen == 0)
+    begin, einde = begin.to_numpy(), einde.to_numpy()
+    zonder_periode = (frequentie == "totaal") & ~eenmalig & (dagen == 0)
     if zonder_periode.any():
         raise rijfout(
             df,
@@ -183,6 +191,7 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "frequentie",
             lambda i: "een totaal voor de indicatieperiode vraagt een begin- en einddatum.",
         )
+    jaarstart = np.datetime64(dt.date(params.jaar, 1, 1))
     uit = pd.DataFrame(
         {
             "client": df["client"].to_numpy(),
@@ -190,19 +199,39 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "variant": df["variant"].to_numpy(),
             "leveringsvorm": df["leveringsvorm"].to_numpy(),
             "omvang_milli": milli,
-            "frequentie": df["frequentie"].to_numpy(),
+            "frequentie": frequentie,
             "dagen": dagen,
-            "begin": begin.to_numpy(),
-            "einde": einde.to_numpy(),
-        }
+            "begin": begin,
+            "einde": einde,
+            **{k: kenmerken[k].to_numpy() for k in kenmerken.columns},
+            "lopend": np.isnat(einde) | (einde >= jaarstart),
+        },
+        copy=False,  # new arrays or views of this function's own table: no copy needed
     )
-    uit = pd.concat([uit, kenmerken], axis=1)
-    jaarstart = np.datetime64(dt.date(params.jaar, 1, 1))
-    uit["lopend"] = (uit["einde"].isna() | (uit["einde"] >= jaarstart)).to_numpy()
     uit.attrs = dict(df.attrs)
     _controleer_per_week(uit, df, params)
     _controleer_dubbel(uit, df)
     return uit
+
+
+def _vervang(waarden: np.ndarray, waar: np.ndarray, door) -> np.ndarray:
+    """`waarden` with `door` (one value, or an array like `waarden`) where `waar`; copies only
+    when some but not all values change."""
+    if not waar.any():
+        return waarden
+    if isinstance(door, np.ndarray):
+        if waar.all():
+            return door
+        door = door[waar]
+    uit = waarden.copy()
+    uit[waar] = door
+    return uit
+
+
+def _normaliseer(frequentie: np.ndarray) -> np.ndarray:
+    """Frequencies in canonical form, each distinct text normalised once."""
+    codes, uniek = pd.factorize(frequentie, use_na_sentinel=False)
+    return np.asarray([normaliseer_frequentie(f) for f in uniek], dtype=object)[codes]
 
 
 def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparameters) -> None:
