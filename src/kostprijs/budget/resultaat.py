@@ -28,6 +28,7 @@ from kostprijs.bestanden.invoertabel import (
     rijfout,
     vaste_codes,
 )
+from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
 from kostprijs.matrix import Resultaatmatrix
@@ -242,7 +243,7 @@ def bereken_resultaattarieven(
 ) -> Resultaattarieven:
     """Cell tariffs from the realisation with cells (`lees_celrealisatie`) and the cost price
     per unit of each product (cents). Vectorised on integer codes: clients, cells and products
-    are factorised once, and every sum is a bincount of exact integers."""
+    are factorised once, and every sum is exact in integers."""
     per = per or matrix.per
     product_id, producten = _gesorteerd(regels["productspecificatie"])
     ontbreekt = sorted(set(producten) - set(kostprijzen_centen))
@@ -254,20 +255,24 @@ def bereken_resultaattarieven(
     cellen = matrix.cellen()
     celcode = {c: i for i, c in enumerate(cellen)}
     cel_id = _celcodes(regels, celcode)
-    client_id, clienten = pd.factorize(regels["client"], sort=True)
     prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
     kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
+    aandelen = _aandelen(cel_id, product_id, kosten, cellen, producten)
+    del product_id  # millions of lines: only what is still needed stays in memory
+    client_id, clienten = pd.factorize(regels["client"], sort=True)
+    client_id = client_id.astype(np.int32)
     if per == "periode":
-        tijd = regels["periode"].to_numpy(dtype=np.int64)
+        tijd = regels["periode"].to_numpy(dtype=np.int32)
     else:
-        tijd = pd.factorize(regels["traject"], sort=True)[0].astype(np.int64)
-    e = _eenheden(client_id.astype(np.int64), cel_id, tijd, kosten, matrix, per)
+        tijd = pd.factorize(regels["traject"], sort=True)[0].astype(np.int32)
+    e = _eenheden(client_id, cel_id, tijd, kosten, matrix, per)
     aanbieder_id, aanbieders = _gesorteerd(regels["aanbieder"])
+    aanbieder_id = aanbieder_id.astype(np.int32)
     n_cel = len(cellen)
     paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
     n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
     n_eenheden = np.bincount(e["cel"], minlength=n_cel)
-    kosten_cel = _bincount_int(e["cel"], e["kosten"], n_cel)
+    kosten_cel = som_per_groep(e["cel"], e["kosten"], n_cel)
     volgorde = np.lexsort((e["kosten"], e["cel"]))  # per cell, amounts ascending
     gesorteerd, grenzen = (
         e["kosten"][volgorde],
@@ -304,8 +309,8 @@ def bereken_resultaattarieven(
     per_client = pd.DataFrame(
         {
             "client": np.asarray(clienten),
-            "tariefmodel_centen": _bincount_int(e["client"], eenheid_tarief, n_client),
-            "kosten_centen": rond_half_op(_bincount_int(e["client"], e["kosten"], n_client), MILLI),
+            "tariefmodel_centen": som_per_groep(e["client"], eenheid_tarief, n_client),
+            "kosten_centen": rond_half_op(som_per_groep(e["client"], e["kosten"], n_client), MILLI),
         }
     )
     subs = np.array([c[0] for c in cellen], dtype=object)
@@ -324,7 +329,7 @@ def bereken_resultaattarieven(
     return Resultaattarieven(
         per=per,
         matrix=tabel,
-        aandelen=_aandelen(cel_id, product_id, kosten, cellen, producten),
+        aandelen=aandelen,
         per_client=per_client,
         paren=paren_tabel,
         per_aanbieder=_per_aanbieder(
@@ -344,34 +349,51 @@ def _per_aanbieder(
     cost for that client in that cell (on equal cost, the first by name). Lines without a
     provider are left out."""
     n_a = len(aanbieders)
-    eenheid = np.searchsorted(e["sleutel"], _sleutel(client_id, cel_id, tijd, e["t_max"], n_cel))
-    deel, per_deel = np.unique(eenheid * n_a + aanbieder_id, return_inverse=True)
-    deel_kosten = _bincount_int(per_deel, kosten, len(deel))
-    deel_eenheid, deel_aanbieder = deel // n_a, deel % n_a
+    sleutel = _sleutel(client_id, cel_id, tijd, e["t_max"], n_cel)
+    sleutel *= n_a
+    sleutel += aanbieder_id
+    deel, deel_kosten = _som_per_sleutel(sleutel, kosten)  # per unit and provider
+    del sleutel
+    deel_eenheid = np.searchsorted(e["sleutel"], deel // n_a)
+    deel_aanbieder = deel % n_a
     tarief_deel = rond_half_op(
         eenheid_tarief[deel_eenheid] * deel_kosten, np.maximum(e["kosten"][deel_eenheid], 1)
     )
-    paar = client_id.astype(np.int64) * n_cel + cel_id
-    paar_aanbieder, per_pa = np.unique(paar * n_a + aanbieder_id, return_inverse=True)
-    pa_kosten = _bincount_int(per_pa, kosten, len(paar_aanbieder))
+    sleutel = client_id.astype(np.int64)
+    sleutel *= n_cel
+    sleutel += cel_id
+    sleutel *= n_a
+    sleutel += aanbieder_id
+    paar_aanbieder, pa_kosten = _som_per_sleutel(sleutel, kosten)  # per client, cell, provider
+    del sleutel
     pa_paar, pa_aanbieder = paar_aanbieder // n_a, paar_aanbieder % n_a
     volgorde = np.lexsort((pa_aanbieder, -pa_kosten, pa_paar))
     eerste = np.r_[True, pa_paar[volgorde][1:] != pa_paar[volgorde][:-1]]
     hoofd_paar, hoofd = pa_paar[volgorde][eerste], pa_aanbieder[volgorde][eerste]
     leeg = e["kosten"] == 0
     leeg_paar = e["client"][leeg] * n_cel + e["cel"][leeg]
-    tarief = _bincount_int(deel_aanbieder, tarief_deel, n_a) + _bincount_int(
+    tarief = som_per_groep(deel_aanbieder, tarief_deel, n_a) + som_per_groep(
         hoofd[np.searchsorted(hoofd_paar, leeg_paar)], eenheid_tarief[leeg], n_a
     )
     uit = pd.DataFrame(
         {
             "aanbieder": np.asarray(aanbieders, dtype=object),
             "tariefmodel_centen": tarief,
-            "kosten_centen": rond_half_op(_bincount_int(aanbieder_id, kosten, n_a), MILLI),
+            "kosten_centen": rond_half_op(som_per_groep(pa_aanbieder, pa_kosten, n_a), MILLI),
         }
     )
     uit["verschil_centen"] = uit["tariefmodel_centen"] - uit["kosten_centen"]
     return uit[uit["aanbieder"] != ""].reset_index(drop=True)
+
+
+def _som_per_sleutel(sleutel: np.ndarray, waarden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, sorted, and the exact integer sum of `waarden` per key."""
+    volgorde = np.argsort(sleutel, kind="stable")
+    gesorteerd = sleutel[volgorde]
+    begin = np.flatnonzero(np.r_[True, gesorteerd[1:] != gesorteerd[:-1]]) if len(sleutel) else []
+    if not len(begin):
+        return gesorteerd, np.zeros(0, dtype=np.int64)
+    return gesorteerd[begin], np.add.reduceat(waarden[volgorde].astype(np.int64), begin)
 
 
 def _gesorteerd(kolom: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -385,7 +407,7 @@ def _celcodes(regels: pd.DataFrame, celcode: dict[tuple[str, str], int]) -> np.n
     """Per line the position of its cell in the matrix (-1: not a cell of the matrix)."""
     sub = pd.Categorical(regels["subresultaat"])
     zr = pd.Categorical(regels["zelfredzaamheid"])
-    tabel = np.full((len(sub.categories) + 1, len(zr.categories) + 1), -1, dtype=np.int64)
+    tabel = np.full((len(sub.categories) + 1, len(zr.categories) + 1), -1, dtype=np.int16)
     for i, s in enumerate(sub.categories):
         for j, z in enumerate(zr.categories):
             tabel[i, j] = celcode.get((s, z), -1)
@@ -397,22 +419,13 @@ def _sleutel(client, cel, tijd, t_max: int, n_cel: int) -> np.ndarray:
     return (client.astype(np.int64) * n_cel + cel) * t_max + tijd
 
 
-def _bincount_int(codes: np.ndarray, waarden: np.ndarray, n: int) -> np.ndarray:
-    """Exact integer sums per code (np.bincount sums in float64, which is not exact for
-    amounts of 1/1000 cent above 2**53)."""
-    uit = np.zeros(n, dtype=np.int64)
-    np.add.at(uit, codes, waarden)
-    return uit
-
-
 def _eenheden(client, cel, tijd, kosten, matrix: Resultaatmatrix, per: str) -> dict:
     """One entry per unit (client-period or trajectory of a cell) with its cost. Periods
     without care between a client's first and last period in a cell count as 0 when the
     method says so."""
     t_max = int(tijd.max()) + 2 if len(tijd) else 2
     n_cel = len(matrix.cellen())
-    uniek, inverse = np.unique(_sleutel(client, cel, tijd, t_max, n_cel), return_inverse=True)
-    som = _bincount_int(inverse, kosten, len(uniek))
+    uniek, som = _som_per_sleutel(_sleutel(client, cel, tijd, t_max, n_cel), kosten)
     if per == "periode" and matrix.perioden_zonder_zorg == "tellen_mee":
         paar, t = uniek // t_max, uniek % t_max
         eerste = np.r_[True, paar[1:] != paar[:-1]]
@@ -484,7 +497,8 @@ def _venstermiddel(waarden: np.ndarray, q: Fraction) -> int | None:
 def _aandelen(cel_id, product_id, kosten, cellen, producten) -> pd.DataFrame:
     """Per cell and product: the product's share of the cell's realised cost."""
     n_p = len(producten)
-    som = _bincount_int(cel_id * n_p + product_id, kosten, len(cellen) * n_p).reshape(-1, n_p)
+    codes = cel_id.astype(np.int64) * n_p + product_id
+    som = som_per_groep(codes, kosten, len(cellen) * n_p).reshape(-1, n_p)
     rijen = []
     for i, (sub, zr) in enumerate(cellen):
         totaal = int(som[i].sum())
