@@ -67,21 +67,20 @@ def jaarvolume(indicaties: pd.DataFrame, weken_per_jaar: int) -> tuple[np.ndarra
     dagen = indicaties["dagen"].to_numpy(dtype=np.int64)
     eenmalig = indicaties["eenmalig"].to_numpy(dtype=bool)
     w = weken_per_jaar
-    teller = np.select(
-        [
-            eenmalig,
-            frequentie == "per week",
-            frequentie == "per 4 weken",
-            frequentie == "per maand",
-            frequentie == "per jaar",
-            frequentie == "totaal",
-        ],
-        [1, w, w, 12, 1, 7 * w],
-        default=-1,
-    ).astype(np.int64)
-    noemer = np.where(eenmalig, 1, np.where(frequentie == "per 4 weken", 4, 1)).astype(np.int64)
-    totaal = (frequentie == "totaal") & ~eenmalig
-    noemer = np.where(totaal, np.maximum(dagen, 1), noemer)
+    # units per year as (teller, noemer), looked up once per distinct frequency; -1: unknown
+    per_soort = {
+        "per week": (w, 1),
+        "per 4 weken": (w, 4),
+        "per maand": (12, 1),
+        "per jaar": (1, 1),
+        "totaal": (7 * w, 1),  # divided by the days of the indication period below
+    }
+    codes, soorten = pd.factorize(frequentie, use_na_sentinel=False)
+    paren = np.array([per_soort.get(s, (-1, 1)) for s in soorten], dtype=np.int64)
+    paren = paren.reshape(-1, 2)[codes]
+    teller = np.where(eenmalig, 1, paren[:, 0])
+    totaal = np.array([s == "totaal" for s in soorten], dtype=bool)[codes] & ~eenmalig
+    noemer = np.where(eenmalig, 1, np.where(totaal, np.maximum(dagen, 1), paren[:, 1]))
     if (teller < 0).any():
         onbekend = sorted(set(frequentie[teller < 0]))
         raise ValueError(f"onbekende frequentie: {', '.join(map(str, onbekend))}")
@@ -121,9 +120,14 @@ def bereken_regels(
     factor = factor_schaal(budget.gebruiksfactor if gebruiksfactor is None else gebruiksfactor)
     milli, teller, deler, eenmalig = _regelfactoren(indicaties, budget)
     tarief = tarieven.voor(indicaties)
-    regels = indicaties[
-        ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
-    ].copy()
+    regels = pd.DataFrame(
+        {
+            k: indicaties[k].to_numpy()
+            for k in ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
+        },
+        index=indicaties.index,
+        copy=False,  # the columns are only read: no copy of a million text cells
+    )
     factoren = _factoren(eenmalig, factor)
     regels["gebruik_per_jaar"] = milli.astype(np.float64) * teller * factoren / deler
     regels["tarief_centen"] = tarief
@@ -190,9 +194,15 @@ class Voorbereid:
 
 
 def clientgroepen(client) -> tuple[np.ndarray, np.ndarray]:
-    """Per line the position of its client among the sorted distinct clients, and those."""
-    codes, clienten = pd.factorize(np.asarray(client), sort=True)
-    return codes.astype(np.intp), np.asarray(clienten)
+    """Per line the position of its client among the sorted distinct clients, and those.
+
+    Grouped in order of appearance, then the distinct clients sorted: faster than pandas'
+    sorting factorize."""
+    codes, clienten = pd.factorize(np.asarray(client))
+    volgorde = np.argsort(clienten, kind="stable")
+    positie = np.empty(len(volgorde), dtype=np.intp)
+    positie[volgorde] = np.arange(len(volgorde))
+    return positie[codes], np.asarray(clienten)[volgorde]
 
 
 def som_per_groep(codes: np.ndarray, waarden: np.ndarray, groepen: int) -> np.ndarray:
