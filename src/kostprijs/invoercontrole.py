@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
+from kostprijs.budget.resultaat import bestandsnaam, lees_celrealisatie
 from kostprijs.fouten import InvoerFout
 from kostprijs.opmaak import getal
 from kostprijs.parameters import ZIN, Jaarparameters
@@ -31,6 +32,8 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
         "realisatie": raw / f"realisatie_{params.realisatiejaar}.csv",
         "aanbieders": raw / "aanbieders",
     }
+    if params.resultaat is not None:
+        paden["cellen"] = raw / bestandsnaam(params)
     for pad in paden.values():
         if not pad.exists():
             raise InvoerFout(
@@ -48,6 +51,9 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     ]
     bekend = realisatie[realisatie["productspecificatie"].isin(met_tarief)]
     controleer_dekking(tarieven, bekend, str(paden["tarieven"]))
+    aantal_realisatie = len(realisatie)
+    del realisatie, bekend  # millions of lines: free them before the next file is read
+    cellen = lees_celrealisatie(paden["cellen"], params) if "cellen" in paden else None
     werkmappen = [p for p in paden["aanbieders"].iterdir() if p.is_file()]
     lopend = indicaties[indicaties["lopend"]]
     regels = [
@@ -57,9 +63,13 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
         f"- {getal(len(indicaties), 0)} indicaties van {getal(lopend['client'].nunique(), 0)} "
         f"cliënten met een lopende indicatie; {getal(len(indicaties) - len(lopend), 0)} "
         f"indicaties eindigden vóór {params.jaar}",
-        f"- {getal(len(realisatie), 0)} realisatieregels over {params.realisatiejaar}",
+        f"- {getal(aantal_realisatie, 0)} realisatieregels over {params.realisatiejaar}",
         f"- {getal(len(werkmappen), 0)} bestanden in {paden['aanbieders'].name}/",
     ]
+    if cellen is not None:
+        regels.append(
+            f"- {getal(len(cellen), 0)} realisatieregels met de cel van de resultaatmatrix"
+        )
     pgb = lijst[lijst["leveringsvorm"] != ZIN]
     if len(pgb):
         regels.append(f"- {getal(len(pgb), 0)} pgb-tarieven in de tarievenlijst")
