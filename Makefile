@@ -108,7 +108,9 @@ $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/i
 $(PROCESSED)/budgetimpact.pkl: $(STAPPEN)/budget.vinger $(PROCESSED)/tarieven_voorstel.csv
 	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
-$(PROCESSED)/resultaattarieven.pkl: $(STAPPEN)/resultaat.vinger $(PROCESSED)/tarieven_voorstel.csv
+# After the budget step, never beside it: at national scale each needs most of 2 GiB.
+$(PROCESSED)/resultaattarieven.pkl: $(STAPPEN)/resultaat.vinger $(PROCESSED)/tarieven_voorstel.csv \
+  | $(PROCESSED)/budgetimpact.pkl
 	$(KOSTPRIJS) resultaatstap --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt

@@ -9,7 +9,7 @@ under 60 s, peak memory under 2 GiB, the internal report's HTML under 2 MiB.
 
     .venv/bin/python benchmarks/bench_schaal.py [--clienten 580000] [--werkmappen 2000]
 
-Takes some 10 minutes and 2 GB of disk in a temporary folder.
+Takes some 8 minutes and 2 GB of disk in a temporary folder.
 """
 
 from __future__ import annotations
