@@ -204,7 +204,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         encoding="utf-8",
     )
     assert uitkomst.lees_resultaattarieven(processed) is None
-    berekend = uitkomst.schrijf_resultaattarieven(params, raw, processed)
+    berekend = uitkomst.bewaar_resultaattarieven(params, raw, processed)
     monkeypatch.setattr(start, "bereken_uit_mappen", niet_opnieuw)
     gelezen = start.start(2027, str(raw), str(processed)).resultaat
     assert gelezen.matrix.equals(berekend.matrix)

@@ -124,6 +124,7 @@ def _resultaattarieven(args: argparse.Namespace) -> int:
     if uit.suffix.lower() not in (".xlsx", ".csv"):
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     regels = lees_celrealisatie(Path(args.realisatie), params, args.per)
+    regels.attrs.pop("clienten")  # the identifiers never travel with the lines
     kostprijzen = lees_kostprijzen(Path(args.kostprijzen), params.catalogus)
     gebruikt = set(regels["productspecificatie"].unique())
     ontbreekt = sorted(gebruikt - set(kostprijzen["productspecificatie"]))
@@ -304,14 +305,14 @@ def _budgetimpact(args: argparse.Namespace) -> int:
 
 
 def _resultaatstap(args: argparse.Namespace) -> int:
-    from kostprijs.budget.uitkomst import RESULTAAT_BESTAND, schrijf_resultaattarieven
+    from kostprijs.budget.uitkomst import RESULTAAT_BESTAND, bewaar_resultaattarieven
     from kostprijs.opmaak import euro
     from kostprijs.paden import processed_map, raw_map
     from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(args.jaar)
     processed = processed_map(args.jaar, args.processed or "")
-    uitkomst = schrijf_resultaattarieven(params, raw_map(args.jaar, args.raw or ""), processed)
+    uitkomst = bewaar_resultaattarieven(params, raw_map(args.jaar, args.raw or ""), processed)
     if uitkomst is None:
         print(
             f"Geen resultaatmatrix in de parameters van {args.jaar}; geschreven: {RESULTAAT_BESTAND}"

@@ -45,6 +45,7 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     tarieven = tarieven_uit_lijst(lijst, params)
     indicaties = lees_indicaties(paden["indicaties"], params)
     realisatie = lees_realisatie(paden["realisatie"], params)
+    realisatie.attrs.pop("clienten")  # only counted here
     met_tarief = set(lijst["productspecificatie"])
     nieuw = [
         p.productspecificatie for p in params.catalogus if p.productspecificatie not in met_tarief
@@ -53,7 +54,7 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     controleer_dekking(tarieven, bekend, str(paden["tarieven"]))
     aantal_realisatie = len(realisatie)
     del realisatie, bekend  # millions of lines: free them before the next file is read
-    cellen = lees_celrealisatie(paden["cellen"], params) if "cellen" in paden else None
+    aantal_cellen = len(lees_celrealisatie(paden["cellen"], params)) if "cellen" in paden else None
     werkmappen = [p for p in paden["aanbieders"].iterdir() if p.is_file()]
     lopend = indicaties[indicaties["lopend"]]
     regels = [
@@ -66,9 +67,9 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
         f"- {getal(aantal_realisatie, 0)} realisatieregels over {params.realisatiejaar}",
         f"- {getal(len(werkmappen), 0)} bestanden in {paden['aanbieders'].name}/",
     ]
-    if cellen is not None:
+    if aantal_cellen is not None:
         regels.append(
-            f"- {getal(len(cellen), 0)} realisatieregels met de cel van de resultaatmatrix"
+            f"- {getal(aantal_cellen, 0)} realisatieregels met de cel van de resultaatmatrix"
         )
     pgb = lijst[lijst["leveringsvorm"] != ZIN]
     if len(pgb):

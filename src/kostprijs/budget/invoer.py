@@ -4,7 +4,8 @@ Indications come as client systems export them: an omvang with a frequency (per 
 4 weken, per maand, per jaar, or a total for the indication period between begin and einde),
 optionally for a variant and a leveringsvorm. Every row is checked before anything is
 computed; an InvoerFout names the file, the first bad row and column, and how many other rows
-have the same problem. Parsing is vectorised: a million rows read in seconds.
+have the same problem (for the realisation, read in parts: within the part of the first bad
+row). Parsing is vectorised: a million rows read in seconds.
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     zonder_periode: int | None = None  # the first row without one, while none had one
     for df in lees_tabel_in_delen(pad, KOLOMMEN, optioneel=OPTIONEEL):
         sub, zr = _controleer_cellen(df, params, matrix)
+        geleverd = geschaalde_kolom(df, "geleverd", 3)
         met_periode = met_periode or bool((df["periode"] != "").any())
         if met_periode:
             if zonder_periode is not None:
@@ -87,7 +88,7 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
                 "traject": trajecten.codes(df["begin"])
                 if per == "traject"
                 else np.zeros(len(df), dtype=np.int8),
-                "geleverd_milli": geschaalde_kolom(df, "geleverd", 3),
+                "geleverd_milli": geleverd,
             }
         )
         attrs = dict(df.attrs)
@@ -442,7 +443,6 @@ def _eenheden(client, cel, tijd, kosten, matrix: Resultaatmatrix, per: str) -> d
     return {
         "client": paar // n_cel,
         "cel": paar % n_cel,
-        "tijd": uniek % t_max,
         "kosten": som,
         "sleutel": uniek,
         "t_max": t_max,
@@ -535,6 +535,7 @@ def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Re
             actie="Lever de realisatie met de cel van de beschikking aan (docs/gegevens.md).",
         )
     regels = lees_celrealisatie(pad, params)
+    regels.attrs.pop("clienten")  # the identifiers never travel with the lines
     return bereken_resultaattarieven(
         regels, kostprijzen_uit_processed(processed), matrix, params.budget.perioden_per_jaar
     )

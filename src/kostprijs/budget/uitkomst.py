@@ -34,7 +34,7 @@ def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> 
     return uitkomst
 
 
-def schrijf_resultaattarieven(
+def bewaar_resultaattarieven(
     params: Jaarparameters, raw: Path, processed: Path
 ) -> Resultaattarieven | None:
     """Compute the cell tariffs of the result matrix at the cost prices, save them and record

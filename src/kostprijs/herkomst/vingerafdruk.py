@@ -74,7 +74,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "budget": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=("indicaties.csv", "tarieven_huidig.csv", "realisatie_*.csv"),
+            raw=("indicaties.csv", "tarieven_huidig.csv", "realisatie_[0-9]*.csv"),
             extra=parameters,
             geheim=True,
         ),
