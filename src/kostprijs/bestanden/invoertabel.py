@@ -97,12 +97,11 @@ class Codeboek:
         return self._waarden.to_numpy(dtype=object)
 
 
-def per_waarde(kolom: pd.Series, functie) -> pd.Series:
-    """`functie` (Series -> Series) applied once to each distinct value of the column, and
-    spread over its rows: text operations on millions of rows with few distinct values."""
-    codes, uniek = pd.factorize(kolom.to_numpy(), sort=False)
-    uitkomst = functie(pd.Series(uniek, dtype=object)).to_numpy()
-    return pd.Series(uitkomst[codes], index=kolom.index)
+def per_waarde(cellen, functie) -> np.ndarray:
+    """`functie` applied once to each distinct cell, spread over the rows (object array): text
+    rules on millions of rows with few distinct values."""
+    codes, uniek = pd.factorize(np.asarray(cellen, dtype=object), use_na_sentinel=False)
+    return np.asarray([functie(w) for w in uniek], dtype=object)[codes]
 
 
 def vaste_codes(kolom: pd.Series, waarden: list[str]) -> np.ndarray:

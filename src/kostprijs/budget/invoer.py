@@ -24,6 +24,7 @@ from kostprijs.bestanden.invoertabel import (
     geschaalde_kolom,
     lees_tabel,
     lees_tabel_in_delen,
+    per_waarde,
     rijfout,
     vaste_codes,
 )
@@ -151,7 +152,7 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             lambda i: "vul óf indicatie_per_week óf omvang met frequentie in, niet beide.",
         )
     omvang = _vervang(omvang, per_week, indicatie_per_week)
-    frequentie = _normaliseer(_vervang(frequentie, per_week, "per week"))
+    frequentie = per_waarde(_vervang(frequentie, per_week, "per week"), normaliseer_frequentie)
     leeg = omvang == ""
     if leeg.any():
         raise rijfout(
@@ -229,12 +230,6 @@ def _vervang(waarden: np.ndarray, waar: np.ndarray, door) -> np.ndarray:
     return uit
 
 
-def _normaliseer(frequentie: np.ndarray) -> np.ndarray:
-    """Frequencies in canonical form, each distinct text normalised once."""
-    codes, uniek = pd.factorize(frequentie, use_na_sentinel=False)
-    return np.asarray([normaliseer_frequentie(f) for f in uniek], dtype=object)[codes]
-
-
 def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparameters) -> None:
     """An indication above the maximum per week of its unit is an input error."""
     w = params.budget.weken_per_jaar
@@ -310,6 +305,20 @@ def indicaties_uit_waarden(
     return uit
 
 
+def periode_kolom(df: pd.DataFrame, perioden: int) -> np.ndarray:
+    """The column periode as integers 1 to `perioden`; InvoerFout names the rows outside."""
+    periode = geschaalde_kolom(df, "periode", 0, minimum=1)
+    buiten = periode > perioden
+    if buiten.any():
+        raise rijfout(
+            df,
+            buiten,
+            "periode",
+            lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
+        )
+    return periode
+
+
 def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     """The realisation, checked, read in parts so that millions of lines stay small: client
     (int64 codes; the identifiers are in `attrs["clienten"]`, code i at position i),
@@ -326,17 +335,7 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
         _controleer_leeg(df, "client")
         _controleer_regels(df, params)
-        periode = geschaalde_kolom(df, "periode", 0, minimum=1)
-        fout = periode > perioden
-        if fout.any():
-            raise rijfout(
-                df,
-                fout,
-                "periode",
-                lambda i, periode=periode: (
-                    f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}."
-                ),
-            )
+        periode = periode_kolom(df, perioden)
         delen.append(
             {
                 "client": clienten.codes(df["client"]),

@@ -28,6 +28,7 @@ from kostprijs.bestanden.invoertabel import (
     rijfout,
     vaste_codes,
 )
+from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
@@ -124,9 +125,7 @@ def _controleer_cellen(
     )
     if leeg.any():
         raise rijfout(df, leeg.to_numpy(), "client", lambda i: "een verplichte kolom is leeg.")
-    sub = per_waarde(
-        df["resultaatgebied"], lambda s: s.str.lower().str.replace(" ", "", regex=False)
-    )
+    sub = pd.Series(per_waarde(df["resultaatgebied"], lambda t: t.lower().replace(" ", "")))
     onbekend = ~sub.isin(list(matrix.subresultaten))
     if onbekend.any():
         raise rijfout(
@@ -139,7 +138,7 @@ def _controleer_cellen(
     namen = {o.lower(): c for c, o in matrix.zelfredzaamheid} | {
         c.lower(): c for c in matrix.zelfredzaamheden
     }
-    zr = per_waarde(df["zelfredzaamheid"], lambda s: s.str.lower().map(namen))
+    zr = pd.Series(per_waarde(df["zelfredzaamheid"], lambda t: namen.get(t.lower())))
     if zr.isna().any():
         raise rijfout(
             df,
@@ -181,17 +180,7 @@ def _periode(df: pd.DataFrame, params: Jaarparameters) -> np.ndarray:
             lambda i: "de periode ontbreekt.",
             "Vul per regel de facturatieperiode in (1, 2, ...).",
         )
-    perioden = params.budget.perioden_per_jaar
-    periode = geschaalde_kolom(df, "periode", 0, minimum=1)
-    buiten = periode > perioden
-    if buiten.any():
-        raise rijfout(
-            df,
-            buiten,
-            "periode",
-            lambda i: f"periode {periode[i]} bestaat niet; kies 1 t/m {perioden}.",
-        )
-    return periode
+    return periode_kolom(df, params.budget.perioden_per_jaar)
 
 
 def _matrix(params: Jaarparameters) -> Resultaatmatrix:
