@@ -195,7 +195,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     assert gelezen.gevoeligheid.equals(berekend.gevoeligheid)
     totalen = processed / uitkomst.BESTAND / "totalen.parquet"
     totalen.write_bytes(totalen.read_bytes() + b"x")
-    with pytest.raises(VerouderdeGegevens, match="totalen.parquet: dit bestand is gewijzigd"):
+    with pytest.raises(VerouderdeGegevens, match=r"totalen\.parquet: dit bestand is gewijzigd"):
         uitkomst.lees_budgetimpact(processed)
 
     # the result tariffs likewise, at 40,00 per unit of every product
@@ -217,7 +217,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     )
     assert gelezen.per_client["client"].dtype == np.int64 and not ruw & opgeslagen
     (processed / uitkomst.RESULTAAT_BESTAND / "matrix.parquet").write_bytes(b"x")
-    with pytest.raises(VerouderdeGegevens, match="matrix.parquet: dit bestand is gewijzigd"):
+    with pytest.raises(VerouderdeGegevens, match=r"matrix\.parquet: dit bestand is gewijzigd"):
         uitkomst.lees_resultaattarieven(processed)
 
 

@@ -81,6 +81,13 @@ def _is_geheel(w) -> bool:
     return isinstance(w, int | np.integer) and not isinstance(w, bool | np.bool_)
 
 
+def _paren(paren: list) -> dict:
+    uit = dict(paren)
+    if len(uit) != len(paren):
+        raise ValueError("a key occurs twice")
+    return uit
+
+
 _SCALAIR: dict[str, tuple[Callable[[object], bool], Callable, Callable]] = {
     # type: (accepts a value, to JSON, from JSON)
     WAAR: (lambda w: isinstance(w, bool | np.bool_), bool, bool),
@@ -103,8 +110,8 @@ _SCALAIR: dict[str, tuple[Callable[[object], bool], Callable, Callable]] = {
             isinstance(w, Mapping)
             and all(isinstance(k, str) and _is_geheel(v) for k, v in w.items())
         ),
-        lambda w: {k: int(v) for k, v in w.items()},
-        dict,
+        lambda w: [[k, int(v)] for k, v in w.items()],  # pairs: the order is kept
+        _paren,
     ),
 }
 _JSON = {  # the JSON type each scalar type is stored as
@@ -115,7 +122,7 @@ _JSON = {  # the JSON type each scalar type is stored as
     TEKST: str,
     DATUM: str,
     TEKSTEN: list,
-    GEHEEL_PER_TEKST: dict,
+    GEHEEL_PER_TEKST: list,
 }
 
 
@@ -248,7 +255,8 @@ def _tabel_uit_parquet(pad: Path, beschrijving: Mapping) -> pd.DataFrame:
     tabel = pq.read_table(pad)
     kolommen = beschrijving["kolommen"]
     namen = [k["naam"] for k in kolommen]
-    if tabel.column_names != namen or tabel.num_rows != beschrijving["rijen"]:
+    rijen = beschrijving["rijen"] if namen else 0  # a table without columns keeps no rows
+    if tabel.column_names != namen or tabel.num_rows != rijen:
         raise ValueError("columns or rows differ from velden.json")
     for k, veld in zip(kolommen, tabel.schema, strict=True):
         verwacht = _arrowtype(k)
