@@ -78,7 +78,8 @@ def feedbacknaam(bestand: str, sha256: str) -> str:
     file's name and content hash, then the name made safe. Submissions differ in name or
     content, so their feedback files differ too, also where the readable part is the same
     ('a b.xlsx' and 'a_b.xlsx') or a file system ignores case."""
-    naam = Path(bestand).name
-    kenmerk = hashlib.sha256(f"{naam}\0{sha256}".encode()).hexdigest()[:16]
-    leesbaar = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in naam)
+    kenmerk = hashlib.sha256(f"{bestand}\0{sha256}".encode()).hexdigest()[:16]
+    leesbaar = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in Path(bestand).name
+    )
     return f"{kenmerk}_{leesbaar.strip('._')[:80] or 'bestand'}.html"
