@@ -105,19 +105,21 @@ $(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(BUILD)/controle.txt
 $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/inzendingen.csv
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
-$(PROCESSED)/budgetimpact.pkl: $(STAPPEN)/budget.vinger $(PROCESSED)/tarieven_voorstel.csv
+$(PROCESSED)/budgetimpact/handtekening.json: $(STAPPEN)/budget.vinger \
+  $(PROCESSED)/tarieven_voorstel.csv
 	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 # After the budget step, never beside it: at national scale each needs most of 2 GiB.
-$(PROCESSED)/resultaattarieven.pkl: $(STAPPEN)/resultaat.vinger $(PROCESSED)/tarieven_voorstel.csv \
-  | $(PROCESSED)/budgetimpact.pkl
+$(PROCESSED)/resultaattarieven/handtekening.json: $(STAPPEN)/resultaat.vinger \
+  $(PROCESSED)/tarieven_voorstel.csv \
+  | $(PROCESSED)/budgetimpact/handtekening.json
 	$(KOSTPRIJS) resultaatstap --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact.pkl \
-  $(PROCESSED)/resultaattarieven.pkl $(MANIFEST)
+$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact/handtekening.json \
+  $(PROCESSED)/resultaattarieven/handtekening.json $(MANIFEST)
 	$(KOSTPRIJS) notebook notebooks/$*.ipynb $@ --jaar $(JAAR) --raw '$(RAW)' \
 	  --processed $(PROCESSED) --manifest $(MANIFEST)
 
@@ -136,7 +138,8 @@ $(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten
-verwerkt: $(PROCESSED)/budgetimpact.pkl $(PROCESSED)/resultaattarieven.pkl $(MANIFEST)
+verwerkt: $(PROCESSED)/budgetimpact/handtekening.json \
+  $(PROCESSED)/resultaattarieven/handtekening.json $(MANIFEST)
 rapporten: $(REPORTS)/manifest.json
 
 # --- what people run -----------------------------------------------------------------------

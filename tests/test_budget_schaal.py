@@ -193,8 +193,9 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     assert gelezen.totalen.equals(berekend.totalen)
     assert gelezen.nieuw_bestaand_centen == berekend.nieuw_bestaand_centen
     assert gelezen.gevoeligheid.equals(berekend.gevoeligheid)
-    (processed / uitkomst.BESTAND).write_bytes((processed / uitkomst.BESTAND).read_bytes() + b"x")
-    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de stap 'budget'"):
+    totalen = processed / uitkomst.BESTAND / "totalen.parquet"
+    totalen.write_bytes(totalen.read_bytes() + b"x")
+    with pytest.raises(VerouderdeGegevens, match=r"totalen\.parquet: dit bestand is gewijzigd"):
         uitkomst.lees_budgetimpact(processed)
 
     # the result tariffs likewise, at 40,00 per unit of every product
@@ -215,8 +216,8 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         map(str, gelezen.paren["client"])
     )
     assert gelezen.per_client["client"].dtype == np.int64 and not ruw & opgeslagen
-    (processed / uitkomst.RESULTAAT_BESTAND).write_bytes(b"x")
-    with pytest.raises(VerouderdeGegevens, match="gewijzigd nadat de stap 'resultaat'"):
+    (processed / uitkomst.RESULTAAT_BESTAND / "matrix.parquet").write_bytes(b"x")
+    with pytest.raises(VerouderdeGegevens, match=r"matrix\.parquet: dit bestand is gewijzigd"):
         uitkomst.lees_resultaattarieven(processed)
 
 

@@ -106,6 +106,11 @@ def test_code_dependencies_are_derived_from_imports():
     assert "kostprijs.rapport.start" in budget
 
 
+@pytest.fixture(autouse=True)
+def _sleutel(monkeypatch):
+    monkeypatch.setenv("KOSTPRIJS_SLEUTEL", "5a" * 32)  # signs the step records
+
+
 def _keten(tmp_path):
     raw, processed = tmp_path / "raw", tmp_path / "processed"
     (raw / "aanbieders").mkdir(parents=True)
@@ -127,7 +132,8 @@ def _keten(tmp_path):
     vastleggen(processed, "kostprijzen", {"processed/bouwstenen.csv": tabel}, [voorstel])
     indicaties = raw / "indicaties.csv"
     indicaties.write_text("client\n")
-    budget = processed / "budgetimpact.pkl"
+    budget = processed / "budgetimpact" / "velden.json"
+    budget.parent.mkdir()
     budget.write_bytes(b"budget")
     vastleggen(
         processed,
@@ -137,7 +143,8 @@ def _keten(tmp_path):
     )
     cellen = raw / "realisatie_cellen_2026.csv"
     cellen.write_text("client\n")
-    resultaat = processed / "resultaattarieven.pkl"
+    resultaat = processed / "resultaattarieven" / "velden.json"
+    resultaat.parent.mkdir()
     resultaat.write_bytes(b"resultaat")
     vastleggen(
         processed,
@@ -158,6 +165,13 @@ def _keten(tmp_path):
     return raw, processed, manifest
 
 
+def _herschrijf(pad):
+    """The step record with its output's hash replaced, as someone without the key can."""
+    record = json.loads(pad.read_text(encoding="utf-8"))
+    record["uitvoer"] = {naam: "0" * 64 for naam in record["uitvoer"]}
+    pad.write_text(json.dumps(record), encoding="utf-8")
+
+
 def test_chain_accepts_what_belongs_together(tmp_path):
     raw, processed, manifest = _keten(tmp_path)
     controleer_keten(processed, manifest, raw)
@@ -174,7 +188,9 @@ def test_chain_accepts_what_belongs_together(tmp_path):
         (lambda raw, p, m: (p / "herkomst" / "kostprijzen.json").unlink(), "van de stap 'kostprijzen' is niet vastgelegd"),
         (lambda raw, p, m: m["invoer"]["raw"].update({"indicaties.csv": "0" * 64}), "indicaties.csv is gewijzigd sinds de stap 'budget'"),
         (lambda raw, p, m: (p / "tarieven_voorstel.csv").write_text("z\n"), "tarieven_voorstel.csv is gewijzigd"),
-        (lambda raw, p, m: (p / "budgetimpact.pkl").write_bytes(b"ander"), "budgetimpact.pkl is gewijzigd nadat de stap 'budget'"),
+        (lambda raw, p, m: (p / "budgetimpact" / "velden.json").write_bytes(b"ander"), "budgetimpact/velden.json is gewijzigd nadat de stap 'budget'"),
+        (lambda raw, p, m: (p / "resultaattarieven.pkl").write_bytes(b"\x80\x05K\x01."), "resultaattarieven.pkl staat in de map met verwerkte gegevens"),
+        (lambda raw, p, m: _herschrijf(p / "herkomst" / "kostprijzen.json"), "herkomst/kostprijzen.json is niet ondertekend"),
     ],
 )  # fmt: skip
 def test_chain_refuses_stale_or_foreign_data(tmp_path, wijzig, melding):

@@ -22,13 +22,19 @@ AANVALLEN = [
     "-2+3",
     "@SUM(1+1)",
     "\t=1+1",
-    "\r=1+1",
 ]
 
 
 @pytest.mark.parametrize("tekst", AANVALLEN)
 def test_gevaarlijke_tekst_krijgt_een_apostrof(tekst):
     assert onschadelijk(tekst) == "'" + tekst
+
+
+def test_ook_na_een_regeleinde():
+    # changed with issue 20: the guard applies to each line after \r or \n as well
+    assert onschadelijk("\r=1+1") == "'\r'=1+1"
+    assert onschadelijk("x\r=cmd|' /C calc'!A0") == "x\r'=cmd|' /C calc'!A0"
+    assert onschadelijk("a\r\n@SUM(1)\n-10\nb") == "a\r\n'@SUM(1)\n-10\nb"
 
 
 @pytest.mark.parametrize("waarde", [-5, Decimal("-12.5"), -0.5, "-10", "+3", "-0,5", "12%", "Zorg"])

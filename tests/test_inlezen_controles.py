@@ -252,9 +252,9 @@ def test_zelfde_kvk_andere_naam_allebei_eruit(run):
         assert (r["status"], r["telt_mee"]) == ("afgewezen", "nee")
         assert f"{ander}.xlsx" in r["reden"]  # inzendingen.csv is internal: names both files
         _een(run, naam, "Onder hetzelfde KvK-nummer (20000021)", cel="C5")
-    html_a = (uit / "terugkoppeling" / "kvk_dubbel_a.xlsx.html").read_text(encoding="utf-8")
+    html_a = (uit / _inzending(run, "kvk_dubbel_a")["terugkoppeling"]).read_text("utf-8")
     assert "Zorg Zuid" not in html_a and "kvk_dubbel_b" not in html_a
-    html_b = (uit / "terugkoppeling" / "kvk_dubbel_b.xlsx.html").read_text(encoding="utf-8")
+    html_b = (uit / _inzending(run, "kvk_dubbel_b")["terugkoppeling"]).read_text("utf-8")
     assert "Zorg Noord" not in html_b and "kvk_dubbel_a" not in html_b
     assert aanbieder_id("20000021") not in set(per_aanbieder["aanbieder_id"])
 

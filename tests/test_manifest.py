@@ -89,24 +89,43 @@ def test_same_inputs_same_run_id_changed_input_other(raw, tmp_path):
 
 
 def test_disclosure_p_is_not_in_the_manifest(raw, tmp_path):
+    # changed with issue 20: the source is one text for file, variable and default, and the
+    # hash is of p's value (so a default p and a configured p of 25 look the same)
+    sleutel = bytes.fromhex(SLEUTEL_HEX)
+
+    def verwacht(p: str) -> str:
+        return hmac.new(sleutel, f"kostprijs:p {p}".encode(), hashlib.sha256).hexdigest()
+
     conf = tmp_path / "disclosure.yaml"
     conf.write_text("p: 13.579\n")
     m = _maak(raw, disclosure_pad=conf)
     tekst = json.dumps(m)
     assert "13.579" not in tekst and '"p"' not in tekst
     d = m["invoer"]["disclosure"]
-    assert d["bron"] == "bestand"
-    assert d["hmac_sha256"] != hashlib.sha256(conf.read_bytes()).hexdigest()  # not guessable
-    sleutel = bytes.fromhex(SLEUTEL_HEX)
-    assert d["hmac_sha256"] == hmac.new(sleutel, conf.read_bytes(), hashlib.sha256).hexdigest()
+    assert d == {
+        "bron": ".kostprijs/disclosure.yaml of KOSTPRIJS_P",
+        "hmac_sha256": verwacht("13.579"),
+    }
+    assert d["hmac_sha256"] != hashlib.sha256(b"13.579").hexdigest()  # not guessable
 
     conf.write_text("p: 24.68\n")
     assert _maak(raw, disclosure_pad=conf)["run_id"] != m["run_id"]
 
     omgeving = {"KOSTPRIJS_SLEUTEL": SLEUTEL_HEX, "KOSTPRIJS_P": "13.579"}
     m = _maak(raw, disclosure_pad=conf, omgeving=omgeving)
-    assert m["invoer"]["disclosure"]["bron"] == "omgevingsvariabele"
+    assert m["invoer"]["disclosure"] == d  # the environment variable wins, named the same
     assert "13.579" not in json.dumps(m)
+
+
+def test_manifest_does_not_tell_whether_p_is_the_default(raw, tmp_path):
+    standaard = _maak(raw)["invoer"]["disclosure"]  # no file, no variable: p = 25
+    conf = tmp_path / "disclosure.yaml"
+    conf.write_text("p: 25\n")
+    assert _maak(raw, disclosure_pad=conf)["invoer"]["disclosure"] == standaard
+    assert "standaard" not in json.dumps(standaard)
+    conf.write_text("p: 20\n")
+    anders = _maak(raw, disclosure_pad=conf)["invoer"]["disclosure"]
+    assert anders["bron"] == standaard["bron"] and anders["hmac_sha256"] != standaard["hmac_sha256"]
 
 
 def test_cli_writes_then_completes(raw, tmp_path, monkeypatch, capsys):

@@ -109,17 +109,23 @@ def raw_met_canary(tmp_path_factory, params):
     return raw
 
 
-def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params):
-    import pickle
-
+def test_budget_result_holds_pseudonym_not_canary(raw_met_canary, params, tmp_path):
+    from kostprijs.bestanden.verwerkt import schrijf_record
     from kostprijs.budget.impact import bereken_budgetimpact
     from kostprijs.budget.invoer import lees_indicaties
+    from kostprijs.budget.uitkomst import BUDGET_SCHEMA, budget_naar_record
 
     sleutel = bytes.fromhex(SLEUTEL_HEX)
     uitkomst = bereken_budgetimpact(
         params, raw_met_canary, raw_met_canary.parent / "tarieven_nieuw.csv", sleutel=sleutel
     )
-    assert CANARY.encode() not in pickle.dumps(uitkomst)
+    # the saved record holds neither the client number nor its pseudonym, in no file or cell
+    velden = budget_naar_record(uitkomst)
+    paden = schrijf_record(tmp_path, "budgetimpact", BUDGET_SCHEMA, velden, sleutel)
+    verboden = (CANARY, pseudoniem.pseudoniem(CANARY, sleutel))
+    for pad in paden:
+        tekst = pd.read_parquet(pad).to_csv() if pad.suffix == ".parquet" else pad.read_text()
+        assert not any(v in tekst or v.encode() in pad.read_bytes() for v in verboden), pad
     # the canary is read and counted, under its pseudonym
     indicaties = lees_indicaties(raw_met_canary / "indicaties.csv", params)
     clienten = set(pseudoniem.pseudonimiseer(indicaties["client"], sleutel))

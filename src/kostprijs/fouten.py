@@ -61,3 +61,8 @@ class ConfiguratieFout(KostprijsFout):
     """A problem in the year's parameters or the local configuration."""
 
     exitcode = 2
+
+
+class VerouderdeGegevens(KostprijsFout):
+    """Processed data that do not belong to the inputs of this run, or that no step of the
+    pipeline wrote and signed."""

@@ -1,4 +1,7 @@
-"""Writing a table as CSV in the Dutch Excel convention (`;`, decimal comma, UTF-8 with BOM)."""
+"""Writing a table as CSV: in the Dutch Excel convention (`;`, decimal comma, UTF-8 with BOM)
+for people, and plainly (`,`, UTF-8) for the processed folder. Both quote every field that
+holds the separator, a quote, a carriage return or a line feed, so a field never spills into
+another cell or row."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.bestanden.injectie import GEVAARLIJK, onschadelijk
 
 _SCHEIDING = ";"
-_BIJZONDER = (_SCHEIDING, '"', "\r", "\n")  # a cell holding one of these is quoted
+_REGELEINDE = ("\r", "\n")
 _DECIMALEN = np.array([f",{c:02d}" for c in range(100)], dtype=StringDType())
 
 
@@ -27,25 +30,57 @@ def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
         _euro_tekst(df.iloc[:, i]) if naam in centen else _nl_kolom(df.iloc[:, i])
         for i, naam in enumerate(df.columns)
     ]
-    tekst = _csv_tekst([str(k) for k in df.columns], kolommen)
+    tekst = _csv_tekst([str(k) for k in df.columns], kolommen, _SCHEIDING)
     with atomisch(pad) as tmp:
-        tmp.write_text(tekst, encoding="utf-8-sig")
+        tmp.write_bytes(tekst.encode("utf-8-sig"))
 
 
-def _csv_tekst(namen: list[str], kolommen: list[np.ndarray]) -> str:
-    """The CSV text of text columns: rows joined at C speed when no cell needs quotes (and
-    there are two columns or more: a lone empty cell is quoted), else by pandas."""
-    quotes = any(t in naam for naam in namen for t in _BIJZONDER) or any(
-        (np.strings.find(k, t) >= 0).any() for k in kolommen for t in _BIJZONDER
-    )
-    if quotes or len(kolommen) < 2:
-        tabel = pd.DataFrame(dict(enumerate(kolommen)))
-        tabel.columns = namen
-        return tabel.to_csv(sep=_SCHEIDING, index=False, lineterminator="\n")
+def schrijf_csv(df: pd.DataFrame, pad: Path) -> None:
+    """Write a processed table as plain CSV (`,`, UTF-8, each cell as its text, empty for a
+    missing value), atomically."""
+    kolommen = [
+        np.asarray([_tekst(w) for w in df.iloc[:, i].tolist()], dtype=StringDType())
+        for i in range(df.shape[1])
+    ]
+    tekst = _csv_tekst([str(k) for k in df.columns], kolommen, ",")
+    with atomisch(pad) as tmp:
+        tmp.write_bytes(tekst.encode("utf-8"))
+
+
+def _tekst(waarde) -> str:
+    if waarde is None or waarde is pd.NA or (isinstance(waarde, float) and np.isnan(waarde)):
+        return ""
+    return str(waarde)
+
+
+def _csv_tekst(namen: list[str], kolommen: list[np.ndarray], scheiding: str) -> str:
+    """The CSV text of text columns, joined at C speed. A cell holding the separator, a quote,
+    a carriage return or a line feed is put between quotes (its quotes doubled), as is an
+    empty cell of a lone column (else its line would be empty and skipped)."""
+    kop = np.asarray(namen, dtype=StringDType())
+    alleen = len(kolommen) == 1
+    bijzonder = (scheiding, '"', *_REGELEINDE)
+    kolommen = [
+        _aangehaald(np.concatenate([kop[i : i + 1], k]), bijzonder, alleen)
+        for i, k in enumerate(kolommen)
+    ]
+    if not kolommen:
+        return "\n"
     regels = kolommen[0]
     for kolom in kolommen[1:]:
-        regels = np.strings.add(np.strings.add(regels, _SCHEIDING), kolom)
-    return "\n".join([_SCHEIDING.join(namen), *regels.tolist(), ""])
+        regels = np.strings.add(np.strings.add(regels, scheiding), kolom)
+    return "\n".join([*regels.tolist(), ""])
+
+
+def _aangehaald(kolom: np.ndarray, bijzonder: tuple[str, ...], alleen: bool) -> np.ndarray:
+    kolom = np.asarray(kolom, dtype=StringDType())
+    nodig = np.logical_or.reduce([np.strings.find(kolom, t) >= 0 for t in bijzonder])
+    if alleen:
+        nodig |= kolom == ""
+    if not nodig.any():
+        return kolom
+    tussen = np.strings.add(np.strings.add('"', np.strings.replace(kolom, '"', '""')), '"')
+    return np.where(nodig, tussen, kolom)
 
 
 def _euro_tekst(centen: pd.Series) -> np.ndarray:
@@ -62,7 +97,10 @@ def _nl_kolom(kolom: pd.Series) -> np.ndarray:
         return kolom.to_numpy().astype(StringDType())
     if pd.api.types.infer_dtype(kolom, skipna=False) == "string" and not kolom.hasnans:
         tekst = np.asarray(kolom.to_numpy(), dtype=StringDType())
-        gevaarlijk = np.logical_or.reduce([np.strings.startswith(tekst, g) for g in GEVAARLIJK])
+        gevaarlijk = np.logical_or.reduce(
+            [np.strings.startswith(tekst, g) for g in GEVAARLIJK]
+            + [np.strings.find(tekst, r) >= 0 for r in _REGELEINDE]
+        )
         if not gevaarlijk.any():
             return tekst
     return np.asarray(kolom.map(_nl_cel), dtype=StringDType())

@@ -2,7 +2,8 @@
 
 The rule of OWASP's "CSV Injection" page: a text cell that starts with =, +, -, @, a tab
 or a carriage return gets a single quote in front, so Excel and LibreOffice show it as
-text instead of evaluating it. Every CSV and xlsx the project writes passes its text
+text instead of evaluating it. So does every line of the text after a carriage return or
+line feed: a program that splits the cell at that line break must not find a formula either. Every CSV and xlsx the project writes passes its text
 cells through `onschadelijk`; numbers are never changed (a negative amount stays a
 number), and neither is text that is a plain number such as "-10" or "-0,5", which a
 spreadsheet reads as that number, never as a formula.
@@ -13,6 +14,8 @@ spreadsheet reads as that number, never as a formula.
 "'-2+3"
 >>> onschadelijk("-10"), onschadelijk(-10), onschadelijk("Zorg & Co")
 ('-10', -10, 'Zorg & Co')
+>>> onschadelijk("x\\r=cmd|' /C calc'!A0")
+"x\\r'=cmd|' /C calc'!A0"
 """
 
 from __future__ import annotations
@@ -24,13 +27,24 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 _GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?%?")
+_REGELEINDE = re.compile(r"(\r\n|\r|\n)")
 
 
 def onschadelijk(waarde: object) -> object:
-    """`waarde` with a quote in front when it is text a spreadsheet would evaluate."""
-    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJK) and not _GETAL.fullmatch(waarde):
-        return "'" + waarde
-    return waarde
+    """`waarde` with a quote in front when it is text a spreadsheet would evaluate, and in
+    front of each such line after a line break."""
+    if not isinstance(waarde, str):
+        return waarde
+    if "\r" in waarde or "\n" in waarde:
+        delen = _REGELEINDE.split(waarde)  # text, break, text, ...
+        waarde = "".join([delen[0], *(_regel(d) if i % 2 else d for i, d in enumerate(delen[1:]))])
+    return _regel(waarde)
+
+
+def _regel(tekst: str) -> str:
+    if tekst.startswith(GEVAARLIJK) and not _GETAL.fullmatch(tekst):
+        return "'" + tekst
+    return tekst
 
 
 def onschadelijke_tabel(df: pd.DataFrame) -> pd.DataFrame:

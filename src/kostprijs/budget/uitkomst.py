@@ -2,27 +2,115 @@
 folder and the processed cost prices, saved in the processed folder, and read by every report
 that shows it.
 
-The saved objects hold aggregates and integer client codes only; client identifiers and
-pseudonyms stay in the computation. Each is a pickle of the project's own output: it is read
-only after its SHA-256 matches the step's provenance record.
+Each is saved as a signed record (`kostprijs.bestanden.verwerkt`: Parquet tables and typed
+JSON, no pickle), converted field by field by the functions below, and read only when its
+signature holds and the step's provenance record lists that very signature. The saved
+results hold aggregates and integer client codes only; client identifiers and pseudonyms stay
+in the computation.
 """
 
 from __future__ import annotations
 
-import json
-import pickle
 from pathlib import Path
 
-from kostprijs.bestanden.atomisch import atomisch, sha256
-from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
+import pandas as pd
+
+from kostprijs.bestanden.atomisch import sha256
+from kostprijs.bestanden.verwerkt import (
+    DECIMAAL,
+    GEHEEL,
+    GEHEEL_PER_TEKST,
+    GETAL,
+    HANDTEKENING,
+    TABEL,
+    TEKST,
+    TEKSTEN,
+    WAAR,
+    lees_record,
+    schrijf_record,
+)
+from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
 from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen, bestandsnaam
-from kostprijs.herkomst.keten import MAP, VerouderdeGegevens, raw_invoer, vastleggen
+from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap, raw_invoer, vastleggen
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL
 from kostprijs.parameters import Jaarparameters
 
-BESTAND, STAP = "budgetimpact.pkl", "budget"
-RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven.pkl", "resultaat"
+BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
+RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven", "resultaat"
 KOSTPRIJZEN = "kostprijzen_product.csv"
+
+VOORBEELD = "rekenvoorbeeld."
+BUDGET_SCHEMA = {
+    "periodebudget": WAAR,
+    "perioden_per_jaar": GEHEEL,
+    "weken_realisatiejaar": GEHEEL,
+    f"{VOORBEELD}regels": TABEL,
+    f"{VOORBEELD}client": TABEL,  # the worked example's client totals, as one row
+    f"{VOORBEELD}tarieven_uit_parameters": WAAR,
+    "tarieven": TABEL,
+    "pgb": TABEL,
+    "totalen": TABEL,
+    "gevoeligheid": TABEL,
+    "realisatie_bestaand_centen": GEHEEL,
+    "realisatie_normjaar_centen": GEHEEL,
+    "budgetneutrale_factor": f"{DECIMAAL}?",
+    "gebruiksfactoren": TABEL,
+    "gebruiksfactor_gewogen": GETAL,
+    "overgang": f"{TABEL}?",
+    "aansluiting": f"{TABEL}?",
+    "verdeling": TABEL,
+    "aantal_clienten": GEHEEL,
+    "aantal_bestaand": GEHEEL,
+    "beeindigd_clienten": GEHEEL,
+    "beeindigd_centen": GEHEEL,
+    "zonder_nieuw_tarief": TEKSTEN,
+    "frequenties": TEKSTEN,
+}
+RESULTAAT_SCHEMA = {
+    "per": TEKST,
+    "matrix": TABEL,
+    "aandelen": TABEL,
+    "per_client": TABEL,
+    "paren": TABEL,
+    "per_aanbieder": TABEL,
+    "onder_eigen_bijdrage": f"{GEHEEL}?",
+    "kostprijzen": GEHEEL_PER_TEKST,
+}
+
+
+def budget_naar_record(b: Budgetimpact) -> dict[str, object]:
+    """The fields of BUDGET_SCHEMA."""
+    velden = {naam: getattr(b, naam) for naam in BUDGET_SCHEMA if not naam.startswith(VOORBEELD)}
+    voorbeeld = b.rekenvoorbeeld
+    return velden | {
+        f"{VOORBEELD}regels": voorbeeld.regels,
+        f"{VOORBEELD}client": pd.DataFrame([voorbeeld.client.to_dict()]),
+        f"{VOORBEELD}tarieven_uit_parameters": voorbeeld.tarieven_uit_parameters,
+    }
+
+
+def budget_uit_record(velden: dict[str, object]) -> Budgetimpact:
+    """The budget impact of fields read by `lees_record` with BUDGET_SCHEMA."""
+    eigen = {n: w for n, w in velden.items() if not n.startswith(VOORBEELD)}
+    for naam in ("zonder_nieuw_tarief", "frequenties"):
+        eigen[naam] = tuple(eigen[naam])
+    client = velden[f"{VOORBEELD}client"]
+    voorbeeld = Rekenvoorbeeld(
+        regels=velden[f"{VOORBEELD}regels"],
+        client=client.iloc[0].rename(client.index[0]),
+        tarieven_uit_parameters=velden[f"{VOORBEELD}tarieven_uit_parameters"],
+    )
+    return Budgetimpact(rekenvoorbeeld=voorbeeld, **eigen)
+
+
+def resultaat_naar_record(r: Resultaattarieven) -> dict[str, object]:
+    """The fields of RESULTAAT_SCHEMA."""
+    return {naam: getattr(r, naam) for naam in RESULTAAT_SCHEMA}
+
+
+def resultaat_uit_record(velden: dict[str, object]) -> Resultaattarieven:
+    """The cell tariffs of fields read by `lees_record` with RESULTAAT_SCHEMA."""
+    return Resultaattarieven(**velden)
 
 
 def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> Budgetimpact:
@@ -30,7 +118,8 @@ def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> 
     raw, processed = Path(raw), Path(processed)
     uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL)
     ruw = ["indicaties.csv", "tarieven_huidig.csv", f"realisatie_{params.realisatiejaar}.csv"]
-    _bewaar(params, raw, processed, STAP, BESTAND, uitkomst, ruw, VOORSTEL)
+    paden = schrijf_record(processed, BESTAND, BUDGET_SCHEMA, budget_naar_record(uitkomst))
+    _vastleggen(params, raw, processed, STAP, paden, ruw, VOORSTEL)
     return uitkomst
 
 
@@ -38,49 +127,65 @@ def bewaar_resultaattarieven(
     params: Jaarparameters, raw: Path, processed: Path
 ) -> Resultaattarieven | None:
     """Compute the cell tariffs of the result matrix at the cost prices, save them and record
-    the step. A year without a matrix saves None."""
+    the step. A year without a matrix saves an empty record."""
     raw, processed = Path(raw), Path(processed)
     if params.resultaat is None:
-        _bewaar(params, raw, processed, RESULTAAT_STAP, RESULTAAT_BESTAND, None, [], None)
+        paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, None)
+        _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, [], None)
         return None
     uitkomst = bereken_uit_mappen(params, raw, processed)
+    velden = resultaat_naar_record(uitkomst)
+    paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, velden)
     ruw = [bestandsnaam(params)]
-    _bewaar(params, raw, processed, RESULTAAT_STAP, RESULTAAT_BESTAND, uitkomst, ruw, KOSTPRIJZEN)
+    _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, ruw, KOSTPRIJZEN)
     return uitkomst
 
 
-def _bewaar(params, raw, processed, stap, bestand, uitkomst, ruw, verwerkt) -> None:
-    pad = processed / bestand
-    with atomisch(pad) as tmp:
-        tmp.write_bytes(pickle.dumps(uitkomst, protocol=5))
+def _vastleggen(params, raw, processed, stap, paden, ruw, verwerkt) -> None:
     invoer = raw_invoer(raw, [raw / naam for naam in ruw])
     if verwerkt:
         invoer[f"processed/{verwerkt}"] = processed / verwerkt
     invoer[f"params/{params.bron.name}"] = params.bron
-    vastleggen(processed, stap, invoer, [pad])
+    vastleggen(processed, stap, invoer, paden)
 
 
 def lees_budgetimpact(processed: Path) -> Budgetimpact | None:
     """The saved budget impact, or None when the step has not run for this folder.
 
-    VerouderdeGegevens when the file is not the one the step wrote."""
-    return _lees(Path(processed), STAP, BESTAND, "de budgetimpact")
+    VerouderdeGegevens when the record is not the one the step wrote and signed."""
+    velden = _lees(Path(processed), STAP, BESTAND, BUDGET_SCHEMA, "de budgetimpact", "budgetimpact")
+    return None if velden is None else budget_uit_record(velden)
 
 
 def lees_resultaattarieven(processed: Path) -> Resultaattarieven | None:
     """The saved cell tariffs, or None when the step has not run for this folder (or the year
-    has no result matrix). VerouderdeGegevens when the file is not the one the step wrote."""
-    return _lees(Path(processed), RESULTAAT_STAP, RESULTAAT_BESTAND, "de resultaattarieven")
+    has no result matrix). VerouderdeGegevens when the record is not the one the step wrote
+    and signed."""
+    velden = _lees(
+        Path(processed),
+        RESULTAAT_STAP,
+        RESULTAAT_BESTAND,
+        RESULTAAT_SCHEMA,
+        "de resultaattarieven",
+        "resultaatstap",
+    )
+    return None if velden is None else resultaat_uit_record(velden)
 
 
-def _lees(processed: Path, stap: str, bestand: str, wat: str):
-    pad, record = processed / bestand, processed / MAP / f"{stap}.json"
-    if not pad.exists() or not record.exists():
+def _lees(processed: Path, stap: str, naam: str, schema, wat: str, opdracht: str):
+    map_ = processed / naam
+    record = lees_stap(processed, stap)
+    if record is None and not map_.exists():
         return None
-    verwacht = json.loads(record.read_text(encoding="utf-8"))["uitvoer"].get(f"processed/{bestand}")
-    if sha256(pad) != verwacht:
+    actie = (
+        f"Verwijder de map {map_} en draai `make report` opnieuw (of `kostprijs {opdracht}`); "
+        f"dat berekent {wat} opnieuw."
+    )
+    velden = lees_record(processed, naam, schema, actie)
+    vastgelegd = (record or {}).get("uitvoer", {}).get(f"processed/{naam}/{HANDTEKENING}")
+    if vastgelegd != sha256(map_ / HANDTEKENING):
         raise VerouderdeGegevens(
-            f"{pad.name} is gewijzigd nadat de stap '{stap}' het schreef. Draai `make report` "
-            f"opnieuw; dat berekent {wat} opnieuw."
+            f"{map_}: deze gegevens zijn niet wat de stap '{stap}' als laatste schreef (een map "
+            f"uit een andere run?). Het wordt niet gelezen. {actie}"
         )
-    return pickle.loads(pad.read_bytes())
+    return velden

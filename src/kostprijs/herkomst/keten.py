@@ -8,6 +8,11 @@ manifest: the same raw files (none added, removed or changed), the same paramete
 step's inputs being the previous step's outputs, and no output changed since. If not, it
 refuses with a Dutch message rather than show figures that belong to other inputs.
 
+Each record is signed with an HMAC-SHA256 (`kostprijs.bestanden.verwerkt`, a key derived from
+the project key), so the hashes it lists can be trusted: a record that was changed, or written
+without the key, is refused, and so is any file in the processed folder that no step recorded
+(a planted pickle, a file from another run).
+
 Inputs are named by where they come from: `raw/<path in the raw folder>`,
 `processed/<file>` or `params/<file>`.
 """
@@ -19,9 +24,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
-from kostprijs.fouten import KostprijsFout
+from kostprijs.bestanden.verwerkt import klopt, mac
+from kostprijs.fouten import VerouderdeGegevens
 
 MAP = "herkomst"
+HMAC = "hmac_sha256"
 STAPPEN = (
     "inlezen",
     "kostprijzen",
@@ -31,9 +38,13 @@ STAPPEN = (
 
 
 def vastleggen(
-    processed: Path, stap: str, invoer: Mapping[str, Path], uitvoer: Iterable[Path]
+    processed: Path,
+    stap: str,
+    invoer: Mapping[str, Path],
+    uitvoer: Iterable[Path],
+    sleutel: bytes | None = None,
 ) -> Path:
-    """Record what step `stap` read (name -> file) and wrote (files in `processed`)."""
+    """Record, signed, what step `stap` read (name -> file) and wrote (files in `processed`)."""
     processed = Path(processed)
     record = {
         "stap": stap,
@@ -43,6 +54,7 @@ def vastleggen(
             for p in sorted(map(Path, uitvoer))
         },
     }
+    record[HMAC] = mac(record, sleutel)
     pad = processed / MAP / f"{stap}.json"
     schrijf_tekst(pad, json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return pad
@@ -54,16 +66,40 @@ def raw_invoer(raw: Path, paden: Iterable[Path]) -> dict[str, Path]:
     return {f"raw/{Path(p).relative_to(raw).as_posix()}": Path(p) for p in paden}
 
 
-class VerouderdeGegevens(KostprijsFout):
-    """Processed data that do not belong to the inputs of this run."""
+OPNIEUW = "Draai `make report` opnieuw; dat berekent wat verouderd is opnieuw."
 
 
-def _weiger(wat: str) -> VerouderdeGegevens:
+def _weiger(wat: str, actie: str = OPNIEUW) -> VerouderdeGegevens:
     return VerouderdeGegevens(
         f"De verwerkte gegevens horen niet bij de invoer van deze run: {wat}. Het rapport "
-        "wordt niet gemaakt, want het zou cijfers tonen die bij andere invoer horen. Draai "
-        "`make report` opnieuw; dat berekent wat verouderd is opnieuw."
+        f"wordt niet gemaakt, want het zou cijfers tonen die bij andere invoer horen. {actie}"
     )
+
+
+def _wis(processed: Path) -> str:
+    return (
+        f"Verwijder de map {processed} en draai `make report` opnieuw; dat maakt alle "
+        "verwerkte gegevens opnieuw uit de ruwe gegevens."
+    )
+
+
+def lees_stap(processed: Path, stap: str, sleutel: bytes | None = None) -> dict | None:
+    """The record of step `stap` (None: not recorded), after checking its signature."""
+    pad = Path(processed) / MAP / f"{stap}.json"
+    if not pad.exists():
+        return None
+    try:
+        record = json.loads(pad.read_text(encoding="utf-8"))
+        handtekening = record.pop(HMAC)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        record, handtekening = {}, None
+    if not klopt(record, handtekening, sleutel):
+        raise _weiger(
+            f"{MAP}/{pad.name} is niet ondertekend met de sleutel van dit project, of gewijzigd "
+            "nadat de stap het schreef",
+            _wis(Path(processed)),
+        )
+    return record
 
 
 def controleer_keten(processed: Path, manifest: Mapping, raw_map: Path | None = None) -> None:
@@ -81,10 +117,9 @@ def controleer_keten(processed: Path, manifest: Mapping, raw_map: Path | None = 
     parameters = manifest["invoer"]["parameters"]
     geschreven: dict[str, str] = {}
     for stap in STAPPEN:
-        pad = processed / MAP / f"{stap}.json"
-        if not pad.exists():
+        record = lees_stap(processed, stap)
+        if record is None:
             raise _weiger(f"van de stap '{stap}' is niet vastgelegd wat zij las en schreef")
-        record = json.loads(pad.read_text(encoding="utf-8"))
         for naam, digest in record["invoer"].items():
             soort, _, rest = naam.partition("/")
             if soort == "raw" and raw.get(rest) != digest:
@@ -109,6 +144,20 @@ def controleer_keten(processed: Path, manifest: Mapping, raw_map: Path | None = 
                 )
         for naam, digest in record["uitvoer"].items():
             bestand = processed / naam.partition("/")[2]
-            if not bestand.exists() or sha256(bestand) != digest:
-                raise _weiger(f"{bestand.name} is gewijzigd nadat de stap '{stap}' het schreef")
+            if not bestand.exists():
+                raise _weiger(f"{naam.partition('/')[2]} ontbreekt", _wis(processed))
+            if sha256(bestand) != digest:
+                raise _weiger(
+                    f"{naam.partition('/')[2]} is gewijzigd nadat de stap '{stap}' het schreef",
+                    _wis(processed),
+                )
             geschreven[naam] = digest
+    vastgelegd = {n.partition("/")[2] for n in geschreven} | {f"{MAP}/{s}.json" for s in STAPPEN}
+    for pad in sorted(processed.rglob("*")):
+        naam = pad.relative_to(processed).as_posix()
+        if not pad.is_dir() and naam not in vastgelegd:
+            raise _weiger(
+                f"{naam} staat in de map met verwerkte gegevens, maar geen stap heeft het "
+                "geschreven; het wordt nooit gelezen",
+                f"Verwijder {pad} (en zoek uit hoe het daar kwam) en draai `make report` opnieuw.",
+            )

@@ -6,8 +6,9 @@ first 12 hex characters of the SHA-256 of the canonical JSON of all that, withou
 and without the raw folder's location: two runs on the same inputs share it.
 
 The disclosure configuration holds p, which is confidential, and a plain hash of a file like
-`p: 15` is reversed by trying a few hundred values. So it is recorded as an HMAC with the
-pseudonymisation key: it changes when p changes, and reveals nothing without the key.
+`p: 15` is reversed by trying a few hundred values. So its value is recorded as an HMAC with
+the pseudonymisation key: it changes when p changes, and reveals nothing without the key. Its
+source is named the same way whether p was set or is the code's default.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import yaml
 
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.bestanden.canoniek import canoniek
-from kostprijs.bestanden.geheimen import lees_geheim
 from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.onderzoek import onthulling as disclosure
@@ -38,6 +38,7 @@ from kostprijs.voorbeeld.gegevens import MARKERING
 PAKKETTEN = (
     "pandas",
     "numpy",
+    "pyarrow",
     "openpyxl",
     "python-calamine",
     "pandera",
@@ -93,15 +94,16 @@ def git_stand(map_: Path = PROJECT) -> dict | None:
     return {"commit": commit, "gewijzigd": bool(status.strip())}
 
 
+BRON_P = f".kostprijs/{disclosure.CONFIGURATIE.name} of {disclosure.OMGEVINGSVARIABELE}"
+
+
 def _disclosure(pad: Path, omgeving) -> dict:
-    """Where p comes from and a keyed hash of it (never p itself)."""
-    geheim = lees_geheim(disclosure.OMGEVINGSVARIABELE, pad, omgeving)
-    if geheim is None:
-        return {"bron": "standaard", "hmac_sha256": None}
-    bron = "bestand" if geheim.uit_bestand else "omgevingsvariabele"
-    inhoud = geheim.tekst.encode("utf-8")
+    """Where p is read from (one text, whichever holds it and also for the default) and a
+    keyed hash of its value (never p itself)."""
+    p = format(disclosure.lees_p(pad, omgeving).normalize(), "f")
+    inhoud = f"kostprijs:p {p}".encode()
     digest = hmac.new(lees_sleutel(omgeving=omgeving), inhoud, hashlib.sha256).hexdigest()
-    return {"bron": bron, "hmac_sha256": digest}
+    return {"bron": BRON_P, "hmac_sha256": digest}
 
 
 def maak_manifest(

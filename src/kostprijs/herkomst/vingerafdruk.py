@@ -8,7 +8,8 @@ lets each step depend on its stamp, so a step reruns exactly when something it r
 whatever the timestamps, and `make -n` tells the truth.
 
 What a step reads: files of the raw folder, the year's parameters, the recorded method, the
-confidential p and the pseudonymisation key (both as an HMAC with the key, never as such),
+confidential p and the pseudonymisation key (both as an HMAC with the key, never as such; the
+key also signs every step's output),
 the installed package versions (requirements.lock) and its code: the transitive closure of
 the `kostprijs` modules its entry module (or notebook) imports, found with `ast`, plus the
 package data it uses. Adding a step is one entry in STAPPEN.
@@ -53,6 +54,7 @@ class Stap:
     extra: tuple[str, ...] = ()  # other files, relative to the project
     methode: bool = False
     geheim: bool = False  # p and the key's identity
+    sleutel: bool = False  # the key's identity only (the key signs the step's output)
     data: tuple[str, ...] = field(default=())  # package data folders (relative to src/kostprijs)
 
 
@@ -64,6 +66,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
             ("kostprijs.inlezen.pijplijn",),
             raw=("aanbieders/**/*", "bevestigingen.csv"),
             extra=parameters,
+            sleutel=True,
         ),
         "kostprijzen": Stap(
             ("kostprijs.onderzoek.kostprijsonderzoek",),
@@ -82,6 +85,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
             ("kostprijs.budget.uitkomst",),
             raw=("realisatie_cellen_*.csv",),
             extra=parameters,
+            sleutel=True,
         ),
         "manifest": Stap(
             ("kostprijs.herkomst.manifest",),
@@ -240,8 +244,8 @@ def vingerafdruk(stap: Stap, jaar: int, raw: Path, hashes: Hashes) -> str:
     if stap.methode:
         p = PROJECT / "params" / f"{jaar}.methode.json"
         regels.append(f"methode {hashes(p) if p.exists() else 'ontbreekt'}")
-    if stap.geheim:
-        regels += _geheimen()
+    if stap.geheim or stap.sleutel:
+        regels += _geheimen() if stap.geheim else _geheimen()[:1]
     regels.append(f"raw-map {raw.resolve()}")
     return hashlib.sha256("\n".join(sorted(set(regels))).encode("utf-8")).hexdigest()
 

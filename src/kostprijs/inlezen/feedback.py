@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 from pathlib import Path
 
@@ -72,7 +73,13 @@ Status: <strong>{escape(status)}</strong></p>
 """
 
 
-def feedbacknaam(bestand: str) -> str:
-    """The feedback file's name for a submission (safe for any file name)."""
-    naam = "".join(c if c.isalnum() or c in "-_." else "_" for c in Path(bestand).name)
-    return f"{naam.lstrip('.') or 'bestand'}.html"
+def feedbacknaam(bestand: str, sha256: str) -> str:
+    """The feedback file's name for a submission: 16 hex characters of a SHA-256 over the
+    file's name and content hash, then the name made safe. Submissions differ in name or
+    content, so their feedback files differ too, also where the readable part is the same
+    ('a b.xlsx' and 'a_b.xlsx') or a file system ignores case."""
+    kenmerk = hashlib.sha256(f"{bestand}\0{sha256}".encode()).hexdigest()[:16]
+    leesbaar = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in Path(bestand).name
+    )
+    return f"{kenmerk}_{leesbaar.strip('._')[:80] or 'bestand'}.html"

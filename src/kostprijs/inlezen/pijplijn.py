@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.bestanden.atomisch import sha256
+from kostprijs.bestanden.csvbestand import schrijf_csv
 from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.keten import raw_invoer, vastleggen
@@ -336,7 +337,9 @@ def _overzicht(
                 "fouten": sum(b.ernst == FOUT for b in inz.bevindingen),
                 "opmerkingen": sum(b.ernst == OPMERKING for b in inz.bevindingen),
                 "reden": reden,
-                "terugkoppeling": f"terugkoppeling/{feedbacknaam(naam)}" if inz.bevindingen else "",
+                "terugkoppeling": f"terugkoppeling/{feedbacknaam(naam, hashes[naam])}"
+                if inz.bevindingen
+                else "",
                 "_datum": inz.waarden.get("invuldatum"),
             }
         )
@@ -461,9 +464,7 @@ def _uitvoertabellen(
 def _csv(df: pd.DataFrame, pad: Path, sleutel: list[str] | None = None) -> None:
     if sleutel and len(df):
         df = df.sort_values(sleutel, kind="mergesort")
-    df.map(lambda x: _tekst(onschadelijk(x))).to_csv(
-        pad, index=False, lineterminator="\n", encoding="utf-8"
-    )
+    schrijf_csv(df.map(lambda x: _tekst(onschadelijk(x))), pad)
 
 
 def _schrijf(
@@ -484,6 +485,7 @@ def _schrijf(
         for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
             _csv(df, tmp / f"{naam}.csv", sleutel)
         statussen = res.inzendingen.set_index("bestand")["status"].to_dict()
+        namen = res.inzendingen.set_index("bestand")["terugkoppeling"].to_dict()
         labels = {v.naam: v.label for v in indeling(params).velden}
         for naam, inz in inzendingen.items():
             if not inz.bevindingen:
@@ -500,7 +502,7 @@ def _schrijf(
                 ip.contact,
                 labels,
             )
-            (tmp / "terugkoppeling" / feedbacknaam(naam)).write_text(html, encoding="utf-8")
+            (tmp / namen[naam]).write_text(html, encoding="utf-8")
         oud = res.uitmap / "terugkoppeling"
         if oud.exists():
             shutil.rmtree(oud)

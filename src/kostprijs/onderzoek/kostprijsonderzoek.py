@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.bestanden.atomisch import atomisch
-from kostprijs.bestanden.csvbestand import schrijf_csv_nl
+from kostprijs.bestanden.csvbestand import schrijf_csv, schrijf_csv_nl
 from kostprijs.bestanden.injectie import onschadelijke_tabel
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
 from kostprijs.onderzoek.methode import controleer_methode
@@ -331,7 +330,6 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
         "disclosure.csv": onderzoek.oordelen.drop(columns=["totaal"]),
     }
     for naam, tabel in paden.items():
-        with atomisch(map_ / naam) as tmp:
-            onschadelijke_tabel(tabel).to_csv(tmp, index=False, lineterminator="\n")
+        schrijf_csv(onschadelijke_tabel(tabel), map_ / naam)
     schrijf_voorstel(onderzoek, map_ / VOORSTEL)
     return [map_ / n for n in [*paden, VOORSTEL]]
