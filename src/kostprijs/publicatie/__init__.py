@@ -1,5 +1,5 @@
 """What the inkooptafel gets to see: one disclosure pass over every table of an inkooptafel
-report (`resultaat`, `budget`), and the versions of what was published (`versies`).
+report (`celtabellen`, `budgetcijfers`), and the versions of what was published (`versies`).
 
 The rules (ESSnet Handbook on SDC, ch. 4) are those of `onderzoek.onthulling`: at least
 MINIMUM_AANBIEDERS providers and the p% rule on every published magnitude, and secondary

@@ -1,6 +1,6 @@
 """Display tables and findings of the result-based tariffs that are not per cell; the tables
 per cell (Matrix, Aandelen, Kosten per cel) come from the disclosure pass
-`kostprijs.publicatie.resultaat`."""
+`kostprijs.publicatie.celtabellen`."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from kostprijs.onderzoek.kostprijsonderzoek import (
 from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
-from kostprijs.publicatie.resultaat import Resultaatpublicatie, publiceer
+from kostprijs.publicatie.celtabellen import Resultaatpublicatie, publiceer
 from kostprijs.rapport.kop import manifest_kop
 
 
