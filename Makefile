@@ -125,6 +125,7 @@ $(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact.pkl \
 define RAPPORT
 $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb $(STAPPEN)/rapport.vinger
 	$$(KOSTPRIJS) rapport $$< --manifest $(MANIFEST) \
+	  $(if $(filter inkooptafel,$(2)),--publicaties $(BUILD)/publicaties) \
 	  --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef

@@ -7,6 +7,7 @@ never as a traceback, and never leaves a half-written output file.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -221,6 +222,18 @@ def _rapport(args: argparse.Namespace) -> int:
                 f"{notebook.name} is uitgevoerd in run {gemaakt or '(onbekend)'}, niet in de run "
                 f"van nu ({nu}); het rapport wordt niet gemaakt. Draai `make report` opnieuw."
             )
+    if args.publicaties:
+        from kostprijs.herkomst.manifest import lees_manifest
+        from kostprijs.publicatie.versies import controleer_en_bewaar
+        from kostprijs.rapport.export import tabellen
+
+        naam = Path(args.xlsx or args.html or notebook).stem
+        controleer_en_bewaar(
+            tabellen(json.loads(notebook.read_text(encoding="utf-8"))),
+            naam,
+            lees_manifest(Path(args.manifest)).get("aanbieders") if args.manifest else None,
+            Path(args.publicaties),
+        )
     if args.html:
         from kostprijs.rapport.html import schrijf_html
 
@@ -470,6 +483,11 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook")
     p.add_argument("--html", help="HTML-rapport (opent offline)")
     p.add_argument("--xlsx", help="alle tabellen van het rapport als Excel-werkmap")
+    p.add_argument(
+        "--publicaties",
+        help="map met de eerder gepubliceerde versies (rapporten voor de inkooptafel): de "
+        "nieuwe versie wordt ertegen gecontroleerd en bewaard",
+    )
     p.add_argument("--manifest", help="runmanifest: het notebook moet in deze run gemaakt zijn")
     p.set_defaults(functie=_rapport)
 
