@@ -83,11 +83,14 @@ def publiceer(
             }
         )
     cellen = list(zip(m["subresultaat"], m["zelfredzaamheid"], strict=True))
+    getoond = _getoonde_delen(bijdragen, verborgen, p)
     reden: dict = {}
     for cel, n in zip(cellen, m["n_clienten"], strict=True):
         r = primaire_reden(_per_aanbieder(bijdragen, [cel]), p)
         if n < matrix.minimum_clienten:
             r = f"minder dan {matrix.minimum_clienten} cliënten"
+        elif r is None and _verborgen_deel_bepaalt(bijdragen, cel, getoond, p):
+            r = "het niet getoonde deel bepaalt de kosten van de cel"
         if r:
             reden[cel] = r
     # the row of the cells not shown grows with the smallest shown cells until it passes
@@ -107,7 +110,7 @@ def publiceer(
     ]
     return Resultaatpublicatie(
         matrix=_matrix_tabel(uitkomst, matrix, reden, tarief_getoond),
-        aandelen=_aandelen_tabel(uitkomst, bijdragen, reden, verborgen, p),
+        aandelen=_aandelen_tabel(uitkomst, getoond, reden),
         kosten=_kosten_tabel(uitkomst, cellen, samen, totaal_getoond),
         samen=len(samen) if len(samen) < len(cellen) else 0,
         heatmap=_heatmap(uitkomst, matrix, tarief_getoond),
@@ -120,7 +123,39 @@ def _veilige_groep(uitkomst, bijdragen, samen, matrix: Resultaatmatrix, p: Decim
     paren = uitkomst.paren
     in_groep = pd.MultiIndex.from_frame(paren[["subresultaat", "zelfredzaamheid"]]).isin(samen)
     genoeg = paren.loc[in_groep, "client"].nunique() >= matrix.minimum_clienten
-    return genoeg and primaire_reden(_per_aanbieder(bijdragen, samen), p) is None
+    # the row is a total of its cells too: none may be estimated closely from it
+    per_cel = list(_kosten_per_cel(bijdragen, samen).values())
+    groot = max(per_cel, default=0)
+    gedekt = len(per_cel) > 1 and sum(per_cel) - groot >= p / 100 * groot
+    return genoeg and gedekt and primaire_reden(_per_aanbieder(bijdragen, samen), p) is None
+
+
+def _kosten_per_cel(bijdragen, cellen) -> dict:
+    b = bijdragen.groupby(["subresultaat", "zelfredzaamheid"], sort=False)["kosten_centen"].sum()
+    return {c: int(b.get(c, 0)) for c in cellen}
+
+
+def _getoonde_delen(bijdragen, verborgen, p: Decimal) -> dict:
+    """Per cell, the products whose part may be shown (cost price published, the part passing
+    the rules) with their cost."""
+    uit: dict = {}
+    sleutels = ["subresultaat", "zelfredzaamheid", "productspecificatie"]
+    for (sub, zr, product), groep in bijdragen.groupby(sleutels, sort=False):
+        if product in verborgen:
+            continue
+        per = list(groep.groupby("aanbieder")["kosten_centen"].sum())
+        if sum(per) and primaire_reden(per, p) is None:
+            uit.setdefault((sub, zr), {})[product] = sum(per)
+    return uit
+
+
+def _verborgen_deel_bepaalt(bijdragen, cel, getoond: dict, p: Decimal) -> bool:
+    """True when the cell's cost would estimate its hidden part within p%: the shown parts
+    are less than p% of the hidden ones."""
+    totaal = _kosten_per_cel(bijdragen, [cel])[cel]
+    zichtbaar = sum(getoond.get(cel, {}).values())
+    rest = totaal - zichtbaar
+    return rest > 0 and zichtbaar < p / 100 * rest
 
 
 def _namen(uitkomst: Resultaattarieven) -> tuple[str, str]:
@@ -169,31 +204,22 @@ def _matrix_tabel(uitkomst, matrix: Resultaatmatrix, reden: dict, tarief_getoond
     ).astype(object)
 
 
-def _aandelen_tabel(uitkomst, bijdragen, reden: dict, verborgen, p: Decimal) -> pd.DataFrame:
+def _aandelen_tabel(uitkomst, getoond: dict, reden: dict) -> pd.DataFrame:
     """Per shown cell the share of each product that may be shown, over those products only."""
     m = uitkomst.matrix
-    rijen, producten = [], []
+    rijen, producten = [], set()
     for cel in zip(m["subresultaat"], m["zelfredzaamheid"], strict=True):
         if cel in reden:
             continue
-        b = bijdragen[
-            (bijdragen["subresultaat"] == cel[0]) & (bijdragen["zelfredzaamheid"] == cel[1])
-        ]
-        delen = {}
-        for product, groep in b.groupby("productspecificatie", sort=False):
-            if product in verborgen:
-                continue
-            per = list(groep.groupby("aanbieder")["kosten_centen"].sum())
-            if sum(per) and primaire_reden(per, p) is None:
-                delen[product] = sum(per)
-        noemer = sum(delen.values())
+        delen = getoond.get(cel, {})
+        noemer = Decimal(sum(delen.values()))
         rij = {"Cel": cel[0], "Zelfredzaamheid": cel[1]}
         for product, kosten in delen.items():
-            rij[product] = (Decimal(kosten) / Decimal(noemer)).quantize(AANDEEL_STAP, ROUND_HALF_UP)
-            producten.append(product)
+            rij[product] = (Decimal(kosten) / noemer).quantize(AANDEEL_STAP, ROUND_HALF_UP)
+            producten.add(product)
         rijen.append(rij)
     volgorde = [
-        p_ for p_ in uitkomst.aandelen["productspecificatie"].drop_duplicates() if p_ in producten
+        q for q in uitkomst.aandelen["productspecificatie"].drop_duplicates() if q in producten
     ]
     return pd.DataFrame(rijen, columns=["Cel", "Zelfredzaamheid", *volgorde]).astype(object)
 
