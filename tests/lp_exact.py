@@ -77,7 +77,7 @@ def optimum(c, a_eq=(), b_eq=(), a_ub=(), b_ub=()) -> Fraction | None:
                         tabel[k] = [a - f * b_ for a, b_ in zip(tabel[k], tabel[i], strict=True)]
                 basis[i] = j
     houden = [i for i, b in enumerate(basis) if b < breed]
-    tabel = [tabel[i][:breed] + [tabel[i][-1]] for i in houden]
+    tabel = [[*tabel[i][:breed], tabel[i][-1]] for i in houden]
     basis = [basis[i] for i in houden]
     # phase 2
     doel = [Fraction(v) for v in c] + [Fraction(0)] * (breed - n + 1)

@@ -34,7 +34,11 @@ def _cijfers(tabellen: list[dict]) -> dict[tuple, str]:
     for t in tabellen:
         gezien: dict = {}
         for rij in t["rijen"]:
-            label = " / ".join(str(v) for v in rij if isinstance(v, str) and v != MARKER)
+            label = " / ".join(
+                str(v)
+                for v, f in zip(rij, t["formaten"], strict=True)
+                if f == "tekst" and v not in (None, MARKER)
+            )
             gezien[label] = gezien.get(label, 0) + 1
             if gezien[label] > 1:
                 label = f"{label} ({gezien[label]})"

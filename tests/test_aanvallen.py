@@ -1,0 +1,273 @@
+"""The attacks of a provider at the inkooptafel on the published result-matrix tables, run on
+the workbook as it is written (only what is published is read), and the tau-argus style audit:
+every suppressed value keeps a feasible interval of at least p% either side of its true value,
+solved in exact rational arithmetic (tests/lp_exact.py).
+
+The realisation is built here: six cells, one balanced, one dominated by one provider, one with
+one provider, one with two, one small, and a hidden product H whose cost price is suppressed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from lp_exact import interval
+
+from kostprijs.bestanden.excel import schrijf_werkboek
+from kostprijs.budget.resultaat import bereken_resultaattarieven
+from kostprijs.herkomst.manifest import aanbiedersset
+from kostprijs.matrix import Resultaatgebied, Resultaatmatrix, Subresultaat
+from kostprijs.publicatie.celtabellen import formaten, publiceer
+from kostprijs.publicatie.versies import PublicatieFout, controleer_en_bewaar
+from kostprijs.rapport.export import bladen
+from kostprijs.rapport.mime import TABEL
+from kostprijs.rapport.tabel import bundel
+
+P = Decimal(15)
+MATRIX = Resultaatmatrix(
+    resultaatgebieden=(
+        Resultaatgebied("1", "Netwerk", (Subresultaat("1a", "a"), Subresultaat("1b", "b"))),
+        Resultaatgebied("2", "Wonen", (Subresultaat("2a", "a"),)),
+    ),
+    zelfredzaamheid=(("bijna", "bijna zelfredzaam"), ("niet", "niet zelfredzaam")),
+    minimum_clienten=3,
+)
+PRIJS = {"A": 5000, "B": 3000, "H": 18767}  # H: the product whose cost price is hidden
+VERBORGEN = frozenset({"H"})
+# cell -> (providers in turn per client, clients, hours of the dominant client)
+CELLEN = {
+    ("1a", "bijna"): ("P1 P2 P3 P4", 12, 0),
+    ("1a", "niet"): ("P1 P2 P3 P4", 8, 400),  # P1's first client dominates the cell
+    ("1b", "bijna"): ("P5", 5, 0),  # one provider
+    ("1b", "niet"): ("P1 P2", 6, 0),  # two providers
+    ("2a", "bijna"): ("P1 P2 P3 P4", 9, 0),
+    ("2a", "niet"): ("P2 P3", 2, 0),  # too few clients
+}
+
+
+def realisatie(zonder: str | None = None) -> pd.DataFrame:
+    rijen, c = [], 0
+    for (sub, zr), (wie, n, groot) in CELLEN.items():
+        aanbieders = wie.split()
+        for i in range(n):
+            c += 1
+            a = aanbieders[i % len(aanbieders)]
+            for periode in (1, 2, 3):
+                rijen.append((f"c{c}", sub, zr, periode, "A", 2 + (i + periode) % 3, a))
+                rijen.append((f"c{c}", sub, zr, periode, "B", 1 + i % 2, a))
+                if i % 3 == 0:
+                    rijen.append((f"c{c}", sub, zr, periode, "H", 1, a))
+            if groot and i == 0:
+                rijen.append((f"c{c}", sub, zr, 1, "A", groot, a))
+    df = pd.DataFrame(
+        rijen,
+        columns=[
+            "client",
+            "subresultaat",
+            "zelfredzaamheid",
+            "periode",
+            "productspecificatie",
+            "uren",
+            "aanbieder",
+        ],
+    )
+    if zonder:
+        df = df[df["aanbieder"] != zonder]
+    df["geleverd_milli"] = df.pop("uren") * 1000
+    df["traject"] = ""
+    return df.reset_index(drop=True)
+
+
+def tabellen(uitkomst) -> list[dict]:
+    pub = publiceer(uitkomst, MATRIX, VERBORGEN, P)
+    return [
+        bundel(pub.matrix, formaten(uitkomst), "Tarief per cel", blad="Matrix")[TABEL],
+        bundel(
+            pub.aandelen,
+            {k: "procent" for k in pub.aandelen.columns[2:]},
+            "Aandeel per product",
+            blad="Aandelen",
+        )[TABEL],
+        bundel(
+            pub.kosten,
+            {k: "centen_heel" for k in pub.kosten.columns[1:]},
+            "Kosten per cel",
+            blad="Kosten per cel",
+        )[TABEL],
+    ]
+
+
+def gepubliceerd(tmp_path: Path, uitkomst) -> dict[str, pd.DataFrame]:
+    """Write the workbook as the report does, and read it back as the attacker does."""
+    pad = tmp_path / "resultaattarieven.xlsx"
+    schrijf_werkboek(bladen(tabellen(uitkomst)), pad)
+    boek = openpyxl.load_workbook(pad, read_only=True)
+    uit = {}
+    for blad in boek.worksheets:
+        rijen = [r for r in blad.values if any(v is not None for v in r)]
+        uit[blad.title] = pd.DataFrame(rijen[2:], columns=rijen[1])
+    return uit
+
+
+@pytest.fixture
+def uitkomst():
+    return bereken_resultaattarieven(realisatie(), PRIJS, MATRIX, 13)
+
+
+def _breuk(v) -> Fraction:
+    return Fraction(Decimal(str(v)))
+
+
+def _waar(uitkomst, cel, product=None) -> Fraction:
+    b = uitkomst.bijdragen
+    b = b[(b["subresultaat"] == cel[0]) & (b["zelfredzaamheid"] == cel[1])]
+    if product:
+        b = b[b["productspecificatie"] == product]
+    return Fraction(int(b["kosten_centen"].sum()), 100)
+
+
+def _beschermd(laag, hoog, waarde: Fraction) -> bool:
+    marge = waarde * Fraction(P) / 100
+    return (laag is None or laag <= waarde - marge) and (hoog is None or hoog >= waarde + marge)
+
+
+def test_share_divisibility_gives_nothing_back(tmp_path, uitkomst):
+    bladen_ = gepubliceerd(tmp_path, uitkomst)
+    aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
+    assert "H" not in aandelen.columns
+    for r in aandelen.itertuples(index=False):
+        delen = [_breuk(v) for v in r[2:] if v is not None]
+        # published as the report prints them: 0,1%
+        assert all((d * 1000).denominator == 1 for d in delen)
+        assert abs(sum(delen) - 1) <= Fraction(len(delen), 2000)
+        # the old attack: cost x (1 - shown shares) was the hidden product's cost per cell
+        cel = (r[0], r[1])
+        k = _breuk(kosten.loc[f"{cel[0]} × {cel[1]}", "Realisatie tegen kostprijs"])
+        verborgen = _waar(uitkomst, cel, "H")
+        if verborgen:
+            assert abs(k * (1 - sum(delen)) - verborgen) > verborgen * Fraction(P) / 100
+
+
+def test_one_and_two_provider_cells_and_the_dominated_cell_are_not_published(tmp_path, uitkomst):
+    bladen_ = gepubliceerd(tmp_path, uitkomst)
+    matrix = bladen_["Matrix"].set_index(["Cel", "Zelfredzaamheid"])
+    kosten = bladen_["Kosten per cel"]
+    for cel in [("1b", "bijna"), ("1b", "niet"), ("1a", "niet")]:
+        rij = matrix.loc[cel]
+        assert rij["Cliënten"] == "x" and rij["Cliëntperioden"] == "x"
+        assert rij["Tarief per periode"] == "x" and rij["P25"] == "x"
+        assert f"{cel[0]} × {cel[1]}" not in set(kosten["Cel"])
+        assert cel not in {
+            (a, b)
+            for a, b in zip(
+                bladen_["Aandelen"]["Cel"], bladen_["Aandelen"]["Zelfredzaamheid"], strict=True
+            )
+        }
+    # the balanced cell stays as it was
+    assert matrix.loc[("1a", "bijna"), "Cliënten"] == 12
+
+
+def test_combined_row_and_audit_of_every_suppressed_cell(tmp_path, uitkomst):
+    """The attacker's linear system: each cell not shown has cost K and units E (unknown,
+    >= 0); the combined row gives sum K and sum tariff x E; a shown own-cell tariff t gives
+    (t - 1/2 cent) E <= K <= (t + 1/2 cent) E. Every K keeps p% either side."""
+    bladen_ = gepubliceerd(tmp_path, uitkomst)
+    kosten = bladen_["Kosten per cel"].set_index("Cel")
+    matrix = bladen_["Matrix"]
+    eigen = {f"{r.Cel} × {r.Zelfredzaamheid}" for r in matrix.itertuples()}
+    samen = [k for k in eigen if k not in kosten.index]
+    rij = next(k for k in kosten.index if k.endswith("kleine cellen samen"))
+    assert len(samen) >= 2 and rij.startswith(str(len(samen)))
+    # every published row plus the combined row is the total: nothing else to subtract
+    assert sum(_breuk(v) for v in kosten["Realisatie tegen kostprijs"][:-1]) == _breuk(
+        kosten.loc["Totaal", "Realisatie tegen kostprijs"]
+    )
+    n = 2 * len(samen)  # K_i at 2i, E_i at 2i + 1
+    a_eq = [[1 if j % 2 == 0 else 0 for j in range(n)]]
+    b_eq = [_breuk(kosten.loc[rij, "Realisatie tegen kostprijs"])]
+    tarieven = {}
+    for r in matrix.itertuples():
+        naam = f"{r.Cel} × {r.Zelfredzaamheid}"
+        if naam in samen:
+            tarieven[naam] = None if r[6] in ("x", None) else _breuk(r[6])
+            assert r.Cliënten == "x" and r.Cliëntperioden == "x"
+    a_ub, b_ub = [], []
+    if all(t is not None for t in tarieven.values()):
+        a_eq.append([_breuk(tarieven[samen[j // 2]]) if j % 2 else 0 for j in range(n)])
+        b_eq.append(_breuk(kosten.loc[rij, "Met de celtarieven"]))
+    for i, naam in enumerate(samen):
+        t = tarieven[naam]
+        if (
+            t is not None
+            and matrix.loc[matrix["Cel"] + " × " + matrix["Zelfredzaamheid"] == naam, "Bron"].iat[0]
+            == "eigen cel"
+        ):
+            rij_ = [0] * n
+            rij_[2 * i], rij_[2 * i + 1] = 1, -(t + Fraction(1, 200))
+            a_ub.append(rij_)
+            rij_ = [0] * n
+            rij_[2 * i], rij_[2 * i + 1] = -1, t - Fraction(1, 200)
+            a_ub.append(rij_)
+            b_ub += [0, 0]
+    for i, naam in enumerate(samen):
+        sub, zr = naam.split(" × ")
+        laag, hoog = interval(2 * i, n, a_eq=a_eq, b_eq=b_eq, a_ub=a_ub, b_ub=b_ub)
+        assert _beschermd(laag, hoog, _waar(uitkomst, (sub, zr))), (naam, laag, hoog)
+
+
+def test_audit_of_the_hidden_parts_behind_the_shares(tmp_path, uitkomst):
+    """Per shown cell: shown parts x_p and the rest r (hidden product, unsafe parts), with
+    sum = K and (s_p -/+ 0,05%) x sum(shown) bounding x_p. r keeps p% either side."""
+    bladen_ = gepubliceerd(tmp_path, uitkomst)
+    aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
+    for r in aandelen.to_dict("records"):
+        cel = (r.pop("Cel"), r.pop("Zelfredzaamheid"))
+        delen = {p: _breuk(v) for p, v in r.items() if v is not None}
+        n = len(delen) + 1  # the rest last
+        k = _breuk(kosten.loc[f"{cel[0]} × {cel[1]}", "Realisatie tegen kostprijs"])
+        a_ub, b_ub = [], []
+        for i, s in enumerate(delen.values()):
+            for teken, grens in ((1, s + Fraction(1, 2000)), (-1, s - Fraction(1, 2000))):
+                rij = [-teken * grens] * (n - 1) + [0]
+                rij[i] += teken
+                a_ub.append(rij)
+                b_ub.append(0)
+        rest = _waar(uitkomst, cel) - sum(_waar(uitkomst, cel, p) for p in delen)
+        if rest:
+            laag, hoog = interval(n - 1, n, a_eq=[[1] * n], b_eq=[k], a_ub=a_ub, b_ub=b_ub)
+            assert _beschermd(laag, hoog, rest), (cel, laag, hoog, rest)
+
+
+def _set(aanbieders):
+    raw = {f"aanbieders/{a}.xlsx": "0" for a in aanbieders}
+    return aanbiedersset(raw, {"KOSTPRIJS_SLEUTEL": "5a" * 32})
+
+
+def test_late_submission_differencing_is_refused(tmp_path, uitkomst):
+    alle = ["P1", "P2", "P3", "P4", "P5"]
+    map_ = tmp_path / "publicaties"
+    controleer_en_bewaar(tabellen(uitkomst), "resultaattarieven", _set(alle), map_)
+    # P4 withdrawn (as before a late submission): the difference would be P4's figures
+    zonder = bereken_resultaattarieven(realisatie("P4"), PRIJS, MATRIX, 13)
+    with pytest.raises(PublicatieFout, match=r"(?s)1 aanbieder meer of minder.*was .*, nu "):
+        controleer_en_bewaar(tabellen(zonder), "resultaattarieven", _set(alle[:3] + alle[4:]), map_)
+    assert len(list(map_.glob("*/versie.json"))) == 1  # the refused version is not kept
+    # added back: the same set as the version the inkooptafel has, nothing new revealed
+    controleer_en_bewaar(tabellen(uitkomst), "resultaattarieven", _set(alle), map_)
+    # three providers more or less: a difference is an aggregate of three
+    controleer_en_bewaar(tabellen(zonder), "resultaattarieven", _set(["P1", "P5"]), map_)
+    assert len(list(map_.glob("*/versie.json"))) == 2
+
+
+def test_provider_set_is_a_keyed_hash_without_names():
+    s = _set(["P1", "P2"])
+    assert s["set"] != _set(["P1", "P3"])["set"] and len(s["leden"]) == 2
+    assert "P1" not in str(s)
+    assert aanbiedersset({"aanbieders/P1.xlsx": "0"}, {"KOSTPRIJS_SLEUTEL": "6b" * 32}) != _set(
+        ["P1"]
+    )
