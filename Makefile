@@ -148,6 +148,11 @@ report: ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
 	@$(MAKE) --no-print-directory rapporten
 	@echo "Rapporten staan in $(REPORTS)/"
 
+.PHONY: publiceer
+publiceer: ## Leg vast dat de rapporten voor de inkooptafel zijn verstuurd (na make report)
+	@$(MAKE) --no-print-directory report
+	$(KOSTPRIJS) publiceer --jaar $(JAAR) --publicaties $(BUILD)/publicaties
+
 .PHONY: inlezen
 inlezen: ## Lees en controleer de sjablonen van aanbieders (data/processed/<jaar>/)
 	@$(MAKE) --no-print-directory voorbereiden

@@ -9,6 +9,7 @@ one provider, one with two, one small, and a hidden product H whose cost price i
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -22,8 +23,9 @@ from kostprijs.bestanden.excel import schrijf_werkboek
 from kostprijs.budget.resultaat import bereken_resultaattarieven
 from kostprijs.herkomst.manifest import aanbiedersset
 from kostprijs.matrix import Resultaatgebied, Resultaatmatrix, Subresultaat
+from kostprijs.publicatie import versies
 from kostprijs.publicatie.celtabellen import formaten, publiceer
-from kostprijs.publicatie.versies import PublicatieFout, controleer_en_bewaar
+from kostprijs.publicatie.versies import CONCEPT, PublicatieFout
 from kostprijs.rapport.export import bladen
 from kostprijs.rapport.mime import TABEL
 from kostprijs.rapport.tabel import bundel
@@ -248,20 +250,47 @@ def _set(aanbieders):
     return aanbiedersset(raw, {"KOSTPRIJS_SLEUTEL": "5a" * 32})
 
 
+def _maak(uitkomst, aanbieders, map_: Path) -> None:
+    """What `kostprijs rapport` does for an inkooptafel report before writing it."""
+    versies.controleer(tabellen(uitkomst), "resultaattarieven", _set(aanbieders), map_)
+    versies.bewaar_concept(tabellen(uitkomst), "resultaattarieven", _set(aanbieders), map_)
+
+
 def test_late_submission_differencing_is_refused(tmp_path, uitkomst):
     alle = ["P1", "P2", "P3", "P4", "P5"]
     map_ = tmp_path / "publicaties"
-    controleer_en_bewaar(tabellen(uitkomst), "resultaattarieven", _set(alle), map_)
-    # P4 withdrawn (as before a late submission): the difference would be P4's figures
     zonder = bereken_resultaattarieven(realisatie("P4"), PRIJS, MATRIX, 13)
+    # before anything went out, a workbook may come and go
+    _maak(zonder, ["P1", "P2", "P3", "P5"], map_)
+    _maak(uitkomst, alle, map_)
+    versies.publiceer(map_, ["resultaattarieven"])
+    # P4 withdrawn after the inkooptafel got the reports: the difference is P4's figures
     with pytest.raises(PublicatieFout, match=r"(?s)1 aanbieder meer of minder.*was .*, nu "):
-        controleer_en_bewaar(tabellen(zonder), "resultaattarieven", _set(alle[:3] + alle[4:]), map_)
-    assert len(list(map_.glob("*/versie.json"))) == 1  # the refused version is not kept
-    # added back: the same set as the version the inkooptafel has, nothing new revealed
-    controleer_en_bewaar(tabellen(uitkomst), "resultaattarieven", _set(alle), map_)
+        _maak(zonder, ["P1", "P2", "P3", "P5"], map_)
+    # added back: the same set as the published version, nothing new revealed
+    _maak(uitkomst, alle, map_)
     # three providers more or less: a difference is an aggregate of three
-    controleer_en_bewaar(tabellen(zonder), "resultaattarieven", _set(["P1", "P5"]), map_)
-    assert len(list(map_.glob("*/versie.json"))) == 2
+    _maak(zonder, ["P1", "P5"], map_)
+    versies.publiceer(map_, ["resultaattarieven"])
+    assert len(versies.gepubliceerd(map_)) == 2
+    # every published version counts, not only the last: P1, P2, P5 is one away from the second
+    with pytest.raises(PublicatieFout, match="1 aanbieder meer of minder"):
+        _maak(uitkomst, ["P1", "P2", "P5"], map_)
+
+
+def test_the_two_published_versions_differ_only_where_safe(tmp_path, uitkomst):
+    """The attacker's comparison of two versions on disk: every figure that changed between
+    two published versions covers sets that differ by at least three providers."""
+    map_ = tmp_path / "publicaties"
+    _maak(uitkomst, ["P1", "P2", "P3", "P4", "P5"], map_)
+    versies.publiceer(map_, ["resultaattarieven"])
+    zonder = bereken_resultaattarieven(realisatie("P4"), PRIJS, MATRIX, 13)
+    with pytest.raises(PublicatieFout):
+        _maak(zonder, ["P1", "P2", "P3", "P5"], map_)
+    assert len(versies.gepubliceerd(map_)) == 1
+    assert json.loads((map_ / CONCEPT / "resultaattarieven.json").read_text())["tabellen"] == (
+        json.loads(json.dumps(tabellen(uitkomst)))
+    )
 
 
 def test_provider_set_is_a_keyed_hash_without_names():

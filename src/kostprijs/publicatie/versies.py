@@ -1,13 +1,15 @@
 """Versions of what the inkooptafel received, and the check that a new version reveals nothing
 by its difference with an earlier one.
 
-Every inkooptafel report is kept as published (its tables, as the export carries them) under
-`build/<jaar>/publicaties/<set>/`, with the keyed hash of the set of providers it covers
-(`herkomst.manifest.aanbiedersset`). A new version whose set differs from an earlier one by
-fewer than MINIMUM_AANBIEDERS providers (a late submission, a withdrawn one) may not change a
-published figure: an average over n and n + 1 providers, or a volume-weighted one, differs by
-what the one provider added, which its members know or can solve. Then nothing is written and
-the message says which figure and why. A figure that stays the same reveals nothing new.
+Every inkooptafel report keeps its tables (as the export carries them) with the keyed hash of
+the set of providers it covers (`herkomst.manifest.aanbiedersset`) as a concept in
+`build/<jaar>/publicaties/concept/`. `kostprijs publiceer` (`make publiceer`) records the
+concept as the version the inkooptafel got, under `publicaties/<set>/`. A new report whose set
+differs from a published one by fewer than MINIMUM_AANBIEDERS providers (a late submission, a
+withdrawn one) may not change a published figure: an average over n and n + 1 providers, or a
+volume-weighted one, differs by what the one provider added, which its members know or can
+solve. Then nothing is written and the message says which figure and why. A figure that stays
+the same reveals nothing new.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.fouten import KostprijsFout
 from kostprijs.onderzoek.onthulling import MARKER, MINIMUM_AANBIEDERS
 
+CONCEPT = "concept"
 VERSIE = "versie.json"
 TONEN = 10  # figures named in the message
 
@@ -29,7 +32,8 @@ class PublicatieFout(KostprijsFout):
 
 
 def _cijfers(tabellen: list[dict]) -> dict[tuple, str]:
-    """Every published number of a report: (sheet, row label, column) -> value."""
+    """Every published number of a report: (sheet, row label, column) -> value. The row label
+    is the row's text cells (a repeated label is numbered)."""
     uit = {}
     for t in tabellen:
         gezien: dict = {}
@@ -48,56 +52,88 @@ def _cijfers(tabellen: list[dict]) -> dict[tuple, str]:
     return uit
 
 
-def _versies(map_: Path):
-    for pad in sorted(Path(map_).glob(f"*/{VERSIE}")):
-        yield pad.parent, json.loads(pad.read_text(encoding="utf-8"))
+def _lees(pad: Path):
+    return json.loads(pad.read_text(encoding="utf-8"))
 
 
-def controleer_en_bewaar(tabellen: list[dict], naam: str, aanbieders: dict | None, map_: Path):
-    """Refuse a version that would reveal a provider by difference; else keep it as published."""
+def gepubliceerd(map_: Path) -> list[tuple[Path, dict]]:
+    """The versions the inkooptafel got: (folder, record), oldest first."""
+    versies = [(p.parent, _lees(p)) for p in Path(map_).glob(f"*/{VERSIE}")]
+    return sorted((v for v in versies if v[0].name != CONCEPT), key=lambda v: v[1]["gemaakt"])
+
+
+def controleer(tabellen: list[dict], naam: str, aanbieders: dict | None, map_: Path) -> None:
+    """Refuse a report that would reveal a provider by its difference with a published one."""
     if aanbieders is None:
         raise PublicatieFout(
-            "het runmanifest legt niet vast welke aanbieders dit rapport dekt (geen sleutel bij "
-            "het maken van het manifest); het rapport voor de inkooptafel wordt niet gemaakt. "
-            "Maak een sleutel met `kostprijs sleutel` en draai `make report` opnieuw."
+            "het runmanifest legt niet vast welke aanbieders dit rapport dekt (er was geen "
+            "sleutel toen het manifest werd gemaakt); het rapport voor de inkooptafel wordt niet "
+            "gemaakt. Maak een sleutel met `kostprijs sleutel` en draai `make report` opnieuw."
         )
-    nu, leden = aanbieders["set"], set(aanbieders["leden"])
-    cijfers = _cijfers(tabellen)
-    for map_versie, versie in _versies(map_):
+    leden, cijfers = set(aanbieders["leden"]), _cijfers(tabellen)
+    for map_versie, versie in gepubliceerd(map_):
         verschil = len(leden ^ set(versie["leden"]))
         eerder = map_versie / f"{naam}.json"
-        if versie["set"] == nu or verschil >= MINIMUM_AANBIEDERS or not eerder.exists():
+        if verschil == 0 or verschil >= MINIMUM_AANBIEDERS or not eerder.exists():
             continue
-        oud = _cijfers(json.loads(eerder.read_text(encoding="utf-8")))
+        oud = _cijfers(_lees(eerder)["tabellen"])
         anders = [(k, oud[k], v) for k, v in cijfers.items() if k in oud and oud[k] != v]
-        if anders:
-            regels = "\n".join(
-                f"  - blad '{blad}', rij '{rij}', kolom '{kolom}': was {a}, nu {b}"
-                for (blad, rij, kolom), a, b in anders[:TONEN]
-            )
-            meer = f"\n  (en nog {len(anders) - TONEN})" if len(anders) > TONEN else ""
+        if not anders:
+            continue
+        regels = "\n".join(
+            f"  - blad '{blad}', rij '{rij}', kolom '{kolom}': was {a}, nu {b}"
+            for (blad, rij, kolom), a, b in anders[:TONEN]
+        )
+        meer = f"\n  (en nog {len(anders) - TONEN})" if len(anders) > TONEN else ""
+        raise PublicatieFout(
+            f"het rapport {naam} wordt niet gemaakt: de inkooptafel kreeg al een versie "
+            f"({versie['gemaakt']}, {versie['aantal']} aanbieders), en dit rapport dekt "
+            f"{verschil} aanbieder{'s' if verschil > 1 else ''} meer of minder. Het verschil "
+            "tussen twee versies van een gemiddelde of totaal is dan het cijfer van die "
+            f"aanbieder{'s' if verschil > 1 else ''}. Deze cijfers veranderen:\n"
+            + regels
+            + meer
+            + f"\nMaak een nieuwe versie pas als minstens {MINIMUM_AANBIEDERS} inzendingen "
+            "verschillen van elke gepubliceerde versie (zie README, 'Een tweede versie')."
+        )
+
+
+def bewaar_concept(tabellen: list[dict], naam: str, aanbieders: dict, map_: Path) -> None:
+    """Keep the report's tables as the concept of the next version."""
+    inhoud = {"aanbieders": aanbieders, "tabellen": tabellen}
+    schrijf_tekst(Path(map_) / CONCEPT / f"{naam}.json", json.dumps(inhoud, ensure_ascii=False))
+
+
+def publiceer(map_: Path, namen: list[str]) -> Path:
+    """Record the concept of the reports `namen` as the version the inkooptafel got."""
+    concept = Path(map_) / CONCEPT
+    inhoud = {}
+    for naam in namen:
+        pad = concept / f"{naam}.json"
+        if not pad.exists():
             raise PublicatieFout(
-                f"het rapport {naam} wordt niet gemaakt: de inkooptafel kreeg al een versie "
-                f"({versie['gemaakt']}) met {versie['aantal']} aanbieders, en deze versie dekt "
-                f"{verschil} aanbieder{'s' if verschil > 1 else ''} meer of minder. Het verschil "
-                "tussen twee versies van een gemiddelde of totaal is dan het cijfer van die "
-                "aanbieder(s). Deze cijfers veranderen:\n"
-                + regels
-                + meer
-                + "\nPubliceer een nieuwe versie pas als minstens "
-                f"{MINIMUM_AANBIEDERS} inzendingen verschillen (zie README, 'Een tweede versie')."
+                f"het rapport {naam} is nog niet gemaakt ({pad} ontbreekt); draai eerst "
+                "`make report`."
             )
-    doel = Path(map_) / nu[:16]
-    schrijf_tekst(doel / f"{naam}.json", json.dumps(tabellen, ensure_ascii=False, indent=1))
-    schrijf_tekst(
-        doel / VERSIE,
-        json.dumps(
-            {
-                "set": nu,
-                "leden": sorted(leden),
-                "aantal": len(leden),
-                "gemaakt": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            },
-            indent=1,
-        ),
-    )
+        inhoud[naam] = _lees(pad)
+    sets = {i["aanbieders"]["set"] for i in inhoud.values()}
+    if len(sets) != 1:
+        raise PublicatieFout(
+            "de rapporten voor de inkooptafel dekken niet allemaal dezelfde aanbieders; draai "
+            "`make report` opnieuw en publiceer daarna."
+        )
+    aanbieders = next(iter(inhoud.values()))["aanbieders"]
+    for naam, i in inhoud.items():
+        controleer(i["tabellen"], naam, aanbieders, map_)
+    doel = Path(map_) / aanbieders["set"][:16]
+    for naam, i in inhoud.items():
+        schrijf_tekst(doel / f"{naam}.json", json.dumps(i, ensure_ascii=False))
+    record = {
+        "set": aanbieders["set"],
+        "leden": aanbieders["leden"],
+        "aantal": len(aanbieders["leden"]),
+        "gemaakt": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "rapporten": sorted(inhoud),
+    }
+    schrijf_tekst(doel / VERSIE, json.dumps(record, indent=1))
+    return doel
