@@ -14,10 +14,9 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
-from lp_exact import interval
+from audit import audit_aandelen, audit_samen, breuk, cellen_samen, lees_werkmap, waarheid
 
 from kostprijs.bestanden.excel import schrijf_werkboek
 from kostprijs.budget.resultaat import bereken_resultaattarieven
@@ -108,12 +107,7 @@ def gepubliceerd(tmp_path: Path, uitkomst) -> dict[str, pd.DataFrame]:
     """Write the workbook as the report does, and read it back as the attacker does."""
     pad = tmp_path / "resultaattarieven.xlsx"
     schrijf_werkboek(bladen(tabellen(uitkomst)), pad)
-    boek = openpyxl.load_workbook(pad, read_only=True)
-    uit = {}
-    for blad in boek.worksheets:
-        rijen = [r for r in blad.values if any(v is not None for v in r)]
-        uit[blad.title] = pd.DataFrame(rijen[2:], columns=rijen[1])
-    return uit
+    return lees_werkmap(pad)
 
 
 @pytest.fixture
@@ -121,36 +115,19 @@ def uitkomst():
     return bereken_resultaattarieven(realisatie(), PRIJS, MATRIX, 13)
 
 
-def _breuk(v) -> Fraction:
-    return Fraction(Decimal(str(v)))
-
-
-def _waar(uitkomst, cel, product=None) -> Fraction:
-    b = uitkomst.bijdragen
-    b = b[(b["subresultaat"] == cel[0]) & (b["zelfredzaamheid"] == cel[1])]
-    if product:
-        b = b[b["productspecificatie"] == product]
-    return Fraction(int(b["kosten_centen"].sum()), 100)
-
-
-def _beschermd(laag, hoog, waarde: Fraction) -> bool:
-    marge = waarde * Fraction(P) / 100
-    return (laag is None or laag <= waarde - marge) and (hoog is None or hoog >= waarde + marge)
-
-
 def test_share_divisibility_gives_nothing_back(tmp_path, uitkomst):
     bladen_ = gepubliceerd(tmp_path, uitkomst)
     aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
     assert "H" not in aandelen.columns
     for r in aandelen.itertuples(index=False):
-        delen = [_breuk(v) for v in r[2:] if v is not None]
+        delen = [breuk(v) for v in r[2:] if v is not None]
         # published as the report prints them: 0,1%
         assert all((d * 1000).denominator == 1 for d in delen)
         assert abs(sum(delen) - 1) <= Fraction(len(delen), 2000)
         # the old attack: cost x (1 - shown shares) was the hidden product's cost per cell
         cel = (r[0], r[1])
-        k = _breuk(kosten.loc[f"{cel[0]} × {cel[1]}", "Realisatie tegen kostprijs"])
-        verborgen = _waar(uitkomst, cel, "H")
+        k = breuk(kosten.loc[f"{cel[0]} × {cel[1]}", "Realisatie tegen kostprijs"])
+        verborgen = waarheid(uitkomst)(cel, "H")
         if verborgen:
             assert abs(k * (1 - sum(delen)) - verborgen) > verborgen * Fraction(P) / 100
 
@@ -175,74 +152,23 @@ def test_one_and_two_provider_cells_and_the_dominated_cell_are_not_published(tmp
 
 
 def test_combined_row_and_audit_of_every_suppressed_cell(tmp_path, uitkomst):
-    """The attacker's linear system: each cell not shown has cost K and units E (unknown,
-    >= 0); the combined row gives sum K and sum tariff x E; a shown own-cell tariff t gives
-    (t - 1/2 cent) E <= K <= (t + 1/2 cent) E. Every K keeps p% either side."""
     bladen_ = gepubliceerd(tmp_path, uitkomst)
     kosten = bladen_["Kosten per cel"].set_index("Cel")
-    matrix = bladen_["Matrix"]
-    eigen = {f"{r.Cel} × {r.Zelfredzaamheid}" for r in matrix.itertuples()}
-    samen = [k for k in eigen if k not in kosten.index]
+    samen = cellen_samen(bladen_)
     rij = next(k for k in kosten.index if k.endswith("kleine cellen samen"))
     assert len(samen) >= 2 and rij.startswith(str(len(samen)))
-    # every published row plus the combined row is the total: nothing else to subtract
-    assert sum(_breuk(v) for v in kosten["Realisatie tegen kostprijs"][:-1]) == _breuk(
+    matrix = bladen_["Matrix"].set_index(["Cel", "Zelfredzaamheid"])
+    # of a cell in the combined row, no count is published elsewhere to subtract
+    assert (matrix.loc[samen, ["Cliënten", "Cliëntperioden"]] == "x").all(axis=None)
+    # the published rows and the combined row add up to the total: nothing else to subtract
+    assert sum(breuk(v) for v in kosten["Realisatie tegen kostprijs"][:-1]) == breuk(
         kosten.loc["Totaal", "Realisatie tegen kostprijs"]
     )
-    n = 2 * len(samen)  # K_i at 2i, E_i at 2i + 1
-    a_eq = [[1 if j % 2 == 0 else 0 for j in range(n)]]
-    b_eq = [_breuk(kosten.loc[rij, "Realisatie tegen kostprijs"])]
-    tarieven = {}
-    for r in matrix.itertuples():
-        naam = f"{r.Cel} × {r.Zelfredzaamheid}"
-        if naam in samen:
-            tarieven[naam] = None if r[6] in ("x", None) else _breuk(r[6])
-            assert r.Cliënten == "x" and r.Cliëntperioden == "x"
-    a_ub, b_ub = [], []
-    if all(t is not None for t in tarieven.values()):
-        a_eq.append([_breuk(tarieven[samen[j // 2]]) if j % 2 else 0 for j in range(n)])
-        b_eq.append(_breuk(kosten.loc[rij, "Met de celtarieven"]))
-    for i, naam in enumerate(samen):
-        t = tarieven[naam]
-        if (
-            t is not None
-            and matrix.loc[matrix["Cel"] + " × " + matrix["Zelfredzaamheid"] == naam, "Bron"].iat[0]
-            == "eigen cel"
-        ):
-            rij_ = [0] * n
-            rij_[2 * i], rij_[2 * i + 1] = 1, -(t + Fraction(1, 200))
-            a_ub.append(rij_)
-            rij_ = [0] * n
-            rij_[2 * i], rij_[2 * i + 1] = -1, t - Fraction(1, 200)
-            a_ub.append(rij_)
-            b_ub += [0, 0]
-    for i, naam in enumerate(samen):
-        sub, zr = naam.split(" × ")
-        laag, hoog = interval(2 * i, n, a_eq=a_eq, b_eq=b_eq, a_ub=a_ub, b_ub=b_ub)
-        assert _beschermd(laag, hoog, _waar(uitkomst, (sub, zr))), (naam, laag, hoog)
+    assert audit_samen(bladen_, waarheid(uitkomst), P) == []
 
 
 def test_audit_of_the_hidden_parts_behind_the_shares(tmp_path, uitkomst):
-    """Per shown cell: shown parts x_p and the rest r (hidden product, unsafe parts), with
-    sum = K and (s_p -/+ 0,05%) x sum(shown) bounding x_p. r keeps p% either side."""
-    bladen_ = gepubliceerd(tmp_path, uitkomst)
-    aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
-    for r in aandelen.to_dict("records"):
-        cel = (r.pop("Cel"), r.pop("Zelfredzaamheid"))
-        delen = {p: _breuk(v) for p, v in r.items() if v is not None}
-        n = len(delen) + 1  # the rest last
-        k = _breuk(kosten.loc[f"{cel[0]} × {cel[1]}", "Realisatie tegen kostprijs"])
-        a_ub, b_ub = [], []
-        for i, s in enumerate(delen.values()):
-            for teken, grens in ((1, s + Fraction(1, 2000)), (-1, s - Fraction(1, 2000))):
-                rij = [-teken * grens] * (n - 1) + [0]
-                rij[i] += teken
-                a_ub.append(rij)
-                b_ub.append(0)
-        rest = _waar(uitkomst, cel) - sum(_waar(uitkomst, cel, p) for p in delen)
-        if rest:
-            laag, hoog = interval(n - 1, n, a_eq=[[1] * n], b_eq=[k], a_ub=a_ub, b_ub=b_ub)
-            assert _beschermd(laag, hoog, rest), (cel, laag, hoog, rest)
+    assert audit_aandelen(gepubliceerd(tmp_path, uitkomst), waarheid(uitkomst), P) == []
 
 
 def _set(aanbieders):
@@ -300,3 +226,34 @@ def test_provider_set_is_a_keyed_hash_without_names():
     assert aanbiedersset({"aanbieders/P1.xlsx": "0"}, {"KOSTPRIJS_SLEUTEL": "6b" * 32}) != _set(
         ["P1"]
     )
+
+
+def test_the_audit_finds_the_old_leaks():
+    """The audit has teeth: on tables published the old way it finds the hidden values."""
+    waar = {("1a", "bijna"): Fraction(600), ("1b", "niet"): Fraction(400)}
+    kosten = pd.DataFrame(
+        {
+            "Cel": ["1a × bijna", "1 kleine cellen samen", "Totaal"],
+            "Realisatie tegen kostprijs": ["600", "400", "1000"],
+            "Met de celtarieven": ["600", "400", "1000"],
+        }
+    )
+    matrix = pd.DataFrame(
+        {
+            "Cel": ["1a", "1b"],
+            "Zelfredzaamheid": ["bijna", "niet"],
+            "Cliënten": [12, "x"],
+            "Cliëntperioden": [36, "x"],
+            "Tarief per periode": ["16.67", "x"],
+            "Bron": ["eigen cel", "eigen cel"],
+        }
+    )
+    # the old shares: of the cell's whole cost, H left out (H cost 187,67 x 1 = the rest)
+    aandelen = pd.DataFrame(
+        {"Cel": ["1a"], "Zelfredzaamheid": ["bijna"], "A": ["0.500"], "B": ["0.187"]}
+    )
+    delen = {"A": Fraction(300), "B": Fraction(11233, 100)}
+    bladen_ = {"Kosten per cel": kosten, "Matrix": matrix, "Aandelen": aandelen}
+    assert [f[0] for f in audit_samen(bladen_, lambda c, q=None: waar[c], P)] == [("1b", "niet")]
+    gevonden = audit_aandelen(bladen_, lambda c, q=None: delen[q] if q else waar[c], P)
+    assert [f[0] for f in gevonden] == [("1a", "bijna")]
