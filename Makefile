@@ -127,6 +127,7 @@ $(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact/handtek
 define RAPPORT
 $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb $(STAPPEN)/rapport.vinger
 	$$(KOSTPRIJS) rapport $$< --manifest $(MANIFEST) \
+	  $(if $(filter inkooptafel,$(2)),--publicaties $(BUILD)/publicaties) \
 	  --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
 RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
@@ -149,6 +150,11 @@ report: ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory rapporten
 	@echo "Rapporten staan in $(REPORTS)/"
+
+.PHONY: publiceer
+publiceer: ## Leg vast dat de rapporten voor de inkooptafel zijn verstuurd (na make report)
+	@$(MAKE) --no-print-directory report
+	$(KOSTPRIJS) publiceer --jaar $(JAAR) --publicaties $(BUILD)/publicaties
 
 .PHONY: inlezen
 inlezen: ## Lees en controleer de sjablonen van aanbieders (data/processed/<jaar>/)

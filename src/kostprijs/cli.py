@@ -7,6 +7,7 @@ never as a traceback, and never leaves a half-written output file.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -221,6 +222,16 @@ def _rapport(args: argparse.Namespace) -> int:
                 f"{notebook.name} is uitgevoerd in run {gemaakt or '(onbekend)'}, niet in de run "
                 f"van nu ({nu}); het rapport wordt niet gemaakt. Draai `make report` opnieuw."
             )
+    if args.publicaties:
+        from kostprijs.herkomst.manifest import lees_manifest
+        from kostprijs.publicatie.versies import bewaar_concept, controleer
+        from kostprijs.rapport.export import tabellen
+
+        naam = Path(args.xlsx or args.html or notebook).stem
+        tabellen_ = tabellen(json.loads(notebook.read_text(encoding="utf-8")))
+        aanbieders = lees_manifest(Path(args.manifest)).get("aanbieders") if args.manifest else None
+        controleer(tabellen_, naam, aanbieders, Path(args.publicaties))
+        bewaar_concept(tabellen_, naam, aanbieders, Path(args.publicaties))
     if args.html:
         from kostprijs.rapport.html import schrijf_html
 
@@ -229,6 +240,18 @@ def _rapport(args: argparse.Namespace) -> int:
         from kostprijs.rapport.export import schrijf_excel
 
         schrijf_excel(notebook, Path(args.xlsx))
+    return 0
+
+
+def _publiceer(args: argparse.Namespace) -> int:
+    from kostprijs.paden import BUILD
+    from kostprijs.publicatie.versies import publiceer
+    from kostprijs.rapport.register import INKOOPTAFEL, rapporten
+
+    map_ = Path(args.publicaties) if args.publicaties else BUILD / str(args.jaar) / "publicaties"
+    namen = [r.naam for r in rapporten(args.jaar) if r.doelgroep == INKOOPTAFEL]
+    doel = publiceer(map_, namen)
+    print(f"Vastgelegd als de versie die de inkooptafel kreeg: {doel}")
     return 0
 
 
@@ -470,8 +493,21 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook")
     p.add_argument("--html", help="HTML-rapport (opent offline)")
     p.add_argument("--xlsx", help="alle tabellen van het rapport als Excel-werkmap")
+    p.add_argument(
+        "--publicaties",
+        help="map met de eerder gepubliceerde versies (rapporten voor de inkooptafel): de "
+        "nieuwe versie wordt ertegen gecontroleerd en bewaard",
+    )
     p.add_argument("--manifest", help="runmanifest: het notebook moet in deze run gemaakt zijn")
     p.set_defaults(functie=_rapport)
+
+    p = sub.add_parser(
+        "publiceer",
+        help="leg vast dat de rapporten voor de inkooptafel zijn verstuurd (een versie)",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--publicaties", help="map met de versies (standaard build/<jaar>/publicaties)")
+    p.set_defaults(functie=_publiceer)
 
     p = sub.add_parser("sjabloon", help="schrijf het kostprijssjabloon voor aanbieders")
     p.add_argument("--jaar", type=int, required=True)

@@ -203,7 +203,8 @@ class Resultaattarieven:
     share of the cell's cost. `per_client`: per client the realised cost and the cost under
     the cell tariffs (cents). `paren`: one row per client and cell with care in it.
     `per_aanbieder` (internal only): per provider its realised cost and its part of the cell
-    tariffs, see `_per_aanbieder`.
+    tariffs, see `_per_aanbieder`. `bijdragen` (internal only, for disclosure control): per
+    cell, product and provider its realised cost in cents (lines without a provider under "").
     """
 
     per: str
@@ -214,6 +215,7 @@ class Resultaattarieven:
     per_aanbieder: pd.DataFrame
     onder_eigen_bijdrage: int | None  # client-periods whose care cost less than the ceiling
     kostprijzen: dict[str, int]  # cost price per unit (cents) the tariffs rest on
+    bijdragen: pd.DataFrame | None = None
 
     @property
     def kosten_centen(self) -> int:
@@ -248,6 +250,9 @@ def bereken_resultaattarieven(
     prijs = np.array([kostprijzen_centen[p] for p in producten], dtype=np.int64)
     kosten = regels["geleverd_milli"].to_numpy(dtype=np.int64) * prijs[product_id]
     aandelen = _aandelen(cel_id, product_id, kosten, cellen, producten)
+    aanbieder_id, aanbieders = _gesorteerd(regels["aanbieder"])
+    aanbieder_id = aanbieder_id.astype(np.int32)
+    bijdragen = _bijdragen(cel_id, product_id, aanbieder_id, kosten, cellen, producten, aanbieders)
     del product_id  # millions of lines: only what is still needed stays in memory
     client_id, clienten = pd.factorize(regels["client"], sort=True)
     client_id = client_id.astype(np.int32)
@@ -256,8 +261,6 @@ def bereken_resultaattarieven(
     else:
         tijd = pd.factorize(regels["traject"], sort=True)[0].astype(np.int32)
     e = _eenheden(client_id, cel_id, tijd, kosten, matrix, per)
-    aanbieder_id, aanbieders = _gesorteerd(regels["aanbieder"])
-    aanbieder_id = aanbieder_id.astype(np.int32)
     n_cel = len(cellen)
     paren = np.unique(e["client"] * n_cel + e["cel"])  # (client, cell) pairs
     n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
@@ -327,6 +330,26 @@ def bereken_resultaattarieven(
         ),
         onder_eigen_bijdrage=onder,
         kostprijzen=dict(kostprijzen_centen),
+        bijdragen=bijdragen,
+    )
+
+
+def _bijdragen(cel_id, product_id, aanbieder_id, kosten, cellen, producten, aanbieders):
+    """Per cell, product and provider with care in it: the provider's realised cost (cents)."""
+    n_p, n_a = len(producten), len(aanbieders)
+    codes = (cel_id.astype(np.int64) * n_p + product_id) * n_a + aanbieder_id
+    sleutel, som = _som_per_sleutel(codes, kosten)
+    houden = sleutel >= 0
+    sleutel, som = sleutel[houden], som[houden]
+    cel, product, aanbieder = sleutel // (n_p * n_a), sleutel // n_a % n_p, sleutel % n_a
+    return pd.DataFrame(
+        {
+            "subresultaat": np.array([c[0] for c in cellen], dtype=object)[cel],
+            "zelfredzaamheid": np.array([c[1] for c in cellen], dtype=object)[cel],
+            "productspecificatie": np.asarray(producten, dtype=object)[product],
+            "aanbieder": np.asarray(aanbieders, dtype=object)[aanbieder],
+            "kosten_centen": np.asarray(rond_half_op(som, MILLI), dtype=np.int64),
+        }
     )
 
 

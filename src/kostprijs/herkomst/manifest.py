@@ -27,7 +27,7 @@ import yaml
 
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.bestanden.canoniek import canoniek
-from kostprijs.fouten import InvoerFout
+from kostprijs.fouten import ConfiguratieFout, InvoerFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.onderzoek import onthulling as disclosure
 from kostprijs.onderzoek.methode import Declaratie
@@ -106,6 +106,22 @@ def _disclosure(pad: Path, omgeving) -> dict:
     return {"bron": BRON_P, "hmac_sha256": digest}
 
 
+def aanbiedersset(raw: dict[str, str], omgeving=None) -> dict | None:
+    """Which providers' workbooks a run covers, without names: a keyed HMAC-SHA256 of each
+    workbook's name and one of the sorted set (None without a key: then nothing is published
+    for the inkooptafel). Internal only; `openbaar` leaves it out."""
+    namen = sorted(n for n in raw if n.startswith(AANBIEDERS))
+    try:
+        sleutel = lees_sleutel(omgeving=omgeving)
+    except ConfiguratieFout:
+        return None
+
+    def mac(tekst: str) -> str:
+        return hmac.new(sleutel, tekst.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    return {"set": mac(canoniek(namen)), "leden": sorted(mac(n) for n in namen)}
+
+
 def maak_manifest(
     jaar: int,
     raw: Path,
@@ -123,12 +139,13 @@ def maak_manifest(
     params = laad_parameters(jaar, params_pad)  # validates before anything is recorded
     ruw = yaml.safe_load(params_pad.read_text(encoding="utf-8"))
     declaratie = Declaratie.uit_parameters(params.kostprijs) if params.kostprijs else None
+    ruwe_bestanden = bestanden(raw)
     manifest = {
         "jaar": jaar,
         "raw": str(raw),
         "synthetisch": (Path(raw) / MARKERING).exists(),
         "invoer": {
-            "raw": bestanden(raw),
+            "raw": ruwe_bestanden,
             "parameters": {"bestand": params_pad.name, "sha256": sha256(params_pad)},
             "disclosure": _disclosure(
                 disclosure.CONFIGURATIE if disclosure_pad is None else Path(disclosure_pad),
@@ -138,6 +155,7 @@ def maak_manifest(
         "parameters": json.loads(json.dumps(ruw, default=str)),
         "aggregatie": declaratie.als_dict() if declaratie else None,
         "versies": versies(),
+        "aanbieders": aanbiedersset(ruwe_bestanden, omgeving),
         "git": git_stand(),
         "start": _nu(),
         "einde": None,
@@ -180,6 +198,7 @@ def openbaar(manifest: dict) -> dict:
         "sha256": hashlib.sha256(canoniek(werkmappen).encode("utf-8")).hexdigest(),
     }
     uit.pop("raw", None)
+    uit.pop("aanbieders", None)
     return uit
 
 

@@ -21,8 +21,10 @@ from kostprijs.onderzoek.kostprijsonderzoek import (
     bereken_onderzoek,
     onderdrukte_producten,
 )
+from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
+from kostprijs.publicatie.celtabellen import Resultaatpublicatie, publiceer
 from kostprijs.rapport.kop import manifest_kop
 
 
@@ -65,6 +67,11 @@ class Rapport:
     def verborgen(self) -> frozenset[str]:
         """Products whose figures the inkooptafel may not see (none for tarieven of one's own)."""
         return frozenset() if self.tarieven_nieuw else onderdrukte_producten(self.processed)
+
+    @cached_property
+    def resultaatpublicatie(self) -> Resultaatpublicatie:
+        """The result matrix as the inkooptafel may see it (the disclosure pass)."""
+        return publiceer(self.resultaat, self.params.resultaat, self.verborgen, lees_p())
 
     @property
     def kop(self) -> str:
