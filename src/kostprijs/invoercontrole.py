@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
-from kostprijs.budget.resultaat import bestandsnaam, lees_celrealisatie
+from kostprijs.budget.resultaat import lees_celrealisatie
 from kostprijs.fouten import InvoerFout
 from kostprijs.opmaak import getal
 from kostprijs.parameters import ZIN, Jaarparameters
@@ -27,13 +28,13 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
             actie="Zet de gegevens van het jaar in deze map (zie docs/gegevens.md).",
         )
     paden = {
-        "indicaties": raw / "indicaties.csv",
-        "tarieven": raw / "tarieven_huidig.csv",
-        "realisatie": raw / f"realisatie_{params.realisatiejaar}.csv",
+        "indicaties": catalogus.indicatiebron(raw),
+        "tarieven": catalogus.tarievenbron(raw),
+        "realisatie": catalogus.realisatiebron(raw, params.realisatiejaar),
         "aanbieders": raw / "aanbieders",
     }
     if params.resultaat is not None:
-        paden["cellen"] = raw / bestandsnaam(params)
+        paden["cellen"] = catalogus.cellenbron(raw, params.realisatiejaar)
     for pad in paden.values():
         if not pad.exists():
             raise InvoerFout(

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
 from kostprijs.budget.model import (
     bereken_clienten,
@@ -169,13 +170,14 @@ def bereken_budgetimpact(
     """
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
-    realisatie_pad = raw / f"realisatie_{params.realisatiejaar}.csv"
-    huidig_pad = raw / "tarieven_huidig.csv"
-    _vereist([raw / "indicaties.csv", huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
+    realisatie_pad = catalogus.realisatiebron(raw, params.realisatiejaar)
+    huidig_pad = catalogus.tarievenbron(raw)
+    indicatie_pad = catalogus.indicatiebron(raw)
+    _vereist([indicatie_pad, huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
     b = params.budget
     pb = params.bekostiging.periodebudget
 
-    alle_indicaties = lees_indicaties(raw / "indicaties.csv", params)
+    alle_indicaties = lees_indicaties(indicatie_pad, params)
     alle_indicaties["client"] = pseudonimiseer(alle_indicaties["client"], sleutel)
     indicaties = alle_indicaties[alle_indicaties["lopend"]].reset_index(drop=True)
     huidig_lijst = lees_tarieven(huidig_pad, params, meerdere=True)

@@ -13,9 +13,10 @@ import json
 import pickle
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import atomisch, sha256
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
-from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen, bestandsnaam
+from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.herkomst.keten import MAP, VerouderdeGegevens, raw_invoer, vastleggen
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL
 from kostprijs.parameters import Jaarparameters
@@ -29,7 +30,12 @@ def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> 
     """Compute the budget impact at the proposed tarieven, save it and record the step."""
     raw, processed = Path(raw), Path(processed)
     uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL)
-    ruw = ["indicaties.csv", "tarieven_huidig.csv", f"realisatie_{params.realisatiejaar}.csv"]
+    bronnen = (
+        catalogus.indicatiebron(raw),
+        catalogus.tarievenbron(raw),
+        catalogus.realisatiebron(raw, params.realisatiejaar),
+    )
+    ruw = sorted({p for b in bronnen for p in catalogus.bestanden(b)})
     _bewaar(params, raw, processed, STAP, BESTAND, uitkomst, ruw, VOORSTEL)
     return uitkomst
 
@@ -44,7 +50,7 @@ def bewaar_resultaattarieven(
         _bewaar(params, raw, processed, RESULTAAT_STAP, RESULTAAT_BESTAND, None, [], None)
         return None
     uitkomst = bereken_uit_mappen(params, raw, processed)
-    ruw = [bestandsnaam(params)]
+    ruw = [catalogus.cellenbron(raw, params.realisatiejaar)]
     _bewaar(params, raw, processed, RESULTAAT_STAP, RESULTAAT_BESTAND, uitkomst, ruw, KOSTPRIJZEN)
     return uitkomst
 
@@ -53,7 +59,7 @@ def _bewaar(params, raw, processed, stap, bestand, uitkomst, ruw, verwerkt) -> N
     pad = processed / bestand
     with atomisch(pad) as tmp:
         tmp.write_bytes(pickle.dumps(uitkomst, protocol=5))
-    invoer = raw_invoer(raw, [raw / naam for naam in ruw])
+    invoer = raw_invoer(raw, [raw / naam for naam in ruw])  # absolute paths stay as they are
     if verwerkt:
         invoer[f"processed/{verwerkt}"] = processed / verwerkt
     invoer[f"params/{params.bron.name}"] = params.bron
