@@ -131,8 +131,7 @@ def _product_kolom(df: pd.DataFrame, pad: Path, params: Jaarparameters) -> None:
             actie="Zet de naam van het product (of de productcode) in een kolom "
             "productspecificatie (zie docs/gegevens.md).",
         )
-    if "productcode" in df.attrs["kolommen"]:
-        iwmo.vul_productspecificatie(df, params)
+    iwmo.vul_productspecificatie(df, params)
 
 
 def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
@@ -243,7 +242,7 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         },
         copy=False,  # new arrays or views of this function's own table: no copy needed
     )
-    uit.attrs = {**df.attrs, "omrekeningen": omrekeningen}
+    uit.attrs = {**df.attrs, "omrekeningen": iwmo.samengevat(omrekeningen)}
     _controleer_per_week(uit, df, params)
     _controleer_dubbel(uit, df)
     return uit
@@ -439,18 +438,9 @@ def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         **attrs,
         "clienten": clienten.waarden,
         "bevindingen": bevindingen,
-        "omrekeningen": _samengevat(omrekeningen),
+        "omrekeningen": iwmo.samengevat(omrekeningen),
     }
     return uit
-
-
-def _samengevat(omrekeningen: list[str]) -> list[str]:
-    """One line per conversion of a table read in parts, with the rows of all parts."""
-    per_tekst: dict[str, int] = {}
-    for regel in omrekeningen:
-        tekst, _, aantal = regel.rpartition(" (")
-        per_tekst[tekst] = per_tekst.get(tekst, 0) + int(aantal.split()[0].replace(".", ""))
-    return [f"{t} ({n:,} rijen)".replace(",", ".") for t, n in per_tekst.items()]
 
 
 def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:

@@ -268,3 +268,13 @@ def omgerekend(
             "die exact om te rekenen zijn, zoals kwartieren).",
         )
     return product // noemer
+
+
+def samengevat(omrekeningen: list[str]) -> list[str]:
+    """One line per conversion ('... (n rijen)'), the rows of equal lines added up (a table
+    read in parts, or '1' and '01' for one code)."""
+    per_tekst: dict[str, int] = {}
+    for regel in omrekeningen:
+        tekst, _, aantal = regel.rpartition(" (")
+        per_tekst[tekst] = per_tekst.get(tekst, 0) + int(aantal.split()[0].replace(".", ""))
+    return [f"{t} ({n:,} rijen)".replace(",", ".") for t, n in per_tekst.items()]
