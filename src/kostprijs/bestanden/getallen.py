@@ -86,7 +86,9 @@ def conventie(df: pd.DataFrame, kolom: str, uniek: np.ndarray | None = None) -> 
     else:
         zeker = bool(met_punt.str.fullmatch(_DECIMAALPUNT).any())
     if not zeker:
-        dubbel = set(met_punt[met_punt.str.fullmatch(_EEN_GROEP)])
+        een_groep = met_punt[met_punt.str.fullmatch(_EEN_GROEP)]
+        # "0.000" reads as 0 either way: not ambiguous
+        dubbel = set(een_groep[een_groep.str.strip("+-0.") != ""])
         if dubbel:
             _weiger_dubbelzinnig(df, kolom, dubbel)
     return komma
@@ -226,9 +228,10 @@ def _geschaald_met_controle(
     df: pd.DataFrame, kolom: str, decimalen: int, komma: bool | None = None
 ) -> np.ndarray:
     """The cells outside the common case, by the full rules: InvoerFout names the rows that
-    are no number or have more decimals."""
-    komma = df.attrs.get("decimaalkomma", False) if komma is None else komma
-    tekst = _getaltekst(df, kolom, bool(komma))
+    are no number, are ambiguous (checked here unless the caller gives the column's
+    convention `komma`), or have more decimals."""
+    komma = conventie(df, kolom) if komma is None else komma
+    tekst = _getaltekst(df, kolom, komma)
     delen = tekst.str.extract(r"^([+-]?)(\d+)(?:\.(\d*))?$")
     breuk = delen[2].fillna("").str.rstrip("0")
     te_lang = (breuk.str.len() > decimalen).to_numpy() | (delen[1].str.len() > 12).to_numpy()
