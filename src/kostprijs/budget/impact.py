@@ -34,6 +34,7 @@ from kostprijs.budget.model import (
 )
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
+from kostprijs.gemeentedata.tabellezer import verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.tarieflijst import (
@@ -86,6 +87,8 @@ class Budgetimpact:
     beeindigd_centen: int
     zonder_nieuw_tarief: tuple[str, ...]
     frequenties: tuple[str, ...]
+    omrekeningen: tuple[str, ...] = ()  # conversions made when reading (iWmo codes, minutes)
+    bevindingen: tuple[str, ...] = ()  # title and total lines, unused columns of the raw files
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -191,6 +194,7 @@ def bereken_budgetimpact(
     controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
     realisatie = lees_realisatie(realisatie_pad, params)
+    inlezen = verslag(alle_indicaties, huidig_lijst, realisatie)
     pseudoniemen = pseudonimiseer(pd.Series(realisatie.attrs.pop("clienten")), sleutel)
     controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
     # one integer per client, in the order of the pseudonyms: every grouping below works on
@@ -280,6 +284,8 @@ def bereken_budgetimpact(
         beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
         zonder_nieuw_tarief=tuple(ongewijzigd),
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
+        omrekeningen=inlezen[0],
+        bevindingen=inlezen[1],
     )
 
 

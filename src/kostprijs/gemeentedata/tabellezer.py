@@ -358,3 +358,16 @@ def _cel_tekst(waarde) -> str:
         # typed numbers become Dutch text, so one parser reads typed and text cells alike
         return (str(int(waarde)) if float(waarde).is_integer() else repr(waarde)).replace(".", ",")
     return str(waarde).strip()
+
+
+def verslag(*tabellen: pd.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What reading the tables did, for `kostprijs controleer` and the budget report's method
+    and data sections: the conversions ('indicaties.csv: eenheid 01 (minuut) omgerekend naar
+    uur: ÷ 60 (12 rijen)') and the findings (title and total lines, unused columns)."""
+    omrekeningen = tuple(
+        f"{Path(t.attrs.get('bestand', '')).name}: {r}"
+        for t in tabellen
+        for r in t.attrs.get("omrekeningen", ())
+    )
+    bevindingen = tuple(r for t in tabellen for r in t.attrs.get("bevindingen", ()))
+    return omrekeningen, bevindingen
