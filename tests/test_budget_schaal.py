@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kostprijs.bestanden.invoertabel import _geschaald_met_controle, geschaalde_kolom
+from kostprijs.bestanden.getallen import _geschaald_met_controle, geschaalde_kolom
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties
 from kostprijs.budget.model import (
     CLIENT_KOLOMMEN,
@@ -245,7 +245,7 @@ def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding, blo
     import tempfile
     from pathlib import Path
 
-    from kostprijs.bestanden import invoertabel
+    from kostprijs.gemeentedata import tabellezer as invoertabel
 
     tekst = pd.DataFrame(rijen, columns=["k1", "k2"]).to_csv(sep=scheiding, index=False)
     standaard = invoertabel.BLOK
@@ -254,8 +254,8 @@ def test_cells_are_only_left_unstripped_when_none_needs_it(rijen, scheiding, blo
         pad.write_text(tekst, encoding="utf-8")
         try:
             invoertabel.BLOK = blok
-            codering, komma, witruimte = invoertabel._csv_kenmerken(pad)
-            (tabel,) = invoertabel._csv_delen(pad, codering, komma, None)
+            codering, scheiding, kop, witruimte = invoertabel._csv_kenmerken(pad, ["k1", "k2"])
+            (tabel,) = invoertabel._csv_delen(pad, codering, scheiding, None, kop)
         except InvoerFout:  # a lone carriage return can make the text no valid CSV at all
             assume(False)
         finally:
@@ -280,7 +280,7 @@ def test_budget_step_without_its_inputs_says_so_in_dutch(tmp_path, capsys, monke
 
 
 def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():
-    from kostprijs.bestanden.invoertabel import _witruimte_aan_rand
+    from kostprijs.gemeentedata.tabellezer import _witruimte_aan_rand
 
     assert not _witruimte_aan_rand("a;b\r\nc;d\r\n", ";")
     assert not _witruimte_aan_rand("a;b\nc;d\n", ";")
@@ -292,7 +292,7 @@ def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():
 
 def test_a_table_read_in_parts_is_the_table_read_at_once(tmp_path):
     """Parts carry on the row numbers across part edges, also past empty rows."""
-    from kostprijs.bestanden.invoertabel import lees_tabel, lees_tabel_in_delen
+    from kostprijs.gemeentedata.tabellezer import lees_tabel, lees_tabel_in_delen
 
     rijen = ["client;productspecificatie;periode;volume"]
     for i in range(200):
@@ -311,8 +311,8 @@ def test_a_table_read_in_parts_is_the_table_read_at_once(tmp_path):
 def test_realisation_read_in_parts_names_the_row_of_the_file(tmp_path, monkeypatch):
     import functools
 
-    from kostprijs.bestanden.invoertabel import lees_tabel_in_delen
     from kostprijs.budget import invoer
+    from kostprijs.gemeentedata.tabellezer import lees_tabel_in_delen
     from kostprijs.parameters import laad_parameters
 
     params = laad_parameters(2027)

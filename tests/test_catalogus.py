@@ -190,7 +190,7 @@ def test_an_ended_indication_is_not_running(params, tmp_path):
         ("A;Begeleiding basis;135;per week", "135.00 uur per week"),
         ("A;Begeleiding basis;600;per maand", "uur per week kan niet"),
         ("A;Vervoer;1;per week", "noem een van de varianten"),
-        ("A;Begeleiding basis;1;per dag", "onbekende frequentie 'per dag'"),
+        ("A;Begeleiding basis;1;per uur", "onbekende frequentie 'per uur'"),
         ("A;Begeleiding basis;10;totaal", "begin- en einddatum"),
     ],
 )

@@ -176,7 +176,7 @@ def _controleer(args: argparse.Namespace) -> int:
 def _factor(tekst: str, budget):
     import dataclasses
 
-    from kostprijs.bestanden.invoertabel import lees_getal
+    from kostprijs.bestanden.getallen import lees_getal
 
     waarde = lees_getal(tekst, decimaalkomma="," in tekst)
     if waarde is None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
-from kostprijs.budget.resultaat import bestandsnaam, lees_celrealisatie
+from kostprijs.budget.resultaat import lees_celrealisatie
 from kostprijs.fouten import InvoerFout
+from kostprijs.gemeentedata.tabellezer import verslag
 from kostprijs.opmaak import getal
 from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
@@ -27,13 +29,13 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
             actie="Zet de gegevens van het jaar in deze map (zie docs/gegevens.md).",
         )
     paden = {
-        "indicaties": raw / "indicaties.csv",
-        "tarieven": raw / "tarieven_huidig.csv",
-        "realisatie": raw / f"realisatie_{params.realisatiejaar}.csv",
+        "indicaties": catalogus.indicatiebron(raw),
+        "tarieven": catalogus.tarievenbron(raw),
+        "realisatie": catalogus.realisatiebron(raw, params.realisatiejaar),
         "aanbieders": raw / "aanbieders",
     }
     if params.resultaat is not None:
-        paden["cellen"] = raw / bestandsnaam(params)
+        paden["cellen"] = catalogus.cellenbron(raw, params.realisatiejaar)
     for pad in paden.values():
         if not pad.exists():
             raise InvoerFout(
@@ -46,6 +48,7 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     indicaties = lees_indicaties(paden["indicaties"], params)
     realisatie = lees_realisatie(paden["realisatie"], params)
     realisatie.attrs.pop("clienten")  # only counted here
+    gelezen = [verslag(lijst, indicaties, realisatie)]  # not the tables: they are freed below
     met_tarief = set(lijst["productspecificatie"])
     nieuw = [
         p.productspecificatie for p in params.catalogus if p.productspecificatie not in met_tarief
@@ -54,7 +57,12 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     controleer_dekking(tarieven, bekend, str(paden["tarieven"]))
     aantal_realisatie = len(realisatie)
     del realisatie, bekend  # millions of lines: free them before the next file is read
-    aantal_cellen = len(lees_celrealisatie(paden["cellen"], params)) if "cellen" in paden else None
+    aantal_cellen = None
+    if "cellen" in paden:
+        cellen = lees_celrealisatie(paden["cellen"], params)
+        aantal_cellen = len(cellen)
+        gelezen.append(verslag(cellen))
+        del cellen
     werkmappen = [p for p in paden["aanbieders"].iterdir() if p.is_file()]
     lopend = indicaties[indicaties["lopend"]]
     regels = [
@@ -74,4 +82,12 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     pgb = lijst[lijst["leveringsvorm"] != ZIN]
     if len(pgb):
         regels.append(f"- {getal(len(pgb), 0)} pgb-tarieven in de tarievenlijst")
+    omrekeningen = [r for o, _ in gelezen for r in o]
+    bevindingen = [r for _, b in gelezen for r in b]
+    for kop, lijst_ in (
+        ("Omgerekend bij het inlezen:", omrekeningen),
+        ("Bevindingen bij het inlezen (niet als gegevens gelezen):", bevindingen),
+    ):
+        if lijst_:
+            regels += [f"- {kop}", *(f"  - {r}" for r in lijst_)]
     return "\n".join(regels)

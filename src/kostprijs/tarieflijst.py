@@ -20,10 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import getal, lees_tabel
+from kostprijs.bestanden.getallen import getal
 from kostprijs.eenheden import normaliseer_eenheid
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, centen, rond_half_op
+from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.parameters import ZIN, Jaarparameters, Leveringsvorm
 
 KOLOMMEN = ["productspecificatie", "eenheid", "tarief"]

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
 from kostprijs.budget.model import (
     bereken_clienten,
@@ -33,6 +34,7 @@ from kostprijs.budget.model import (
 )
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
+from kostprijs.gemeentedata.tabellezer import verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.tarieflijst import (
@@ -85,6 +87,8 @@ class Budgetimpact:
     beeindigd_centen: int
     zonder_nieuw_tarief: tuple[str, ...]
     frequenties: tuple[str, ...]
+    omrekeningen: tuple[str, ...] = ()  # conversions made when reading (iWmo codes, minutes)
+    bevindingen: tuple[str, ...] = ()  # title and total lines, unused columns of the raw files
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -169,13 +173,14 @@ def bereken_budgetimpact(
     """
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
-    realisatie_pad = raw / f"realisatie_{params.realisatiejaar}.csv"
-    huidig_pad = raw / "tarieven_huidig.csv"
-    _vereist([raw / "indicaties.csv", huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
+    realisatie_pad = catalogus.realisatiebron(raw, params.realisatiejaar)
+    huidig_pad = catalogus.tarievenbron(raw)
+    indicatie_pad = catalogus.indicatiebron(raw)
+    _vereist([indicatie_pad, huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
     b = params.budget
     pb = params.bekostiging.periodebudget
 
-    alle_indicaties = lees_indicaties(raw / "indicaties.csv", params)
+    alle_indicaties = lees_indicaties(indicatie_pad, params)
     alle_indicaties["client"] = pseudonimiseer(alle_indicaties["client"], sleutel)
     indicaties = alle_indicaties[alle_indicaties["lopend"]].reset_index(drop=True)
     huidig_lijst = lees_tarieven(huidig_pad, params, meerdere=True)
@@ -189,6 +194,7 @@ def bereken_budgetimpact(
     controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
     realisatie = lees_realisatie(realisatie_pad, params)
+    inlezen = verslag(alle_indicaties, huidig_lijst, realisatie)
     pseudoniemen = pseudonimiseer(pd.Series(realisatie.attrs.pop("clienten")), sleutel)
     controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
     # one integer per client, in the order of the pseudonyms: every grouping below works on
@@ -278,6 +284,8 @@ def bereken_budgetimpact(
         beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
         zonder_nieuw_tarief=tuple(ongewijzigd),
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
+        omrekeningen=inlezen[0],
+        bevindingen=inlezen[1],
     )
 
 

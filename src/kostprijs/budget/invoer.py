@@ -18,20 +18,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import (
-    Codeboek,
-    datum_kolom,
-    geschaalde_kolom,
-    lees_tabel,
-    lees_tabel_in_delen,
-    per_waarde,
-    rijfout,
-    vaste_codes,
-)
+from kostprijs.bestanden.getallen import datum_kolom, geschaalde_kolom, rijfout
 from kostprijs.budget.model import INDICATIE_DECIMALEN, jaarvolume
-from kostprijs.eenheden import FREQUENTIES, normaliseer_frequentie
+from kostprijs.eenheden import FREQUENTIES
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
+from kostprijs.gemeentedata import berichten, iwmo
+from kostprijs.gemeentedata.tabellezer import (
+    Codeboek,
+    lees_tabel,
+    lees_tabel_in_delen,
+    vaste_codes,
+)
 from kostprijs.parameters import ZIN, Jaarparameters
 
 # A week has 7 days and 168 hours: no indication can be more, whatever the parameters say.
@@ -45,15 +43,21 @@ MAX_PER_WEEK = {
     "maand": Decimal(1),
 }
 INDICATIE_OPTIONEEL = (
+    "productspecificatie",
+    "productcode",
     "variant",
     "leveringsvorm",
     "indicatie_per_week",
     "omvang",
+    "eenheid",
     "frequentie",
     "begin",
     "einde",
+    "toewijzing",
+    "aanbieder",
 )
-REALISATIE_KOLOMMEN = ["client", "productspecificatie", "periode", "volume"]
+REALISATIE_KOLOMMEN = ["client", "periode", "volume"]
+REALISATIE_OPTIONEEL = ("productspecificatie", "productcode", "variant", "leveringsvorm", "eenheid")
 
 
 def _controleer_leeg(df: pd.DataFrame, kolom: str) -> None:
@@ -116,16 +120,39 @@ def _kenmerken(df: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
     return per_product.reindex(df["productspecificatie"].to_numpy()).reset_index(drop=True)
 
 
+def _product_kolom(df: pd.DataFrame, pad: Path, params: Jaarparameters) -> None:
+    """productspecificatie from the column itself or from a productcode (iWmo)."""
+    if not {"productspecificatie", "productcode"} & set(df.attrs["kolommen"]):
+        raise InvoerFout(
+            "kolom 'productspecificatie' (of 'productcode') ontbreekt "
+            f"(gevonden: {', '.join(repr(k) for k in df.attrs['kolommen'])}).",
+            bestand=pad,
+            rij=int(df["_rij"].iat[0]) - 1,
+            actie="Zet de naam van het product (of de productcode) in een kolom "
+            "productspecificatie (zie docs/gegevens.md).",
+        )
+    iwmo.vul_productspecificatie(df, params)
+
+
 def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     """The indications, checked, with client, productspecificatie, variant, leveringsvorm,
-    omvang_milli (int64, 1/1.000 units), frequentie, dagen (length of the indication period,
-    0 when unknown), begin, einde (datetime64, NaT when empty), eenmalig, in_budget, eenheid
-    and lopend (not ended before the tariff year begins).
+    omvang_milli (int64, 1/1.000 of the catalogue's unit), frequentie, dagen (length of the
+    indication period, 0 when unknown), begin, einde (datetime64, NaT when empty), eenmalig,
+    in_budget, eenheid, lopend (not ended before the tariff year begins), toewijzing,
+    aanbieder (text, empty when not given) and bron_rij (the row in the file).
 
-    Columns: client, productspecificatie and either indicatie_per_week, or omvang with
-    frequentie; optionally variant, leveringsvorm, begin and einde.
+    Columns: client, productspecificatie (or a productcode that names one product) and
+    either indicatie_per_week, or omvang with frequentie; optionally eenheid (iWmo codes or
+    words, converted exactly to the catalogue's unit), variant, leveringsvorm, begin, einde,
+    toewijzing and aanbieder. `pad` may also be a folder of WMO301 messages. The findings of
+    reading are in `attrs["bevindingen"]`, the conversions made in `attrs["omrekeningen"]`.
     """
-    df = lees_tabel(pad, ["client", "productspecificatie"], optioneel=INDICATIE_OPTIONEEL)
+    if Path(pad).is_dir():
+        df = berichten.toewijzingen(Path(pad))
+    else:
+        df = lees_tabel(pad, ["client"], optioneel=INDICATIE_OPTIONEEL)
+    _product_kolom(df, Path(pad), params)
+    omrekeningen: list[str] = []
     leveringsvorm = df["leveringsvorm"].to_numpy()
     df["leveringsvorm"] = _vervang(leveringsvorm, leveringsvorm == "", ZIN)
     kolommen = df.attrs["kolommen"]
@@ -152,7 +179,7 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             lambda i: "vul óf indicatie_per_week óf omvang met frequentie in, niet beide.",
         )
     omvang = _vervang(omvang, per_week, indicatie_per_week)
-    frequentie = per_waarde(_vervang(frequentie, per_week, "per week"), normaliseer_frequentie)
+    frequentie, freq_factor = _frequenties(_vervang(frequentie, per_week, "per week"), omrekeningen)
     leeg = omvang == ""
     if leeg.any():
         raise rijfout(
@@ -179,6 +206,8 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     df["omvang"] = omvang
     bron = "indicatie_per_week" if per_week.all() else "omvang"
     milli = geschaalde_kolom(df, bron, INDICATIE_DECIMALEN)
+    naar = kenmerken["eenheid"].to_numpy()
+    milli = iwmo.omgerekend(df, bron, milli, naar, omrekeningen, freq_factor)
     begin, einde = datum_kolom(df, "begin"), datum_kolom(df, "einde")
     omgekeerd = (einde < begin).to_numpy()
     if omgekeerd.any():
@@ -207,13 +236,34 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "einde": einde,
             **{k: kenmerken[k].to_numpy() for k in kenmerken.columns},
             "lopend": np.isnat(einde) | (einde >= jaarstart),
+            "toewijzing": df["toewijzing"].to_numpy(),
+            "aanbieder": df["aanbieder"].to_numpy(),
+            "bron_rij": df["_rij"].to_numpy(),
         },
         copy=False,  # new arrays or views of this function's own table: no copy needed
     )
-    uit.attrs = dict(df.attrs)
+    uit.attrs = {**df.attrs, "omrekeningen": iwmo.samengevat(omrekeningen)}
     _controleer_per_week(uit, df, params)
     _controleer_dubbel(uit, df)
     return uit
+
+
+def _frequenties(
+    cellen: np.ndarray, omrekeningen: list[str]
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Frequencies as exported (words or iWmo codes) as the model's, with the factor on the
+    volume per row (teller, noemer): 'per dag' is per week x 7."""
+    codes, uniek = pd.factorize(np.asarray(cellen, dtype=object), use_na_sentinel=False)
+    gelezen = [iwmo.frequentie(w) for w in uniek]
+    for j, w in enumerate(uniek):
+        tekst = iwmo.frequentie_tekst(w)
+        if tekst:
+            n = int((codes == j).sum())
+            omrekeningen.append(f"{tekst} ({n:,} rijen)".replace(",", "."))
+    namen = np.asarray([g[0] for g in gelezen], dtype=object)[codes]
+    teller = np.asarray([g[1].numerator for g in gelezen], dtype=np.int64)[codes]
+    noemer = np.asarray([g[1].denominator for g in gelezen], dtype=np.int64)[codes]
+    return namen, (teller, noemer)
 
 
 def _vervang(waarden: np.ndarray, waar: np.ndarray, door) -> np.ndarray:
@@ -319,31 +369,53 @@ def periode_kolom(df: pd.DataFrame, perioden: int) -> np.ndarray:
     return periode
 
 
-def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
-    """The realisation, checked, read in parts so that millions of lines stay small: client
-    (int64 codes; the identifiers are in `attrs["clienten"]`, code i at position i),
-    productspecificatie, variant, leveringsvorm (categorical), periode (int16), volume_milli
-    (int64) and in_budget."""
+def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
+    """The realisation as read, before its checks against the indications: read in parts so
+    that millions of lines stay small: client (int64 codes; the identifiers are in
+    `attrs["clienten"]`, code i at position i), productspecificatie, variant, leveringsvorm
+    (categorical), periode (int16), volume_milli (int64, 1/1.000 of the catalogue's unit;
+    negative on a credit line), in_budget and bron_rij (the row in the file, int64).
+
+    A productcode may stand in for the productspecificatie, an eenheid column (iWmo codes or
+    words) gives the unit of the volume (minutes become hours where the catalogue says uur).
+    `pad` may also be a folder of WMO323 messages."""
     clienten = Codeboek()
     producten = list(params.productspecificaties)
     varianten = sorted({v.naam for p in params.catalogus for v in p.varianten} | {""})
     vormen = [lv.naam for lv in params.leveringsvormen]
-    in_budget = _kenmerken(pd.DataFrame({"productspecificatie": producten}), params)["in_budget"]
+    per_product = _kenmerken(pd.DataFrame({"productspecificatie": producten}), params)
+    in_budget = per_product["in_budget"]
+    eenheden = per_product["eenheid"].to_numpy()
     perioden = params.budget.perioden_per_jaar
     delen: list[dict[str, np.ndarray]] = []
-    for df in lees_tabel_in_delen(pad, REALISATIE_KOLOMMEN, optioneel=("variant", "leveringsvorm")):
+    bevindingen: list[str] = []
+    omrekeningen: list[str] = []
+    if Path(pad).is_dir():
+        tabel = berichten.declaraties(Path(pad), params)
+        bevindingen = tabel.attrs["bevindingen"]
+        tabellen = iter([tabel])
+    else:
+        tabellen = lees_tabel_in_delen(
+            pad, REALISATIE_KOLOMMEN, optioneel=REALISATIE_OPTIONEEL, bevindingen=bevindingen
+        )
+    for df in tabellen:
+        _product_kolom(df, Path(pad), params)
         df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
         _controleer_leeg(df, "client")
         _controleer_regels(df, params)
         periode = periode_kolom(df, perioden)
+        product = vaste_codes(df["productspecificatie"], producten)
+        volume = geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN, minimum=None)
+        volume = iwmo.omgerekend(df, "volume", volume, eenheden[product], omrekeningen)
         delen.append(
             {
                 "client": clienten.codes(df["client"]),
-                "productspecificatie": vaste_codes(df["productspecificatie"], producten),
+                "productspecificatie": product,
                 "variant": vaste_codes(df["variant"], varianten),
                 "leveringsvorm": vaste_codes(df["leveringsvorm"], vormen),
                 "periode": periode,
-                "volume_milli": geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN),
+                "volume_milli": volume,
+                "bron_rij": df["_rij"].to_numpy(),
             }
         )
         attrs = dict(df.attrs)
@@ -358,8 +430,32 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "periode": kolommen["periode"].astype(np.int16),
             "volume_milli": kolommen["volume_milli"],
             "in_budget": in_budget.to_numpy(dtype=bool)[product],
+            "bron_rij": kolommen["bron_rij"],
         },
         copy=False,
     )
-    uit.attrs = {**attrs, "clienten": clienten.waarden}
+    uit.attrs = {
+        **attrs,
+        "clienten": clienten.waarden,
+        "bevindingen": bevindingen,
+        "omrekeningen": iwmo.samengevat(omrekeningen),
+    }
+    return uit
+
+
+def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
+    """`lees_realisatieregels`, with every volume at least 0: a credit line is refused."""
+    uit = lees_realisatieregels(pad, params)
+    negatief = uit["volume_milli"].to_numpy() < 0
+    if negatief.any():
+        i = int(np.flatnonzero(negatief)[0])
+        raise InvoerFout(
+            f"{Decimal(int(uit['volume_milli'].iat[i])) / 1000} is kleiner dan 0; een "
+            f"creditregel wordt (nog) niet verrekend. Hetzelfde in {int(negatief.sum()) - 1} "
+            "andere rij(en).",
+            bestand=uit.attrs.get("bestand"),
+            rij=int(uit["bron_rij"].iat[i]),
+            kolom="volume",
+            actie="Vul 0 of meer in.",
+        )
     return uit

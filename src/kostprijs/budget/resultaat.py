@@ -20,18 +20,13 @@ import numpy as np
 import pandas as pd
 
 from kostprijs import opmaak
-from kostprijs.bestanden.invoertabel import (
-    Codeboek,
-    geschaalde_kolom,
-    lees_tabel_in_delen,
-    per_waarde,
-    rijfout,
-    vaste_codes,
-)
+from kostprijs.bestanden import catalogus
+from kostprijs.bestanden.getallen import geschaalde_kolom, rijfout
 from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
+from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
@@ -44,7 +39,7 @@ EIGEN_CEL = "eigen cel"
 
 def bestandsnaam(params: Jaarparameters) -> str:
     """The raw file with the realisation linked to the cells of the beschikking."""
-    return f"realisatie_cellen_{params.realisatiejaar}.csv"
+    return f"{catalogus.celrealisatie(params.realisatiejaar)}{catalogus.SOORTEN[0]}"
 
 
 def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None) -> pd.DataFrame:
@@ -539,7 +534,7 @@ def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Re
     """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
     the processed folder."""
     matrix = _matrix(params)
-    pad = Path(raw) / bestandsnaam(params)
+    pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
     if not pad.exists():
         raise InvoerFout(
             "dit bestand ontbreekt; de parameters beschrijven een resultaatmatrix.",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.verwerkt import (
     DECIMAAL,
@@ -30,7 +31,7 @@ from kostprijs.bestanden.verwerkt import (
     schrijf_record,
 )
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
-from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen, bestandsnaam
+from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap, raw_invoer, vastleggen
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL
 from kostprijs.parameters import Jaarparameters
@@ -117,7 +118,12 @@ def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> 
     """Compute the budget impact at the proposed tarieven, save it and record the step."""
     raw, processed = Path(raw), Path(processed)
     uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL)
-    ruw = ["indicaties.csv", "tarieven_huidig.csv", f"realisatie_{params.realisatiejaar}.csv"]
+    bronnen = (
+        catalogus.indicatiebron(raw),
+        catalogus.tarievenbron(raw),
+        catalogus.realisatiebron(raw, params.realisatiejaar),
+    )
+    ruw = sorted({p for b in bronnen for p in catalogus.bestanden(b)})
     paden = schrijf_record(processed, BESTAND, BUDGET_SCHEMA, budget_naar_record(uitkomst))
     _vastleggen(params, raw, processed, STAP, paden, ruw, VOORSTEL)
     return uitkomst
@@ -136,13 +142,13 @@ def bewaar_resultaattarieven(
     uitkomst = bereken_uit_mappen(params, raw, processed)
     velden = resultaat_naar_record(uitkomst)
     paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, velden)
-    ruw = [bestandsnaam(params)]
+    ruw = [catalogus.cellenbron(raw, params.realisatiejaar)]
     _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, ruw, KOSTPRIJZEN)
     return uitkomst
 
 
 def _vastleggen(params, raw, processed, stap, paden, ruw, verwerkt) -> None:
-    invoer = raw_invoer(raw, [raw / naam for naam in ruw])
+    invoer = raw_invoer(raw, [raw / naam for naam in ruw])  # absolute paths stay as they are
     if verwerkt:
         invoer[f"processed/{verwerkt}"] = processed / verwerkt
     invoer[f"params/{params.bron.name}"] = params.bron

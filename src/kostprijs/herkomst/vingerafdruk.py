@@ -36,6 +36,7 @@ SRC = Path(__file__).resolve().parents[2]
 PROJECT = SRC.parent
 sys.path.insert(0, str(SRC))
 
+from kostprijs.bestanden import catalogus  # noqa: E402
 from kostprijs.bestanden.geheimen import lees_geheim  # noqa: E402
 from kostprijs.rapport.register import RAPPORTEN  # noqa: E402
 
@@ -58,6 +59,9 @@ class Stap:
     data: tuple[str, ...] = field(default=())  # package data folders (relative to src/kostprijs)
 
 
+RUW = catalogus.ruwe_patronen()  # the municipality's raw files, per kind
+
+
 def stappen(jaar: int) -> dict[str, Stap]:
     parameters = (f"params/{jaar}.yaml", "requirements.lock")
     uit = {
@@ -70,20 +74,20 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "kostprijzen": Stap(
             ("kostprijs.onderzoek.kostprijsonderzoek",),
-            raw=("tarieven_huidig.csv", "bevestigingen.csv"),
+            raw=(*RUW["tarieven"], "bevestigingen.csv"),
             extra=parameters,
             methode=True,
             geheim=True,
         ),
         "budget": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=("indicaties.csv", "tarieven_huidig.csv", "realisatie_[0-9]*.csv"),
+            raw=(*RUW["indicaties"], *RUW["tarieven"], *RUW["realisatie"]),
             extra=parameters,
             geheim=True,
         ),
         "resultaat": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=("realisatie_cellen_*.csv",),
+            raw=RUW["cellen"],
             extra=parameters,
             sleutel=True,
         ),

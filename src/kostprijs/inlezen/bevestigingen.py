@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import lees_getal, lees_tabel
+from kostprijs.bestanden.getallen import lees_getal
 from kostprijs.fouten import InvoerFout
+from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.inlezen.bevinding import OPMERKING, Bevinding
 from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.schema import HARD, VERGISSING, ZACHT

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.csvbestand import schrijf_csv, schrijf_csv_nl
 from kostprijs.bestanden.injectie import onschadelijke_tabel
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
@@ -239,7 +240,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         if n == 0 or not toonbaar
     }
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
-    huidig = lees_tarieven(raw / "tarieven_huidig.csv", params, meerdere=True)
+    huidig = lees_tarieven(catalogus.tarievenbron(raw), params, meerdere=True)
     huidig = huidig[huidig["leveringsvorm"] == ZIN]
     inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
     aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
@@ -288,7 +289,8 @@ def gelezen_bestanden(params: Jaarparameters, processed: Path, raw: Path) -> dic
         )
         if (processed / naam).exists()
     }
-    invoer["raw/tarieven_huidig.csv"] = raw / "tarieven_huidig.csv"
+    huidig_pad = catalogus.tarievenbron(raw)
+    invoer[f"raw/{huidig_pad.name}"] = huidig_pad
     invoer[f"params/{params.bron.name}"] = params.bron
     if methode_pad(params.jaar).exists():
         invoer[f"params/{methode_pad(params.jaar).name}"] = methode_pad(params.jaar)

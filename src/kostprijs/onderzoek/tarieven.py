@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import getal, lees_tabel
+from kostprijs.bestanden.getallen import getal
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, afronden_op_centen
+from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.opmaak import euro, in_zin, opsomming, procent
 from kostprijs.parameters import Kostprijsparameters, Product
 from kostprijs.tarieflijst import regelnaam

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.budget.model import periode_weken
 from kostprijs.budget.resultaat import bestandsnaam
@@ -55,6 +56,12 @@ STANDAARD_OMVANG = {
     "week": [1],
     "maand": [0.25],
 }
+EXPORTS = ("gewoon", "iwmo")  # how the sample's client system exports
+# iWmo eenheid codes of the sample's units (hours are exported in minutes, as iWmo does)
+IWMO_EENHEID = {"uur": "01", "minuut": "01", "dagdeel": "16", "etmaal": "14"}
+IWMO_EENHEID |= {"traject": "82", "eenmalig": "82"}
+IWMO_FREQUENTIE = {"per week": "2", "per 4 weken": "3", "per maand": "4", "per jaar": "5"}
+IWMO_FREQUENTIE["totaal"] = "6"
 # Rounding step of realised volume per unit (quarter hours, whole dagdelen, ...).
 STAP = {"uur": 0.25, "minuut": 5.0}
 
@@ -81,6 +88,7 @@ class Voorbeeld:
     frequentie: str
     startgetal: int
     producten: dict[str, Voorbeeldproduct] = field(default_factory=dict)
+    export: str = "gewoon"  # or "iwmo": indications and realisation with iWmo codes
     leveringsvormen: dict[str, float] = field(default_factory=dict)  # pgb tier -> share
 
 
@@ -93,13 +101,25 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
     pad = voorbeeld_pad(params.jaar) if pad is None else Path(pad)
     ruw = yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.exists() else {}
     ruw = ruw or {}
-    bekend = {"clienten", "aandeel_bestaand", "aandeel_beeindigd", "frequentie", "startgetal"}
+    bekend = {
+        "clienten",
+        "aandeel_bestaand",
+        "aandeel_beeindigd",
+        "frequentie",
+        "startgetal",
+        "export",
+    }
     onbekend = set(ruw) - bekend - {"producten", "leveringsvormen"}
     if onbekend:
         raise ConfiguratieFout(f"{pad.name}: onbekende sleutel(s): {', '.join(sorted(onbekend))}.")
     frequentie = str(ruw.get("frequentie", "per week"))
     if frequentie not in FREQUENTIES or frequentie == "totaal":
         raise ConfiguratieFout(f"{pad.name}: frequentie '{frequentie}' kan niet in het voorbeeld.")
+    export = str(ruw.get("export", "gewoon"))
+    if export not in EXPORTS:
+        raise ConfiguratieFout(
+            f"{pad.name}: export '{export}' bestaat niet; kies uit {', '.join(EXPORTS)}."
+        )
     per_product = ruw.get("producten") or {}
     vreemd = set(per_product) - set(params.productspecificaties)
     if vreemd:
@@ -130,6 +150,7 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
         startgetal=int(ruw.get("startgetal", 20171123)),
         producten=producten,
         leveringsvormen=vormen,
+        export=export,
     )
 
 
@@ -350,6 +371,48 @@ def maak_celrealisatie(
     )
 
 
+def _iwmo(tabel: pd.DataFrame, params: Jaarparameters, kolom: str = "volume") -> pd.DataFrame:
+    """`tabel` with the volume in `kolom` as iWmo exports it: an eenheid code beside it, hours
+    in minutes (a whole number of minutes; else hours, code 04)."""
+    eenheden = [params.product(p).eenheid for p in tabel["productspecificatie"]]
+    volume, codes = [], []
+    for v, eenheid in zip(tabel[kolom], eenheden, strict=True):
+        code = IWMO_EENHEID.get(eenheid, "")
+        if eenheid == "uur":
+            minuten = Decimal(v) * 60
+            code = "01" if minuten == minuten.to_integral_value() else "04"
+            v = int(minuten) if code == "01" else Decimal(v)
+        volume.append(v)
+        codes.append(code)
+    uit = tabel.copy()
+    uit[kolom] = volume
+    uit.insert(list(uit.columns).index(kolom) + 1, "eenheid", codes)
+    return uit
+
+
+def _indicaties_iwmo(tabel: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
+    """The indications as a client system with iWmo codes exports them: Cliëntnummer,
+    Productcode (with the product's name only where a code covers several products), Volume,
+    Eenheid and Frequentie as codes, Einddatum."""
+    tabel = tabel.copy()
+    if "indicatie_per_week" in tabel:
+        tabel = tabel.rename(columns={"indicatie_per_week": "omvang"})
+        tabel.insert(list(tabel.columns).index("omvang") + 1, "frequentie", "per week")
+    tabel["frequentie"] = tabel["frequentie"].map(IWMO_FREQUENTIE)
+    tabel = _iwmo(tabel, params, "omvang")
+    codes = [p.productcode for p in params.catalogus]
+    code = [params.product(p).productcode for p in tabel["productspecificatie"]]
+    tabel.insert(1, "productcode", code)
+    if len(set(codes)) < len(codes) or not all(codes):
+        tabel = tabel.rename(columns={"productspecificatie": "product"})
+    else:
+        tabel = tabel.drop(columns="productspecificatie")
+    namen = {"client": "Cliëntnummer", "productcode": "Productcode", "product": "Product"}
+    namen |= {"omvang": "Volume", "eenheid": "Eenheid", "frequentie": "Frequentie"}
+    namen |= {"einde": "Einddatum", "variant": "Variant", "leveringsvorm": "Leveringsvorm"}
+    return tabel.rename(columns=namen)
+
+
 def _tarieftabel(params: Jaarparameters, vb: Voorbeeld) -> pd.DataFrame:
     rijen = []
     for p in params.catalogus:
@@ -393,10 +456,12 @@ def schrijf_voorbeeld(
     rng = np.random.default_rng(vb.startgetal + params.jaar)
     indicaties = maak_indicaties(rng, params, vb)
     realisatie = maak_realisatie(rng, indicaties, params, vb)
+    if vb.export == "iwmo":
+        indicaties, realisatie = _indicaties_iwmo(indicaties, params), _iwmo(realisatie, params)
     tabellen = {
-        "indicaties.csv": indicaties,
-        "tarieven_huidig.csv": _tarieftabel(params, vb),
-        f"realisatie_{params.realisatiejaar}.csv": realisatie,
+        f"{catalogus.INDICATIES}.csv": indicaties,
+        f"{catalogus.TARIEVEN_HUIDIG}.csv": _tarieftabel(params, vb),
+        f"{catalogus.realisatie(params.realisatiejaar)}.csv": realisatie,
     }
     if params.resultaat is not None:
         # its own random stream, so the other files stay as they were

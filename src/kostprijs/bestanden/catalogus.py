@@ -1,0 +1,130 @@
+"""The names of the municipality's raw files in data/raw/<jaar>/, named once for every caller.
+
+A table may be a .csv or an .xlsx export (`indicaties.csv` or `indicaties.xlsx`, never both);
+iWmo messages (WMO301 toewijzingen, WMO323 declaraties) sit as .xml files in `berichten/`.
+Standard library only, so the fingerprinting of raw inputs can use it cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kostprijs.fouten import InvoerFout
+
+SOORTEN = (".csv", ".xlsx")  # accepted table exports, in order of preference in messages
+INDICATIES = "indicaties"
+TARIEVEN_HUIDIG = "tarieven_huidig"
+BERICHTEN = "berichten"  # folder of iWmo XML messages
+BERICHT_SOORT = ".xml"
+BERICHTCODES = {"WMO301": "414", "WMO323": "484"}  # toewijzing, declaratie (iWmo 3.2)
+_CODE = re.compile(rb"BerichtCode>\s*(\d+)\s*<")
+
+
+def realisatie(jaar: int) -> str:
+    """The stem of the realisation of `jaar`."""
+    return f"realisatie_{jaar}"
+
+
+def celrealisatie(jaar: int) -> str:
+    """The stem of the realisation linked to the cells of the result matrix."""
+    return f"realisatie_cellen_{jaar}"
+
+
+def patronen(stam: str) -> tuple[str, ...]:
+    """Glob patterns of every accepted export of the table `stam` ('realisatie_[0-9]*' too)."""
+    return tuple(f"{stam}{soort}" for soort in SOORTEN)
+
+
+BERICHT_PATRONEN = (f"{BERICHTEN}/**/*{BERICHT_SOORT}",)
+
+
+def tabel(raw: Path, stam: str) -> Path | None:
+    """The one export of table `stam` in `raw` (.csv or .xlsx), None when there is none.
+
+    Two exports of the same table are refused: which one holds the truth is not for the
+    reader to guess.
+    """
+    gevonden = [Path(raw) / f"{stam}{soort}" for soort in SOORTEN]
+    gevonden = [p for p in gevonden if p.is_file()]
+    if len(gevonden) > 1:
+        raise InvoerFout(
+            f"er staan twee bestanden voor dezelfde tabel: {' en '.join(p.name for p in gevonden)}.",
+            bestand=gevonden[0],
+            actie="Laat er één over (verwijder of hernoem het andere).",
+        )
+    return gevonden[0] if gevonden else None
+
+
+def tabel_pad(raw: Path, stam: str) -> Path:
+    """`tabel`, or the .csv name when there is none (so a message names what is missing)."""
+    return tabel(raw, stam) or Path(raw) / f"{stam}{SOORTEN[0]}"
+
+
+def berichten(raw: Path) -> list[Path]:
+    """The iWmo XML messages in `raw`/berichten (sorted, so every run reads them alike)."""
+    map_ = Path(raw) / BERICHTEN
+    return sorted(map_.rglob(f"*{BERICHT_SOORT}")) if map_.is_dir() else []
+
+
+def soort(pad: Path) -> str | None:
+    """The message type of an XML file at a glance (its BerichtCode), without parsing it:
+    None when it is no WMO301 or WMO323. Reading it parses and checks it in full."""
+    with open(pad, "rb") as f:
+        kop = f.read(4096)
+    gevonden = _CODE.search(kop)
+    code = gevonden.group(1).decode() if gevonden else None
+    return next((naam for naam, c in BERICHTCODES.items() if c == code), None)
+
+
+def bron(raw: Path, stam: str, bericht: str) -> Path:
+    """Where table `stam` comes from: its .csv/.xlsx export, or the berichten folder when that
+    holds messages of type `bericht` (WMO301 or WMO323). Both at once are refused; neither
+    gives the .csv name, so the message about it names what is missing."""
+    tabel_ = tabel(raw, stam)
+    met_bericht = [p for p in berichten(raw) if soort(p) == bericht]
+    if tabel_ is not None and met_bericht:
+        raise InvoerFout(
+            f"er staan twee bronnen voor dezelfde gegevens: {tabel_.name} en "
+            f"{len(met_bericht)} {bericht}-bericht(en) in {BERICHTEN}/ "
+            f"(bijvoorbeeld {met_bericht[0].name}).",
+            bestand=tabel_,
+            actie="Laat er één over, zodat niets dubbel telt.",
+        )
+    return Path(raw) / BERICHTEN if met_bericht else tabel_pad(raw, stam)
+
+
+def indicatiebron(raw: Path) -> Path:
+    """The indications: indicaties.csv/.xlsx, or the WMO301 messages in berichten/."""
+    return bron(raw, INDICATIES, "WMO301")
+
+
+def realisatiebron(raw: Path, jaar: int) -> Path:
+    """The realisation of `jaar`: realisatie_<jaar>.csv/.xlsx, or the WMO323 messages."""
+    return bron(raw, realisatie(jaar), "WMO323")
+
+
+def tarievenbron(raw: Path) -> Path:
+    """The current tariff list: tarieven_huidig.csv/.xlsx."""
+    return tabel_pad(raw, TARIEVEN_HUIDIG)
+
+
+def cellenbron(raw: Path, jaar: int) -> Path:
+    """The realisation linked to the cells of the result matrix."""
+    return tabel_pad(raw, celrealisatie(jaar))
+
+
+def ruwe_patronen(jaar_patroon: str = "[0-9]*") -> dict[str, tuple[str, ...]]:
+    """Glob patterns of the raw files per kind, for fingerprinting the inputs of a step."""
+    return {
+        "indicaties": (*patronen(INDICATIES), *BERICHT_PATRONEN),
+        "tarieven": patronen(TARIEVEN_HUIDIG),
+        "realisatie": (*patronen(realisatie(jaar_patroon)), *BERICHT_PATRONEN),
+        "cellen": patronen(celrealisatie(jaar_patroon)),
+    }
+
+
+def bestanden(bron_: Path) -> list[Path]:
+    """The files behind a source: the file itself, or the messages of a berichten folder."""
+    bron_ = Path(bron_)
+    return sorted(bron_.rglob(f"*{BERICHT_SOORT}")) if bron_.is_dir() else [bron_]
