@@ -25,8 +25,7 @@ def test_kernel_toont_alleen_de_nederlandse_melding():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell(
-            "from kostprijs.rapport.start import start\n"
-            "rapport = start(2027, raw='bestaat/niet')"
+            "from kostprijs.rapport.start import start\nrapport = start(2027, raw='bestaat/niet')"
         )
     ]
     client = nbclient.NotebookClient(nb, resources={"metadata": {"path": str(PROJECT)}})

@@ -106,10 +106,10 @@ def _bestaande_map(naam: str, gegeven: str, map_: Path) -> Path:
     hint = ""
     vanaf_hier = Path.cwd() / gegeven
     if vanaf_hier.is_dir() and vanaf_hier.resolve().is_relative_to(PROJECT):
-        hint = f" Bedoelt u {naam} = \"{vanaf_hier.resolve().relative_to(PROJECT)}\"?"
+        hint = f' Bedoelt u {naam} = "{vanaf_hier.resolve().relative_to(PROJECT)}"?'
     raise ConfiguratieFout(
-        f"De map {naam} = \"{gegeven}\" bestaat niet: gezocht is naar {map_.resolve()}. Een pad in de "
-        f"parameters-cel is relatief aan de projectmap {PROJECT}, niet aan de map van het "
+        f'De map {naam} = "{gegeven}" bestaat niet: gezocht is naar {map_.resolve()}. Een pad '
+        f"in de parameters-cel is relatief aan de projectmap {PROJECT}, niet aan de map van het "
         f"notebook.{hint}"
     )
 
