@@ -370,6 +370,32 @@ def _vastleggen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _indexatie(args: argparse.Namespace) -> int:
+    from kostprijs.fouten import ConfiguratieFout
+    from kostprijs.indexatie import indexketen, lees_indexcijfers
+    from kostprijs.paden import parameters_pad
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.rapport.indexatieverslag import cijferverslag, ketenverslag
+    from kostprijs.sjabloon.toelichting import boekjaar
+
+    cijfers = lees_indexcijfers()
+    heeft_params = parameters_pad(args.jaar).exists()
+    if args.jaar not in cijfers and not heeft_params:
+        jaren = ", ".join(map(str, cijfers)) or "geen"
+        raise ConfiguratieFout(
+            f"Voor {args.jaar} staat geen indexcijfer in params/indexcijfers.yaml en er is geen "
+            f"params/{args.jaar}.yaml. Jaren met een cijfer: {jaren}."
+        )
+    if args.jaar in cijfers:
+        print("\n".join(cijferverslag(cijfers[args.jaar])))
+    else:
+        print(f"Voor {args.jaar} staat (nog) geen indexcijfer in params/indexcijfers.yaml.")
+    if heeft_params:
+        params = laad_parameters(args.jaar)
+        print("\n".join(ketenverslag(indexketen(boekjaar(params), args.jaar, cijfers))))
+    return 0
+
+
 def _sleutel(args: argparse.Namespace) -> int:
     from kostprijs.herkomst.pseudoniem import maak_sleutel
 
@@ -567,6 +593,13 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--jaar", type=int, required=True)
     p.set_defaults(functie=_vastleggen)
+
+    p = sub.add_parser(
+        "indexatie",
+        help="toon het indexcijfer van een jaar met zijn onderdelen, en de keten naar dat jaar",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.set_defaults(functie=_indexatie)
 
     p = sub.add_parser("sleutel", help="maak de sleutel voor het pseudonimiseren van cliëntnummers")
     p.set_defaults(functie=_sleutel)
