@@ -276,7 +276,7 @@ def test_budget_step_without_its_inputs_says_so_in_dutch(tmp_path, capsys, monke
     fout = capsys.readouterr().err
     assert rc != 0 and "indicaties.csv" in fout and "ontbreekt" in fout
     assert "Traceback" not in fout
-    assert not (tmp_path / "processed" / "budgetimpact.pkl").exists()
+    assert not (tmp_path / "processed" / "budgetimpact").exists()
 
 
 def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():

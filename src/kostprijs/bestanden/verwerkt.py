@@ -423,7 +423,7 @@ def lees_record(
         return {
             veld: _veld_uit(map_, veld, soort, opgeslagen[veld]) for veld, soort in schema.items()
         }
-    except (ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+    except (ValueError, ArithmeticError, KeyError, TypeError, pa.ArrowException) as exc:
         raise _weiger(
             pad,
             f"de gegevens hebben niet de vorm die deze versie van kostprijs verwacht ({exc}).",
