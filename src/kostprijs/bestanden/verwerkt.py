@@ -142,7 +142,7 @@ def _lijst_geheel(w) -> bool:
 
 _OBJECTKOLOM: dict[str, tuple[Callable[[object], bool], pa.DataType, Callable, Callable]] = {
     # type: (accepts a value, Arrow type, to Arrow, from Arrow); first match wins
-    "tekst": (lambda w: isinstance(w, str), pa.string(), str, str),
+    "tekst": (lambda w: isinstance(w, str), pa.string(), None, None),
     "geheel": (_is_geheel, pa.int64(), int, int),
     "waar": (lambda w: isinstance(w, bool | np.bool_), pa.bool_(), bool, bool),
     "getal": (lambda w: isinstance(w, float | np.floating), pa.float64(), float, float),
@@ -197,7 +197,7 @@ def _kolom_naar_arrow(kolom: pd.Series) -> tuple[dict, pa.Array]:
         return {"soort": soort}, pa.nulls(len(kolom))
     _, arrowtype, naar, _ = _OBJECTKOLOM[soort]
     waarden = kolom.tolist()
-    if naar is not None:
+    if naar is not None:  # text and dates go to Arrow as they are
         waarden = [None if w is None else naar(w) for w in waarden]
     return {"soort": soort}, pa.array(waarden, type=arrowtype)
 
@@ -210,7 +210,10 @@ def _arrowtype(beschrijving: Mapping) -> pa.DataType | None:
     if soort == "leeg":
         return pa.null()
     if soort.startswith("numpy "):
-        return pa.from_numpy_dtype(np.dtype(soort.removeprefix("numpy ")))
+        dtype = np.dtype(soort.removeprefix("numpy "))
+        if dtype.kind not in "iufbM":
+            raise ValueError(f"column {beschrijving['naam']}: {soort}")
+        return pa.from_numpy_dtype(dtype)
     return _OBJECTKOLOM[soort][1]
 
 
@@ -223,13 +226,11 @@ def _kolom_uit_arrow(beschrijving: Mapping, kolom: pa.ChunkedArray, naam: str) -
         if int(uit.isna().sum()) != int(waarden.isna().sum()):
             raise ValueError(f"column {naam}: a value outside its categories")
         return uit
-    if soort.startswith("numpy ") or soort == "datum":
+    if soort.startswith("numpy ") or soort in ("datum", "tekst"):  # as Arrow converts them
         return kolom.to_pandas().rename(naam)
     if soort == "leeg":
         return pd.Series([None] * len(kolom), dtype=object, name=naam)
     terug = _OBJECTKOLOM[soort][3]
-    if soort == "tekst":
-        return kolom.to_pandas().rename(naam)
     waarden = [None if w is None else terug(w) for w in kolom.to_pylist()]
     return pd.Series(waarden, dtype=object, name=naam)
 
@@ -423,7 +424,7 @@ def lees_record(
         return {
             veld: _veld_uit(map_, veld, soort, opgeslagen[veld]) for veld, soort in schema.items()
         }
-    except (ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+    except (ValueError, ArithmeticError, KeyError, TypeError, pa.ArrowException) as exc:
         raise _weiger(
             pad,
             f"de gegevens hebben niet de vorm die deze versie van kostprijs verwacht ({exc}).",
