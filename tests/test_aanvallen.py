@@ -120,7 +120,7 @@ def test_share_divisibility_gives_nothing_back(tmp_path, uitkomst):
     aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
     assert "H" not in aandelen.columns
     for r in aandelen.itertuples(index=False):
-        delen = [breuk(v) for v in r[2:] if v is not None]
+        delen = [breuk(v) for v in r[2:] if pd.notna(v)]
         # published as the report prints them: 0,1%
         assert all((d * 1000).denominator == 1 for d in delen)
         assert abs(sum(delen) - 1) <= Fraction(len(delen), 2000)
