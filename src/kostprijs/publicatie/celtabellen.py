@@ -3,11 +3,13 @@
 Every figure of a cell (clients, client-periods, cost, its cell tariff) is a magnitude of the
 providers whose care is in it: it is shown only when the cell passes the threshold rule on
 providers and the p% rule on their cost (`onthulling.primaire_reden`), and, for clients and
-units, when the cell has the matrix's minimum of clients. A tariff taken from a larger group
-is shown when that group passes. Cells whose figures are not shown are summed in one row
-"kleine cellen samen", which grows with the smallest shown cells until it passes itself;
-the figures of the cells in that row are then not shown anywhere else, so no subtraction
-isolates one of them. Shares of products in a cell are computed over the products that may be
+units, when the cell has the matrix's minimum of clients; a cell whose cost is mostly a part
+that is not shown (less than p% shown besides it) is not shown either, or its cost would give
+that part. A tariff taken from a larger group is shown when that group passes. Cells whose
+figures are not shown are summed in one row "kleine cellen samen", which grows with the
+smallest shown cells until it passes itself (clients, providers, p%, and no cell making up
+more than the row can hide); the figures of the cells in that row are then not shown anywhere
+else, so no subtraction isolates one of them. Shares of products in a cell are computed over the products that may be
 shown (cost price published and the product's part of the cell passing the rules), rounded to
 the 0,1% the report prints: a hidden part is in neither the numerator nor the denominator.
 """
