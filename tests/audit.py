@@ -65,7 +65,7 @@ def audit_samen(bladen, waar: Callable, p: Decimal) -> list:
     a_eq = [[1 if j % 2 == 0 else 0 for j in range(n)]]
     b_eq = [breuk(kosten.loc[rij, "Realisatie tegen kostprijs"])]
     tarief = {c: matrix.loc[c, tariefkolom] for c in samen}
-    tarief = {c: None if t in ("x", None) else breuk(t) for c, t in tarief.items()}
+    tarief = {c: None if t == "x" or pd.isna(t) else breuk(t) for c, t in tarief.items()}
     if all(t is not None for t in tarief.values()):
         a_eq.append([tarief[samen[j // 2]] if j % 2 else 0 for j in range(n)])
         b_eq.append(breuk(kosten.loc[rij, "Met de celtarieven"]))
@@ -94,7 +94,7 @@ def audit_aandelen(bladen, waar: Callable, p: Decimal) -> list:
     fout = []
     for r in bladen["Aandelen"].to_dict("records"):
         cel = (r.pop("Cel"), r.pop("Zelfredzaamheid"))
-        delen = {q: breuk(v) for q, v in r.items() if v is not None}
+        delen = {q: breuk(v) for q, v in r.items() if pd.notna(v)}
         rest = waar(cel) - sum(waar(cel, q) for q in delen)
         if not rest:
             continue

@@ -120,7 +120,7 @@ def test_share_divisibility_gives_nothing_back(tmp_path, uitkomst):
     aandelen, kosten = bladen_["Aandelen"], bladen_["Kosten per cel"].set_index("Cel")
     assert "H" not in aandelen.columns
     for r in aandelen.itertuples(index=False):
-        delen = [breuk(v) for v in r[2:] if v is not None]
+        delen = [breuk(v) for v in r[2:] if pd.notna(v)]
         # published as the report prints them: 0,1%
         assert all((d * 1000).denominator == 1 for d in delen)
         assert abs(sum(delen) - 1) <= Fraction(len(delen), 2000)
@@ -257,3 +257,12 @@ def test_the_audit_finds_the_old_leaks():
     assert [f[0] for f in audit_samen(bladen_, lambda c, q=None: waar[c], P)] == [("1b", "niet")]
     gevonden = audit_aandelen(bladen_, lambda c, q=None: delen[q] if q else waar[c], P)
     assert [f[0] for f in gevonden] == [("1a", "bijna")]
+
+
+def test_every_share_and_ratio_is_exported_as_it_is_shown():
+    """The export carries what the HTML prints: 61,3%, not 0.613487... (a share stored at 12
+    digits gave a hidden cost back by divisibility)."""
+    df = pd.DataFrame({"a": [0.613487, 1 / 3], "b": [Decimal("0.04567"), 0.5]})
+    b = bundel(df, {"a": "procent", "b": "procent_2"}, "t")
+    assert "61,3%" in b["text/html"] and "4,57%" in b["text/html"]
+    assert b[TABEL]["rijen"] == [["0.613", "0.0457"], ["0.333", "0.5000"]]

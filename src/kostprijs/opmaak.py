@@ -28,7 +28,7 @@ def _leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, float) and pd.isna(waarde))
 
 
-def _half_op(waarde, decimalen: int) -> Decimal:
+def half_op(waarde, decimalen: int) -> Decimal:
     """The value as an exact Decimal (a float by its shortest repr), rounded half up once.
 
     Babel would round half to even; every figure in the reports is rounded half up.
@@ -56,7 +56,7 @@ def euro(
     if _leeg(waarde):
         return ONTBREEKT
     bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
-    bedrag = _half_op(bedrag, 0 if heel else 2)
+    bedrag = half_op(bedrag, 0 if heel else 2)
     if heel:
         tekst = format_currency(
             bedrag,
@@ -77,7 +77,7 @@ def getal(waarde, decimalen: int | None = None) -> str:
     if decimalen is None:
         return format_decimal(waarde, locale=LOCALE)
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-    return format_decimal(_half_op(waarde, decimalen), format=patroon, locale=LOCALE)
+    return format_decimal(half_op(waarde, decimalen), format=patroon, locale=LOCALE)
 
 
 def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
@@ -91,7 +91,7 @@ def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
     if _leeg(fractie):
         return ONTBREEKT
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "") + "%"
-    afgerond = _half_op(fractie, decimalen + 2)
+    afgerond = half_op(fractie, decimalen + 2)
     tekst = format_percent(afgerond, format=patroon, locale=LOCALE)
     return f"+{tekst}" if teken and afgerond > 0 else tekst
 

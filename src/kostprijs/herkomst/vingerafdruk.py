@@ -99,7 +99,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
             geheim=True,
         ),
         "rapport": Stap(
-            ("kostprijs.rapport.html", "kostprijs.rapport.export"),
+            ("kostprijs.rapport.html", "kostprijs.rapport.export", "kostprijs.publicatie.versies"),
             extra=("requirements.lock",),
             data=("templates",),
         ),

@@ -37,10 +37,10 @@ def toelichting(geheim: list[str]) -> str:
 
 
 def kosten_per_jaar(tabel: pd.DataFrame, geheim: list[str]) -> pd.DataFrame:
-    """Kosten per jaar: the rows of the scenario at the new tarieven masked."""
+    """Kosten per jaar: the rows of the scenarios at the new tarieven masked."""
     uit = tabel.astype(object).copy()
     if geheim:
-        uit.loc[uit["Scenario"].astype(str).str.startswith(NIEUW), uit.columns[1:]] = MARKER
+        uit.loc[uit["Scenario"].astype(str).str.contains(NIEUW), uit.columns[1:]] = MARKER
     return uit
 
 

@@ -3,11 +3,13 @@
 Every figure of a cell (clients, client-periods, cost, its cell tariff) is a magnitude of the
 providers whose care is in it: it is shown only when the cell passes the threshold rule on
 providers and the p% rule on their cost (`onthulling.primaire_reden`), and, for clients and
-units, when the cell has the matrix's minimum of clients. A tariff taken from a larger group
-is shown when that group passes. Cells whose figures are not shown are summed in one row
-"kleine cellen samen", which grows with the smallest shown cells until it passes itself;
-the figures of the cells in that row are then not shown anywhere else, so no subtraction
-isolates one of them. Shares of products in a cell are computed over the products that may be
+units, when the cell has the matrix's minimum of clients; a cell whose cost is mostly a part
+that is not shown (less than p% shown besides it) is not shown either, or its cost would give
+that part. A tariff taken from a larger group is shown when that group passes. Cells whose
+figures are not shown are summed in one row "kleine cellen samen", which grows with the
+smallest shown cells until it passes itself (clients, providers, p%, and no cell making up
+more than the row can hide); the figures of the cells in that row are then not shown anywhere
+else, so no subtraction isolates one of them. Shares of products in a cell are computed over the products that may be
 shown (cost price published and the product's part of the cell passing the rules), rounded to
 the 0,1% the report prints: a hidden part is in neither the numerator nor the denominator.
 """
@@ -42,13 +44,25 @@ class Resultaatpublicatie:
     totaal_getoond: bool
 
 
-def _per_aanbieder(bijdragen: pd.DataFrame, cellen) -> list:
+def _per_cel(bijdragen: pd.DataFrame) -> dict:
+    """Per cell, each provider's cost in it (cents): one pass over the contributions."""
+    som = bijdragen.groupby(["subresultaat", "zelfredzaamheid", "aanbieder"], sort=True)[
+        "kosten_centen"
+    ].sum()
+    uit: dict = {}
+    for (sub, zr, aanbieder), kosten in som.items():
+        uit.setdefault((sub, zr), {})[aanbieder] = int(kosten)
+    return uit
+
+
+def _per_aanbieder(per_cel: dict, cellen) -> list:
     """Each provider's cost over the given cells (cents); lines without a provider count as
     one unknown provider, so they never make a cell look safer."""
-    sel = bijdragen[
-        pd.MultiIndex.from_frame(bijdragen[["subresultaat", "zelfredzaamheid"]]).isin(list(cellen))
-    ]
-    return list(sel.groupby("aanbieder", sort=True)["kosten_centen"].sum())
+    samen: dict = {}
+    for cel in cellen:
+        for aanbieder, kosten in per_cel.get(cel, {}).items():
+            samen[aanbieder] = samen.get(aanbieder, 0) + kosten
+    return list(samen.values())
 
 
 def _pool(bron: str, cel, uitkomst: Resultaattarieven) -> list:
@@ -84,12 +98,13 @@ def publiceer(
         )
     cellen = list(zip(m["subresultaat"], m["zelfredzaamheid"], strict=True))
     getoond = _getoonde_delen(bijdragen, verborgen, p)
+    per_cel = _per_cel(bijdragen)
     reden: dict = {}
     for cel, n in zip(cellen, m["n_clienten"], strict=True):
-        r = primaire_reden(_per_aanbieder(bijdragen, [cel]), p)
+        r = primaire_reden(_per_aanbieder(per_cel, [cel]), p)
         if n < matrix.minimum_clienten:
             r = f"minder dan {matrix.minimum_clienten} cliënten"
-        elif r is None and _verborgen_deel_bepaalt(bijdragen, cel, getoond, p):
+        elif r is None and _verborgen_deel_bepaalt(per_cel, cel, getoond, p):
             r = "het niet getoonde deel bepaalt de kosten van de cel"
         if r:
             reden[cel] = r
@@ -97,15 +112,14 @@ def publiceer(
     samen = [c for c in cellen if c in reden]
     if samen:
         for i in np.argsort(m["n_clienten"].to_numpy(), kind="stable"):
-            if _veilige_groep(uitkomst, bijdragen, samen, matrix, p):
+            if _veilige_groep(uitkomst, per_cel, samen, matrix, p):
                 break
             if cellen[i] not in samen:
                 samen.append(cellen[i])
                 reden[cellen[i]] = "samen met de kleine cellen"
-    totaal_getoond = primaire_reden(_per_aanbieder(bijdragen, cellen), p) is None
+    totaal_getoond = primaire_reden(_per_aanbieder(per_cel, cellen), p) is None
     tarief_getoond = [
-        t is not None
-        and primaire_reden(_per_aanbieder(bijdragen, _pool(b, c, uitkomst)), p) is None
+        t is not None and primaire_reden(_per_aanbieder(per_cel, _pool(b, c, uitkomst)), p) is None
         for c, t, b in zip(cellen, m["tarief_centen"], m["bron"], strict=True)
     ]
     return Resultaatpublicatie(
@@ -119,20 +133,15 @@ def publiceer(
     )
 
 
-def _veilige_groep(uitkomst, bijdragen, samen, matrix: Resultaatmatrix, p: Decimal) -> bool:
+def _veilige_groep(uitkomst, per_cel: dict, samen, matrix: Resultaatmatrix, p: Decimal) -> bool:
     paren = uitkomst.paren
     in_groep = pd.MultiIndex.from_frame(paren[["subresultaat", "zelfredzaamheid"]]).isin(samen)
     genoeg = paren.loc[in_groep, "client"].nunique() >= matrix.minimum_clienten
     # the row is a total of its cells too: none may be estimated closely from it
-    per_cel = list(_kosten_per_cel(bijdragen, samen).values())
-    groot = max(per_cel, default=0)
-    gedekt = len(per_cel) > 1 and sum(per_cel) - groot >= p / 100 * groot
-    return genoeg and gedekt and primaire_reden(_per_aanbieder(bijdragen, samen), p) is None
-
-
-def _kosten_per_cel(bijdragen, cellen) -> dict:
-    b = bijdragen.groupby(["subresultaat", "zelfredzaamheid"], sort=False)["kosten_centen"].sum()
-    return {c: int(b.get(c, 0)) for c in cellen}
+    kosten = [sum(per_cel.get(c, {}).values()) for c in samen]
+    groot = max(kosten, default=0)
+    gedekt = len(kosten) > 1 and sum(kosten) - groot >= p / 100 * groot
+    return genoeg and gedekt and primaire_reden(_per_aanbieder(per_cel, samen), p) is None
 
 
 def _getoonde_delen(bijdragen, verborgen, p: Decimal) -> dict:
@@ -140,19 +149,20 @@ def _getoonde_delen(bijdragen, verborgen, p: Decimal) -> dict:
     the rules) with their cost."""
     uit: dict = {}
     sleutels = ["subresultaat", "zelfredzaamheid", "productspecificatie"]
-    for (sub, zr, product), groep in bijdragen.groupby(sleutels, sort=False):
+    som = bijdragen.groupby([*sleutels, "aanbieder"], sort=False)["kosten_centen"].sum()
+    for (sub, zr, product), per in som.groupby(level=[0, 1, 2], sort=False):
         if product in verborgen:
             continue
-        per = list(groep.groupby("aanbieder")["kosten_centen"].sum())
+        per = [int(k) for k in per]
         if sum(per) and primaire_reden(per, p) is None:
             uit.setdefault((sub, zr), {})[product] = sum(per)
     return uit
 
 
-def _verborgen_deel_bepaalt(bijdragen, cel, getoond: dict, p: Decimal) -> bool:
+def _verborgen_deel_bepaalt(per_cel: dict, cel, getoond: dict, p: Decimal) -> bool:
     """True when the cell's cost would estimate its hidden part within p%: the shown parts
     are less than p% of the hidden ones."""
-    totaal = _kosten_per_cel(bijdragen, [cel])[cel]
+    totaal = sum(per_cel.get(cel, {}).values())
     zichtbaar = sum(getoond.get(cel, {}).values())
     rest = totaal - zichtbaar
     return rest > 0 and zichtbaar < p / 100 * rest

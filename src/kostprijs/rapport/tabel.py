@@ -55,14 +55,22 @@ def _leeg(v) -> bool:
     return v is None or (not isinstance(v, str | list) and pd.isna(v))
 
 
+# shares and ratios are exported as the report prints them (0,1% or 0,01%), never with more
+# digits: the hidden digits of a share gave a suppressed figure back (docs/onthulling.md)
+DECIMALEN = {"procent": 3, "procent_teken": 3, "procent_2": 4}
+
+
 def _opslagwaarde(waarde, formaat: str):
-    """The value as JSON for the export: numbers as text of an exact decimal, euros not cents."""
+    """The value as JSON for the export: numbers as text of an exact decimal, euros not cents,
+    shares rounded as they are shown."""
     if _leeg(waarde) or isinstance(waarde, str):
         return None if _leeg(waarde) else waarde
     if formaat in ("centen", "centen_heel"):
         return str(centen_naar_euro(int(waarde)))
+    if formaat in DECIMALEN:
+        return str(opmaak.half_op(waarde, DECIMALEN[formaat]))
     if formaat == "procentpunten":
-        return str(Decimal(str(waarde)) / 100)
+        return str(opmaak.half_op(Decimal(str(waarde)), 1) / 100)
     if formaat == "tekst":
         return str(waarde)
     return str(Decimal(str(waarde)))
