@@ -43,7 +43,7 @@ def _producten(params):
     return [*per_eenheid["uur"][:2], per_eenheid["dagdeel"][0], per_eenheid["etmaal"][0]]
 
 
-def maak_invoer(map_: Path) -> tuple[Path, Path]:
+def maak_indicaties(map_: Path) -> Path:
     params = laad_parameters(JAAR)
     producten = _producten(params)
     rng = np.random.default_rng(19)
@@ -72,8 +72,13 @@ def maak_invoer(map_: Path) -> tuple[Path, Path]:
     )
     pad_i = map_ / "indicaties.csv"
     indicaties.to_csv(pad_i, sep=";", index=False, encoding="utf-8-sig")
-    del indicaties
+    return pad_i
 
+
+def maak_realisatie(map_: Path) -> Path:
+    params = laad_parameters(JAAR)
+    producten = _producten(params)
+    rng = np.random.default_rng(20)
     weken = periode_weken(params.realisatiejaar, params.budget.perioden_per_jaar)
     starts = [dt.date.fromisocalendar(params.realisatiejaar, 1 + 4 * i, 1) for i in range(13)]
     eindes = [s + dt.timedelta(weeks=w, days=-1) for s, w in zip(starts, weken, strict=True)]
@@ -107,7 +112,7 @@ def maak_invoer(map_: Path) -> tuple[Path, Path]:
                 }
             )
             tabel.to_csv(f, sep=";", index=False, header=False)
-    return pad_i, pad_r
+    return pad_r
 
 
 def lees_indicaties_nieuw(pad: Path) -> int:
@@ -142,7 +147,7 @@ def meet(naam: str, pad: Path) -> tuple[float, float, int]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        indicaties, realisatie = maak_invoer(Path(tmp))
+        indicaties, realisatie = maak_indicaties(Path(tmp)), maak_realisatie(Path(tmp))
         print(f"invoer geschreven in {time.perf_counter() - start:.0f} s")
         for titel, pad, naam in (
             ("indicaties (iWmo)", indicaties, "lees_indicaties_nieuw"),
