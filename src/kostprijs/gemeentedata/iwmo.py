@@ -155,7 +155,10 @@ def vul_productspecificatie(df: pd.DataFrame, params: Jaarparameters) -> None:
             per_code.setdefault(p.productcode.strip().upper(), []).append(p.productspecificatie)
     namen = set(params.productspecificaties)
     spec = df["productspecificatie"].to_numpy()
-    code = np.asarray(per_waarde(df["productcode"].to_numpy(), lambda c: c.strip().upper()))
+    code = df["productcode"].to_numpy()
+    if not (code != "").any() and pd.Series(spec).isin(namen).all():
+        return  # named products only: nothing to fill in
+    code = np.asarray(per_waarde(code, lambda c: c.strip().upper()))
     als_code = per_waarde(spec, lambda s: s not in namen and s.strip().upper() in per_code)
     als_code = als_code.astype(bool) & (code == "")
     if als_code.any():

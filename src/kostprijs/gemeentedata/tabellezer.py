@@ -184,7 +184,8 @@ def _als_tabel(
     eerste_kolom = df.iloc[len(df) - staart :, 0].astype(str).str.strip().to_numpy()
     op_naam = {naam: df.iloc[:, koppen.index(kop)].to_numpy() for kop, naam in koppeling.items()}
     namen = kolommen + list(optioneel)
-    cellen = {k: op_naam[k] if k in op_naam else np.full(len(df), "", object) for k in namen}
+    leeg = np.full(len(df), "", object)  # one array for every absent column: never written to
+    cellen = {k: op_naam.get(k, leeg) for k in namen}
     if witruimte:
         cellen = {k: pd.Series(v, dtype=object).str.strip().to_numpy() for k, v in cellen.items()}
     cellen["_rij"] = np.arange(eerste_rij, eerste_rij + len(df), dtype=np.int64)
