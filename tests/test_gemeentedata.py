@@ -562,3 +562,20 @@ def test_controleer_lists_conversions_and_findings(tmp_path):
     assert "indicaties.csv: eenheid 01 (minuut) omgerekend naar uur: ÷ 60" in verslag
     assert "realisatie_2027.csv: eenheid 01 (minuut) omgerekend naar uur: ÷ 60" in verslag
     assert "indicaties.csv: regel 1 boven de kolomnamen overgeslagen (titel)" in verslag
+
+
+def test_an_unknown_file_in_the_message_folder_is_refused(tmp_path):
+    _berichtenmap(tmp_path, a=_wmo301(_product("T1", "IB001", 1, "04", 2, "2027-01-01")))
+    _berichtenmap(tmp_path, notitie="<html>geen bericht</html>")
+    with pytest.raises(InvoerFout, match="geen iWmo-bericht") as fout:
+        catalogus.indicatiebron(tmp_path)
+    assert Path(fout.value.bestand).name == "notitie.xml"
+
+
+def test_the_budget_step_fingerprints_every_raw_variant():
+    from kostprijs.herkomst.vingerafdruk import stappen
+
+    patronen = stappen(2027)["budget"].raw
+    for naam in ("indicaties.xlsx", "tarieven_huidig.xlsx", "realisatie_2026.xlsx"):
+        assert any(Path(naam).match(p) for p in patronen), naam
+    assert "berichten/**/*.xml" in patronen and len(patronen) == len(set(patronen))
