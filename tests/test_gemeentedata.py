@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -486,3 +487,95 @@ def test_minutes_in_a_table_become_hours_or_are_refused(minuten):
     else:
         with pytest.raises(InvoerFout, match="geen exact getal"):
             iwmo.omgerekend(df, "omvang", milli, naar, [])
+
+
+# --- end to end: the exact figure from an iWmo-coded export ------------------------------------
+
+
+def _budget(tmp_path: Path, jaar: int, indicaties: str, tarieven: str) -> pd.DataFrame:
+    from kostprijs.cli import main
+
+    i = _schrijf(tmp_path, "i.csv", indicaties)
+    t = _schrijf(tmp_path, "t.csv", tarieven)
+    uit = tmp_path / "uit.csv"
+    assert main(["budget", "--jaar", str(jaar), "--indicaties", str(i), "--tarieven", str(t),
+                 "--uit", str(uit)]) == 0  # fmt: skip
+    return pd.read_csv(uit, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_budget_from_minutes_is_the_hand_calculation(tmp_path, p27, capsys):
+    assert p27.budget.gebruiksfactor == Decimal("0.65") and p27.budget.weken_per_jaar == 52
+    uit = _budget(
+        tmp_path,
+        2027,
+        IWMO_KOP + "K1;OZL 1;135;01;2;1-1-2026;\n",
+        "productspecificatie;eenheid;tarief\nOZL 1;uur;49,42\n",
+    )
+    # 135 minutes = 2,25 uur per week; x 52 = 117; x 0,65 = 76,05 uur; x 49,42 = 3.758,391
+    # -> 3.758,39 per year; / 13 periods = 289,107 -> 289,11; budget 289 euro
+    r = uit.iloc[0]
+    assert (r["bedrag_per_jaar"], r["bedrag_per_periode"]) == ("3758,39", "289,11")
+    assert r["budget_per_periode"] == "289"
+
+
+def test_budget_from_a_productcode_per_month_on_the_second_catalogue(tmp_path, p28, capsys):
+    assert p28.budget.gebruiksfactor == Decimal("0.70")
+    uit = _budget(
+        tmp_path,
+        2028,
+        "Cliëntnummer;Productcode;Volume;Eenheid;Frequentie\nK1;IB001;480;01;4\n",
+        "productspecificatie;eenheid;tarief\nIndividuele begeleiding basis;uur;55,80\n",
+    )
+    # 480 minutes a month = 8 uur; x 12 = 96; x 0,70 = 67,2 uur; x 55,80 = 3.749,76 per year;
+    # / 12 months = 312,48
+    r = uit.iloc[0]
+    assert (r["bedrag_per_jaar"], r["bedrag_per_periode"]) == ("3749,76", "312,48")
+
+
+@pytest.mark.parametrize("jaar", [2027, 2028])
+def test_each_dialect_on_both_catalogues(tmp_path, jaar):
+    params = laad_parameters(jaar)
+    product = next(p for p in params.catalogus if p.eenheid == "uur" and not p.varianten)
+    naam = product.productspecificatie
+    csv_nl = f"Titel\nclient;productspecificatie;indicatie_per_week;Wijk\nK1;{naam};1,5;N\nTotaal;;1,5;\n"
+    csv_int = f"client,productspecificatie,omvang,eenheid,frequentie\nK1,{naam},90,01,2\n"
+    for i, tekst in enumerate((csv_nl, csv_int)):
+        df = lees_indicaties(_schrijf(tmp_path, f"i{i}.csv", tekst), params)
+        assert df["omvang_milli"].tolist() == [1500]  # 1,5 uur = 90 minutes
+        assert df["frequentie"].tolist() == ["per week"]
+    assert any(
+        "'Wijk'" in b for b in lees_indicaties(tmp_path / "i0.csv", params).attrs["bevindingen"]
+    )
+
+
+def test_controleer_lists_conversions_and_findings(tmp_path):
+    from kostprijs.invoercontrole import controleer_invoer
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    params = laad_parameters(2028)
+    raw = tmp_path / "raw"
+    schrijf_voorbeeld(params, raw)
+    pad = raw / "indicaties.csv"
+    tekst = pad.read_text(encoding="utf-8-sig")
+    pad.write_text("Export uit het cliëntsysteem\n" + tekst, encoding="utf-8-sig")
+    verslag = controleer_invoer(params, raw)
+    assert "indicaties.csv: eenheid 01 (minuut) omgerekend naar uur: ÷ 60" in verslag
+    assert "realisatie_2027.csv: eenheid 01 (minuut) omgerekend naar uur: ÷ 60" in verslag
+    assert "indicaties.csv: regel 1 boven de kolomnamen overgeslagen (titel)" in verslag
+
+
+def test_an_unknown_file_in_the_message_folder_is_refused(tmp_path):
+    _berichtenmap(tmp_path, a=_wmo301(_product("T1", "IB001", 1, "04", 2, "2027-01-01")))
+    _berichtenmap(tmp_path, notitie="<html>geen bericht</html>")
+    with pytest.raises(InvoerFout, match="geen iWmo-bericht") as fout:
+        catalogus.indicatiebron(tmp_path)
+    assert Path(fout.value.bestand).name == "notitie.xml"
+
+
+def test_the_budget_step_fingerprints_every_raw_variant():
+    from kostprijs.herkomst.vingerafdruk import stappen
+
+    patronen = stappen(2027)["budget"].raw
+    for naam in ("indicaties.xlsx", "tarieven_huidig.xlsx", "realisatie_2026.xlsx"):
+        assert any(Path(naam).match(p) for p in patronen), naam
+    assert "berichten/**/*.xml" in patronen and len(patronen) == len(set(patronen))

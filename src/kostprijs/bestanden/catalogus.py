@@ -82,7 +82,16 @@ def bron(raw: Path, stam: str, bericht: str) -> Path:
     holds messages of type `bericht` (WMO301 or WMO323). Both at once are refused; neither
     gives the .csv name, so the message about it names what is missing."""
     tabel_ = tabel(raw, stam)
-    met_bericht = [p for p in berichten(raw) if soort(p) == bericht]
+    soorten = {p: soort(p) for p in berichten(raw)}
+    onbekend = [p for p, s in soorten.items() if s is None]
+    if onbekend:
+        raise InvoerFout(
+            f"dit bestand is geen iWmo-bericht dat gelezen wordt (WMO301 met BerichtCode "
+            f"{BERICHTCODES['WMO301']} of WMO323 met {BERICHTCODES['WMO323']}).",
+            bestand=onbekend[0],
+            actie=f"Haal het uit {BERICHTEN}/; daar staan alleen toewijzingen en declaraties.",
+        )
+    met_bericht = [p for p, s in soorten.items() if s == bericht]
     if tabel_ is not None and met_bericht:
         raise InvoerFout(
             f"er staan twee bronnen voor dezelfde gegevens: {tabel_.name} en "

@@ -255,25 +255,16 @@ _SERIEEL = r"\d{5}"  # an Excel serial number of 1927 to 2173
 
 def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
     """The column as datetime64 (NaT when empty); 'dd-mm-jjjj', 'jjjj-mm-dd', or in an .xlsx
-    file an Excel serial number (`attrs["xlsx"]`).
+    file an Excel serial number (`attrs["xlsx"]`). Each distinct cell is parsed once.
 
     InvoerFout names the rows that hold something else or an impossible date.
     """
     tekst = df[kolom]  # stripped by lees_tabel
     if not (tekst.to_numpy() != "").any():
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
-    nl = tekst.str.extract(f"^{_DATUM_NL}$").fillna("")
-    iso = tekst.str.extract(f"^{_DATUM_ISO}$").fillna("")
-    jaar = nl[2].where(nl[2] != "", iso[0])
-    maand = nl[1].where(nl[1] != "", iso[1]).str.zfill(2)
-    dag = nl[0].where(nl[0] != "", iso[2]).str.zfill(2)
-    datums = pd.to_datetime(jaar + "-" + maand + "-" + dag, format="%Y-%m-%d", errors="coerce")
-    if df.attrs.get("xlsx"):
-        serieel = tekst.str.fullmatch(_SERIEEL).to_numpy(dtype=bool)
-        if serieel.any():
-            dagen = pd.to_numeric(tekst.where(serieel, "0")).to_numpy(dtype=np.int64)
-            uit_serie = pd.Timestamp(EXCEL_NUL) + pd.to_timedelta(dagen, unit="D")
-            datums = datums.where(~serieel, pd.Series(uit_serie, index=df.index))
+    codes, uniek = pd.factorize(tekst.to_numpy(), use_na_sentinel=False)
+    waarden = _datums(pd.Series(uniek, dtype=object), bool(df.attrs.get("xlsx")))
+    datums = pd.Series(waarden.to_numpy()[codes], index=df.index, dtype="datetime64[ns]")
     fout = ((tekst != "") & datums.isna()).to_numpy()
     if fout.any():
         raise rijfout(
@@ -283,4 +274,21 @@ def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
             lambda i: f"'{df[kolom].iat[i]}' is geen datum.",
             "Schrijf een datum als 31-12-2026 (dag-maand-jaar).",
         )
+    return datums
+
+
+def _datums(tekst: pd.Series, xlsx: bool) -> pd.Series:
+    """Distinct cells as dates (NaT where none)."""
+    nl = tekst.str.extract(f"^{_DATUM_NL}$").fillna("")
+    iso = tekst.str.extract(f"^{_DATUM_ISO}$").fillna("")
+    jaar = nl[2].where(nl[2] != "", iso[0])
+    maand = nl[1].where(nl[1] != "", iso[1]).str.zfill(2)
+    dag = nl[0].where(nl[0] != "", iso[2]).str.zfill(2)
+    datums = pd.to_datetime(jaar + "-" + maand + "-" + dag, format="%Y-%m-%d", errors="coerce")
+    if xlsx:
+        serieel = tekst.str.fullmatch(_SERIEEL).to_numpy(dtype=bool)
+        if serieel.any():
+            dagen = pd.to_numeric(tekst.where(serieel, "0")).to_numpy(dtype=np.int64)
+            uit_serie = pd.Timestamp(EXCEL_NUL) + pd.to_timedelta(dagen, unit="D")
+            datums = datums.where(~serieel, pd.Series(uit_serie, index=tekst.index))
     return datums

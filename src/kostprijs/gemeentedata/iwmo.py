@@ -155,7 +155,10 @@ def vul_productspecificatie(df: pd.DataFrame, params: Jaarparameters) -> None:
             per_code.setdefault(p.productcode.strip().upper(), []).append(p.productspecificatie)
     namen = set(params.productspecificaties)
     spec = df["productspecificatie"].to_numpy()
-    code = np.asarray(per_waarde(df["productcode"].to_numpy(), lambda c: c.strip().upper()))
+    code = df["productcode"].to_numpy()
+    if not (code != "").any() and pd.Series(spec).isin(namen).all():
+        return  # named products only: nothing to fill in
+    code = np.asarray(per_waarde(code, lambda c: c.strip().upper()))
     als_code = per_waarde(spec, lambda s: s not in namen and s.strip().upper() in per_code)
     als_code = als_code.astype(bool) & (code == "")
     if als_code.any():
@@ -192,12 +195,12 @@ def vul_productspecificatie(df: pd.DataFrame, params: Jaarparameters) -> None:
         spec = np.where(alleen_code, per_waarde(code, lambda c: per_code.get(c, [""])[0]), spec)
     if (code != "").any():
         eigen = {p.productspecificatie: p.productcode.strip().upper() for p in params.catalogus}
-        paren = pd.MultiIndex.from_arrays([spec, code])
-        slecht = [(s, c) for s, c in paren.unique() if c and eigen.get(s, c) != c]
+        codes, uniek = paren(spec, code)
+        slecht = [j for j, (s, c) in enumerate(uniek) if c and eigen.get(s, c) != c]
         if slecht:
             raise rijfout(
                 df,
-                paren.isin(slecht),
+                np.isin(codes, slecht),
                 "productcode",
                 lambda i: (
                     f"productcode '{code[i]}' hoort niet bij {spec[i]} "
@@ -227,8 +230,7 @@ def omgerekend(
     noemer = np.ones(len(df), dtype=np.int64) if factor is None else factor[1].copy()
     met = van != ""
     if met.any():
-        paren = pd.MultiIndex.from_arrays([van, naar])
-        codes, uniek = pd.factorize(paren)
+        codes, uniek = paren(van, naar)
         fouten: dict[int, str] = {}
         for j, (v, n) in enumerate(uniek):
             if not v:
@@ -278,3 +280,12 @@ def samengevat(omrekeningen: list[str]) -> list[str]:
         tekst, _, aantal = regel.rpartition(" (")
         per_tekst[tekst] = per_tekst.get(tekst, 0) + int(aantal.split()[0].replace(".", ""))
     return [f"{t} ({n:,} rijen)".replace(",", ".") for t, n in per_tekst.items()]
+
+
+def paren(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
+    """The distinct pairs of two columns: a code per row and the pairs (as `pd.factorize` on
+    the pairs would give, without building a tuple per row)."""
+    ca, ua = pd.factorize(np.asarray(a, dtype=object), use_na_sentinel=False)
+    cb, ub = pd.factorize(np.asarray(b, dtype=object), use_na_sentinel=False)
+    codes, uniek = pd.factorize(ca.astype(np.int64) * len(ub) + cb)
+    return codes, [(ua[k // len(ub)], ub[k % len(ub)]) for k in uniek]

@@ -28,6 +28,7 @@ BLOK = 1 << 24  # bytes per block when a file is scanned
 KOP_REGELS = 20  # lines searched for the header (title lines above it)
 SCHEIDINGEN = (";", "\t", ",")
 STAART = 5  # last rows of a part searched for a total line
+_NIET_ASCII = re.compile(r"[^\x00-\x7f]")
 _TOTAAL = re.compile(r"^\s*(sub)?total(en|s)?\b|^\s*(sub)?totaal\b", re.I)
 
 
@@ -183,7 +184,8 @@ def _als_tabel(
     eerste_kolom = df.iloc[len(df) - staart :, 0].astype(str).str.strip().to_numpy()
     op_naam = {naam: df.iloc[:, koppen.index(kop)].to_numpy() for kop, naam in koppeling.items()}
     namen = kolommen + list(optioneel)
-    cellen = {k: op_naam[k] if k in op_naam else np.full(len(df), "", object) for k in namen}
+    leeg = np.full(len(df), "", object)  # one array for every absent column: never written to
+    cellen = {k: op_naam.get(k, leeg) for k in namen}
     if witruimte:
         cellen = {k: pd.Series(v, dtype=object).str.strip().to_numpy() for k, v in cellen.items()}
     cellen["_rij"] = np.arange(eerste_rij, eerste_rij + len(df), dtype=np.int64)
@@ -287,7 +289,7 @@ def _csv_delen(
         lezer = pd.read_csv(
             pad,
             sep=scheiding,
-            dtype=str,
+            dtype=object,  # cells as the parser reads them: text (faster than dtype=str)
             na_filter=False,  # every cell text, an empty one "" (never NaN)
             encoding=codering,
             chunksize=regels,
@@ -307,17 +309,28 @@ def _witruimte_aan_rand(tekst: str, scheiding: str) -> bool:
     """Whether a field of the CSV text may start or end with whitespace. It may say yes where
     no field does (then every cell is stripped), never the other way round.
 
-    Plain ASCII text whose only whitespace is spaces and line ends is checked with a few
-    substring searches; anything else with one regular expression."""
+    Text whose only whitespace is spaces and line ends is checked on its bytes with numpy;
+    anything else with one regular expression."""
     if "\r" in tekst and tekst.count("\r") != tekst.count("\r\n"):
         return True  # a carriage return inside a field
     if scheiding == "\t":
         scheiding_vrij = tekst.replace("\t", ";")
         return _witruimte_aan_rand(scheiding_vrij, ";")
-    gewoon = tekst.isascii() and not any(c in tekst for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f")
-    if gewoon:
-        randen = (f" {scheiding}", f"{scheiding} ", " \n", "\n ", " \r", ' "', '" ')
-        return tekst.startswith(" ") or tekst.endswith(" ") or any(r in tekst for r in randen)
+    # non-ASCII letters (Cliëntnummer) are no whitespace: only non-ASCII spaces need the regex
+    zonder_vreemde_spatie = tekst.isascii() or not any(
+        c.isspace() for c in set(_NIET_ASCII.findall(tekst))
+    )
+    gewoon = zonder_vreemde_spatie and not any(c in tekst for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f")
+    if gewoon:  # a space next to a separator, line end or quote, found at C speed
+        tekens = np.frombuffer(tekst.encode("utf-8"), dtype=np.uint8)
+        spaties = np.flatnonzero(tekens == 32)
+        if not len(spaties):
+            return False
+        if spaties[0] == 0 or spaties[-1] == len(tekens) - 1:
+            return True
+        rand = np.zeros(256, dtype=bool)
+        rand[[ord(scheiding), 10, 13, 34]] = True
+        return bool(rand[tekens[spaties - 1]].any() or rand[tekens[spaties + 1]].any())
     spatie = r"[^\S\r\n]"  # any whitespace but a line break
     s = re.escape(scheiding)
     patroon = rf'(?:^|{s})"?{spatie}|{spatie}"?(?:{s}|\r?$)'

@@ -81,7 +81,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "budget": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=(*RUW["indicaties"], *RUW["tarieven"], *RUW["realisatie"]),
+            raw=tuple(dict.fromkeys((*RUW["indicaties"], *RUW["tarieven"], *RUW["realisatie"]))),
             extra=parameters,
             geheim=True,
         ),
