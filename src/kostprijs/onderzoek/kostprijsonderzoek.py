@@ -26,7 +26,7 @@ from kostprijs.onderzoek.onthulling import (
     bijdragen_gemiddelde,
     lees_p,
 )
-from kostprijs.onderzoek.per_aanbieder import uit_processed
+from kostprijs.onderzoek.per_aanbieder import EXACT, uit_processed
 from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
 from kostprijs.paden import methode_pad
 from kostprijs.parameters import ZIN, Jaarparameters
@@ -326,7 +326,7 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
     """Processed outputs of the research (internal): per aanbieder, per product, the proposal."""
     map_ = Path(map_)
     paden = {
-        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder,
+        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder.drop(columns=EXACT),
         "kostprijzen_product.csv": onderzoek.aggregatie.per_product,
         "disclosure.csv": onderzoek.oordelen.drop(columns=["totaal"]),
     }
