@@ -175,10 +175,14 @@ test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctes
 	  --nbval-lax notebooks
 
 .PHONY: lab
-lab: ## Open JupyterLab met de notebooks
+POORT ?= 8888
+lab: ## Open JupyterLab met de notebooks (POORT=8888; geen browser nodig op deze machine)
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory verwerkt
-	$(BIN)/jupyter lab notebooks
+	@echo "JupyterLab start op poort $(POORT). Open de link met 'token=' die hieronder verschijnt"
+	@echo "in uw browser (op een andere machine: ssh -L $(POORT):localhost:$(POORT) <deze machine>)."
+	@echo "Stoppen: Ctrl+C, twee keer."
+	$(BIN)/jupyter lab notebooks --no-browser --ip=127.0.0.1 --port=$(POORT) --port-retries=0 $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: bench
 bench: $(STAMP) ## Draai de benchmarks (drukt hun cijfers af)

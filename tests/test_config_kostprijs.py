@@ -60,7 +60,7 @@ def test_section_absent_is_none(tmp_path):
         ("  aggregatie: getrimd_gemiddelde\n  trim_aandeel: 0.5\n", "moet van 0 tot 0,5 liggen"),
         ("  tolerantie_gelijk: 5\n", "tolerantie_gelijk 5 moet van 0 tot 1 liggen"),
         ("  forse_stijging: 0.001\n", "forse_stijging moet groter zijn dan tolerantie_gelijk"),
-        ("  indexatie: 4.96\n", "indexatie 4.96 moet tussen -0,5 en 0,5 liggen"),
+        ("  indexatie: 4.96\n", "indexatie 4.96 moet groter dan -0.5 en kleiner dan 0.5 zijn"),
         (
             "  afwijking_werkelijk_hard: 0.1\n",
             "afwijking_werkelijk_hard 0.1 moet minstens afwijking_werkelijk",

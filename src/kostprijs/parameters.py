@@ -16,13 +16,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kostprijs.eenheden import EENHEDEN, EENMALIG, normaliseer_eenheid
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
 from kostprijs.matrix import Resultaatmatrix, lees_matrix
 from kostprijs.paden import parameters_pad
+from kostprijs.parameterbestand import lees_parameterbestand
 
 AFRONDINGEN = ("half_omhoog", "omlaag")
 # How a cost price is built up (the template's Bouwstenen) and the units each build-up allows.
@@ -120,12 +119,10 @@ class Budgetparameters:
     def __post_init__(self) -> None:
         fouten = []
         if not Decimal(0) < self.gebruiksfactor <= Decimal(1):
-            hint = (
-                f" (bedoelt u {self.gebruiksfactor / 100}?)"
-                if 1 < self.gebruiksfactor <= 100
-                else ""
+            fouten.append(
+                f"gebruiksfactor {self.gebruiksfactor} moet groter dan 0 en hoogstens 1 zijn "
+                "(een fractie: 65% schrijft u als 0.65)"
             )
-            fouten.append(f"gebruiksfactor {self.gebruiksfactor} moet tussen 0 en 1 liggen{hint}")
         if self.gebruiksfactor.as_tuple().exponent < -4:
             fouten.append(f"gebruiksfactor {self.gebruiksfactor} heeft meer dan 4 decimalen")
         if self.weken_per_jaar not in (52, 53):
@@ -200,7 +197,10 @@ class Kostprijsparameters:
             if getattr(self, naam) <= self.tolerantie_gelijk:
                 fouten.append(f"{naam} moet groter zijn dan tolerantie_gelijk")
         if not Decimal("-0.5") < self.indexatie < Decimal("0.5"):
-            fouten.append(f"indexatie {self.indexatie} moet tussen -0,5 en 0,5 liggen (0.05 = 5%)")
+            fouten.append(
+                f"indexatie {self.indexatie} moet groter dan -0.5 en kleiner dan 0.5 zijn "
+                "(een fractie: 5% schrijft u als 0.05)"
+            )
         if fouten:
             raise ConfiguratieFout("Ongeldige kostprijsparameters: " + "; ".join(fouten) + ".")
 
@@ -658,42 +658,51 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             f"Het parameterbestand {bron} bestaat niet. Kopieer het bestand van vorig jaar "
             f"naar {bron.name} en pas de keuzes aan."
         )
-    try:
-        ruw = yaml.safe_load(bron.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfiguratieFout(f"{bron.name} is geen geldig YAML-bestand: {exc}") from exc
+    bestand = lees_parameterbestand(bron)
+    ruw = bestand.ruw
     _onbekend(ruw, BOVENSTE_SLEUTELS, "het parameterbestand", bron)
-    try:
+    with bestand.sectie("jaar"):
         jaar_ = int(ruw["jaar"])
-        if jaar is not None and jaar_ != int(jaar):
-            raise ConfiguratieFout(f"{bron.name} is voor jaar {jaar_}, niet voor {jaar}.")
+    if jaar is not None and jaar_ != int(jaar):
+        raise ConfiguratieFout(f"{bron.name} is voor jaar {jaar_}, niet voor {jaar}.")
+    with bestand.sectie("bekostiging"):
         bekostiging = _bekostiging(ruw.get("bekostiging"), bron)
+    with bestand.sectie("uren_per_dagdeel"):
         uren_dagdeel = decimaal(ruw.get("uren_per_dagdeel", 4))
         if uren_dagdeel <= 0:
-            raise ConfiguratieFout(f"{bron.name}: uren_per_dagdeel moet groter dan 0 zijn.")
+            raise ConfiguratieFout("uren_per_dagdeel moet groter dan 0 zijn.")
+    with bestand.sectie("catalogus"):
         catalogus = _catalogus(ruw.get("catalogus"), bekostiging, uren_dagdeel, bron)
-        gemeente = str(ruw.get("gemeente", "")).strip()
-        if not gemeente:
-            raise ConfiguratieFout(
-                f"{bron.name}: 'gemeente' ontbreekt: de naam van de gemeente of regio staat in "
-                "de rapporten."
-            )
-        return Jaarparameters(
-            jaar=jaar_,
-            realisatiejaar=int(ruw.get("realisatiejaar", jaar_ - 1)),
-            gemeente=gemeente,
-            bekostiging=bekostiging,
-            budget=_budget(ruw.get("budget"), bron, bekostiging.perioden_per_jaar),
-            catalogus=catalogus,
-            leveringsvormen=_leveringsvormen(ruw.get("leveringsvormen"), bron),
-            uren_per_dagdeel=uren_dagdeel,
-            rekenvoorbeeld=_rekenvoorbeeld(ruw.get("rekenvoorbeeld"), catalogus, bron),
-            bron=bron,
-            overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
-            kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
-            resultaat=_resultaat(ruw.get("resultaatfinanciering"), bekostiging, bron),
+    gemeente = str(ruw.get("gemeente", "")).strip()
+    if not gemeente:
+        raise ConfiguratieFout(
+            f"{bron.name}: 'gemeente' ontbreekt: de naam van de gemeente of regio staat in "
+            "de rapporten."
         )
-    except ConfiguratieFout:
-        raise
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ConfiguratieFout(f"{bron.name}: ontbrekende of ongeldige waarde ({exc}).") from exc
+    with bestand.sectie("realisatiejaar"):
+        realisatiejaar = int(ruw.get("realisatiejaar", jaar_ - 1))
+    with bestand.sectie("budget"):
+        budget = _budget(ruw.get("budget"), bron, bekostiging.perioden_per_jaar)
+    with bestand.sectie("leveringsvormen"):
+        leveringsvormen = _leveringsvormen(ruw.get("leveringsvormen"), bron)
+    with bestand.sectie("rekenvoorbeeld"):
+        rekenvoorbeeld = _rekenvoorbeeld(ruw.get("rekenvoorbeeld"), catalogus, bron)
+    with bestand.sectie("kostprijs"):
+        kostprijs = _kostprijsparameters(ruw.get("kostprijs"), bron)
+    with bestand.sectie("resultaatfinanciering"):
+        resultaat = _resultaat(ruw.get("resultaatfinanciering"), bekostiging, bron)
+    return Jaarparameters(
+        jaar=jaar_,
+        realisatiejaar=realisatiejaar,
+        gemeente=gemeente,
+        bekostiging=bekostiging,
+        budget=budget,
+        catalogus=catalogus,
+        leveringsvormen=leveringsvormen,
+        uren_per_dagdeel=uren_dagdeel,
+        rekenvoorbeeld=rekenvoorbeeld,
+        bron=bron,
+        overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
+        kostprijs=kostprijs,
+        resultaat=resultaat,
+    )

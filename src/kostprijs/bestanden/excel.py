@@ -105,9 +105,9 @@ def werkboek(bladen: list[Blad]) -> Workbook:
         per_cel = [
             [f[r] if isinstance(f, list) else f for f in b.formaten] for r in range(len(b.rijen))
         ]
-        for rij, formaten in zip(b.rijen, per_cel, strict=True):
-            blad.append([_waarde(v, f) for v, f in zip(rij, formaten, strict=True)])
-            for cel, f in zip(blad[blad.max_row], formaten, strict=True):
+        for r, (rij, formaten) in enumerate(zip(b.rijen, per_cel, strict=True), start=kop + 1):
+            for k, (v, f) in enumerate(zip(rij, formaten, strict=True), start=1):
+                cel = blad.cell(row=r, column=k, value=_waarde(v, f))  # O(1), unlike blad[r]
                 if f in NUMMERFORMATEN and not isinstance(cel.value, str):
                     cel.number_format = NUMMERFORMATEN[f]
                 elif isinstance(cel.value, str) and len(cel.value) > 60:

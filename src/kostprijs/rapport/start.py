@@ -13,6 +13,7 @@ from pathlib import Path
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
 from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
+from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.herkomst.manifest import standaard_pad
 from kostprijs.onderzoek.kostprijsonderzoek import (
     VOORSTEL,
@@ -77,12 +78,47 @@ def start(
     """The report's data for `jaar`, from the given folders or the project's standard ones.
 
     Relative paths are relative to the project folder, not to the notebook's folder, in
-    which papermill runs the notebook."""
+    which papermill runs the notebook. In JupyterLab an expected problem (a missing file, a
+    bad parameter) shows as its Dutch message, without a traceback."""
+    _nederlandse_meldingen()
     return Rapport(
         jaar=jaar,
         params=laad_parameters(jaar),
-        raw=raw_map(jaar, raw),
-        processed=processed_map(jaar, processed),
+        raw=_bestaande_map("raw", raw, raw_map(jaar, raw)),
+        processed=_bestaande_map("processed", processed, processed_map(jaar, processed)),
         tarieven_nieuw=PROJECT / tarieven_nieuw if tarieven_nieuw else None,
         manifest=PROJECT / manifest if manifest else None,
     )
+
+
+def _bestaande_map(naam: str, gegeven: str, map_: Path) -> Path:
+    """`map_` if it exists or is the standard folder (whose absence each step explains);
+    else a message that says where it was looked for and what to do."""
+    if map_.is_dir() or not gegeven:
+        return map_
+    hint = ""
+    vanaf_hier = Path.cwd() / gegeven
+    if vanaf_hier.is_dir() and vanaf_hier.resolve().is_relative_to(PROJECT):
+        hint = f' Bedoelt u {naam} = "{vanaf_hier.resolve().relative_to(PROJECT)}"?'
+    raise ConfiguratieFout(
+        f'De map {naam} = "{gegeven}" bestaat niet: gezocht is naar {map_.resolve()}. Een pad '
+        f"in de parameters-cel is relatief aan de projectmap {PROJECT}, niet aan de map van het "
+        f"notebook.{hint}"
+    )
+
+
+def _nederlandse_meldingen() -> None:
+    """In an IPython kernel, show a KostprijsFout as its message only (the cell still fails)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - the reports always run in a kernel
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((KostprijsFout,), _toon_melding)
+
+
+def _toon_melding(shell, soort, fout, tb, tb_offset=None) -> list[str]:
+    regels = [f"Fout: {fout}"]
+    shell._showtraceback(soort, fout, regels)
+    return regels
