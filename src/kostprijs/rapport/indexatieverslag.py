@@ -43,12 +43,15 @@ def cijferverslag(c: Indexcijfer) -> list[str]:
 
 def ketenverslag(k: Indexketen) -> list[str]:
     """The chain from the price year of the cost figures to the tariff year and its factor."""
-    if not k.cijfers:
+    if k.methode == "geen":
+        return [f"Geen indexatie van prijsjaar {k.prijsjaar} naar {k.tariefjaar}: {k.reden}"]
+    if not k.stappen:
         return [f"Prijsjaar {k.prijsjaar} = tariefjaar {k.tariefjaar}: geen indexatie nodig."]
-    stappen = " × ".join(f"(1 + {_pct(c.gepubliceerd, 2)})" for c in k.cijfers)
+    stappen = " × ".join(f"(1 + {_pct(s.fractie * 100, 2)})" for s in k.stappen)
     regels = [
         f"Van prijsjaar {k.prijsjaar} naar tariefjaar {k.tariefjaar}: {stappen} = "
         f"factor {getal(k.factor, 6)} ({_pct((k.factor - 1) * 100, 2)})",
+        *(f"  {s.jaar}: {_pct(s.fractie * 100, 2)}, {s.bron}" for s in k.stappen),
     ]
     if k.voorlopig:
         regels.append(
