@@ -211,7 +211,7 @@ def indexketen(
     if keuze.methode == "vast":
         vast = dict(keuze.percentages)
         _ontbreekt(prijsjaar, tariefjaar, [j for j in jaren if j not in vast], "vast")
-        stappen = tuple(Indexstap(j, vast[j], keuze.reden) for j in jaren)
+        stappen = tuple(Indexstap(j, vast[j], "vast percentage (parameters)") for j in jaren)
         return Indexketen(prijsjaar, tariefjaar, "vast", stappen, keuze.reden)
     cijfers = lees_indexcijfers() if cijfers is None else cijfers
     _ontbreekt(prijsjaar, tariefjaar, [j for j in jaren if j not in cijfers], "vng")

@@ -196,7 +196,7 @@ def methodetabel(
         ("Gemiddelde en overhead", declaratie.omschrijving, "tekst"),
         ("Kenmerk van de vastlegging", declaratie.sha256[:16], "tekst"),
         ("Prijspeil van de kostprijzen", f"boekjaar {keten.prijsjaar}", "tekst"),
-        (f"Indexatie {keten.prijsjaar} → {keten.tariefjaar}", keten.factor - 1, "procent_2"),
+        (f"Indexatie {keten.prijsjaar} → {keten.tariefjaar}", keten.factor - 1, "procent_exact"),
         ("Indexatiemethode", indexatiemethode(keten), "tekst"),
         (
             "Bekostiging",
