@@ -101,3 +101,25 @@ def indexatietabel(k: Indexketen) -> tuple[pd.DataFrame, dict]:
     )
     tabel = pd.DataFrame(rijen, columns=["Jaar", "Indexatie", "Status", "Bron"], dtype=object)
     return tabel, {"Indexatie": "procent_exact"}
+
+
+def voorstel_kort(k: Indexketen) -> str:
+    """The proposal and its price level in one line, for the first lines of a summary.
+
+    >>> from decimal import Decimal
+    >>> from kostprijs.indexatie import Indexketen, Indexstap
+    >>> stap = Indexstap(2027, Decimal("0.0496"), "VNG")
+    >>> voorstel_kort(Indexketen(2026, 2027, "vng", (stap,)))
+    'Voorstel: de gemiddelde kostprijs (prijspeil 2026), geïndexeerd naar 2027 met de VNG-indexatie: samen 4,96%.'
+    """
+    if k.methode == "geen":
+        return (
+            f"Voorstel: de gemiddelde kostprijs op prijspeil {k.prijsjaar}, niet geïndexeerd "
+            f"naar {k.tariefjaar} ({k.reden})."
+        )
+    hoe = {"vng": "de VNG-indexatie", "vast": "vaste percentages"}[k.methode]
+    voorlopig = " (voorlopig)" if k.voorlopig else ""
+    return (
+        f"Voorstel: de gemiddelde kostprijs (prijspeil {k.prijsjaar}), geïndexeerd naar "
+        f"{k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}."
+    )
