@@ -246,3 +246,29 @@ def test_check_method_on_a_processed_folder(tmp_path):
     gewisseld = replace(vroeg, aggregatie="gemiddelde")
     [melding] = controleer_methode(tmp_path, gewisseld, vastlegging)
     assert "vóór het inlezen" in melding
+
+
+@pytest.mark.parametrize("methode", ["gemiddelde", "gewogen_gemiddelde", "mediaan"])
+def test_average_over_exact_prices_rounded_once(methode):
+    # Three providers at 10,004 / 10,004 / 10,008 per unit (kosten / volume, volume 1.000).
+    # Each is 10,00 / 10,00 / 10,01 rounded; the mean of those is 10,0033 -> 10,00, but the
+    # mean of the exact prices is 10,005333 -> 10,01, and that is the one that counts.
+    # Weighted by equal volumes it is the same; the median is 10,004 -> 10,00 either way.
+    from kostprijs.onderzoek.per_aanbieder import kostprijzen_werkelijk
+
+    realisatie = pd.DataFrame(
+        {
+            "aanbieder_id": ["A", "B", "C"],
+            "productspecificatie": ["P"] * 3,
+            "kosten": [D("10004"), D("10004"), D("10008")],
+            "volume": [D("1000")] * 3,
+        }
+    )
+    tabel = kostprijzen_werkelijk(realisatie)
+    assert list(tabel["kostprijs_werkelijk"]) == [D("10.00"), D("10.00"), D("10.01")]
+    uit = aggregeer(tabel, params(methode), kolom="kostprijs_werkelijk")
+    verwacht = {"gemiddelde": "10.01", "gewogen_gemiddelde": "10.01", "mediaan": "10.00"}
+    assert uit.per_product["kostprijs"].iloc[0] == D(verwacht[methode])
+    afgerond = aggregeer(tabel.drop(columns="kostprijs_werkelijk_exact"), params(methode),
+                         kolom="kostprijs_werkelijk")  # fmt: skip
+    assert afgerond.per_product["kostprijs"].iloc[0] == D("10.00")  # the old, biased route

@@ -9,6 +9,7 @@ synthetic sample, so the real data/, build/ and reports/ are not touched.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -166,3 +167,105 @@ def test_every_figure_has_a_dutch_alt_text(rapportmap):
             assert alt and len(alt.group(1)) > 40, f"{rapport.name}: figuur zonder beschrijving"
             assert "No description" not in alt.group(1)
             assert re.search(r"\d", alt.group(1)), f"{rapport.name}: alt-tekst zonder cijfers"
+
+
+def woordvakken(
+    pdf: Path,
+) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Per page of `pdf` its width, height and the box of every word (pdftotext -bbox)."""
+    uit = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    paginas = []
+    for p in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', uit, re.S):
+        woorden = [
+            (float(a), float(b), float(c), float(d), html.unescape(t))
+            for a, b, c, d, t in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                p.group(3),
+            )
+        ]
+        paginas.append((float(p.group(1)), float(p.group(2)), woorden))
+    return paginas
+
+
+def _overlap(a, b) -> float:
+    """The part of the smaller of two word boxes that the other covers."""
+    dx = min(a[2], b[2]) - max(a[0], b[0])
+    dy = min(a[3], b[3]) - max(a[1], b[1])
+    if dx <= 0.5 or dy <= 0.5:
+        return 0.0
+    kleinste = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return dx * dy / kleinste
+
+
+def afdrukproblemen(pdf: Path, html_woorden: set[str]) -> list[str]:
+    """Overprinted words, words outside the printable area (a cut row), words broken in two
+    ('facturatiepe / riode'), and pages left mostly empty before a page of the same size."""
+    marge = 15 / 25.4 * 72 - 2  # the @page margin of 15 mm (12 mm landscape), less 2 pt
+    paginas = woordvakken(pdf)
+    problemen = []
+    for i, (breedte, hoogte, woorden) in enumerate(paginas, 1):
+        rand = marge if hoogte > breedte else 12 / 25.4 * 72 - 2
+        for j, a in enumerate(woorden):
+            for b in woorden[j + 1 :]:
+                if _overlap(a, b) > 0.1:
+                    problemen.append(f"pagina {i}: '{a[4]}' en '{b[4]}' overlappen")
+            # the box is the font's: its middle lies within the printable area, or it is cut
+            if a[0] < rand - 1 or a[2] > breedte - rand + 1 or (a[1] + a[3]) / 2 > hoogte - rand:
+                problemen.append(f"pagina {i}: '{a[4]}' valt buiten de marge (afgesneden)")
+            for deel in re.findall(r"[^\W\d_]{3,}", a[4]):
+                if deel not in html_woorden:
+                    problemen.append(f"pagina {i}: '{deel}' is een afgebroken woord")
+        volgende = paginas[i] if i < len(paginas) else None
+        if woorden and volgende and (volgende[0], volgende[1]) == (breedte, hoogte):
+            onderkant = max(w[3] for w in woorden)
+            if onderkant < rand + (hoogte - 2 * rand) / 2:
+                problemen.append(f"pagina {i} is voor meer dan de helft leeg")
+    return problemen
+
+
+def test_printed_reports_have_no_overlap_cut_rows_broken_words_or_empty_pages(
+    rapportmap, browser, tmp_path
+):
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext ontbreekt (Debian: poppler-utils); .ci/run installeert het")
+    problemen = []
+    for rapport in sorted(rapportmap.rglob("*.html")):
+        naam = rapport.relative_to(rapportmap).with_suffix("").as_posix()
+        pagina = browser.new_page()
+        pagina.goto(rapport.as_uri(), wait_until="networkidle")
+        pagina.emulate_media(media="print")
+        woorden = set(re.findall(r"[^\W\d_]+", pagina.evaluate("document.body.innerText")))
+        pdf = tmp_path / f"{naam.replace('/', '_')}.pdf"
+        pagina.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        pagina.close()
+        problemen += [f"{naam}: {p}" for p in afdrukproblemen(pdf, woorden)]
+    assert not problemen, "\n".join(problemen)
+
+
+def test_print_checker_finds_overprint_cut_rows_and_broken_words(browser, tmp_path):
+    slecht = tmp_path / "slecht.html"
+    slecht.write_text(
+        "<html><head><style>@page { size: A4; margin: 15mm 12mm; }"
+        "table { table-layout: fixed; width: 60mm; } td { overflow: visible; }"
+        "</style></head><body><h1>Proef</h1>"
+        "<table><tr><td>Productspecificatie</td><td>Eenheid</td></tr></table>"
+        "<p style='width: 12mm; overflow-wrap: anywhere'>facturatieperiode</p>"
+        "<table style='width: 400mm'><tr><td>links</td>"
+        "<td style='text-align: right'>Laatste kolom</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    pagina = browser.new_page()
+    pagina.goto(slecht.as_uri())
+    woorden = set(re.findall(r"[^\W\d_]+", pagina.evaluate("document.body.innerText")))
+    pdf = tmp_path / "slecht.pdf"
+    pagina.pdf(path=str(pdf), prefer_css_page_size=True)
+    pagina.close()
+    problemen = "\n".join(afdrukproblemen(pdf, woorden))
+    assert "'Productspecificatie' en 'Eenheid' overlappen" in problemen
+    assert "is een afgebroken woord" in problemen
+    assert "valt buiten de marge (afgesneden)" in problemen  # too wide: shrunk or clipped

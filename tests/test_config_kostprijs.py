@@ -26,9 +26,10 @@ MINIMAAL = (
 )
 
 
-def schrijf(tmp_path, sectie: str) -> Path:
+def schrijf(tmp_path, sectie: str, indexatie: str = "  indexatie: {methode: vng}\n") -> Path:
     pad = tmp_path / "2027.yaml"
-    pad.write_text(MINIMAAL + "kostprijs:\n" + sectie, encoding="utf-8")
+    extra = "" if "indexatie" in sectie else indexatie
+    pad.write_text(MINIMAAL + "kostprijs:\n" + sectie + extra, encoding="utf-8")
     return pad
 
 
@@ -36,12 +37,14 @@ def test_values_read_exactly(tmp_path):
     pad = schrijf(
         tmp_path,
         "  opslag: van_prijs\n  aggregatie: getrimd_gemiddelde\n  trim_aandeel: 0.1\n"
-        "  declaratiedatum: 2026-02-01\n  indexatie: 0.0496\n  tolerantie_gelijk: 0.01\n",
+        "  declaratiedatum: 2026-02-01\n  tolerantie_gelijk: 0.01\n"
+        "  indexatie: {methode: vast, percentages: {2026: 0.0496}, reden: cao}\n",
     )
     k = laad_parameters(pad=pad).kostprijs
     assert (k.opslag, k.aggregatie, k.trim_aandeel) == ("van_prijs", "getrimd_gemiddelde", D("0.1"))
     assert k.declaratiedatum == date(2026, 2, 1)
-    assert (k.indexatie, k.tolerantie_gelijk) == (D("0.0496"), D("0.01"))
+    assert k.indexatie.percentages == ((2026, D("0.0496")),) and k.indexatie.reden == "cao"
+    assert k.tolerantie_gelijk == D("0.01")
 
 
 def test_section_absent_is_none(tmp_path):
@@ -60,7 +63,11 @@ def test_section_absent_is_none(tmp_path):
         ("  aggregatie: getrimd_gemiddelde\n  trim_aandeel: 0.5\n", "moet van 0 tot 0,5 liggen"),
         ("  tolerantie_gelijk: 5\n", "tolerantie_gelijk 5 moet van 0 tot 1 liggen"),
         ("  forse_stijging: 0.001\n", "forse_stijging moet groter zijn dan tolerantie_gelijk"),
-        ("  indexatie: 4.96\n", "indexatie 4.96 moet groter dan -0.5 en kleiner dan 0.5 zijn"),
+        ("  indexatie: 0.0496\n", "indexatie is een keuze van methode, niet één getal"),
+        (
+            "  indexatie: {methode: vast, percentages: {2026: 4.96}, reden: cao}\n",
+            "3,5% schrijft u",
+        ),
         (
             "  afwijking_werkelijk_hard: 0.1\n",
             "afwijking_werkelijk_hard 0.1 moet minstens afwijking_werkelijk",
@@ -72,6 +79,11 @@ def test_section_absent_is_none(tmp_path):
 def test_invalid_values_give_dutch_errors(tmp_path, sectie, melding):
     with pytest.raises(ConfiguratieFout, match=melding.replace("(", r"\(").replace(".", r"\.")):
         laad_parameters(pad=schrijf(tmp_path, sectie))
+
+
+def test_indexatie_must_be_chosen(tmp_path):
+    with pytest.raises(ConfiguratieFout, match=r"kostprijs\.indexatie ontbreekt"):
+        laad_parameters(pad=schrijf(tmp_path, "  opslag: op_kosten\n", indexatie=""))
 
 
 def test_defaults_are_valid():

@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from hypothesis import given
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from kostprijs.cli import main
 from kostprijs.fouten import ConfiguratieFout
-from kostprijs.indexatie import INDEXCIJFERS, indexketen, lees_indexcijfers
+from kostprijs.indexatie import INDEXCIJFERS, indexketen, lees_indexatiekeuze, lees_indexcijfers
 
 D = Decimal
 
@@ -63,7 +64,7 @@ def test_een_gepubliceerd_cijfer_dat_niet_uit_de_onderdelen_volgt_wordt_geweiger
 
 def test_keten_is_het_product_over_de_tussenliggende_jaren():
     keten = indexketen(2023, 2025)
-    assert [c.jaar for c in keten.cijfers] == [2024, 2025]
+    assert [s.jaar for s in keten.stappen] == [2024, 2025]
     assert keten.factor == D("1.063") * D("1.0496") == D("1.1157248")
     assert indexketen(2025, 2025).factor == 1
 
@@ -102,7 +103,48 @@ def test_opdracht_indexatie_toont_het_cijfer_met_onderdelen_en_bron(capsys):
     assert "4,70% + 1,60% = 6,30%" in uit and "verhouding" in uit and "VNG" in uit
 
 
-def test_opdracht_indexatie_voor_een_jaar_met_parameters_noemt_wat_ontbreekt(capsys):
-    assert main(["indexatie", "--jaar", "2027"]) == 2
-    fout = capsys.readouterr().err
-    assert "prijsjaar" in fout and "params/indexcijfers.yaml" in fout
+def test_opdracht_indexatie_voor_een_jaar_met_parameters_toont_de_keten(capsys):
+    # params/2027.yaml: boekjaar 2025 (inleverdatum 2026), vast 3,5% (2026) and 3% (2027):
+    # 1,035 x 1,03 = 1,06605
+    assert main(["indexatie", "--jaar", "2027"]) == 0
+    uit = capsys.readouterr().out
+    assert "Van prijsjaar 2025 naar tariefjaar 2027" in uit
+    assert "factor 1,066050 (6,61%)" in uit
+
+
+@pytest.mark.parametrize(
+    ("ruw", "melding"),
+    [
+        (0, "niet één getal"),
+        ({"methode": "vast", "percentages": {2026: 0.03}}, "vraagt een reden"),
+        ({"methode": "geen"}, "vraagt een reden"),
+        ({"methode": "index"}, "kies uit vng, vast, geen"),
+        ({"methode": "vng", "percentages": {2026: 0.03}}, "alleen bij methode vast"),
+        ({"methode": "vast", "percentages": {2026: 3.5}, "reden": "cao"}, "3,5% schrijft u als"),
+    ],
+)
+def test_indexatiekeuze_fouten(ruw, melding):
+    with pytest.raises(ConfiguratieFout, match=melding):
+        lees_indexatiekeuze(ruw)
+
+
+def test_vaste_percentages_en_ontbrekend_jaar():
+    keuze = lees_indexatiekeuze(
+        {"methode": "vast", "percentages": {2026: "0.035", 2027: "0.03"}, "reden": "cao"}
+    )
+    assert indexketen(2025, 2027, keuze=keuze).factor == D("1.035") * D("1.03")
+    with pytest.raises(ConfiguratieFout, match="ontbreekt het indexcijfer van 2028"):
+        indexketen(2025, 2028, keuze=keuze)
+    geen = lees_indexatiekeuze({"methode": "geen", "reden": "tarieven al op prijspeil"})
+    assert indexketen(2025, 2027, keuze=geen).factor == 1
+
+
+def test_voorstel_is_kostprijs_maal_de_ketenfactor_een_keer_afgerond():
+    # 50,00 x 1,06605 = 53,3025 -> 53,30; 12,57 x 1,06605 = 13,4002... -> 13,40
+    from kostprijs.onderzoek.tarieven import voorgestelde_tarieven
+
+    gemiddeld = pd.DataFrame(
+        {"productspecificatie": ["A", "B"], "kostprijs": [D("50.00"), D("12.57")]}
+    )
+    uit = voorgestelde_tarieven(gemiddeld, D("1.035") * D("1.03") - 1)
+    assert list(uit["voorgesteld_tarief"]) == [D("53.30"), D("13.40")]

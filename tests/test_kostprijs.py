@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kostprijs.fouten import InvoerFout
 from kostprijs.onderzoek.aggregatie import aggregeer
 from kostprijs.onderzoek.per_aanbieder import (
+    EXACT,
     KOLOMMEN,
     Onberekenbaar,
     kostprijs_per_eenheid,
@@ -245,7 +246,7 @@ def test_bouwstenen_table_by_hand(tabellen):
 
 def test_per_provider_both_estimates_and_signal(tabellen):
     uit = kostprijzen_per_aanbieder(*tabellen, Kostprijsparameters(), UREN)
-    assert list(uit.columns) == KOLOMMEN
+    assert list(uit.columns) == [*KOLOMMEN, *EXACT]
     rij = {(r.aanbieder_id, r.productspecificatie): r for r in uit.itertuples()}
     ozl = rij[("A-1", "OZL 1")]
     assert (ozl.kostprijs_bouwstenen, ozl.kostprijs_werkelijk) == (D("48.39"), D("48.39"))

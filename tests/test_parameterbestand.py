@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -50,13 +51,16 @@ def test_een_goede_waarde_wordt_gelezen(tmp_path):
 
 
 def test_indexatie_bericht_en_grens_stemmen_overeen(tmp_path):
-    pad, regel = _met(tmp_path, 2027, "indexatie", "-0.5")
+    pad, _ = _met(tmp_path, 2027, "2026", "-0.5")  # the first year under indexatie.percentages
+    regel = next(
+        i for i, r in enumerate(pad.read_text().splitlines(), 1) if r.startswith("  indexatie:")
+    )
     with pytest.raises(ConfiguratieFout) as fout:
         laad_parameters(pad=pad)
     assert f"regel {regel} (kostprijs.indexatie)" in str(fout.value)
     assert "groter dan -0.5" in str(fout.value)  # -0.5 itself is outside, and the message says so
-    pad, _ = _met(tmp_path, 2027, "indexatie", "-0.49")
-    assert str(laad_parameters(pad=pad).kostprijs.indexatie) == "-0.49"
+    pad, _ = _met(tmp_path, 2027, "2026", "-0.49")
+    assert laad_parameters(pad=pad).kostprijs.indexatie.percentages[0][1] == Decimal("-0.49")
 
 
 def test_ontbrekende_sleutel_noemt_de_sectie(tmp_path):

@@ -372,7 +372,7 @@ def _vastleggen(args: argparse.Namespace) -> int:
 
 def _indexatie(args: argparse.Namespace) -> int:
     from kostprijs.fouten import ConfiguratieFout
-    from kostprijs.indexatie import indexketen, lees_indexcijfers
+    from kostprijs.indexatie import Indexatiekeuze, indexketen, lees_indexcijfers
     from kostprijs.paden import parameters_pad
     from kostprijs.parameters import laad_parameters
     from kostprijs.rapport.indexatieverslag import cijferverslag, ketenverslag
@@ -392,7 +392,9 @@ def _indexatie(args: argparse.Namespace) -> int:
         print(f"Voor {args.jaar} staat (nog) geen indexcijfer in params/indexcijfers.yaml.")
     if heeft_params:
         params = laad_parameters(args.jaar)
-        print("\n".join(ketenverslag(indexketen(boekjaar(params), args.jaar, cijfers))))
+        keuze = params.kostprijs.indexatie if params.kostprijs else None
+        keten = indexketen(boekjaar(params), args.jaar, cijfers, keuze or Indexatiekeuze("vng"))
+        print("\n".join(ketenverslag(keten)))
     return 0
 
 

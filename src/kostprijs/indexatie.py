@@ -143,44 +143,135 @@ def _onderdelen(ruw) -> Onderdelen:
     return Onderdelen(ova=decimaal(ruw["ova"]), ppc=decimaal(ruw["ppc"]))
 
 
+METHODEN = ("vng", "vast", "geen")
+
+
+@dataclass(frozen=True)
+class Indexatiekeuze:
+    """How the year's parameters go from the price year to the tariff year.
+
+    vng: the published figures of params/indexcijfers.yaml; vast: a fraction per year with a
+    reason (a cao wage increase, say); geen: no indexation, with the reason the report prints.
+    """
+
+    methode: str = "geen"
+    percentages: tuple[tuple[int, Decimal], ...] = ()  # (jaar, fractie): 0.035 = 3,5%
+    reden: str = ""
+
+
+@dataclass(frozen=True)
+class Indexstap:
+    """One year of the chain: its index as a fraction, where it comes from, and whether the
+    figure is still provisional."""
+
+    jaar: int
+    fractie: Decimal
+    bron: str
+    voorlopig: bool = False
+
+
 @dataclass(frozen=True)
 class Indexketen:
-    """From the price year of the cost figures to the tariff year: one figure per year between."""
+    """From the price year of the cost figures to the tariff year: one step per year between."""
 
     prijsjaar: int
     tariefjaar: int
-    cijfers: tuple[Indexcijfer, ...]
+    methode: str
+    stappen: tuple[Indexstap, ...]
+    reden: str = ""
 
     @property
     def factor(self) -> Decimal:
         """Product of (1 + index) over the years after the price year up to the tariff year."""
         uit = Decimal(1)
-        for c in self.cijfers:
-            uit *= 1 + c.fractie
+        for stap in self.stappen:
+            uit *= 1 + stap.fractie
         return uit
 
     @property
     def voorlopig(self) -> tuple[int, ...]:
         """The years whose figure is still provisional."""
-        return tuple(c.jaar for c in self.cijfers if c.status == "voorlopig")
+        return tuple(s.jaar for s in self.stappen if s.voorlopig)
 
 
 def indexketen(
-    prijsjaar: int, tariefjaar: int, cijfers: dict[int, Indexcijfer] | None = None
+    prijsjaar: int,
+    tariefjaar: int,
+    cijfers: dict[int, Indexcijfer] | None = None,
+    keuze: Indexatiekeuze = Indexatiekeuze("vng"),
 ) -> Indexketen:
-    """The chain of published figures from `prijsjaar` to `tariefjaar`; a missing year stops."""
-    cijfers = lees_indexcijfers() if cijfers is None else cijfers
+    """The chain from `prijsjaar` to `tariefjaar` by the chosen method; a missing year stops."""
     if prijsjaar > tariefjaar:
         raise ConfiguratieFout(
             f"Het prijsjaar van de kostprijzen ({prijsjaar}) ligt na het tariefjaar ({tariefjaar})."
         )
     jaren = range(prijsjaar + 1, tariefjaar + 1)
-    ontbreekt = [j for j in jaren if j not in cijfers]
-    if ontbreekt:
+    if keuze.methode == "geen":
+        return Indexketen(prijsjaar, tariefjaar, "geen", (), keuze.reden)
+    if keuze.methode == "vast":
+        vast = dict(keuze.percentages)
+        _ontbreekt(prijsjaar, tariefjaar, [j for j in jaren if j not in vast], "vast")
+        stappen = tuple(Indexstap(j, vast[j], "vast percentage (parameters)") for j in jaren)
+        return Indexketen(prijsjaar, tariefjaar, "vast", stappen, keuze.reden)
+    cijfers = lees_indexcijfers() if cijfers is None else cijfers
+    _ontbreekt(prijsjaar, tariefjaar, [j for j in jaren if j not in cijfers], "vng")
+    stappen = tuple(
+        Indexstap(j, cijfers[j].fractie, cijfers[j].bron, cijfers[j].status == "voorlopig")
+        for j in jaren
+    )
+    return Indexketen(prijsjaar, tariefjaar, "vng", stappen)
+
+
+def _ontbreekt(prijsjaar: int, tariefjaar: int, jaren: list[int], methode: str) -> None:
+    if not jaren:
+        return
+    waar = (
+        f"{INDEXCIJFERS.relative_to(PARAMS.parent)}: de VNG-tabel van dat jaar, met "
+        "`status: voorlopig` zolang het cijfer nog niet definitief is"
+        if methode == "vng"
+        else "de parameters, onder kostprijs.indexatie.percentages"
+    )
+    raise ConfiguratieFout(
+        f"Voor de indexatie van prijsjaar {prijsjaar} naar tariefjaar {tariefjaar} ontbreekt "
+        f"het indexcijfer van {', '.join(map(str, jaren))}. Zet het in {waar}."
+    )
+
+
+def lees_indexatiekeuze(ruw) -> Indexatiekeuze:
+    """The `kostprijs.indexatie` section of the parameters, checked (Dutch messages)."""
+    voorbeeld = (
+        "Schrijf bijvoorbeeld 'indexatie: {methode: vng}', of 'indexatie: {methode: vast, "
+        "percentages: {2026: 0.035}, reden: cao-loonstijging}', of 'indexatie: {methode: geen, "
+        "reden: ...}' (zie docs/kostprijsmethode.md)."
+    )
+    if not isinstance(ruw, dict):
         raise ConfiguratieFout(
-            f"Voor de indexatie van prijsjaar {prijsjaar} naar tariefjaar {tariefjaar} ontbreekt "
-            f"het indexcijfer van {', '.join(map(str, ontbreekt))}. Zet het in "
-            f"{INDEXCIJFERS.relative_to(PARAMS.parent)}: de VNG-tabel van dat jaar, met "
-            "`status: voorlopig` zolang het cijfer nog niet definitief is."
+            f"indexatie is een keuze van methode, niet één getal ({ruw!r}): een vergeten 0 zou "
+            f"de kostprijzen stil op het prijspeil van het boekjaar laten. {voorbeeld}"
         )
-    return Indexketen(prijsjaar, tariefjaar, tuple(cijfers[j] for j in jaren))
+    onbekend = sorted(set(ruw) - {"methode", "percentages", "reden"})
+    if onbekend:
+        raise ConfiguratieFout(f"indexatie kent {', '.join(onbekend)} niet. {voorbeeld}")
+    methode = str(ruw.get("methode", ""))
+    if methode not in METHODEN:
+        raise ConfiguratieFout(
+            f"indexatie.methode '{methode}'; kies uit {', '.join(METHODEN)}. {voorbeeld}"
+        )
+    reden = str(ruw.get("reden") or "").strip()
+    if methode in ("vast", "geen") and not reden:
+        raise ConfiguratieFout(
+            f"indexatie.methode {methode} vraagt een reden (die staat in het rapport)."
+        )
+    percentages = ruw.get("percentages") or {}
+    if methode != "vast" and percentages:
+        raise ConfiguratieFout("indexatie.percentages horen alleen bij methode vast.")
+    if not isinstance(percentages, dict):
+        raise ConfiguratieFout(f"indexatie.percentages geeft per jaar een fractie. {voorbeeld}")
+    vast = tuple(sorted((int(j), decimaal(f)) for j, f in percentages.items()))
+    for jaar, fractie in vast:
+        if not Decimal("-0.5") < fractie < Decimal("0.5"):
+            raise ConfiguratieFout(
+                f"indexatie.percentages {jaar}: {fractie} moet groter dan -0.5 en kleiner dan "
+                "0.5 zijn (een fractie: 3,5% schrijft u als 0.035)."
+            )
+    return Indexatiekeuze(methode, vast, reden)

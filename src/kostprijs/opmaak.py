@@ -80,6 +80,17 @@ def getal(waarde, decimalen: int | None = None) -> str:
     return format_decimal(half_op(waarde, decimalen), format=patroon, locale=LOCALE)
 
 
+def procent_exact(fractie: Decimal, minimaal: int = 2) -> str:
+    """A percentage with every decimal it has (at least `minimaal`): an index of 6,605% is
+    shown so, because a reader who multiplies by 1,0661 gets another tariff.
+
+    >>> procent_exact(Decimal("0.0496")), procent_exact(Decimal("0.06605")), procent_exact(Decimal("0"))
+    ('4,96%', '6,605%', '0,00%')
+    """
+    exponent = (Decimal(fractie) * 100).normalize().as_tuple().exponent
+    return procent(fractie, max(minimaal, -exponent if isinstance(exponent, int) else 0))
+
+
 def procent(fractie, decimalen: int = 1, *, teken: bool = False) -> str:
     """A fraction as a percentage, rounded half up once from the exact value.
 

@@ -19,6 +19,7 @@ from typing import Any
 from kostprijs.eenheden import EENHEDEN, EENMALIG, normaliseer_eenheid
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
+from kostprijs.indexatie import Indexatiekeuze, lees_indexatiekeuze
 from kostprijs.matrix import Resultaatmatrix, lees_matrix
 from kostprijs.paden import parameters_pad
 from kostprijs.parameterbestand import lees_parameterbestand
@@ -167,7 +168,7 @@ class Kostprijsparameters:
     weinig_verschil: Decimal = Decimal("0.10")
     forse_stijging: Decimal = Decimal("0.50")
     forse_daling: Decimal = Decimal("0.25")
-    indexatie: Decimal = Decimal("0")
+    indexatie: Indexatiekeuze = field(default_factory=Indexatiekeuze)
 
     def __post_init__(self) -> None:
         fouten = []
@@ -196,11 +197,6 @@ class Kostprijsparameters:
         for naam in ("forse_stijging", "forse_daling"):
             if getattr(self, naam) <= self.tolerantie_gelijk:
                 fouten.append(f"{naam} moet groter zijn dan tolerantie_gelijk")
-        if not Decimal("-0.5") < self.indexatie < Decimal("0.5"):
-            fouten.append(
-                f"indexatie {self.indexatie} moet groter dan -0.5 en kleiner dan 0.5 zijn "
-                "(een fractie: 5% schrijft u als 0.05)"
-            )
         if fouten:
             raise ConfiguratieFout("Ongeldige kostprijsparameters: " + "; ".join(fouten) + ".")
 
@@ -583,10 +579,16 @@ def _kostprijsparameters(ruw: dict | None, bron: Path) -> Kostprijsparameters | 
         "weinig_verschil",
         "forse_stijging",
         "forse_daling",
-        "indexatie",
     ):
         if naam in k:
             velden[naam] = decimaal(k.pop(naam))
+    if "indexatie" not in k:
+        raise ConfiguratieFout(
+            f"{bron.name}: kostprijs.indexatie ontbreekt: kies hoe de kostprijzen van het "
+            "boekjaar naar het tariefjaar gaan (methode vng, vast of geen; zie "
+            "docs/kostprijsmethode.md)."
+        )
+    velden["indexatie"] = lees_indexatiekeuze(k.pop("indexatie"))
     if k:
         raise ConfiguratieFout(f"{bron.name}: onbekende kostprijsparameters: {', '.join(k)}.")
     return Kostprijsparameters(**velden)

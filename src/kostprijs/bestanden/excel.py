@@ -27,6 +27,7 @@ NUMMERFORMATEN = {
     "euro": '"€" #,##0.00;"€" -#,##0.00',
     "euro_heel": '"€" #,##0;"€" -#,##0',
     "procent": "0.0%",
+    "procent_exact": "0.00####%",  # an index with every decimal it has
     "geheel": "#,##0",
     "getal": "#,##0.###",
 }

@@ -5,7 +5,8 @@ The statistic is chosen in params/<jaar>.yaml (`kostprijs.aggregatie`, `trim_aan
 ECLI:NL:CBB:2016:180). The declaration is recorded with every result as its SHA-256 hash;
 `onderzoek.methode` records and checks the declaration.
 
-Statistics are computed exactly (fractions) and rounded once, half up to the cent:
+Statistics are computed exactly (fractions), over the providers' exact cost prices where the
+table carries them (`<kolom>_exact`), and rounded once, half up to the cent:
 mean; volume-weighted mean (sum kostprijs x volume / sum volume); median (mean of the two
 middle values for even n); trimmed mean (floor(trim_aandeel x n) values dropped at each
 end); P25 and P75 by linear interpolation between order statistics (position (n - 1) x q,
@@ -178,9 +179,9 @@ def aggregeer(
             uitgesloten.append((r.aanbieder_id, r.productspecificatie, reden))
             continue
         volume = Decimal(0) if volume is None or pd.isna(volume) else decimaal(volume)
-        per.setdefault(r.productspecificatie, []).append(
-            (r.aanbieder_id, Fraction(decimaal(kostprijs)), volume)
-        )
+        exact = getattr(r, f"{kolom}_exact", None)  # the unrounded price, where known
+        waarde = exact if isinstance(exact, Fraction) else Fraction(decimaal(kostprijs))
+        per.setdefault(r.productspecificatie, []).append((r.aanbieder_id, waarde, volume))
 
     rijen, uitschieters = [], []
     for product, leden in per.items():

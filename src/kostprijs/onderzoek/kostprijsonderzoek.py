@@ -17,6 +17,7 @@ import pandas as pd
 from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.csvbestand import schrijf_csv, schrijf_csv_nl
 from kostprijs.bestanden.injectie import onschadelijke_tabel
+from kostprijs.indexatie import Indexketen, indexketen
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
 from kostprijs.onderzoek.methode import controleer_methode
 from kostprijs.onderzoek.onthulling import (
@@ -26,10 +27,11 @@ from kostprijs.onderzoek.onthulling import (
     bijdragen_gemiddelde,
     lees_p,
 )
-from kostprijs.onderzoek.per_aanbieder import uit_processed
+from kostprijs.onderzoek.per_aanbieder import EXACT, uit_processed
 from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
 from kostprijs.paden import methode_pad
 from kostprijs.parameters import ZIN, Jaarparameters
+from kostprijs.sjabloon.toelichting import boekjaar
 from kostprijs.tarieflijst import lees_tarieven
 
 VOORSTEL = "tarieven_voorstel.csv"
@@ -51,6 +53,7 @@ class Kostprijsonderzoek:
     namen: dict[str, str]
     opmerkingen: pd.DataFrame
     bevestigingen: pd.DataFrame  # the municipality's confirmations and their status (internal)
+    indexketen: Indexketen  # from the price year of the cost figures to the tariff year
 
     @property
     def opmerkingen_meegeteld(self) -> pd.DataFrame:
@@ -252,6 +255,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
             columns=["kvk", "blad", "cel", "waarde", "reden", "status", "toelichting"]
         )
     )
+    keten = indexketen(boekjaar(params), params.jaar, keuze=k.indexatie)
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
         aggregatie=aggregatie,
@@ -264,12 +268,13 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
             k.tolerantie_gelijk,
             params.catalogus,
         ),
-        voorstel=voorgestelde_tarieven(gemiddeld, k.indexatie, params.catalogus),
+        voorstel=voorgestelde_tarieven(gemiddeld, keten.factor - 1, params.catalogus),
         methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
         opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"],
         bevestigingen=bevestigingen,
+        indexketen=keten,
     )
 
 
@@ -327,7 +332,7 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
     """Processed outputs of the research (internal): per aanbieder, per product, the proposal."""
     map_ = Path(map_)
     paden = {
-        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder,
+        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder.drop(columns=EXACT),
         "kostprijzen_product.csv": onderzoek.aggregatie.per_product,
         "disclosure.csv": onderzoek.oordelen.drop(columns=["totaal"]),
     }

@@ -21,8 +21,10 @@ with o = overhead + verplichtingen and the declared convention: opslagfactor = 1
 (`op_kosten`, a mark-up on cost, "x 1,20") or 1 / (1 - o) (`van_prijs`, a share of the
 price, "/ 0,80"). Actuals: kostprijs = kosten / volume.
 
-Rounding: every intermediate value is an exact fraction; each cost price is rounded once,
-half up to the cent, at the very end (`kostprijs_per_eenheid`, `kostprijs_werkelijk`).
+Rounding: every intermediate value is an exact fraction; each provider's cost price is shown
+rounded once, half up to the cent (`kostprijs_per_eenheid`, `kostprijs_werkelijk`), and kept
+exact beside it (`EXACT`): the average over providers is taken over the exact prices and
+rounded once, at the end.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ KOLOMMEN = [
     "toelichting",
     "uitgesloten",
 ]
+# The exact cost prices (Fraction) beside the rounded ones: the average is taken over these.
+EXACT = ["kostprijs_bouwstenen_exact", "kostprijs_werkelijk_exact"]
 
 
 class Onberekenbaar(ValueError):
@@ -154,7 +158,7 @@ def _positief(waarde, veld: str, soort: str) -> Fraction:
     return f
 
 
-def kostprijs_per_eenheid(
+def kostprijs_exact(
     personeel: Fraction,
     *,
     conventie: str,
@@ -165,8 +169,8 @@ def kostprijs_per_eenheid(
     bezettingsgraad=None,
     indexering=0,
     risico=0,
-) -> Decimal:
-    """The cost price of one unit, rounded half up to the cent (the only rounding).
+) -> Fraction:
+    """The cost price of one unit, exactly (the average is taken over these, then rounded).
 
     bezettingsgraad: for etmaal products, housing is spread over the occupied etmalen.
     """
@@ -174,15 +178,25 @@ def kostprijs_per_eenheid(
     if bezettingsgraad is not None and huis:
         huis /= _positief(bezettingsgraad, "bezettingsgraad", "etmaal")
     kosten = personeel * opslagfactor(opslag, conventie) + _f(materieel) + huis + _f(voeding)
-    return op_centen(kosten * (1 + _f(indexering)) * (1 + _f(risico)))
+    return kosten * (1 + _f(indexering)) * (1 + _f(risico))
+
+
+def kostprijs_per_eenheid(personeel: Fraction, **bouwstenen) -> Decimal:
+    """`kostprijs_exact` rounded half up to the cent (the provider's own cost price)."""
+    return op_centen(kostprijs_exact(personeel, **bouwstenen))
+
+
+def werkelijk_exact(kosten, volume) -> Fraction:
+    """Attributed cost / volume delivered, exactly."""
+    v = _f(volume)
+    if v <= 0:
+        raise Onberekenbaar("er is geen geleverd volume opgegeven")
+    return _f(kosten) / v
 
 
 def kostprijs_werkelijk(kosten, volume) -> Decimal:
     """Attributed cost / volume delivered, rounded half up to the cent."""
-    v = _f(volume)
-    if v <= 0:
-        raise Onberekenbaar("er is geen geleverd volume opgegeven")
-    return op_centen(_f(kosten) / v)
+    return op_centen(werkelijk_exact(kosten, volume))
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -216,7 +230,7 @@ def kostprijzen_bouwstenen(
         fte.setdefault((r.aanbieder_id, r.productspecificatie), []).append((r.fte, loon[sleutel]))
     rijen = []
     for b in bouwstenen.itertuples():
-        kostprijs, reden = None, ""
+        exact, reden = None, ""
         try:
             uren = productieve_uren(
                 b.jaaruren, b.verlof, b.ziekte, b.scholing, b.overleg, b.indirect
@@ -232,7 +246,7 @@ def kostprijzen_bouwstenen(
                 personeelsuren=b.personeelsuren,
                 bezettingsgraad=b.bezettingsgraad,
             )
-            kostprijs = kostprijs_per_eenheid(
+            exact = kostprijs_exact(
                 p,
                 conventie=conventie,
                 opslag=_f(b.overhead) + _f(b.verplichtingen),
@@ -250,14 +264,13 @@ def kostprijzen_bouwstenen(
                 "aanbieder_id": b.aanbieder_id,
                 "productspecificatie": b.productspecificatie,
                 "soort": b.soort,
-                "kostprijs_bouwstenen": kostprijs,
+                "kostprijs_bouwstenen": None if exact is None else op_centen(exact),
+                "kostprijs_bouwstenen_exact": exact,
                 "reden": reden,
             }
         )
-    return pd.DataFrame(
-        rijen,
-        columns=["aanbieder_id", "productspecificatie", "soort", "kostprijs_bouwstenen", "reden"],
-    )
+    kolommen = ["aanbieder_id", "productspecificatie", "soort", "kostprijs_bouwstenen"]
+    return pd.DataFrame(rijen, columns=[*kolommen, "kostprijs_bouwstenen_exact", "reden"])
 
 
 def kostprijzen_werkelijk(realisatie: pd.DataFrame) -> pd.DataFrame:
@@ -267,24 +280,23 @@ def kostprijzen_werkelijk(realisatie: pd.DataFrame) -> pd.DataFrame:
     """
     rijen = []
     for r in realisatie.itertuples():
-        kostprijs, reden = None, ""
+        exact, reden = None, ""
         try:
-            kostprijs = kostprijs_werkelijk(r.kosten, r.volume)
+            exact = werkelijk_exact(r.kosten, r.volume)
         except Onberekenbaar as fout:
             reden = f"Geen kostprijs uit werkelijke kosten: {fout}."
         rijen.append(
             {
                 "aanbieder_id": r.aanbieder_id,
                 "productspecificatie": r.productspecificatie,
-                "kostprijs_werkelijk": kostprijs,
+                "kostprijs_werkelijk": None if exact is None else op_centen(exact),
+                "kostprijs_werkelijk_exact": exact,
                 "volume": r.volume,
                 "reden": reden,
             }
         )
-    return pd.DataFrame(
-        rijen,
-        columns=["aanbieder_id", "productspecificatie", "kostprijs_werkelijk", "volume", "reden"],
-    )
+    kolommen = ["aanbieder_id", "productspecificatie", "kostprijs_werkelijk"]
+    return pd.DataFrame(rijen, columns=[*kolommen, "kostprijs_werkelijk_exact", "volume", "reden"])
 
 
 def afwijking(bouwstenen: Decimal, werkelijk: Decimal) -> Fraction:
@@ -361,6 +373,8 @@ def kostprijzen_per_aanbieder(
                 "soort": r.soort or "",
                 "kostprijs_bouwstenen": kb,
                 "kostprijs_werkelijk": kw,
+                "kostprijs_bouwstenen_exact": r.kostprijs_bouwstenen_exact,
+                "kostprijs_werkelijk_exact": r.kostprijs_werkelijk_exact,
                 "volume": r.volume,
                 "afwijking_pct": pct,
                 "signaal": signaal,
@@ -368,7 +382,7 @@ def kostprijzen_per_aanbieder(
                 "uitgesloten": uitgesloten,
             }
         )
-    uit = pd.DataFrame(rijen, columns=KOLOMMEN)
+    uit = pd.DataFrame(rijen, columns=[*KOLOMMEN, *EXACT])
     return uit.sort_values(["productspecificatie", "aanbieder_id"], ignore_index=True)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
+
 from kostprijs.indexatie import Indexcijfer, Indexketen
-from kostprijs.opmaak import datum, getal
+from kostprijs.opmaak import datum, getal, procent_exact
 
 REGELTEKST = {
     "verhouding": "correctie als verhouding: (1 + definitief) / (1 + voorlopig) - 1",
@@ -13,7 +15,7 @@ REGELTEKST = {
 }
 
 
-def _pct(waarde: Decimal, decimalen: int) -> str:
+def _pct(waarde: Decimal, decimalen: int) -> str:  # waarde in percent
     return f"{getal(waarde, decimalen)}%"
 
 
@@ -43,15 +45,81 @@ def cijferverslag(c: Indexcijfer) -> list[str]:
 
 def ketenverslag(k: Indexketen) -> list[str]:
     """The chain from the price year of the cost figures to the tariff year and its factor."""
-    if not k.cijfers:
+    if k.methode == "geen":
+        return [f"Geen indexatie van prijsjaar {k.prijsjaar} naar {k.tariefjaar}: {k.reden}"]
+    if not k.stappen:
         return [f"Prijsjaar {k.prijsjaar} = tariefjaar {k.tariefjaar}: geen indexatie nodig."]
-    stappen = " × ".join(f"(1 + {_pct(c.gepubliceerd, 2)})" for c in k.cijfers)
+    stappen = " × ".join(f"(1 + {_pct(s.fractie * 100, 2)})" for s in k.stappen)
     regels = [
         f"Van prijsjaar {k.prijsjaar} naar tariefjaar {k.tariefjaar}: {stappen} = "
         f"factor {getal(k.factor, 6)} ({_pct((k.factor - 1) * 100, 2)})",
+        *(f"  {s.jaar}: {_pct(s.fractie * 100, 2)}, {s.bron}" for s in k.stappen),
     ]
     if k.voorlopig:
         regels.append(
             f"  let op: het cijfer van {', '.join(map(str, k.voorlopig))} is nog voorlopig"
         )
     return regels
+
+
+def prijspeil(k: Indexketen) -> str:
+    """The paragraph above the proposal: at which price level the cost prices are, and how
+    they got to the tariff year (Markdown)."""
+    kop = (
+        f"De kostprijzen komen uit de werkelijke cijfers van boekjaar {k.prijsjaar} en staan dus "
+        f"op het prijspeil van {k.prijsjaar}. "
+    )
+    if k.methode == "geen":
+        return kop + f"Ze zijn **niet geïndexeerd** naar {k.tariefjaar}: {k.reden}."
+    if not k.stappen:
+        return kop + "Dat is het tariefjaar: er is geen indexatie nodig."
+    hoe = {"vng": "de indexcijfers van de VNG", "vast": "vaste percentages"}[k.methode]
+    tekst = (
+        kop + f"Naar {k.tariefjaar} gaan ze met {hoe} (tabel hieronder): samen × "
+        f"{getal(k.factor, 6)}, {procent_exact(k.factor - 1)}. Het voorgestelde tarief is de "
+        "gemiddelde kostprijs maal die factor, één keer afgerond op centen (bij een variant: "
+        "ook maal de factor van die variant)."
+    )
+    if k.methode == "vast":
+        tekst += f" Reden voor vaste percentages: {k.reden}."
+    if k.voorlopig:
+        tekst += (
+            f" **Het cijfer van {', '.join(map(str, k.voorlopig))} is nog voorlopig**; het "
+            "definitieve cijfer kan het tarief nog veranderen."
+        )
+    return tekst
+
+
+def indexatietabel(k: Indexketen) -> tuple[pd.DataFrame, dict]:
+    """One row per year of the chain (index, status, source) and the factor at the bottom."""
+    rijen = [
+        (str(s.jaar), s.fractie, "voorlopig" if s.voorlopig else "vastgesteld", s.bron)
+        for s in k.stappen
+    ]
+    rijen.append(
+        (f"samen {k.prijsjaar} → {k.tariefjaar}", k.factor - 1, "", f"factor {getal(k.factor, 6)}")
+    )
+    tabel = pd.DataFrame(rijen, columns=["Jaar", "Indexatie", "Status", "Bron"], dtype=object)
+    return tabel, {"Indexatie": "procent_exact"}
+
+
+def voorstel_kort(k: Indexketen) -> str:
+    """The proposal and its price level in one line, for the first lines of a summary.
+
+    >>> from decimal import Decimal
+    >>> from kostprijs.indexatie import Indexketen, Indexstap
+    >>> stap = Indexstap(2027, Decimal("0.0496"), "VNG")
+    >>> voorstel_kort(Indexketen(2026, 2027, "vng", (stap,)))
+    'Voorstel: de gemiddelde kostprijs (prijspeil 2026), geïndexeerd naar 2027 met de VNG-indexatie: samen 4,96%.'
+    """
+    if k.methode == "geen":
+        return (
+            f"Voorstel: de gemiddelde kostprijs op prijspeil {k.prijsjaar}, niet geïndexeerd "
+            f"naar {k.tariefjaar} ({k.reden})."
+        )
+    hoe = {"vng": "de VNG-indexatie", "vast": "vaste percentages"}[k.methode]
+    voorlopig = " (voorlopig)" if k.voorlopig else ""
+    return (
+        f"Voorstel: de gemiddelde kostprijs (prijspeil {k.prijsjaar}), geïndexeerd naar "
+        f"{k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}."
+    )

@@ -34,6 +34,7 @@ FORMATEN = {
     "procent": (lambda v: opmaak.procent(v, 1), "procent"),
     "procent_teken": (lambda v: opmaak.procent(v, 1, teken=True), "procent"),
     "procent_2": (lambda v: opmaak.procent(v, 2), "procent"),
+    "procent_exact": (lambda v: opmaak.procent_exact(Decimal(str(v))), "procent_exact"),
     # percentage points (14.1 means 14,1%), as kostprijs.py and tarieven.py compute them
     "procentpunten": (lambda v: opmaak.procent(Decimal(str(v)) / 100, 1, teken=True), "procent"),
     "geheel": (lambda v: opmaak.getal(v, 0), "geheel"),

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from kostprijs.indexatie import Indexketen
 from kostprijs.opmaak import getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport.tabel import escape
@@ -157,19 +158,46 @@ def weken_realisatiejaar(params: Jaarparameters, weken: int) -> str:
     )
 
 
+def indexatiemethode(keten: Indexketen) -> str:
+    """How the cost prices were brought to the tariff year, in one line.
+
+    >>> from decimal import Decimal
+    >>> from kostprijs.indexatie import Indexketen, Indexstap
+    >>> stap = Indexstap(2025, Decimal("0.0496"), "VNG", voorlopig=True)
+    >>> indexatiemethode(Indexketen(2024, 2025, "vng", (stap,)))
+    'VNG-systematiek: 2025 4,96% (voorlopig)'
+    >>> indexatiemethode(Indexketen(2025, 2027, "geen", (), "tarief al geïndexeerd"))
+    'geen indexatie: tarief al geïndexeerd'
+    """
+    if keten.methode == "geen":
+        return f"geen indexatie: {keten.reden}"
+    stappen = "; ".join(
+        f"{s.jaar} {procent(s.fractie, 2)}" + (" (voorlopig)" if s.voorlopig else "")
+        for s in keten.stappen
+    )
+    if keten.methode == "vng":
+        return f"VNG-systematiek: {stappen}"
+    return f"vaste percentages: {stappen}; reden: {keten.reden}"
+
+
 def html_lijst(punten: Iterable[str]) -> str:
     """A bulleted list of plain-text points, escaped."""
     return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>"
 
 
-def methodetabel(params: Jaarparameters, declaratie) -> tuple[pd.DataFrame, dict]:
+def methodetabel(
+    params: Jaarparameters, declaratie, keten: Indexketen
+) -> tuple[pd.DataFrame, dict]:
     """The method and the year's choices as a two-column table (Keuze, Waarde) with a format
-    per row, so numbers stay numbers in the export; `declaratie` is the recorded method."""
+    per row, so numbers stay numbers in the export; `declaratie` is the recorded method,
+    `keten` the indexation from the price year to the tariff year."""
     b = params.budget
     rijen = [
         ("Gemiddelde en overhead", declaratie.omschrijving, "tekst"),
         ("Kenmerk van de vastlegging", declaratie.sha256[:16], "tekst"),
-        ("Indexatie", params.kostprijs.indexatie, "procent_2"),
+        ("Prijspeil van de kostprijzen", f"boekjaar {keten.prijsjaar}", "tekst"),
+        (f"Indexatie {keten.prijsjaar} → {keten.tariefjaar}", keten.factor - 1, "procent_exact"),
+        ("Indexatiemethode", indexatiemethode(keten), "tekst"),
         (
             "Bekostiging",
             "periodebudget"
