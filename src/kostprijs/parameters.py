@@ -258,6 +258,7 @@ BOVENSTE_SLEUTELS = {
     "bekostiging",
     "budget",
     "uren_per_dagdeel",
+    "gemeentedata",
     "catalogus",
     "leveringsvormen",
     "rekenvoorbeeld",
@@ -689,7 +690,11 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             uren_per_dagdeel=uren_dagdeel,
             rekenvoorbeeld=_rekenvoorbeeld(ruw.get("rekenvoorbeeld"), catalogus, bron),
             bron=bron,
-            overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
+            overig={
+                k: ruw[k]
+                for k in ("sjabloon", "inlezen", "plausibiliteit", "gemeentedata")
+                if k in ruw
+            },
             kostprijs=_kostprijsparameters(ruw.get("kostprijs"), bron),
             resultaat=_resultaat(ruw.get("resultaatfinanciering"), bekostiging, bron),
         )
