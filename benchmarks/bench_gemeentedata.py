@@ -11,6 +11,11 @@ seconds, peak memory (getrusage) and the ratio (goal: at most 3; every step unde
 2 GiB). Takes some 4 minutes and 700 MB of disk in a temporary folder.
 
     .venv/bin/python benchmarks/bench_gemeentedata.py
+
+Measured once (6-12-2026, 2 shared cores under load, so CPU time is the steadier figure):
+indications 5,4 s (CPU 2,0 s) against 0,9 s (CPU 0,4 s), peak 387 MiB: 6,3x wall, 4,8x CPU;
+realisation (11,2 million lines) 31,7 s (CPU 12,9 s) against 25,0 s (CPU 8,0 s), peak
+1.004 MiB against 1.974 MiB for read_csv: 1,3x wall, 1,6x CPU.
 """
 
 from __future__ import annotations

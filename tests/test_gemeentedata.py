@@ -579,3 +579,21 @@ def test_the_budget_step_fingerprints_every_raw_variant():
     for naam in ("indicaties.xlsx", "tarieven_huidig.xlsx", "realisatie_2026.xlsx"):
         assert any(Path(naam).match(p) for p in patronen), naam
     assert "berichten/**/*.xml" in patronen and len(patronen) == len(set(patronen))
+
+
+def test_a_municipality_declares_its_own_column_names_in_the_parameters(tmp_path):
+    import dataclasses
+
+    from kostprijs.fouten import ConfiguratieFout
+
+    basis = laad_parameters(2028)
+    eigen = {"kolommen": {"client": ["Dossiernummer"], "omvang": ["Toegekend aantal"]}}
+    params = dataclasses.replace(basis, overig={**basis.overig, "gemeentedata": eigen})
+    tekst = "Dossiernummer;Productcode;Toegekend aantal;Eenheid;Frequentie\nD1;IB002;120;01;2\n"
+    df = lees_indicaties(_schrijf(tmp_path, "i.csv", tekst), params)
+    assert df["client"].tolist() == ["D1"] and df["omvang_milli"].tolist() == [2000]  # 2 uur
+    with pytest.raises(InvoerFout, match="'client'"):  # without the declaration: not found
+        lees_indicaties(tmp_path / "i.csv", basis)
+    fout = dataclasses.replace(basis, overig={"gemeentedata": {"kolommen": {"klant": ["X"]}}})
+    with pytest.raises(ConfiguratieFout, match="onbekende kolom"):
+        lees_indicaties(tmp_path / "i.csv", fout)

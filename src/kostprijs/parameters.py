@@ -254,6 +254,7 @@ BOVENSTE_SLEUTELS = {
     "bekostiging",
     "budget",
     "uren_per_dagdeel",
+    "gemeentedata",
     "catalogus",
     "leveringsvormen",
     "rekenvoorbeeld",
@@ -704,7 +705,9 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         uren_per_dagdeel=uren_dagdeel,
         rekenvoorbeeld=rekenvoorbeeld,
         bron=bron,
-        overig={k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit") if k in ruw},
+        overig={
+            k: ruw[k] for k in ("sjabloon", "inlezen", "plausibiliteit", "gemeentedata") if k in ruw
+        },
         kostprijs=kostprijs,
         resultaat=resultaat,
     )

@@ -24,6 +24,7 @@ from kostprijs.bestanden.getallen import getal
 from kostprijs.eenheden import normaliseer_eenheid
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, centen, rond_half_op
+from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.parameters import ZIN, Jaarparameters, Leveringsvorm
 
@@ -56,7 +57,7 @@ def lees_tarieven(pad: Path, params: Jaarparameters, *, meerdere: bool = False) 
     `meerdere`: a current list, where one line may have several tarieven (with an optional
     `aandeel` of the volume each) and an empty tarief means the product has no current tarief.
     """
-    df = lees_tabel(pad, KOLOMMEN, optioneel=OPTIONEEL)
+    df = lees_tabel(pad, KOLOMMEN, optioneel=OPTIONEEL, aliassen=eigen_aliassen(params))
     if meerdere:
         df = df[df["tarief"] != ""].reset_index(drop=True)
         if df.empty:

@@ -24,6 +24,7 @@ from kostprijs.eenheden import FREQUENTIES
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
 from kostprijs.gemeentedata import berichten, iwmo
+from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import (
     Codeboek,
     lees_tabel,
@@ -150,7 +151,9 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     if Path(pad).is_dir():
         df = berichten.toewijzingen(Path(pad))
     else:
-        df = lees_tabel(pad, ["client"], optioneel=INDICATIE_OPTIONEEL)
+        df = lees_tabel(
+            pad, ["client"], optioneel=INDICATIE_OPTIONEEL, aliassen=eigen_aliassen(params)
+        )
     _product_kolom(df, Path(pad), params)
     omrekeningen: list[str] = []
     leveringsvorm = df["leveringsvorm"].to_numpy()
@@ -396,7 +399,11 @@ def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         tabellen = iter([tabel])
     else:
         tabellen = lees_tabel_in_delen(
-            pad, REALISATIE_KOLOMMEN, optioneel=REALISATIE_OPTIONEEL, bevindingen=bevindingen
+            pad,
+            REALISATIE_KOLOMMEN,
+            optioneel=REALISATIE_OPTIONEEL,
+            bevindingen=bevindingen,
+            aliassen=eigen_aliassen(params),
         )
     for df in tabellen:
         _product_kolom(df, Path(pad), params)

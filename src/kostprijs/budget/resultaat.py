@@ -26,6 +26,7 @@ from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
+from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
@@ -56,7 +57,9 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     delen: list[dict[str, np.ndarray]] = []
     met_periode = per == "periode"  # once one row has a period, every row needs one
     zonder_periode: int | None = None  # the first row without one, while none had one
-    for df in lees_tabel_in_delen(pad, KOLOMMEN, optioneel=OPTIONEEL):
+    for df in lees_tabel_in_delen(
+        pad, KOLOMMEN, optioneel=OPTIONEEL, aliassen=eigen_aliassen(params)
+    ):
         sub, zr = _controleer_cellen(df, params, matrix)
         geleverd = geschaalde_kolom(df, "geleverd", 3)
         met_periode = met_periode or bool((df["periode"] != "").any())

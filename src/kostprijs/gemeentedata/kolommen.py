@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from kostprijs.fouten import ConfiguratieFout
+
 # canonical name -> aliases, most specific first (the canonical name itself always counts)
 ALIASSEN: Mapping[str, tuple[str, ...]] = {
     "client": (
@@ -102,7 +104,42 @@ def koppel(
     return {k: n for k, n in gebruikt.items() if n}, bevindingen
 
 
-def herkent(koppen: Iterable[str], naam: str) -> bool:
+def herkent(
+    koppen: Iterable[str], naam: str, extra: Mapping[str, Iterable[str]] | None = None
+) -> bool:
     """Whether one of `koppen` is the canonical `naam` or one of its aliases."""
-    bekend = {sleutel(a) for a in (naam, *ALIASSEN.get(naam, ()))}
+    bekend = {sleutel(a) for a in (naam, *ALIASSEN.get(naam, ()), *(extra or {}).get(naam, ()))}
     return any(sleutel(k) in bekend for k in koppen)
+
+
+def eigen_aliassen(params) -> dict[str, tuple[str, ...]]:
+    """The aliases a municipality adds in params/<jaar>.yaml, section `gemeentedata`:
+
+        gemeentedata:
+          kolommen:
+            client: [Dossiernummer]
+            omvang: [Toegekend aantal]
+
+    ConfiguratieFout for an unknown canonical name or an alias that is no text."""
+    sectie = (params.overig.get("gemeentedata") or {}) if params is not None else {}
+    bron = params.bron.name if params is not None and params.bron else "de parameters"
+    if not isinstance(sectie, dict) or set(sectie) - {"kolommen"}:
+        raise ConfiguratieFout(f"{bron}: 'gemeentedata' kent alleen de sleutel 'kolommen'.")
+    kolommen = sectie.get("kolommen") or {}
+    if not isinstance(kolommen, dict):
+        raise ConfiguratieFout(f"{bron}: gemeentedata.kolommen: noem per kolomnaam een lijst.")
+    onbekend = sorted(set(kolommen) - set(ALIASSEN))
+    if onbekend:
+        raise ConfiguratieFout(
+            f"{bron}: gemeentedata.kolommen: onbekende kolom(men) {', '.join(onbekend)}; "
+            f"kies uit {', '.join(ALIASSEN)}."
+        )
+    uit = {}
+    for naam, aliassen in kolommen.items():
+        lijst = [aliassen] if isinstance(aliassen, str) else aliassen
+        if not isinstance(lijst, list) or not all(isinstance(a, str) and a.strip() for a in lijst):
+            raise ConfiguratieFout(
+                f"{bron}: gemeentedata.kolommen.{naam}: geef een lijst van kolomnamen."
+            )
+        uit[naam] = tuple(lijst)
+    return uit

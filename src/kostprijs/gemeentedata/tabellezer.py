@@ -32,10 +32,13 @@ _NIET_ASCII = re.compile(r"[^\x00-\x7f]")
 _TOTAAL = re.compile(r"^\s*(sub)?total(en|s)?\b|^\s*(sub)?totaal\b", re.I)
 
 
-def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) -> pd.DataFrame:
+def lees_tabel(
+    pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = (), *, aliassen=None
+) -> pd.DataFrame:
     """Read a .csv or .xlsx table as text cells, check the required columns, add `_rij`.
 
-    Columns in `optioneel` are kept when present and are empty text otherwise.
+    Columns in `optioneel` are kept when present and are empty text otherwise; `aliassen`
+    adds the municipality's own column names (`kolommen.eigen_aliassen`).
 
     `_rij` is the row number as the user sees it (the first line of the file = row 1). Cells
     keep their text; `bestanden.getallen` converts them with the file's convention (stored in
@@ -43,7 +46,9 @@ def lees_tabel(pad: Path, kolommen: list[str], optioneel: tuple[str, ...] = ()) 
     turned into Dutch text, so the convention is the decimal comma.
     """
     bevindingen: list[str] = []
-    (df,) = lees_tabel_in_delen(pad, kolommen, optioneel, regels=None, bevindingen=bevindingen)
+    (df,) = lees_tabel_in_delen(
+        pad, kolommen, optioneel, regels=None, bevindingen=bevindingen, aliassen=aliassen
+    )
     df.attrs["bevindingen"] = bevindingen
     return df
 
@@ -55,6 +60,7 @@ def lees_tabel_in_delen(
     regels: int | None = DEEL,
     *,
     bevindingen: list[str] | None = None,
+    aliassen: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterator[pd.DataFrame]:
     """`lees_tabel` in consecutive parts of at most `regels` rows (None: one part), so a file
     of millions of rows never sits in memory as text. Each part has the attrs and `_rij` that
@@ -71,11 +77,11 @@ def lees_tabel_in_delen(
     soort = pad.suffix.lower()
     vereist = list(kolommen)
     if soort == ".csv":
-        codering, scheiding, kop, witruimte = _csv_kenmerken(pad, vereist)
+        codering, scheiding, kop, witruimte = _csv_kenmerken(pad, vereist, aliassen)
         komma = {";": True, ",": False, "\t": None}[scheiding]
         delen = _csv_delen(pad, codering, scheiding, regels, kop)
     elif soort == ".xlsx":
-        df, kop = _lees_xlsx(pad, vereist)
+        df, kop = _lees_xlsx(pad, vereist, aliassen)
         delen, komma, witruimte = iter([df]), True, True
     else:
         raise InvoerFout(
@@ -93,7 +99,9 @@ def lees_tabel_in_delen(
     for deel in delen:
         n = len(deel)
         if koppeling is None:
-            koppeling = _koppeling(deel, pad, kolommen, optioneel, bevindingen, len(kop) + 1)
+            koppeling = _koppeling(
+                deel, pad, kolommen, optioneel, bevindingen, len(kop) + 1, aliassen
+            )
         deel, eerste = _als_tabel(
             deel, pad, koppeling, kolommen, optioneel, komma, witruimte, eerste_rij
         )
@@ -115,10 +123,11 @@ def _koppeling(
     optioneel: tuple[str, ...],
     bevindingen: list[str],
     koprij: int,
+    aliassen: dict[str, tuple[str, ...]] | None,
 ) -> dict[str, str]:
     """{header in the file: canonical name}; InvoerFout when a required column is missing."""
     koppen = [str(k) for k in df.columns]
-    koppeling, niet_gebruikt = kolomnamen.koppel(koppen, [*kolommen, *optioneel])
+    koppeling, niet_gebruikt = kolomnamen.koppel(koppen, [*kolommen, *optioneel], aliassen)
     bevindingen.extend(f"{pad.name}: {b}" for b in niet_gebruikt)
     ontbrekend = [k for k in kolommen if k not in koppeling.values()]
     if ontbrekend:
@@ -230,13 +239,15 @@ def _zonder_totaal(
     return uit
 
 
-def _csv_kenmerken(pad: Path, vereist: list[str]) -> tuple[str, str, list[str], bool]:
+def _csv_kenmerken(
+    pad: Path, vereist: list[str], aliassen=None
+) -> tuple[str, str, list[str], bool]:
     """The file's encoding, separator, the title lines above the header, and whether any field
     may start or end with whitespace (stripping every cell is costly). One pass over the file
     in blocks of whole lines, so a large file is never in memory as a whole."""
     for codering in ("utf-8-sig", "cp1252"):
         try:
-            scheiding, kop = _kop(pad, codering, vereist)
+            scheiding, kop = _kop(pad, codering, vereist, aliassen)
             witruimte = _scan_csv(pad, codering, scheiding)
         except UnicodeDecodeError:
             continue
@@ -244,7 +255,7 @@ def _csv_kenmerken(pad: Path, vereist: list[str]) -> tuple[str, str, list[str], 
     raise InvoerFout("het bestand is geen leesbare tekst.", bestand=pad)
 
 
-def _kop(pad: Path, codering: str, vereist: list[str]) -> tuple[str, list[str]]:
+def _kop(pad: Path, codering: str, vereist: list[str], aliassen=None) -> tuple[str, list[str]]:
     """The separator and the title lines: the header is the first of the first lines that,
     split by a separator, names every required column. Without one, the first line is the
     header (its missing columns are then named)."""
@@ -257,7 +268,7 @@ def _kop(pad: Path, codering: str, vereist: list[str]) -> tuple[str, list[str]]:
             if scheiding not in regel and len(vereist) > 1:
                 continue
             koppen = next(csv.reader([regel], delimiter=scheiding), [])
-            if all(kolomnamen.herkent(koppen, k) for k in vereist):
+            if all(kolomnamen.herkent(koppen, k, aliassen) for k in vereist):
                 return scheiding, [r.strip().strip(";,\t").strip() for r in regels[:i]]
     eerste = regels[0]
     scheiding = max(SCHEIDINGEN, key=lambda s: (eerste.count(s), s == ";"))
@@ -337,7 +348,7 @@ def _witruimte_aan_rand(tekst: str, scheiding: str) -> bool:
     return re.search(patroon, tekst, re.M) is not None
 
 
-def _lees_xlsx(pad: Path, vereist: list[str]) -> tuple[pd.DataFrame, list[str]]:
+def _lees_xlsx(pad: Path, vereist: list[str], aliassen=None) -> tuple[pd.DataFrame, list[str]]:
     """The first sheet as text cells, with the header found below any title lines."""
     try:
         ruw = pd.read_excel(pad, sheet_name=0, dtype=object, engine="calamine", header=None)
@@ -353,7 +364,7 @@ def _lees_xlsx(pad: Path, vereist: list[str]) -> tuple[pd.DataFrame, list[str]]:
     kop = 0
     for i in range(min(KOP_REGELS, len(ruw))):
         koppen = list(ruw.iloc[i])
-        if all(kolomnamen.herkent(koppen, k) for k in vereist):
+        if all(kolomnamen.herkent(koppen, k, aliassen) for k in vereist):
             kop = i
             break
     titels = [" ".join(c for c in ruw.iloc[i] if c).strip() for i in range(kop)]
