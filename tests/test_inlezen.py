@@ -77,6 +77,8 @@ def run(params, tmp_path_factory):
     wm.goed(params, map_ / "goed.xlsx")
     wm.goed(params, map_ / "jaar_fout.xlsx", sjabloon_jaar=2026, aanbieder_kvk="10000002")
     wm.goed(params, map_ / "versie_fout.xlsx", sjabloon_versie="2026.3", aanbieder_kvk="10000003")
+    # the template asks for the figures of boekjaar 2025 (params/2027.yaml: hand-in in 2026)
+    wm.goed(params, map_ / "prijsjaar_fout.xlsx", sjabloon_prijsjaar=2024)
     wm.met_openpyxl(params, map_ / "blad_hernoemd.xlsx", _hernoem)
     wm.met_openpyxl(params, map_ / "extra_blad.xlsx", _extra_blad)
     wm.met_openpyxl(params, map_ / "verborgen_blad.xlsx", _verborgen_blad)
@@ -201,6 +203,14 @@ def test_goede_werkmap_zonder_bevindingen(run):
 GEVALLEN = [
     ("jaar_fout.xlsx", "afgewezen", "sjabloon voor 2026", "fout", "Toelichting", "C3"),
     ("versie_fout.xlsx", "afgewezen", "Versie 2026.3", "fout", "Toelichting", "C4"),
+    (
+        "prijsjaar_fout.xlsx",
+        "afgewezen",
+        "boekjaar 2024; de gemeente vraagt",
+        "fout",
+        "Toelichting",
+        "C7",
+    ),
     ("blad_hernoemd.xlsx", "afgewezen", "'Personeel (2)'", "fout", "Personeel", ""),
     (
         "extra_blad.xlsx",

@@ -197,6 +197,17 @@ def regels_algemeen(ind: Indeling) -> list[Regel]:
             f"sjabloon {ind.jaar}",
         ),
         Regel(
+            "prijsjaar",
+            "sjabloon_prijsjaar",
+            lambda df: (
+                df["sjabloon_prijsjaar"].isna() | (df["sjabloon_prijsjaar"] == ind.prijsjaar)
+            ),
+            f"De cijfers in deze werkmap zijn van boekjaar {{waarde}}; de gemeente vraagt de "
+            f"werkelijke cijfers van boekjaar {ind.prijsjaar}. Gebruik het sjabloon van de gemeente "
+            "en vul de cijfers van dat jaar in.",
+            f"boekjaar {ind.prijsjaar}",
+        ),
+        Regel(
             "versie",
             "sjabloon_versie",
             lambda df: df["sjabloon_versie"].isna() | (df["sjabloon_versie"] == ind.versie),
@@ -374,7 +385,7 @@ def valideer(
     so that choice used to depend on how many other rows failed.)
     """
     plan = {
-        "algemeen": (regels_algemeen(ind), ["sjabloon_jaar"]),
+        "algemeen": (regels_algemeen(ind), ["sjabloon_jaar", "sjabloon_prijsjaar"]),
         "personeel": (
             regels_personeel(plaus),
             [k for k in PERSONEEL_KOLOMMEN if k in GETALKOLOMMEN],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from openpyxl.utils import get_column_letter
@@ -151,6 +152,7 @@ class Indeling:
 
     jaar: int
     versie: str
+    prijsjaar: int  # the financial year whose actual figures the template asks for
     producten: tuple[
         tuple[str, str, str, str], ...
     ]  # (productspecificatie, omschrijving, soort, eenheid)
@@ -170,12 +172,22 @@ class Indeling:
         return next(p[2] for p in self.producten if p[0] == product)
 
 
+def boekjaar(params: Jaarparameters) -> int:
+    """The financial year whose actual figures the template asks for: the last year closed
+    before the hand-in date (without a hand-in date: two years before the tariff year)."""
+    inleverdatum = inleesparameters(params).inleverdatum
+    if inleverdatum:
+        return date.fromisoformat(inleverdatum).year - 1
+    return params.jaar - 2
+
+
 def indeling(params: Jaarparameters) -> Indeling:
     """The template layout for the year's catalogue."""
     ip = inleesparameters(params)
     return _maak_indeling(
         params.jaar,
         ip.sjabloonversie,
+        boekjaar(params),
         tuple(
             (p.productspecificatie, p.omschrijving, p.soort, p.eenheid) for p in params.catalogus
         ),
@@ -183,9 +195,10 @@ def indeling(params: Jaarparameters) -> Indeling:
 
 
 @cache
-def _maak_indeling(jaar: int, versie: str, producten) -> Indeling:
+def _maak_indeling(jaar: int, versie: str, prijsjaar: int, producten) -> Indeling:
     velden = [
         Veld("sjabloon_jaar", TOELICHTING, "C3", "Sjabloonjaar", "geheel", verplicht=True),
+        Veld("sjabloon_prijsjaar", TOELICHTING, "C7", "Boekjaar van de cijfers", "geheel"),
         Veld(
             "sjabloon_versie", TOELICHTING, "C4", "Versie van het sjabloon", "tekst", verplicht=True
         ),
@@ -276,7 +289,7 @@ def _maak_indeling(jaar: int, versie: str, producten) -> Indeling:
                     product=product,
                 )
             )
-    return Indeling(jaar, versie, tuple(producten), tuple(velden))
+    return Indeling(jaar, versie, prijsjaar, tuple(producten), tuple(velden))
 
 
 @cache

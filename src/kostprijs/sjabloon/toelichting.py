@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from kostprijs.opmaak import invoergetal
-from kostprijs.parameters import Jaarparameters, inleesparameters
-from kostprijs.sjabloon.indeling import Indeling
+from kostprijs.parameters import Jaarparameters
+from kostprijs.sjabloon.indeling import Indeling, boekjaar
 
 
 def toelichting_regels(ind: Indeling, params: Jaarparameters) -> list[tuple[str, str]]:
@@ -154,15 +154,6 @@ def rekenwijze(params: Jaarparameters) -> list[tuple[str, str]]:
             "ook voor de gemeentelijke verplichtingen."
         )
     return [*regels, ("Overhead", overhead)]
-
-
-def boekjaar(params: Jaarparameters) -> int:
-    """The financial year whose actual figures the template asks for: the last year closed
-    before the hand-in date (without a hand-in date: two years before the tariff year)."""
-    inleverdatum = inleesparameters(params).inleverdatum
-    if inleverdatum:
-        return date.fromisoformat(inleverdatum).year - 1
-    return params.jaar - 2
 
 
 def datum_nl(iso: str) -> str:
