@@ -32,6 +32,7 @@ from kostprijs.budget.model import INDICATIE_DECIMALEN, jaarvolume
 from kostprijs.eenheden import FREQUENTIES, normaliseer_frequentie
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
+from kostprijs.gemeentedata.indicaties import blootstelling, controleer_overlap, loopt_op
 from kostprijs.parameters import ZIN, Jaarparameters
 
 # A week has 7 days and 168 hours: no indication can be more, whatever the parameters say.
@@ -193,7 +194,6 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "frequentie",
             lambda i: "een totaal voor de indicatieperiode vraagt een begin- en einddatum.",
         )
-    jaarstart = np.datetime64(dt.date(params.jaar, 1, 1))
     uit = pd.DataFrame(
         {
             "client": df["client"].to_numpy(),
@@ -206,13 +206,21 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "begin": begin,
             "einde": einde,
             **{k: kenmerken[k].to_numpy() for k in kenmerken.columns},
-            "lopend": np.isnat(einde) | (einde >= jaarstart),
         },
         copy=False,  # new arrays or views of this function's own table: no copy needed
     )
     uit.attrs = dict(df.attrs)
     _controleer_per_week(uit, df, params)
-    _controleer_dubbel(uit, df)
+    controleer_overlap(uit, df["_rij"].to_numpy(), pad)
+    return met_perioden(uit, params.jaar)
+
+
+def met_perioden(indicaties: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    """The indications with their exposure in the tariff year `jaar` (`dagen_in_jaar`,
+    `dagen_jaar`), lopend (runs on some day of that year) and bij_start (runs on 1 January)."""
+    uit = blootstelling(indicaties, jaar)
+    uit["lopend"] = uit["dagen_in_jaar"].to_numpy() > 0
+    uit["bij_start"] = loopt_op(uit, dt.date(jaar, 1, 1))
     return uit
 
 
@@ -262,22 +270,6 @@ def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparame
         raise rijfout(df, te_veel, "omvang", melding)
 
 
-def _controleer_dubbel(uit: pd.DataFrame, df: pd.DataFrame) -> None:
-    """Two running indications for the same line of one client would be counted twice."""
-    sleutel = ["client", "productspecificatie", "variant", "leveringsvorm"]
-    lopend = uit["lopend"].to_numpy(dtype=bool)
-    later = np.zeros(len(uit), dtype=bool)
-    later[lopend] = uit.loc[lopend, sleutel].duplicated(keep="first").to_numpy()
-    if later.any():
-        raise rijfout(
-            df,
-            later,
-            "productspecificatie",
-            lambda i: "deze cliënt heeft al een lopende indicatie voor dit product.",
-            "Laat één rij over, of vul bij de oude indicatie de einddatum in.",
-        )
-
-
 def indicaties_uit_waarden(
     rijen: Iterable[tuple[str, str, Decimal]],
     params: Jaarparameters,
@@ -302,6 +294,7 @@ def indicaties_uit_waarden(
     )
     uit = pd.concat([df, _kenmerken(df, params)], axis=1)
     uit["lopend"] = True
+    uit["bij_start"] = True
     return uit
 
 
@@ -331,7 +324,9 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     in_budget = _kenmerken(pd.DataFrame({"productspecificatie": producten}), params)["in_budget"]
     perioden = params.budget.perioden_per_jaar
     delen: list[dict[str, np.ndarray]] = []
-    for df in lees_tabel_in_delen(pad, REALISATIE_KOLOMMEN, optioneel=("variant", "leveringsvorm")):
+    aanbieders = Codeboek()
+    optioneel = ("variant", "leveringsvorm", "aanbieder")
+    for df in lees_tabel_in_delen(pad, REALISATIE_KOLOMMEN, optioneel=optioneel):
         df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
         _controleer_leeg(df, "client")
         _controleer_regels(df, params)
@@ -343,7 +338,10 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
                 "variant": vaste_codes(df["variant"], varianten),
                 "leveringsvorm": vaste_codes(df["leveringsvorm"], vormen),
                 "periode": periode,
-                "volume_milli": geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN),
+                # negative: a credit line, netted in gemeentedata.realisatie
+                "volume_milli": geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN, minimum=None),
+                "aanbieder": aanbieders.codes(df["aanbieder"]),
+                "rij": df["_rij"].to_numpy(dtype=np.int64),
             }
         )
         attrs = dict(df.attrs)
@@ -358,8 +356,11 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "periode": kolommen["periode"].astype(np.int16),
             "volume_milli": kolommen["volume_milli"],
             "in_budget": in_budget.to_numpy(dtype=bool)[product],
+            "rij": kolommen["rij"],
         },
         copy=False,
     )
-    uit.attrs = {**attrs, "clienten": clienten.waarden}
+    if "aanbieder" in attrs["kolommen"]:
+        uit["aanbieder"] = kolommen["aanbieder"]
+    uit.attrs = {**attrs, "clienten": clienten.waarden, "aanbieders": aanbieders.waarden}
     return uit

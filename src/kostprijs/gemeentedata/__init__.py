@@ -1,0 +1,1 @@
+"""The municipality's own data: client-system exports of indicaties and realisatie."""
