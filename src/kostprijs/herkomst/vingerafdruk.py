@@ -59,7 +59,10 @@ class Stap:
 def stappen(jaar: int) -> dict[str, Stap]:
     parameters = (f"params/{jaar}.yaml", "requirements.lock")
     uit = {
-        "controleer": Stap(("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters),
+        # the listing of realisation that does not count names clients by pseudonym
+        "controleer": Stap(
+            ("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters, geheim=True
+        ),
         "inlezen": Stap(
             ("kostprijs.inlezen.pijplijn",),
             raw=("aanbieders/**/*", "bevestigingen.csv"),
@@ -74,7 +77,12 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "budget": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=("indicaties.csv", "tarieven_huidig.csv", "realisatie_[0-9]*.csv"),
+            raw=(
+                "indicaties.csv",
+                "tarieven_huidig.csv",
+                "realisatie_[0-9]*.csv",
+                "realisatie_bevestigingen.csv",
+            ),
             extra=parameters,
             geheim=True,
         ),
