@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden.invoertabel import lees_tabel
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
 from kostprijs.budget.model import (
     bereken_clienten,
@@ -51,6 +52,8 @@ from kostprijs.gemeentedata.realisatie import (
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
+from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
+from kostprijs.tarieflijst import OPTIONEEL as TARIEF_OPTIONEEL
 from kostprijs.tarieflijst import (
     Tarieven,
     controleer_dekking,
@@ -314,6 +317,61 @@ def begroting(
     `bereken_clienten`); the one computation behind `kostprijs budget` and the report."""
     regels = bereken_regels(indicaties, tarieven, budget, gebruiksfactor)
     return regels, bereken_clienten(regels, budget, periodebudget)
+
+
+@dataclass(frozen=True)
+class Begroting:
+    """`kostprijs budget`: the model on an indications file at one tariff list."""
+
+    indicaties: pd.DataFrame  # the lines that count: running in the tariff year, with a tarief
+    regels: pd.DataFrame
+    clienten: pd.DataFrame
+    beeindigd: int  # indications that do not run in the tariff year
+    zonder_tarief: pd.DataFrame  # per new product (empty tarief in the list): indicaties, clienten
+    aansluiting: pd.DataFrame  # inside and outside the periodebudget, as in the budget report
+
+
+def begroot(
+    params: Jaarparameters,
+    indicaties_pad: Path,
+    tarieven_pad: Path,
+    gebruiksfactor: Decimal | None = None,
+) -> Begroting:
+    """The budget model on an indications file at a tariff list (a current list too: several
+    tarieven per line with their aandeel, an empty tarief for a new product). Lines of a new
+    product have no tarief here and are kept apart, named; a line whose product the list does
+    not name at all is refused."""
+    b, pb = params.budget, params.bekostiging.periodebudget
+    alle = lees_indicaties(Path(indicaties_pad), params)
+    alle["client"] = normaliseer(alle["client"].to_numpy())
+    lopend = alle[alle["lopend"]].reset_index(drop=True)
+    lijst = lees_tarieven(Path(tarieven_pad), params, meerdere=True)
+    tarieven = tarieven_uit_lijst(lijst, params)
+    nieuw = sorted(_lege_tarieven(Path(tarieven_pad)) - set(lijst["productspecificatie"]))
+    zonder = lopend["productspecificatie"].isin(nieuw).to_numpy()
+    telt = lopend[~zonder].reset_index(drop=True)
+    controleer_dekking(tarieven, telt, str(tarieven_pad))
+    regels, clienten = begroting(telt, tarieven, b, pb, gebruiksfactor)
+    apart = (
+        lopend[zonder]
+        .groupby("productspecificatie")
+        .agg(indicaties=("client", "size"), clienten=("client", "nunique"))
+        .reset_index()
+    )
+    return Begroting(
+        telt,
+        regels,
+        clienten,
+        int((~alle["lopend"]).sum()),
+        apart,
+        _aansluiting(clienten, b.perioden_per_jaar),
+    )
+
+
+def _lege_tarieven(pad: Path) -> set[str]:
+    """The products a tariff list names with an empty tarief (new products)."""
+    df = lees_tabel(pad, TARIEF_KOLOMMEN, optioneel=TARIEF_OPTIONEEL)
+    return set(df.loc[df["tarief"] == "", "productspecificatie"])
 
 
 def bereken_budgetimpact(
