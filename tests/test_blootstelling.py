@@ -217,3 +217,17 @@ def test_second_catalogue_monthly_periods_on_exposure(tmp_path):
     ]
     # inspanning in 2028: the whole year, 2 x 52 x 70% x 60,00 = 4.368,00
     assert bi.nieuw_bestaand_centen == 436_800
+
+
+def test_transition_annualises_over_the_periods_the_indication_ran(tmp_path):
+    # overgang_perioden 10 of 13. A began 1 July 2026: of periods 1-10 it ran in 7 (15 June -
+    # 12 July), 8, 9 and 10: 40 h x 13 / 4 = 130 h x 50,00 = 6.500,00 a year, 500,00 a period.
+    # B: 60 h x 13 / 10 = 78 h: 3.900,00, budget 300. C: 150 h x 13 / 10 = 195 h: 9.750,00,
+    # budget 750. (A's 60 h in period 13 lie after period 10.)
+    params = laad_parameters(2027)
+    assert params.budget.overgang_perioden == 10
+    raw, nieuw = _raw_2027(tmp_path, REALISATIE)
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=SLEUTEL)
+    rij = bi.overgang.iloc[0]
+    assert rij["clienten"] == 3
+    assert rij["budget_per_periode_totaal"] == 500 + 300 + 750

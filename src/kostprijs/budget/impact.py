@@ -45,6 +45,7 @@ from kostprijs.gemeentedata.realisatie import (
     buiten_band,
     geindiceerd_per_client,
     lees_bevestigingen,
+    lopende_perioden,
     ontdubbel,
     toets_periodes,
     verreken_credits,
@@ -478,7 +479,9 @@ def bereken_budgetimpact(
         gebruiksfactor_gewogen_naief=_gewogen_gebruik(
             naief, huidig_aangevuld, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params) if pb else None,
+        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params, blootgesteld)
+        if pb
+        else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
         verdeling=_verdeling(alle[NIEUW], pb),
         aantal_clienten=int(indicaties["client"].nunique()),
@@ -555,10 +558,16 @@ def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar:
     return realisatie_centen / volledig if volledig else float("nan")
 
 
-def _overgang(realisatie, nieuw: Tarieven, indicatie_bestaand, params) -> pd.DataFrame:
-    """Periodebudgets of existing clients: from realisation, and from indication x factor."""
+def _overgang(
+    realisatie, nieuw: Tarieven, indicatie_bestaand, params, blootgesteld
+) -> pd.DataFrame:
+    """Periodebudgets of existing clients: from realisation (annualised over the periods in
+    which each client had an indication), and from indication x factor."""
     b = params.budget
-    clienten = overgang(realisatie, nieuw, b)
+    lopend = lopende_perioden(
+        blootgesteld, params.realisatiejaar, b.perioden_per_jaar, b.overgang_perioden
+    )
+    clienten = overgang(realisatie, nieuw, b, lopend)
     return pd.DataFrame(
         {
             "grondslag": [

@@ -431,11 +431,15 @@ def empirische_gebruiksfactor(
 
 
 def overgang(
-    realisatie: pd.DataFrame, tarieven: Tarieven, budget: Budgetparameters
+    realisatie: pd.DataFrame,
+    tarieven: Tarieven,
+    budget: Budgetparameters,
+    lopend: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Periodebudgets for existing clients from the realisation of the first periods of last year.
 
-    Volume of periods 1..overgang_perioden, annualised (x perioden / overgang_perioden), at
+    Volume of periods 1..overgang_perioden, annualised (x perioden / the periods among those
+    in which the client had an indication: `lopend` per client, default all of them), at
     the new tarieven; no gebruiksfactor, because realisation is actual use. `realisatie` has
     in_budget per line. Same columns as `bereken_clienten`.
     """
@@ -446,7 +450,10 @@ def overgang(
     tarief = tarieven.voor(per_regel)
     milli = per_regel["volume_milli"].to_numpy(dtype=np.int64)
     regels = per_regel[sleutel].copy()
-    noemer = np.full(len(regels), k * _MILLI, dtype=np.int64)
+    noemer = np.full(len(regels), k, dtype=np.int64)
+    if lopend is not None:
+        noemer = lopend.reindex(per_regel["client"]).fillna(k).clip(1, k).to_numpy(np.int64)
+    noemer = noemer * _MILLI
     perioden = np.full(len(regels), budget.perioden_per_jaar, dtype=np.int64)
     regels["bedrag_per_jaar_centen"] = product_gedeeld([milli, perioden, tarief], noemer)
     return bereken_clienten(regels, budget, periodebudget=True)

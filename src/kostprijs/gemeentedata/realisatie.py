@@ -202,6 +202,17 @@ def toets_periodes(
     return uniek["reden"].to_numpy()[positie.get_indexer(pd.MultiIndex.from_frame(combi))]
 
 
+def lopende_perioden(indicaties: pd.DataFrame, jaar: int, perioden: int, tot: int) -> pd.Series:
+    """Per client: in how many of the periods 1..`tot` of `jaar` one of its indications ran."""
+    begin, einde = periode_grenzen(jaar, perioden)
+    client = indicaties["client"].to_numpy()
+    aantal = pd.Series(0, index=pd.unique(client), dtype=np.int64)
+    for k in range(tot):
+        loopt = dagen_binnen(indicaties, begin[k], einde[k]) > 0
+        aantal = aantal.add(pd.Series(client[loopt]).drop_duplicates().value_counts(), fill_value=0)
+    return aantal.astype(np.int64)
+
+
 def geindiceerd_per_client(indicaties: pd.DataFrame, jaar: int) -> pd.DataFrame:
     """Indicated volume (milli) over the days each indication ran in `jaar`, per client and
     product, with those client-days. `indicaties` carry `dagen_in_jaar` for `jaar`."""
