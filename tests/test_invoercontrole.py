@@ -78,3 +78,31 @@ def test_several_problems_in_one_list_including_a_missing_params_section(tmp_pat
     assert "aanbieders" in tekst and "ontbreekt" in tekst
     assert "tarieven_huidig.csv" in tekst and "OZL 9" in tekst
     assert "realisatie_2026.csv" in tekst and "rij 2, 3" in tekst  # the duplicate
+
+
+def test_a_run_that_rejects_every_workbook_keeps_the_overview(tmp_path):
+    import os
+    import subprocess
+
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    schrijf_voorbeeld(laad_parameters(2027), raw)
+    shutil.rmtree(raw / "aanbieders")
+    (raw / "aanbieders").mkdir()
+    (raw / "aanbieders" / "kapot.xlsx").write_bytes(b"geen excel")
+    mappen = {"RAW": raw, "PROCESSED": processed, "BUILD": tmp_path / "build"}
+    proces = subprocess.run(
+        ["make", "-C", str(PROJECT), f"{processed}/inzendingen.csv", "JAAR=2027"]
+        + [f"{n}={p}" for n, p in mappen.items()]
+        + [f"REPORTS={tmp_path / 'reports'}"],
+        env={**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proces.returncode != 0, proces.stdout[-2000:]
+    overzicht = processed / "inzendingen.csv"
+    assert overzicht.exists(), proces.stdout[-2000:] + proces.stderr[-2000:]
+    assert "kapot.xlsx" in overzicht.read_text(encoding="utf-8-sig")
+    assert overzicht.stat().st_mtime == 0  # older than its inputs: the next run reads again
