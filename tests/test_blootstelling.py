@@ -231,3 +231,24 @@ def test_transition_annualises_over_the_periods_the_indication_ran(tmp_path):
     rij = bi.overgang.iloc[0]
     assert rij["clienten"] == 3
     assert rij["budget_per_periode_totaal"] == 500 + 300 + 750
+
+
+def test_a_client_whose_indication_begins_later_in_the_tariff_year_is_no_existing_client(
+    tmp_path,
+):
+    from kostprijs.budget.impact import lees_gemeentegegevens, toets_realisatie
+    from kostprijs.tarieflijst import Tarieven
+
+    params = laad_parameters(2027)
+    raw, _ = _raw_2027(tmp_path, "E;OZL 1;1;8\n")
+    # E had an indication in 2026 and gets a new one from 1 March 2027, open-ended
+    _schrijf(
+        raw,
+        "indicaties.csv",
+        "client;productspecificatie;indicatie_per_week;begin;einde\n"
+        "E;OZL 1;5;1-1-2026;31-12-2026\nE;OZL 1;5;1-3-2027;\n",
+    )
+    g = lees_gemeentegegevens(params, raw, SLEUTEL)
+    toets = toets_realisatie(g, params, Tarieven({"OZL 1": 5000}))
+    assert list(toets.uitgesloten["reden"]) == ["geen indicatie op 1 januari 2027"]
+    assert len(toets.bestaand) == 0

@@ -264,13 +264,20 @@ def toets_realisatie(
     zonder_start = binnen[~telt].copy()
     einde = ind.groupby("client")["einde"].max()
     start = dt.date(params.jaar, 1, 1)
+    # a client with a later indication in the tariff year has none on 1 January (NaT)
+    einde[einde.index.isin(ind.loc[ind["lopend"], "client"])] = pd.NaT
     laatste = einde.reindex(zonder_start["client"].to_numpy())
-    zonder_start["reden"] = [
-        f"indicatie beëindigd op {datum(pd.Timestamp(e).date())}"
-        if pd.notna(e) and pd.Timestamp(e).date() < start
-        else f"geen indicatie op {datum(start)}"
-        for e in laatste
-    ]
+    codes, uniek = pd.factorize(laatste.to_numpy(), use_na_sentinel=False)
+    tekst = np.asarray(
+        [
+            f"indicatie beëindigd op {datum(pd.Timestamp(e).date())}"
+            if pd.notna(e) and pd.Timestamp(e).date() < start
+            else f"geen indicatie op {datum(start)}"
+            for e in uniek
+        ],
+        dtype=object,
+    )
+    zonder_start["reden"] = tekst[codes] if len(codes) else np.zeros(0, dtype=object)
     uit = pd.concat([r[r["reden"] != ""], zonder_start])
     uitgesloten = (
         uit.groupby(["client", "productspecificatie", "reden"], observed=True, sort=True)[

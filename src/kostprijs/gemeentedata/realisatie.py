@@ -175,31 +175,37 @@ def toets_periodes(
     realisatie: pd.DataFrame, indicaties: pd.DataFrame, params: Jaarparameters
 ) -> np.ndarray:
     """Per realisation line why it has no indication (GEEN_INDICATIE, GEEN_PRODUCT,
-    BUITEN_PERIODE) or '' when an indication of the client and product runs in its periode."""
-    jaar = params.realisatiejaar
-    begin, einde = periode_grenzen(jaar, params.budget.perioden_per_jaar)
-    combi = realisatie[["client", "productspecificatie", "periode"]].astype(
-        {"productspecificatie": object}
+    BUITEN_PERIODE) or '' when an indication of the client and product runs in its periode.
+
+    Clients are integer codes in both tables; the work is on integers, once per distinct
+    client, product and periode."""
+    begin, einde = periode_grenzen(params.realisatiejaar, params.budget.perioden_per_jaar)
+    producten = list(params.productspecificaties)
+    n = len(producten) + 1
+    r_product = pd.Categorical(realisatie["productspecificatie"], categories=producten).codes
+    i_product = pd.Categorical(indicaties["productspecificatie"], categories=producten).codes
+    r_paar = realisatie["client"].to_numpy(np.int64) * n + r_product
+    i_paar = indicaties["client"].to_numpy(np.int64) * n + i_product
+    regel = r_paar * 64 + realisatie["periode"].to_numpy(np.int64)
+    uniek, terug = np.unique(regel, return_inverse=True)
+    paar, periode = uniek // 64, (uniek % 64).astype(np.int64) - 1
+    ind = pd.DataFrame(
+        {
+            "paar": i_paar,
+            "begin": indicaties["begin"].to_numpy(),
+            "einde": indicaties["einde"].to_numpy(),
+        }
     )
-    uniek = combi.drop_duplicates().reset_index(drop=True)
-    ind = indicaties[["client", "productspecificatie", "begin", "einde"]].astype(
-        {"productspecificatie": object}
-    )
-    paren = uniek.merge(ind, on=["client", "productspecificatie"], how="left", indicator=True)
-    p = paren["periode"].to_numpy(dtype=np.int64) - 1
-    dagen = dagen_binnen(paren, begin[p], einde[p]) if len(paren) else np.zeros(0, np.int64)
-    paren["loopt"] = (dagen > 0) & (paren["_merge"] == "both").to_numpy()
-    loopt = paren.groupby(["client", "productspecificatie", "periode"], sort=False)["loopt"].any()
-    uniek["reden"] = np.where(
-        loopt.reindex(pd.MultiIndex.from_frame(uniek)).to_numpy(dtype=bool), "", BUITEN_PERIODE
-    )
-    met_product = pd.MultiIndex.from_frame(uniek[["client", "productspecificatie"]]).isin(
-        pd.MultiIndex.from_frame(ind[["client", "productspecificatie"]])
-    )
-    uniek.loc[~met_product, "reden"] = GEEN_PRODUCT
-    uniek.loc[~uniek["client"].isin(ind["client"].unique()), "reden"] = GEEN_INDICATIE
-    positie = pd.MultiIndex.from_frame(uniek[["client", "productspecificatie", "periode"]])
-    return uniek["reden"].to_numpy()[positie.get_indexer(pd.MultiIndex.from_frame(combi))]
+    paren = pd.DataFrame({"positie": np.arange(len(uniek)), "paar": paar}).merge(ind, on="paar")
+    p = periode[paren["positie"].to_numpy()]
+    loopt_regel = dagen_binnen(paren, begin[p], einde[p]) > 0
+    loopt = np.zeros(len(uniek), dtype=bool)
+    loopt[paren["positie"].to_numpy()[loopt_regel]] = True
+    reden = np.full(len(uniek), "", dtype=object)
+    reden[~loopt] = BUITEN_PERIODE
+    reden[~np.isin(paar, i_paar)] = GEEN_PRODUCT
+    reden[~np.isin(paar // n, indicaties["client"].to_numpy(np.int64))] = GEEN_INDICATIE
+    return reden[terug]
 
 
 def lopende_perioden(indicaties: pd.DataFrame, jaar: int, perioden: int, tot: int) -> pd.Series:
