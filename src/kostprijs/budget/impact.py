@@ -32,12 +32,11 @@ from kostprijs.budget.model import (
     jaarvolume,
     overgang,
     product_gedeeld,
-    realisatie_bedrag_centen,
     realisatie_bedragen,
 )
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
-from kostprijs.gemeentedata.clientnummers import lengte, normaliseer, zonder_elfproef
+from kostprijs.gemeentedata.clientnummers import normaliseer, zonder_elfproef
 from kostprijs.gemeentedata.indicaties import blootstelling
 from kostprijs.gemeentedata.realisatie import (
     BEVESTIGINGEN,
@@ -211,8 +210,7 @@ def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> 
     bevestigd = lees_bevestigingen(raw / BEVESTIGINGEN)
     ruw = realisatie.attrs.pop("clienten")
     aanbieders = list(realisatie.attrs.pop("aanbieders"))
-    n = lengte(indicaties["client"].to_numpy(), ruw, bevestigd["client"].to_numpy())
-    nummers = [normaliseer(w, n) for w in (indicaties["client"], ruw, bevestigd["client"])]
+    nummers = normaliseer(indicaties["client"].to_numpy(), ruw, bevestigd["client"].to_numpy())
     zonder_elf = len(zonder_elfproef(np.concatenate(nummers[:2])))
     pseudo = [pseudonimiseer(pd.Series(w, dtype=object), sleutel).to_numpy() for w in nummers]
     # one integer per client, in the order of the pseudonyms: every grouping below works on
@@ -243,7 +241,7 @@ class Realisatietoets:
     """What of the realisation counts, for which existing clients, and what is listed."""
 
     bestaand: np.ndarray  # codes of existing clients
-    realisatie: pd.DataFrame  # the realisation that counts: existing clients, inside an indication
+    realisatie: pd.DataFrame  # what counts: existing clients, inside an indication; centen
     uitgesloten: pd.DataFrame  # per client and product: reden, volume_milli, centen
     band: pd.DataFrame  # per client and product outside the gebruiksband (see buiten_band)
 
@@ -256,12 +254,12 @@ def toets_realisatie(
     true reason, per client and product. `tarieven`: current (new products at the new)."""
     r = g.realisatie.copy(deep=False)
     r["centen"] = realisatie_bedragen(r, tarieven)
-    binnen = r[r["reden"] == ""]
+    ok = (r["reden"] == "").to_numpy()
     ind = g.indicaties
-    bij_start = set(ind.loc[ind["bij_start"], "client"])
-    bestaand = np.asarray(sorted(set(binnen["client"]) & bij_start), dtype=np.int64)
-    telt = binnen["client"].isin(bestaand).to_numpy()
-    zonder_start = binnen[~telt].copy()
+    client = r["client"].to_numpy()
+    bestaand = np.intersect1d(np.unique(client[ok]), ind.loc[ind["bij_start"], "client"])
+    telt = ok & np.isin(client, bestaand)
+    zonder_start = r[ok & ~telt].copy()
     einde = ind.groupby("client")["einde"].max()
     start = dt.date(params.jaar, 1, 1)
     # a client with a later indication in the tariff year has none on 1 January (NaT)
@@ -278,7 +276,7 @@ def toets_realisatie(
         dtype=object,
     )
     zonder_start["reden"] = tekst[codes] if len(codes) else np.zeros(0, dtype=object)
-    uit = pd.concat([r[r["reden"] != ""], zonder_start])
+    uit = pd.concat([r[~ok], zonder_start])
     uitgesloten = (
         uit.groupby(["client", "productspecificatie", "reden"], observed=True, sort=True)[
             ["volume_milli", "centen"]
@@ -286,7 +284,7 @@ def toets_realisatie(
         .sum()
         .reset_index()
     )
-    realisatie = binnen[telt].drop(columns=["reden", "centen"])
+    realisatie = r[telt].drop(columns="reden")
     band = pd.DataFrame(
         columns=[
             "client",
@@ -301,10 +299,12 @@ def toets_realisatie(
         laag, hoog = params.budget.gebruiksband
         blootgesteld = blootstelling(ind[ind["client"].isin(bestaand)], params.realisatiejaar)
         gerealiseerd = (
-            binnen[telt]
-            .astype({"productspecificatie": object})
-            .groupby(["client", "productspecificatie"], as_index=False)[["volume_milli", "centen"]]
+            realisatie.groupby(["client", "productspecificatie"], observed=True)[
+                ["volume_milli", "centen"]
+            ]
             .sum()
+            .reset_index()
+            .astype({"productspecificatie": object})
         )
         band = buiten_band(
             gerealiseerd,
@@ -351,7 +351,7 @@ def begroot(
     not name at all is refused."""
     b, pb = params.budget, params.bekostiging.periodebudget
     alle = lees_indicaties(Path(indicaties_pad), params)
-    alle["client"] = normaliseer(alle["client"].to_numpy())
+    alle["client"] = normaliseer(alle["client"].to_numpy())[0]
     lopend = alle[alle["lopend"]].reset_index(drop=True)
     lijst = lees_tarieven(Path(tarieven_pad), params, meerdere=True)
     tarieven = tarieven_uit_lijst(lijst, params)
@@ -424,7 +424,7 @@ def bereken_budgetimpact(
     scenarios = {NIEUW: nieuw, HUIDIG: huidig_aangevuld}
     alle = {naam: begroting(indicaties, t, b, pb)[1] for naam, t in scenarios.items()}
     van_bestaand = {naam: begroting(bestaand, t, b, pb)[1] for naam, t in scenarios.items()}
-    realisatie_centen = realisatie_bedrag_centen(realisatie, huidig_aangevuld)
+    realisatie_centen = int(realisatie["centen"].sum())  # at huidig_aangevuld, per line
     weken = iso_weken(params.realisatiejaar)
     normjaar_centen = realisatie_normjaar(realisatie_centen, weken, b.weken_per_jaar)
     rijen = [

@@ -24,25 +24,20 @@ def _schoon(waarden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.where(getal, cijfers.to_numpy(dtype=object), tekst.to_numpy(dtype=object)), getal
 
 
-def lengte(*reeksen: np.ndarray) -> int:
-    """The length numbers are restored to: that of the longest number in all `reeksen`."""
-    langste = 0
+def normaliseer(*reeksen: np.ndarray) -> list[np.ndarray]:
+    """Each array of identifiers with numbers as digits only, zero-padded to the length of
+    the longest number among all `reeksen` (read together: the same client is the same
+    identifier in every file); other identifiers trimmed. Each distinct value once."""
+    delen = []
     for waarden in reeksen:
-        uniek = pd.unique(np.asarray(waarden, dtype=object))
-        schoon, getal = _schoon(uniek)
-        if getal.any():
-            langste = max(langste, max(len(s) for s in schoon[getal]))
-    return langste
-
-
-def normaliseer(waarden: np.ndarray, tot_lengte: int | None = None) -> np.ndarray:
-    """The identifiers with numbers as digits only, zero-padded to `tot_lengte` (default: the
-    longest number among `waarden`); other identifiers trimmed. Each distinct value once."""
-    codes, uniek = pd.factorize(np.asarray(waarden, dtype=object), use_na_sentinel=False)
-    schoon, getal = _schoon(uniek)
-    n = lengte(uniek) if tot_lengte is None else tot_lengte
-    gevuld = np.asarray([s.zfill(n) if g else s for s, g in zip(schoon, getal, strict=True)])
-    return gevuld.astype(object)[codes]
+        codes, uniek = pd.factorize(np.asarray(waarden, dtype=object), use_na_sentinel=False)
+        delen.append((codes, *_schoon(uniek)))
+    n = max((len(s) for _, schoon, getal in delen for s in schoon[getal]), default=0)
+    uit = []
+    for codes, schoon, getal in delen:
+        gevuld = np.asarray([s.zfill(n) if g else s for s, g in zip(schoon, getal, strict=True)])
+        uit.append(gevuld.astype(object)[codes])
+    return uit
 
 
 def elfproef(nummer: str) -> bool:
