@@ -143,3 +143,23 @@ def test_provider_column_carried_but_never_in_the_result(tmp_path):
     assert bi.realisatie_bestaand_centen == 20 * 5000
     inhoud = pickle.dumps(bi)
     assert b"Geheim" not in inhoud and b"Andere" not in inhoud
+
+
+def test_realisation_outside_the_indication_counts_when_confirmed(tmp_path):
+    # A: 5 h/week from 1 July 2026; 10 h declared in period 2 (February): outside
+    raw, nieuw = _raw(tmp_path, "", "A;OZL 1;2;10\nA;OZL 1;8;30\n")
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;indicatie_per_week;begin\nA;OZL 1;5;1-7-2026\n",
+        encoding="utf-8",
+    )
+    bi = _impact(raw, nieuw)
+    assert bi.realisatie_bestaand_centen == 30 * 5000
+    assert bi.beeindigd_centen == 10 * 5000
+    (raw / "realisatie_bevestigingen.csv").write_text(
+        "client;productspecificatie;periode;volume;reden\n"
+        "A;OZL 1;2;10;indicatie liep al vanaf februari, te laat ingevoerd\n",
+        encoding="utf-8",
+    )
+    bi = _impact(raw, nieuw)
+    assert bi.realisatie_bestaand_centen == 40 * 5000
+    assert bi.beeindigd_clienten == 0

@@ -41,6 +41,7 @@ from kostprijs.gemeentedata.indicaties import blootstelling
 from kostprijs.gemeentedata.realisatie import (
     BEVESTIGINGEN,
     Gebruiksband,
+    bevestigde_regels,
     buiten_band,
     geindiceerd_per_client,
     lees_bevestigingen,
@@ -230,7 +231,10 @@ def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> 
     gecrediteerd = voor - len(realisatie)
     realisatie, ontdubbeld = ontdubbel(realisatie, bevestigd)
     realisatie = realisatie.reset_index(drop=True)
-    realisatie["reden"] = toets_periodes(realisatie, indicaties, params)
+    reden = toets_periodes(realisatie, indicaties, params)
+    buiten = np.flatnonzero(reden != "")
+    reden[buiten[bevestigde_regels(realisatie.iloc[buiten], bevestigd)]] = ""
+    realisatie["reden"] = reden
     return Gemeentegegevens(
         indicaties, realisatie, np.asarray(pseudoniemen), zonder_elf, gecrediteerd, ontdubbeld
     )

@@ -9,7 +9,8 @@ after pseudonymisation):
    their rows, unless `realisatie_bevestigingen.csv` confirms them: then they count once;
 3. lines of a client without any indication, for a product the client has no indication
    for, or in a periode outside every indication of the client and product, are kept out
-   of usage and transition figures, with their reason;
+   of usage and transition figures, with their reason, unless `realisatie_bevestigingen.csv`
+   names them (the municipality checked them: they count);
 4. per client and product, realised use far below or above the indication over the days it
    ran (`budget.gebruiksband` in the parameters) is listed as a likely unit or frequency slip.
 """
@@ -150,10 +151,7 @@ def ontdubbel(realisatie: pd.DataFrame, bevestigd: pd.DataFrame) -> tuple[pd.Dat
     if not dubbel.any():
         return realisatie, 0
     kandidaten = realisatie[dubbel]
-    kolommen = [k for k in sleutel if k in bevestigd]
-    gedekt = pd.MultiIndex.from_frame(kandidaten[kolommen].astype(object)).isin(
-        pd.MultiIndex.from_frame(bevestigd[kolommen].astype(object))
-    )
+    gedekt = bevestigde_regels(kandidaten, bevestigd)
     if not gedekt.all():
         open_ = kandidaten[~gedekt]
         raise InvoerFout(
@@ -169,6 +167,17 @@ def ontdubbel(realisatie: pd.DataFrame, bevestigd: pd.DataFrame) -> tuple[pd.Dat
     uit = realisatie[~later]
     uit.attrs = dict(realisatie.attrs)
     return uit, int(later.sum())
+
+
+def bevestigde_regels(realisatie: pd.DataFrame, bevestigd: pd.DataFrame) -> np.ndarray:
+    """Per realisation line whether `realisatie_bevestigingen.csv` names it (client, line,
+    periode, volume and aanbieder, as far as the confirmations give them)."""
+    if bevestigd.empty or realisatie.empty:
+        return np.zeros(len(realisatie), dtype=bool)
+    kolommen = [k for k in [*_sleutel(realisatie), "volume_milli"] if k in bevestigd]
+    return pd.MultiIndex.from_frame(realisatie[kolommen].astype(object)).isin(
+        pd.MultiIndex.from_frame(bevestigd[kolommen].astype(object))
+    )
 
 
 def toets_periodes(
