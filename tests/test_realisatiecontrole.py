@@ -163,3 +163,18 @@ def test_realisation_outside_the_indication_counts_when_confirmed(tmp_path):
     bi = _impact(raw, nieuw)
     assert bi.realisatie_bestaand_centen == 40 * 5000
     assert bi.beeindigd_clienten == 0
+
+
+def test_cell_realisation_reads_client_numbers_the_same_way(tmp_path):
+    from kostprijs.budget.resultaat import lees_celrealisatie
+
+    params = laad_parameters(2027)
+    pad = tmp_path / "cellen.csv"
+    pad.write_text(
+        "client;resultaatgebied;zelfredzaamheid;productspecificatie;geleverd;periode\n"
+        f"{ZONDER_ELF};1a;beperkt;OZL 1;4;1\n88890842;1a;beperkt;OZL 1;3;2\n",
+        encoding="utf-8",
+    )
+    regels = lees_celrealisatie(pad, params)
+    assert regels["client"].nunique() == 1
+    assert list(regels.attrs["clienten"]) == [ZONDER_ELF]
