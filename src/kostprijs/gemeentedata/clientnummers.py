@@ -10,18 +10,26 @@ reported, not refused (a client system may use its own numbers of nine digits).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
-_GETAL = r"^\d[\d .\-]*$"
+_GETAL = re.compile(r"\d[\d .\-]*")
+_NIET_CIJFER = re.compile(r"\D")
 
 
 def _schoon(waarden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per distinct value: the trimmed text or its digits, and whether it is a number."""
-    tekst = pd.Series(np.asarray(waarden, dtype=object)).astype(str).str.strip()
-    getal = tekst.str.match(_GETAL).to_numpy(dtype=bool)
-    cijfers = tekst.str.replace(r"\D", "", regex=True)
-    return np.where(getal, cijfers.to_numpy(dtype=object), tekst.to_numpy(dtype=object)), getal
+    """Per distinct value: the trimmed text or its digits, and whether it is a number.
+    Plain loops with a regular expression only for the few numbers with separators: fast
+    for a million distinct identifiers."""
+    tekst = [str(w).strip() for w in waarden]
+    getal = np.fromiter((t.isdigit() for t in tekst), dtype=bool, count=len(tekst))
+    for i in np.flatnonzero(~getal):
+        if _GETAL.fullmatch(tekst[i]):
+            tekst[i] = _NIET_CIJFER.sub("", tekst[i])
+            getal[i] = True
+    return np.asarray(tekst, dtype=object), getal
 
 
 def normaliseer(*reeksen: np.ndarray) -> list[np.ndarray]:
@@ -32,11 +40,18 @@ def normaliseer(*reeksen: np.ndarray) -> list[np.ndarray]:
     for waarden in reeksen:
         codes, uniek = pd.factorize(np.asarray(waarden, dtype=object), use_na_sentinel=False)
         delen.append((codes, *_schoon(uniek)))
-    n = max((len(s) for _, schoon, getal in delen for s in schoon[getal]), default=0)
+    lengtes = [
+        np.fromiter(map(len, schoon), dtype=np.int64, count=len(schoon)) for _, schoon, _ in delen
+    ]
+    n = max(
+        (int(ls[g].max()) for ls, (_, _, g) in zip(lengtes, delen, strict=True) if g.any()),
+        default=0,
+    )
     uit = []
-    for codes, schoon, getal in delen:
-        gevuld = np.asarray([s.zfill(n) if g else s for s, g in zip(schoon, getal, strict=True)])
-        uit.append(gevuld.astype(object)[codes])
+    for ls, (codes, schoon, getal) in zip(lengtes, delen, strict=True):
+        for i in np.flatnonzero(getal & (ls < n)):
+            schoon[i] = schoon[i].zfill(n)
+        uit.append(schoon[codes])
     return uit
 
 
