@@ -22,7 +22,6 @@ from kostprijs.fouten import InvoerFout, KostprijsFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.inlezen.pijplijn import inleesparameters
 from kostprijs.inlezen.plausibiliteit import plausibiliteit
-from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.opmaak import euro, getal
 from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.sjabloon.indeling import indeling
@@ -56,8 +55,6 @@ def _parameters(params: Jaarparameters, problemen: Problemen) -> None:
             f"{params.bron.name}: de sectie 'kostprijs' (drempels en methode van het "
             "gemiddelde) ontbreekt; de stap kostprijzen heeft die nodig."
         )
-    problemen.probeer(lees_p)
-    problemen.probeer(lees_sleutel)
 
 
 def controleer_invoer(params: Jaarparameters, raw: Path) -> str:

@@ -64,6 +64,15 @@ def loopt_op(indicaties: pd.DataFrame, dag: dt.date) -> np.ndarray:
 def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> None:
     """InvoerFout when two indications of one client and line share a day, naming both rows
     (`rijen`: the row of each indication in its file)."""
+    # only lines that occur more than once can overlap: found on one integer per line
+    sleutel = np.zeros(len(indicaties), dtype=np.int64)
+    for k in SLEUTEL:
+        codes, uniek = pd.factorize(indicaties[k].to_numpy())
+        sleutel = sleutel * (len(uniek) + 1) + codes
+    vaker = pd.Series(sleutel).duplicated(keep=False).to_numpy()
+    if not vaker.any():
+        return
+    indicaties, rijen = indicaties[vaker], np.asarray(rijen)[vaker]
     minimum = np.datetime64("0001-01-01", "D")
     maximum = np.datetime64("9999-12-31", "D")
     begin, einde = _van_tot(indicaties, minimum, maximum)

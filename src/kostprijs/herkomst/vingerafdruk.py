@@ -53,6 +53,7 @@ class Stap:
     extra: tuple[str, ...] = ()  # other files, relative to the project
     methode: bool = False
     geheim: bool = False  # p and the key's identity
+    sleutel: bool = False  # the key's identity only (pseudonyms, no p)
     data: tuple[str, ...] = field(default=())  # package data folders (relative to src/kostprijs)
 
 
@@ -61,7 +62,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
     uit = {
         # the listing of realisation that does not count names clients by pseudonym
         "controleer": Stap(
-            ("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters, geheim=True
+            ("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters, sleutel=True
         ),
         "inlezen": Stap(
             ("kostprijs.inlezen.pijplijn",),
@@ -250,6 +251,8 @@ def vingerafdruk(stap: Stap, jaar: int, raw: Path, hashes: Hashes) -> str:
         regels.append(f"methode {hashes(p) if p.exists() else 'ontbreekt'}")
     if stap.geheim:
         regels += _geheimen()
+    elif stap.sleutel:
+        regels += _geheimen()[:1]
     regels.append(f"raw-map {raw.resolve()}")
     return hashlib.sha256("\n".join(sorted(set(regels))).encode("utf-8")).hexdigest()
 
