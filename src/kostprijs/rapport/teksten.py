@@ -157,6 +157,19 @@ def weken_realisatiejaar(params: Jaarparameters, weken: int) -> str:
     )
 
 
+def looptijd(params: Jaarparameters) -> str:
+    """How an indication counts in the tariff year (the report's assumptions)."""
+    tekst = (
+        f"Een indicatie telt voor de dagen dat ze in {params.jaar} loopt, naar rato (dagen in het "
+        "jaar gedeeld door de dagen van het jaar)"
+    )
+    if params.bekostiging.periodebudget:
+        tekst += "; het periodebudget is het jaarbedrag gedeeld door het aantal perioden"
+    return tekst + (
+        f". Bestaande cliënten hebben op 1 januari {params.jaar} een lopende indicatie."
+    )
+
+
 def blootstelling_verschil(blootgesteld: float, naief: float) -> str:
     """One sentence on the usage factor on exposure against the naive one."""
     if naief != naief or blootgesteld != blootgesteld:  # NaN: no indicated volume
