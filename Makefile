@@ -99,8 +99,12 @@ endif
 $(BUILD)/controle.txt: $(STAPPEN)/controleer.vinger
 	$(KOSTPRIJS) controleer --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
+# A run that rejects every workbook fails, but its overview is the most useful file then: it
+# is kept (.PRECIOUS overrides .DELETE_ON_ERROR) and dated 1970, so the next run reads again.
+.PRECIOUS: $(PROCESSED)/inzendingen.csv
 $(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(BUILD)/controle.txt
-	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map '$(RAW)/aanbieders' --uit $(PROCESSED) --stil
+	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map '$(RAW)/aanbieders' --uit $(PROCESSED) --stil \
+	  || { status=$$?; touch -c -d @0 $@; exit $$status; }
 
 $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/inzendingen.csv
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'

@@ -138,7 +138,8 @@ SLECHT = {
     "dubbel tarief": (
         INDICATIES_NL,
         TARIEVEN_NL + "OZL 1;uur;50,00\n",
-        ["t.csv", "rij 5", "rij 2", "Geef per product één tarief op."],
+        # a current list may give several tarieven per line, each with its aandeel
+        ["t.csv", "OZL 1 heeft 2 tarieven", "aandeel"],
     ),
     "geen tarief": (
         INDICATIES_NL,
@@ -221,3 +222,144 @@ def test_bad_gebruiksfactor(tmp_path, capsys):
     )
     assert code != 0
     assert "gebruiksfactor" in capsys.readouterr().err
+
+
+def _totaal_regels(uitvoer: str) -> dict[str, str]:
+    return {
+        r.split(":")[0].strip("- "): r.split(":", 1)[1].strip()
+        for r in uitvoer.splitlines()
+        if ":" in r
+    }
+
+
+def test_current_list_with_two_tariffs_and_a_new_product_reconciles_with_the_report(
+    tmp_path, capsys
+):
+    """By hand (65%, 52 weeks, 13 periods, budget in whole euros half up):
+    A OZL 1 5/week at 49,42: 169 x 49,42 = 8.351,98; /13 = 642,46; budget 642 -> 8.346,00.
+    B Vervoer 1/week at (6,00 + 16,36) / 2 = 11,18: 33,8 x 11,18 = 377,88; /13 = 29,07;
+    budget 29 -> 377,00. Together 8.723,00, all inside the periodebudget.
+    A Kortdurend verblijf extra 1/week has no current tarief (new product): not counted by
+    `kostprijs budget`; the budget report counts it at the new 188,28, beside the budget:
+    33,8 x 188,28 = 6.363,86. Report, current tarieven, all clients: 15.086,86."""
+    from kostprijs.budget.impact import HUIDIG, bereken_budgetimpact
+    from kostprijs.parameters import laad_parameters
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    indicaties = _schrijf(
+        raw,
+        "indicaties.csv",
+        "client;productspecificatie;indicatie_per_week\nA;OZL 1;5\nA;Kortdurend verblijf extra;1\n"
+        "B;Vervoer;1\n",
+    )
+    huidig = _schrijf(
+        raw,
+        "tarieven_huidig.csv",
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;49,42;\nVervoer;etmaal;6,00;0,5\n"
+        "Vervoer;etmaal;16,36;0,5\nKortdurend verblijf extra;etmaal;;\n",
+    )
+    _schrijf(
+        raw, "realisatie_2026.csv", "client;productspecificatie;periode;volume\nA;OZL 1;1;100\n"
+    )
+    nieuw = _schrijf(
+        tmp_path,
+        "nieuw.csv",
+        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;49,42\nVervoer;;etmaal;13,08\n"
+        "Kortdurend verblijf extra;;etmaal;188,28\n",
+    )
+    uit = tmp_path / "b.csv"
+    assert (
+        main(
+            [
+                "budget",
+                "--jaar",
+                "2027",
+                "--indicaties",
+                str(indicaties),
+                "--tarieven",
+                str(huidig),
+                "--uit",
+                str(uit),
+            ]
+        )
+        == 0
+    )
+    tekst = capsys.readouterr().out
+    assert "2 cliënten" in tekst
+    regels = _totaal_regels(tekst)
+    assert regels["Per jaar"] == "€\u00a08.723,00"
+    assert regels["periodebudgetten × 13"].startswith("€\u00a08.723,00 (2 cliënten)")
+    assert regels["buiten het periodebudget (per eenheid)"].startswith("€\u00a00,00")
+    assert "1 indicaties van 1 cliënten voor Kortdurend verblijf extra" in tekst
+    bi = bereken_budgetimpact(laad_parameters(2027), raw, nieuw, sleutel=b"k" * 32)
+    rij = bi.totalen.set_index("scenario").loc[f"Indicaties × gebruiksfactor × {HUIDIG}"]
+    assert rij["alle_clienten_centen"] == 1_508_686 == 872_300 + 636_386
+
+
+def test_the_samples_own_current_list_is_read_and_reconciles(tmp_path, capsys):
+    from kostprijs.budget.impact import HUIDIG, bereken_budgetimpact
+    from kostprijs.budget.invoer import lees_indicaties
+    from kostprijs.budget.model import bereken_regels
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.tarieflijst import Tarieven
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    for jaar in (2027, 2028):
+        params = laad_parameters(jaar)
+        raw = tmp_path / str(jaar)
+        schrijf_voorbeeld(params, raw)
+        uit = tmp_path / f"b{jaar}.csv"
+        huidig = raw / "tarieven_huidig.csv"
+        assert (
+            main(
+                [
+                    "budget",
+                    "--jaar",
+                    str(jaar),
+                    "--indicaties",
+                    str(raw / "indicaties.csv"),
+                    "--tarieven",
+                    str(huidig),
+                    "--uit",
+                    str(uit),
+                ]
+            )
+            == 0
+        )
+        tekst = capsys.readouterr().out
+        per_jaar = int(
+            _totaal_regels(tekst)["Per jaar"]
+            .replace("€\u00a0", "")
+            .replace(".", "")
+            .replace(",", "")
+        )
+        # the new tariff list: the current one with a tarief for every new product (1,00)
+        lijst = pd.read_csv(huidig, sep=";", dtype=str, keep_default_na=False)
+        nieuwe = sorted(set(lijst.loc[lijst["tarief"] == "", "productspecificatie"]))
+        lijst = lijst.drop_duplicates("productspecificatie").drop(
+            columns="aandeel", errors="ignore"
+        )
+        lijst.loc[lijst["tarief"] == "", "tarief"] = "1,00"
+        nieuw = tmp_path / f"nieuw{jaar}.csv"
+        lijst.to_csv(nieuw, sep=";", index=False)
+        bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+        rij = bi.totalen.set_index("scenario").loc[f"Indicaties × gebruiksfactor × {HUIDIG}"]
+        if not nieuwe:
+            assert per_jaar == rij["alle_clienten_centen"]
+            continue
+        assert "Verschil met het budgetrapport" in tekst
+        # the difference: the new products' lines at 1,00 each, billed beside the budget
+        ind = lees_indicaties(raw / "indicaties.csv", params)
+        ind = ind[ind["lopend"] & ind["productspecificatie"].isin(nieuwe)]
+        assert not ind["in_budget"].any()
+        tarief = Tarieven(
+            {
+                (p, v, lv): 100
+                for p, v, lv in zip(
+                    ind["productspecificatie"], ind["variant"], ind["leveringsvorm"], strict=True
+                )
+            }
+        )
+        verschil = int(bereken_regels(ind, tarief, params.budget)["bedrag_per_jaar_centen"].sum())
+        assert per_jaar + verschil == rij["alle_clienten_centen"]

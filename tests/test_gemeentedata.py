@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.getallen import geschaalde_kolom
-from kostprijs.budget.invoer import lees_indicaties, lees_realisatie, lees_realisatieregels
+from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata import iwmo
 from kostprijs.gemeentedata.tabellezer import lees_tabel
@@ -263,17 +263,16 @@ def test_realisation_in_minutes_is_counted_in_hours(tmp_path, p27):
     df = lees_realisatie(_schrijf(tmp_path, "r.csv", tekst), p27)
     # 90 minutes = 1,5 hours (not 90 hours); 2 dagdelen; 1,5 hours
     assert df["volume_milli"].tolist() == [1500, 2000, 1500]
-    assert df["bron_rij"].tolist() == [2, 3, 4]
+    assert df["rij"].tolist() == [2, 3, 4]
     assert any("÷ 60 (1 rijen)" in r for r in df.attrs["omrekeningen"])
 
 
-def test_credit_lines_are_read_and_only_the_checked_reader_refuses_them(tmp_path, p27):
+def test_credit_lines_are_read_with_their_sign(tmp_path, p27):
+    # netting against the declaration they correct: gemeentedata.realisatie (its own tests)
     tekst = "client;productspecificatie;periode;volume\nK1;OZL 1;1;2\nK1;OZL 1;1;-2\n"
-    pad = _schrijf(tmp_path, "r.csv", tekst)
-    assert lees_realisatieregels(pad, p27)["volume_milli"].tolist() == [2000, -2000]
-    with pytest.raises(InvoerFout, match="kleiner dan 0") as fout:
-        lees_realisatie(pad, p27)
-    assert fout.value.rij == 3
+    df = lees_realisatie(_schrijf(tmp_path, "r.csv", tekst), p27)
+    assert df["volume_milli"].tolist() == [2000, -2000]
+    assert df["rij"].tolist() == [2, 3]
 
 
 # --- productcode ------------------------------------------------------------------------------
@@ -394,7 +393,7 @@ def test_wmo323_messages_are_read_as_realisation(tmp_path, p28):
     )
     _berichtenmap(tmp_path, d=_wmo323(prestaties))
     bron = catalogus.realisatiebron(tmp_path, p28.realisatiejaar)
-    df = lees_realisatieregels(bron, p28)
+    df = lees_realisatie(bron, p28)
     # 90 minutes = 1,5 hours; a credit of 30 minutes = -0,5 hour; 4 dagdelen. 12 periods: months
     assert df["volume_milli"].tolist() == [1500, -500, 4000]
     assert df["periode"].tolist() == [3, 3, 4]
@@ -408,7 +407,7 @@ def test_wmo323_messages_are_read_as_realisation(tmp_path, p28):
 def test_a_declaration_across_two_periods_is_refused(tmp_path, p28):
     _berichtenmap(tmp_path, d=_wmo323(_prestatie("IB001", "2027-03-20", "2027-04-10", 60, "01")))
     with pytest.raises(InvoerFout, match="niet in één facturatieperiode") as fout:
-        lees_realisatieregels(tmp_path / catalogus.BERICHTEN, p28)
+        lees_realisatie(tmp_path / catalogus.BERICHTEN, p28)
     assert Path(fout.value.bestand).name == "d.xml" and fout.value.rij == 1
 
 

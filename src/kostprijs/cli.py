@@ -30,33 +30,22 @@ def _voorbeeld(args: argparse.Namespace) -> int:
 
 
 def _budget(args: argparse.Namespace) -> int:
-    from kostprijs.budget.invoer import lees_indicaties
-    from kostprijs.budget.model import bereken_clienten, bereken_regels
-    from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, schrijf_budget
+    from kostprijs.budget.impact import begroot
+    from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, samenvatting, schrijf_budget
     from kostprijs.paden import nieuwste_jaar
     from kostprijs.parameters import laad_parameters
-    from kostprijs.tarieflijst import controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
     uit = Path(args.uit)
     if uit.suffix.lower() not in (".xlsx", ".csv"):
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     gebruiksfactor = _factor(args.gebruiksfactor, params.budget) if args.gebruiksfactor else None
-    indicaties = lees_indicaties(Path(args.indicaties), params)
-    lopend = indicaties
-    if not indicaties["lopend"].all():
-        lopend = indicaties[indicaties["lopend"]].reset_index(drop=True)
-    tarieven = tarieven_uit_lijst(lees_tarieven(Path(args.tarieven), params), params)
-    controleer_dekking(tarieven, lopend, args.tarieven)
-    regels = bereken_regels(lopend, tarieven, params.budget, gebruiksfactor)
-    clienten = bereken_clienten(regels, params.budget, params.bekostiging.periodebudget)
-    schrijf_budget(lambda: regels_tabel(regels, lopend), clienten_tabel(clienten, params), uit)
-    beeindigd = len(indicaties) - len(lopend)
-    print(
-        f"{len(clienten)} cliënten, {len(regels)} lopende indicaties"
-        + (f" ({beeindigd} beëindigd vóór {params.jaar}, niet meegeteld)" if beeindigd else "")
-        + f"; gebruiksfactor {gebruiksfactor or params.budget.gebruiksfactor}. Geschreven: {uit}"
+    b = begroot(params, Path(args.indicaties), Path(args.tarieven), gebruiksfactor)
+    schrijf_budget(
+        lambda: regels_tabel(b.regels, b.indicaties), clienten_tabel(b.clienten, params), uit
     )
+    print(samenvatting(b, params, gebruiksfactor, Path(args.tarieven)))
+    print(f"Geschreven: {uit}")
     return 0
 
 

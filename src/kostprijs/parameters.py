@@ -116,9 +116,16 @@ class Budgetparameters:
     overgang_perioden: int = 1
     gevoeligheid: tuple[Decimal, ...] = ()
     max_per_week: dict[str, Decimal] = field(default_factory=dict)
+    # realised use per client and product outside (laag, hoog) of the indication is listed
+    gebruiksband: tuple[Decimal, Decimal] | None = None
 
     def __post_init__(self) -> None:
         fouten = []
+        if (
+            self.gebruiksband is not None
+            and not 0 <= self.gebruiksband[0] < 1 < self.gebruiksband[1]
+        ):
+            fouten.append("gebruiksband: laag ligt tussen 0 en 1, hoog boven 1")
         if not Decimal(0) < self.gebruiksfactor <= Decimal(1):
             fouten.append(
                 f"gebruiksfactor {self.gebruiksfactor} moet groter dan 0 en hoogstens 1 zijn "
@@ -362,6 +369,7 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
             "overgang_perioden",
             "gevoeligheid",
             "max_per_week",
+            "gebruiksband",
         },
         "budget",
         bron,
@@ -388,7 +396,19 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
         overgang_perioden=int(b.get("overgang_perioden", perioden)),
         gevoeligheid=_bereik(**gevoeligheid),
         max_per_week={str(k): decimaal(v) for k, v in maxima.items()},
+        gebruiksband=_gebruiksband(b.get("gebruiksband"), bron),
     )
+
+
+def _gebruiksband(ruw, bron: Path) -> tuple[Decimal, Decimal] | None:
+    if ruw is None:
+        return None
+    if not isinstance(ruw, dict) or set(ruw) != {"laag", "hoog"}:
+        raise ConfiguratieFout(
+            f"{bron.name}: budget.gebruiksband geeft laag en hoog, bijvoorbeeld "
+            "{laag: 0.30, hoog: 1.30}."
+        )
+    return decimaal(ruw["laag"]), decimaal(ruw["hoog"])
 
 
 def _varianten(ruw, naam: str, bron: Path) -> tuple[Variant, ...]:

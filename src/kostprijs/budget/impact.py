@@ -10,6 +10,7 @@ the tariff year; realisation of clients whose indications all ended is kept apar
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lee
 from kostprijs.budget.model import (
     bereken_clienten,
     bereken_regels,
+    blootgesteld,
     budgetneutrale_factor,
     empirische_gebruiksfactor,
     gevoeligheid,
@@ -30,13 +32,30 @@ from kostprijs.budget.model import (
     jaarvolume,
     overgang,
     product_gedeeld,
-    realisatie_bedrag_centen,
+    realisatie_bedragen,
 )
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
-from kostprijs.gemeentedata.tabellezer import verslag
+from kostprijs.gemeentedata.clientnummers import normaliseer, zonder_elfproef
+from kostprijs.gemeentedata.indicaties import blootstelling
+from kostprijs.gemeentedata.realisatie import (
+    BEVESTIGINGEN,
+    Gebruiksband,
+    bevestigde_regels,
+    buiten_band,
+    geindiceerd_per_client,
+    lees_bevestigingen,
+    lopende_perioden,
+    ontdubbel,
+    toets_periodes,
+    verreken_credits,
+)
+from kostprijs.gemeentedata.tabellezer import lees_tabel, verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
+from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
+from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
+from kostprijs.tarieflijst import OPTIONEEL as TARIEF_OPTIONEEL
 from kostprijs.tarieflijst import (
     Tarieven,
     controleer_dekking,
@@ -75,9 +94,12 @@ class Budgetimpact:
     gevoeligheid: pd.DataFrame
     realisatie_bestaand_centen: int
     realisatie_normjaar_centen: int
-    budgetneutrale_factor: Decimal | None
-    gebruiksfactoren: pd.DataFrame
+    budgetneutrale_factor: Decimal | None  # on exposure (see docs/aannames.md)
+    budgetneutrale_factor_naief: Decimal | None  # as if every indication ran the whole year
+    gebruiksfactoren: pd.DataFrame  # on exposure, with clientdagen
+    gebruiksfactoren_naief: pd.DataFrame
     gebruiksfactor_gewogen: float
+    gebruiksfactor_gewogen_naief: float
     overgang: pd.DataFrame | None
     aansluiting: pd.DataFrame | None
     verdeling: pd.DataFrame
@@ -85,6 +107,12 @@ class Budgetimpact:
     aantal_bestaand: int
     beeindigd_clienten: int
     beeindigd_centen: int
+    uitgesloten: pd.DataFrame  # per soort of exclusion: clienten, volume_milli, centen
+    buiten_band_paren: int  # clients x products with use outside the gebruiksband
+    buiten_band_centen: int
+    zonder_elfproef: int
+    gecrediteerd: int
+    ontdubbeld: int
     zonder_nieuw_tarief: tuple[str, ...]
     frequenties: tuple[str, ...]
     omrekeningen: tuple[str, ...] = ()  # conversions made when reading (iWmo codes, minutes)
@@ -164,6 +192,213 @@ def _vereist(paden: list[Path], raw: Path) -> None:
             )
 
 
+@dataclass(frozen=True)
+class Gemeentegegevens:
+    """The municipality's indications and realisation, read, normalised and pseudonymised:
+    one integer per client (`pseudoniemen[code]` its pseudonym)."""
+
+    indicaties: pd.DataFrame  # every indication, with its exposure in the tariff year
+    realisatie: pd.DataFrame  # credits netted, confirmed duplicates once; `reden` per line
+    pseudoniemen: np.ndarray
+    zonder_elfproef: int  # nine-digit client numbers that fail the 11-proef
+    gecrediteerd: int  # lines removed by netting credits against their declarations
+    ontdubbeld: int  # confirmed duplicate lines counted once
+    omrekeningen: tuple[str, ...]  # conversions made when reading (iWmo codes, minutes)
+    bevindingen: tuple[str, ...]  # title and total lines, unused columns of the raw files
+
+
+def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> Gemeentegegevens:
+    """Indicaties, realisatie and `realisatie_bevestigingen.csv` of the raw folder: client
+    numbers normalised the same way in every file and pseudonymised right after reading."""
+    raw = Path(raw)
+    indicaties = lees_indicaties(catalogus.indicatiebron(raw), params)
+    realisatie = lees_realisatie(catalogus.realisatiebron(raw, params.realisatiejaar), params)
+    omrekeningen, bevindingen = verslag(indicaties, realisatie)
+    bevestigd = lees_bevestigingen(raw / BEVESTIGINGEN)
+    ruw = realisatie.attrs.pop("clienten")
+    aanbieders = list(realisatie.attrs.pop("aanbieders"))
+    nummers = normaliseer(indicaties["client"].to_numpy(), ruw, bevestigd["client"].to_numpy())
+    zonder_elf = len(zonder_elfproef(np.concatenate(nummers[:2])))
+    pseudo = [pseudonimiseer(pd.Series(w, dtype=object), sleutel).to_numpy() for w in nummers]
+    # one integer per client, in the order of the pseudonyms: every grouping below works on
+    # integers instead of long strings
+    codes, pseudoniemen = pd.factorize(np.concatenate(pseudo), sort=True)
+    a, b = len(indicaties), len(indicaties) + len(ruw)
+    indicaties["client"] = codes[:a]
+    realisatie["client"] = codes[a:b][realisatie["client"].to_numpy()]
+    bevestigd["client"] = codes[b:]
+    if "aanbieder" in realisatie:
+        plek = {naam: i for i, naam in enumerate(aanbieders)}
+        bevestigd["aanbieder"] = [plek.get(x, -1) for x in bevestigd["aanbieder"]]
+    else:
+        bevestigd = bevestigd.drop(columns="aanbieder")
+    voor = len(realisatie)
+    realisatie = verreken_credits(realisatie)
+    gecrediteerd = voor - len(realisatie)
+    realisatie, ontdubbeld = ontdubbel(realisatie, bevestigd)
+    realisatie = realisatie.reset_index(drop=True)
+    reden = toets_periodes(realisatie, indicaties, params)
+    buiten = np.flatnonzero(reden != "")
+    reden[buiten[bevestigde_regels(realisatie.iloc[buiten], bevestigd)]] = ""
+    realisatie["reden"] = reden
+    return Gemeentegegevens(
+        indicaties,
+        realisatie,
+        np.asarray(pseudoniemen),
+        zonder_elf,
+        gecrediteerd,
+        ontdubbeld,
+        omrekeningen,
+        bevindingen,
+    )
+
+
+@dataclass(frozen=True)
+class Realisatietoets:
+    """What of the realisation counts, for which existing clients, and what is listed."""
+
+    bestaand: np.ndarray  # codes of existing clients
+    realisatie: pd.DataFrame  # what counts: existing clients, inside an indication; centen
+    uitgesloten: pd.DataFrame  # per client and product: reden, volume_milli, centen
+    band: pd.DataFrame  # per client and product outside the gebruiksband (see buiten_band)
+
+
+def toets_realisatie(
+    g: Gemeentegegevens, params: Jaarparameters, tarieven: Tarieven
+) -> Realisatietoets:
+    """Existing clients (realisation inside an indication, and an indication running on
+    1 January of the tariff year), the realisation that counts, and every exclusion with its
+    true reason, per client and product. `tarieven`: current (new products at the new)."""
+    r = g.realisatie.copy(deep=False)
+    r["centen"] = realisatie_bedragen(r, tarieven)
+    ok = (r["reden"] == "").to_numpy()
+    ind = g.indicaties
+    client = r["client"].to_numpy()
+    bestaand = np.intersect1d(np.unique(client[ok]), ind.loc[ind["bij_start"], "client"])
+    telt = ok & np.isin(client, bestaand)
+    zonder_start = r[ok & ~telt].copy()
+    einde = ind.groupby("client")["einde"].max()
+    start = dt.date(params.jaar, 1, 1)
+    # a client with a later indication in the tariff year has none on 1 January (NaT)
+    einde[einde.index.isin(ind.loc[ind["lopend"], "client"])] = pd.NaT
+    laatste = einde.reindex(zonder_start["client"].to_numpy())
+    codes, uniek = pd.factorize(laatste.to_numpy(), use_na_sentinel=False)
+    tekst = np.asarray(
+        [
+            f"indicatie beëindigd op {datum(pd.Timestamp(e).date())}"
+            if pd.notna(e) and pd.Timestamp(e).date() < start
+            else f"geen indicatie op {datum(start)}"
+            for e in uniek
+        ],
+        dtype=object,
+    )
+    zonder_start["reden"] = tekst[codes] if len(codes) else np.zeros(0, dtype=object)
+    uit = pd.concat([r[~ok], zonder_start])
+    uitgesloten = (
+        uit.groupby(["client", "productspecificatie", "reden"], observed=True, sort=True)[
+            ["volume_milli", "centen"]
+        ]
+        .sum()
+        .reset_index()
+    )
+    realisatie = r[telt].drop(columns="reden")
+    band = pd.DataFrame(
+        columns=[
+            "client",
+            "productspecificatie",
+            "geindiceerd_milli",
+            "gerealiseerd_milli",
+            "centen",
+            "aandeel",
+        ]
+    )
+    if params.budget.gebruiksband is not None:
+        laag, hoog = params.budget.gebruiksband
+        blootgesteld = blootstelling(ind[ind["client"].isin(bestaand)], params.realisatiejaar)
+        gerealiseerd = (
+            realisatie.groupby(["client", "productspecificatie"], observed=True)[
+                ["volume_milli", "centen"]
+            ]
+            .sum()
+            .reset_index()
+            .astype({"productspecificatie": object})
+        )
+        band = buiten_band(
+            gerealiseerd,
+            geindiceerd_per_client(blootgesteld, params.realisatiejaar),
+            Gebruiksband(float(laag), float(hoog)),
+        )
+    return Realisatietoets(bestaand, realisatie, uitgesloten, band)
+
+
+def begroting(
+    indicaties: pd.DataFrame,
+    tarieven: Tarieven,
+    budget,
+    periodebudget: bool,
+    gebruiksfactor: Decimal | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The budget model on indications: per line and per client (`bereken_regels`,
+    `bereken_clienten`); the one computation behind `kostprijs budget` and the report."""
+    regels = bereken_regels(indicaties, tarieven, budget, gebruiksfactor)
+    return regels, bereken_clienten(regels, budget, periodebudget)
+
+
+@dataclass(frozen=True)
+class Begroting:
+    """`kostprijs budget`: the model on an indications file at one tariff list."""
+
+    indicaties: pd.DataFrame  # the lines that count: running in the tariff year, with a tarief
+    regels: pd.DataFrame
+    clienten: pd.DataFrame
+    beeindigd: int  # indications that do not run in the tariff year
+    zonder_tarief: pd.DataFrame  # per new product (empty tarief in the list): indicaties, clienten
+    aansluiting: pd.DataFrame  # inside and outside the periodebudget, as in the budget report
+
+
+def begroot(
+    params: Jaarparameters,
+    indicaties_pad: Path,
+    tarieven_pad: Path,
+    gebruiksfactor: Decimal | None = None,
+) -> Begroting:
+    """The budget model on an indications file at a tariff list (a current list too: several
+    tarieven per line with their aandeel, an empty tarief for a new product). Lines of a new
+    product have no tarief here and are kept apart, named; a line whose product the list does
+    not name at all is refused."""
+    b, pb = params.budget, params.bekostiging.periodebudget
+    alle = lees_indicaties(Path(indicaties_pad), params)
+    alle["client"] = normaliseer(alle["client"].to_numpy())[0]
+    lopend = alle[alle["lopend"]].reset_index(drop=True)
+    lijst = lees_tarieven(Path(tarieven_pad), params, meerdere=True)
+    tarieven = tarieven_uit_lijst(lijst, params)
+    nieuw = sorted(_lege_tarieven(Path(tarieven_pad)) - set(lijst["productspecificatie"]))
+    zonder = lopend["productspecificatie"].isin(nieuw).to_numpy()
+    telt = lopend[~zonder].reset_index(drop=True)
+    controleer_dekking(tarieven, telt, str(tarieven_pad))
+    regels, clienten = begroting(telt, tarieven, b, pb, gebruiksfactor)
+    apart = (
+        lopend[zonder]
+        .groupby("productspecificatie")
+        .agg(indicaties=("client", "size"), clienten=("client", "nunique"))
+        .reset_index()
+    )
+    return Begroting(
+        telt,
+        regels,
+        clienten,
+        int((~alle["lopend"]).sum()),
+        apart,
+        _aansluiting(clienten, b.perioden_per_jaar),
+    )
+
+
+def _lege_tarieven(pad: Path) -> set[str]:
+    """The products a tariff list names with an empty tarief (new products)."""
+    df = lees_tabel(pad, TARIEF_KOLOMMEN, optioneel=TARIEF_OPTIONEEL)
+    return set(df.loc[df["tarief"] == "", "productspecificatie"])
+
+
 def bereken_budgetimpact(
     params: Jaarparameters, raw: Path, tarieven_nieuw: Path, *, sleutel: bytes | None = None
 ) -> Budgetimpact:
@@ -180,9 +415,8 @@ def bereken_budgetimpact(
     b = params.budget
     pb = params.bekostiging.periodebudget
 
-    alle_indicaties = lees_indicaties(indicatie_pad, params)
-    alle_indicaties["client"] = pseudonimiseer(alle_indicaties["client"], sleutel)
-    indicaties = alle_indicaties[alle_indicaties["lopend"]].reset_index(drop=True)
+    g = lees_gemeentegegevens(params, raw, sleutel)
+    indicaties = g.indicaties[g.indicaties["lopend"]].reset_index(drop=True)
     huidig_lijst = lees_tarieven(huidig_pad, params, meerdere=True)
     nieuw_lijst = lees_tarieven(Path(tarieven_nieuw), params)
     huidig = tarieven_uit_lijst(huidig_lijst, params)
@@ -193,32 +427,24 @@ def bereken_budgetimpact(
     ongewijzigd = sorted({p for p, _, _ in set(nieuw.centen) - set(voorstel.centen)})
     controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
-    realisatie = lees_realisatie(realisatie_pad, params)
-    inlezen = verslag(alle_indicaties, huidig_lijst, realisatie)
-    pseudoniemen = pseudonimiseer(pd.Series(realisatie.attrs.pop("clienten")), sleutel)
-    controleer_dekking(huidig_aangevuld, realisatie, str(huidig_pad))
-    # one integer per client, in the order of the pseudonyms: every grouping below works on
-    # integers instead of long strings
-    codes, _ = pd.factorize(
-        np.concatenate([indicaties["client"].to_numpy(), pseudoniemen.to_numpy()]), sort=True
+    om, bev = verslag(huidig_lijst)
+    inlezen = (g.omrekeningen + om, g.bevindingen + bev)
+    controleer_dekking(huidig_aangevuld, g.realisatie, str(huidig_pad))
+    toets = toets_realisatie(g, params, huidig_aangevuld)
+    realisatie = toets.realisatie
+    bestaand = indicaties[indicaties["client"].isin(toets.bestaand)]
+    # the same clients' indications over the days they ran in the realisation year: the
+    # footing of the usage and budget-neutral factors
+    blootgesteld = blootstelling(
+        g.indicaties[g.indicaties["client"].isin(toets.bestaand)], params.realisatiejaar
     )
-    indicaties["client"] = codes[: len(indicaties)]
-    realisatie["client"] = codes[len(indicaties) :][realisatie["client"].to_numpy()]
-
-    lopende_clienten = indicaties["client"].unique()
-    met_realisatie = realisatie["client"].isin(lopende_clienten)
-    beeindigd = realisatie[~met_realisatie]
-    realisatie = realisatie[met_realisatie]
-    bestaand = indicaties[indicaties["client"].isin(realisatie["client"].unique())]
+    blootgesteld = blootgesteld[blootgesteld["dagen_in_jaar"] > 0].reset_index(drop=True)
+    naief = bestaand.drop(columns=["dagen_in_jaar", "dagen_jaar"])
 
     scenarios = {NIEUW: nieuw, HUIDIG: huidig_aangevuld}
-
-    def clienten_bij(ind: pd.DataFrame, tarieven: Tarieven) -> pd.DataFrame:
-        return bereken_clienten(bereken_regels(ind, tarieven, b), b, pb)
-
-    alle = {naam: clienten_bij(indicaties, t) for naam, t in scenarios.items()}
-    van_bestaand = {naam: clienten_bij(bestaand, t) for naam, t in scenarios.items()}
-    realisatie_centen = realisatie_bedrag_centen(realisatie, huidig_aangevuld)
+    alle = {naam: begroting(indicaties, t, b, pb)[1] for naam, t in scenarios.items()}
+    van_bestaand = {naam: begroting(bestaand, t, b, pb)[1] for naam, t in scenarios.items()}
+    realisatie_centen = int(realisatie["centen"].sum())  # at huidig_aangevuld, per line
     weken = iso_weken(params.realisatiejaar)
     normjaar_centen = realisatie_normjaar(realisatie_centen, weken, b.weken_per_jaar)
     rijen = [
@@ -248,12 +474,17 @@ def bereken_budgetimpact(
     totalen = pd.DataFrame(
         rijen, columns=["scenario", "alle_clienten_centen", "bestaande_clienten_centen"]
     )
-    try:
-        neutraal = budgetneutrale_factor(bestaand, nieuw, b, pb, normjaar_centen)
-    except ValueError:
-        neutraal = None
     gevoelig = gevoeligheid(indicaties, scenarios, b, pb)
     gevoelig[f"{NIEUW} (bestaande cliënten)"] = gevoeligheid(bestaand, {NIEUW: nieuw}, b, pb)[NIEUW]
+    producten = [
+        p for p in params.productspecificaties if p in set(blootgesteld["productspecificatie"])
+    ]
+
+    def per_product(ind: pd.DataFrame) -> pd.DataFrame:
+        tabel = empirische_gebruiksfactor(ind, realisatie, params.realisatiejaar)
+        return tabel.set_index("productspecificatie").reindex(producten).reset_index()
+
+    uitgesloten = _per_reden(toets.uitgesloten, params)
     return Budgetimpact(
         periodebudget=pb,
         perioden_per_jaar=b.perioden_per_jaar,
@@ -265,28 +496,62 @@ def bereken_budgetimpact(
         gevoeligheid=gevoelig,
         realisatie_bestaand_centen=realisatie_centen,
         realisatie_normjaar_centen=normjaar_centen,
-        budgetneutrale_factor=neutraal,
-        gebruiksfactoren=empirische_gebruiksfactor(bestaand, realisatie, params.realisatiejaar)
-        .set_index("productspecificatie")
-        .reindex(
-            [p for p in params.productspecificaties if p in set(bestaand["productspecificatie"])]
-        )
-        .reset_index(),
+        budgetneutrale_factor=_neutraal(blootgesteld, nieuw, b, pb, normjaar_centen),
+        budgetneutrale_factor_naief=_neutraal(naief, nieuw, b, pb, normjaar_centen),
+        gebruiksfactoren=per_product(blootgesteld),
+        gebruiksfactoren_naief=per_product(naief),
         gebruiksfactor_gewogen=_gewogen_gebruik(
-            bestaand, huidig_aangevuld, realisatie_centen, params.realisatiejaar
+            blootgesteld, huidig_aangevuld, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params) if pb else None,
+        gebruiksfactor_gewogen_naief=_gewogen_gebruik(
+            naief, huidig_aangevuld, realisatie_centen, params.realisatiejaar
+        ),
+        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params, blootgesteld)
+        if pb
+        else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
         verdeling=_verdeling(alle[NIEUW], pb),
         aantal_clienten=int(indicaties["client"].nunique()),
         aantal_bestaand=int(bestaand["client"].nunique()),
-        beeindigd_clienten=int(beeindigd["client"].nunique()),
-        beeindigd_centen=realisatie_bedrag_centen(beeindigd, huidig_aangevuld),
+        beeindigd_clienten=int(toets.uitgesloten["client"].nunique()),
+        beeindigd_centen=int(toets.uitgesloten["centen"].sum()),
+        uitgesloten=uitgesloten,
+        buiten_band_paren=len(toets.band),
+        buiten_band_centen=int(toets.band["centen"].sum()) if len(toets.band) else 0,
+        zonder_elfproef=g.zonder_elfproef,
+        gecrediteerd=g.gecrediteerd,
+        ontdubbeld=g.ontdubbeld,
         zonder_nieuw_tarief=tuple(ongewijzigd),
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
         omrekeningen=inlezen[0],
         bevindingen=inlezen[1],
     )
+
+
+def _per_reden(uitgesloten: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
+    """The excluded realisation per kind of reason (an end date per client becomes 'ended
+    before 1 January'): clienten, volume_milli, centen."""
+    start = datum(dt.date(params.jaar, 1, 1))
+    soort = uitgesloten["reden"].str.replace(
+        r"^indicatie beëindigd op .*$", f"indicatie beëindigd vóór {start}", regex=True
+    )
+    return (
+        uitgesloten.assign(soort=soort)
+        .groupby("soort", sort=True)
+        .agg(
+            clienten=("client", "nunique"),
+            volume_milli=("volume_milli", "sum"),
+            centen=("centen", "sum"),
+        )
+        .reset_index()
+    )
+
+
+def _neutraal(indicaties, tarieven, b, pb, doel: int) -> Decimal | None:
+    try:
+        return budgetneutrale_factor(indicaties, tarieven, b, pb, doel)
+    except ValueError:
+        return None
 
 
 def realisatie_normjaar(centen_: int, weken: int, weken_per_jaar: int) -> int:
@@ -313,18 +578,25 @@ def _aansluiting(clienten: pd.DataFrame, perioden: int) -> pd.DataFrame:
 
 
 def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar: int) -> float:
-    """Realised spending / the same clients' full indicaties at the same tarieven, all weeks."""
-    teller, noemer = jaarvolume(bestaand, iso_weken(jaar))
+    """Realised spending / the same clients' indicaties at the same tarieven, over the weeks
+    of the realisation year (on exposure when `bestaand` carries it)."""
+    teller, noemer = blootgesteld(*jaarvolume(bestaand, iso_weken(jaar)), bestaand)
     milli = bestaand["omvang_milli"].to_numpy(dtype=np.int64)
     tarief = tarieven.voor(bestaand)
     volledig = int(product_gedeeld([milli, teller, tarief], noemer * 1000).sum())
     return realisatie_centen / volledig if volledig else float("nan")
 
 
-def _overgang(realisatie, nieuw: Tarieven, indicatie_bestaand, params) -> pd.DataFrame:
-    """Periodebudgets of existing clients: from realisation, and from indication x factor."""
+def _overgang(
+    realisatie, nieuw: Tarieven, indicatie_bestaand, params, blootgesteld
+) -> pd.DataFrame:
+    """Periodebudgets of existing clients: from realisation (annualised over the periods in
+    which each client had an indication), and from indication x factor."""
     b = params.budget
-    clienten = overgang(realisatie, nieuw, b)
+    lopend = lopende_perioden(
+        blootgesteld, params.realisatiejaar, b.perioden_per_jaar, b.overgang_perioden
+    )
+    clienten = overgang(realisatie, nieuw, b, lopend)
     return pd.DataFrame(
         {
             "grondslag": [

@@ -24,6 +24,7 @@ from kostprijs.eenheden import FREQUENTIES
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
 from kostprijs.gemeentedata import berichten, iwmo
+from kostprijs.gemeentedata.indicaties import blootstelling, controleer_overlap, loopt_op
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import (
     Codeboek,
@@ -58,7 +59,14 @@ INDICATIE_OPTIONEEL = (
     "aanbieder",
 )
 REALISATIE_KOLOMMEN = ["client", "periode", "volume"]
-REALISATIE_OPTIONEEL = ("productspecificatie", "productcode", "variant", "leveringsvorm", "eenheid")
+REALISATIE_OPTIONEEL = (
+    "productspecificatie",
+    "productcode",
+    "variant",
+    "leveringsvorm",
+    "eenheid",
+    "aanbieder",
+)
 
 
 def _controleer_leeg(df: pd.DataFrame, kolom: str) -> None:
@@ -225,7 +233,6 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "frequentie",
             lambda i: "een totaal voor de indicatieperiode vraagt een begin- en einddatum.",
         )
-    jaarstart = np.datetime64(dt.date(params.jaar, 1, 1))
     uit = pd.DataFrame(
         {
             "client": df["client"].to_numpy(),
@@ -238,7 +245,6 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "begin": begin,
             "einde": einde,
             **{k: kenmerken[k].to_numpy() for k in kenmerken.columns},
-            "lopend": np.isnat(einde) | (einde >= jaarstart),
             "toewijzing": df["toewijzing"].to_numpy(),
             "aanbieder": df["aanbieder"].to_numpy(),
             "bron_rij": df["_rij"].to_numpy(),
@@ -247,7 +253,16 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     )
     uit.attrs = {**df.attrs, "omrekeningen": iwmo.samengevat(omrekeningen)}
     _controleer_per_week(uit, df, params)
-    _controleer_dubbel(uit, df)
+    controleer_overlap(uit, df["_rij"].to_numpy(), pad)
+    return met_perioden(uit, params.jaar)
+
+
+def met_perioden(indicaties: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    """The indications with their exposure in the tariff year `jaar` (`dagen_in_jaar`,
+    `dagen_jaar`), lopend (runs on some day of that year) and bij_start (runs on 1 January)."""
+    uit = blootstelling(indicaties, jaar)
+    uit["lopend"] = uit["dagen_in_jaar"].to_numpy() > 0
+    uit["bij_start"] = loopt_op(uit, dt.date(jaar, 1, 1))
     return uit
 
 
@@ -315,22 +330,6 @@ def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparame
         raise rijfout(df, te_veel, "omvang", melding)
 
 
-def _controleer_dubbel(uit: pd.DataFrame, df: pd.DataFrame) -> None:
-    """Two running indications for the same line of one client would be counted twice."""
-    sleutel = ["client", "productspecificatie", "variant", "leveringsvorm"]
-    lopend = uit["lopend"].to_numpy(dtype=bool)
-    later = np.zeros(len(uit), dtype=bool)
-    later[lopend] = uit.loc[lopend, sleutel].duplicated(keep="first").to_numpy()
-    if later.any():
-        raise rijfout(
-            df,
-            later,
-            "productspecificatie",
-            lambda i: "deze cliënt heeft al een lopende indicatie voor dit product.",
-            "Laat één rij over, of vul bij de oude indicatie de einddatum in.",
-        )
-
-
 def indicaties_uit_waarden(
     rijen: Iterable[tuple[str, str, Decimal]],
     params: Jaarparameters,
@@ -355,6 +354,7 @@ def indicaties_uit_waarden(
     )
     uit = pd.concat([df, _kenmerken(df, params)], axis=1)
     uit["lopend"] = True
+    uit["bij_start"] = True
     return uit
 
 
@@ -372,12 +372,14 @@ def periode_kolom(df: pd.DataFrame, perioden: int) -> np.ndarray:
     return periode
 
 
-def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
+def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     """The realisation as read, before its checks against the indications: read in parts so
     that millions of lines stay small: client (int64 codes; the identifiers are in
     `attrs["clienten"]`, code i at position i), productspecificatie, variant, leveringsvorm
     (categorical), periode (int16), volume_milli (int64, 1/1.000 of the catalogue's unit;
-    negative on a credit line), in_budget and bron_rij (the row in the file, int64).
+    negative on a credit line, netted in gemeentedata.realisatie), in_budget, rij (the row in
+    the file, int64) and, where the file has one, aanbieder (int codes; the names are in
+    `attrs["aanbieders"]`).
 
     A productcode may stand in for the productspecificatie, an eenheid column (iWmo codes or
     words) gives the unit of the volume (minutes become hours where the catalogue says uur).
@@ -393,6 +395,7 @@ def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     delen: list[dict[str, np.ndarray]] = []
     bevindingen: list[str] = []
     omrekeningen: list[str] = []
+    aanbieders = Codeboek()
     if Path(pad).is_dir():
         tabel = berichten.declaraties(Path(pad), params)
         bevindingen = tabel.attrs["bevindingen"]
@@ -421,8 +424,9 @@ def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
                 "variant": vaste_codes(df["variant"], varianten),
                 "leveringsvorm": vaste_codes(df["leveringsvorm"], vormen),
                 "periode": periode,
-                "volume_milli": volume,
-                "bron_rij": df["_rij"].to_numpy(),
+                "volume_milli": volume,  # negative: a credit line, netted in gemeentedata.realisatie
+                "aanbieder": aanbieders.codes(df["aanbieder"]),
+                "rij": df["_rij"].to_numpy(dtype=np.int64),
             }
         )
         attrs = dict(df.attrs)
@@ -437,32 +441,17 @@ def lees_realisatieregels(pad: Path, params: Jaarparameters) -> pd.DataFrame:
             "periode": kolommen["periode"].astype(np.int16),
             "volume_milli": kolommen["volume_milli"],
             "in_budget": in_budget.to_numpy(dtype=bool)[product],
-            "bron_rij": kolommen["bron_rij"],
+            "rij": kolommen["rij"],
         },
         copy=False,
     )
+    if "aanbieder" in attrs.get("kolommen", ()):
+        uit["aanbieder"] = kolommen["aanbieder"]
     uit.attrs = {
         **attrs,
         "clienten": clienten.waarden,
+        "aanbieders": aanbieders.waarden,
         "bevindingen": bevindingen,
         "omrekeningen": iwmo.samengevat(omrekeningen),
     }
-    return uit
-
-
-def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
-    """`lees_realisatieregels`, with every volume at least 0: a credit line is refused."""
-    uit = lees_realisatieregels(pad, params)
-    negatief = uit["volume_milli"].to_numpy() < 0
-    if negatief.any():
-        i = int(np.flatnonzero(negatief)[0])
-        raise InvoerFout(
-            f"{Decimal(int(uit['volume_milli'].iat[i])) / 1000} is kleiner dan 0; een "
-            f"creditregel wordt (nog) niet verrekend. Hetzelfde in {int(negatief.sum()) - 1} "
-            "andere rij(en).",
-            bestand=uit.attrs.get("bestand"),
-            rij=int(uit["bron_rij"].iat[i]),
-            kolom="volume",
-            actie="Vul 0 of meer in.",
-        )
     return uit

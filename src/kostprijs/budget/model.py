@@ -21,6 +21,7 @@ most 4, so each line amount is one exact integer division, rounded once.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -88,6 +89,27 @@ def jaarvolume(indicaties: pd.DataFrame, weken_per_jaar: int) -> tuple[np.ndarra
     return teller // deler, noemer // deler
 
 
+def blootgesteld(
+    teller: np.ndarray, noemer: np.ndarray, indicaties: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray]:
+    """Units per year counted for the days each line runs in the year (`dagen_in_jaar` of
+    `dagen_jaar`, from `gemeentedata.indicaties.blootstelling`), exactly; a one-off product
+    counts whole when it runs in the year at all. Without those columns: the whole year."""
+    if "dagen_in_jaar" not in indicaties:
+        return teller, noemer
+    dagen = indicaties["dagen_in_jaar"].to_numpy(dtype=np.int64)
+    jaar = indicaties["dagen_jaar"].to_numpy(dtype=np.int64)
+    eenmalig = indicaties["eenmalig"].to_numpy(dtype=bool)
+    heel = dagen >= jaar
+    if heel.all():
+        return teller, noemer
+    teller = np.where(heel, teller, teller * np.where(eenmalig, dagen > 0, dagen))
+    noemer = np.where(heel | eenmalig, noemer, noemer * jaar)
+    deler = np.gcd(teller, noemer)
+    deler = np.where(deler == 0, 1, deler)
+    return teller // deler, noemer // deler
+
+
 def product_gedeeld(factoren: Sequence[np.ndarray], noemer: np.ndarray) -> np.ndarray:
     """prod(factoren) / noemer per row, rounded half up; exact for any size.
 
@@ -138,7 +160,7 @@ def bereken_regels(
 def _regelfactoren(indicaties: pd.DataFrame, budget: Budgetparameters):
     """Per line: omvang (milli), units per year as teller / noemer, the divisor of the line
     amount (noemer x 1.000 x 10.000: omvang and gebruiksfactor are scaled) and one-off."""
-    teller, noemer = jaarvolume(indicaties, budget.weken_per_jaar)
+    teller, noemer = blootgesteld(*jaarvolume(indicaties, budget.weken_per_jaar), indicaties)
     return (
         indicaties["omvang_milli"].to_numpy(dtype=np.int64),
         teller,
@@ -357,14 +379,19 @@ def budgetneutrale_factor(
     return Decimal(f).scaleb(-FACTOR_DECIMALEN)
 
 
-def realisatie_bedrag_centen(realisatie: pd.DataFrame, tarieven: Tarieven) -> int:
-    """Realised spending: declared volume x tarief, per line to the cent (half up), summed.
+def realisatie_bedragen(realisatie: pd.DataFrame, tarieven: Tarieven) -> np.ndarray:
+    """Declared volume x tarief per line, to the cent (half up).
 
     `realisatie` has productspecificatie, variant, leveringsvorm and volume_milli (1/1.000 units).
     """
     tarief = tarieven.voor(realisatie)
     milli = realisatie["volume_milli"].to_numpy(dtype=np.int64)
-    return int(rond_half_op(milli * tarief, _MILLI).sum())
+    return rond_half_op(milli * tarief, _MILLI)
+
+
+def realisatie_bedrag_centen(realisatie: pd.DataFrame, tarieven: Tarieven) -> int:
+    """Realised spending: `realisatie_bedragen` summed."""
+    return int(realisatie_bedragen(realisatie, tarieven).sum())
 
 
 def empirische_gebruiksfactor(
@@ -372,20 +399,30 @@ def empirische_gebruiksfactor(
 ) -> pd.DataFrame:
     """Realised volume / indicated volume per productspecificatie, for the given clients.
 
-    The indicated volume is the indication over the ISO weeks of the realisation year (a
-    one-off product: its number). Columns productspecificatie, geindiceerd_milli,
-    gerealiseerd_milli, clienten, gebruiksfactor (float; NaN without indicated volume).
+    The indicated volume is the indication over the ISO weeks of the realisation year, for
+    the days each indication ran in that year when `indicaties` carry `dagen_in_jaar` for it
+    (exposure; else the whole year). A one-off product: its number. Columns
+    productspecificatie, geindiceerd_milli, gerealiseerd_milli, clienten, clientdagen,
+    gebruiksfactor (float; NaN without indicated volume).
     """
-    teller, noemer = jaarvolume(indicaties, iso_weken(realisatiejaar))
+    teller, noemer = blootgesteld(*jaarvolume(indicaties, iso_weken(realisatiejaar)), indicaties)
     milli = indicaties["omvang_milli"].to_numpy(dtype=np.int64)
     volume = pd.Series(product_gedeeld([milli, teller], noemer), index=indicaties.index)
-    geindiceerd = volume.groupby(indicaties["productspecificatie"]).sum()
+    product = indicaties["productspecificatie"]
+    geindiceerd = volume.groupby(product).sum()
     gerealiseerd = realisatie.groupby("productspecificatie", observed=True)["volume_milli"].sum()
     gerealiseerd.index = gerealiseerd.index.astype(object)
     tabel = pd.DataFrame({"geindiceerd_milli": geindiceerd, "gerealiseerd_milli": gerealiseerd})
     tabel = tabel.fillna(0).astype(np.int64)
     tabel["clienten"] = indicaties.groupby("productspecificatie")["client"].nunique()
-    tabel["clienten"] = tabel["clienten"].fillna(0).astype(np.int64)
+    dagen = (
+        indicaties["dagen_in_jaar"].to_numpy(dtype=np.int64)
+        if "dagen_in_jaar" in indicaties
+        else np.full(len(indicaties), 366 if calendar.isleap(realisatiejaar) else 365)
+    )
+    tabel["clientdagen"] = pd.Series(dagen, index=indicaties.index).groupby(product).sum()
+    for k in ("clienten", "clientdagen"):
+        tabel[k] = tabel[k].fillna(0).astype(np.int64)
     g = tabel["geindiceerd_milli"]
     tabel["gebruiksfactor"] = np.where(
         g > 0, tabel["gerealiseerd_milli"] / g.where(g > 0, 1), np.nan
@@ -394,11 +431,15 @@ def empirische_gebruiksfactor(
 
 
 def overgang(
-    realisatie: pd.DataFrame, tarieven: Tarieven, budget: Budgetparameters
+    realisatie: pd.DataFrame,
+    tarieven: Tarieven,
+    budget: Budgetparameters,
+    lopend: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Periodebudgets for existing clients from the realisation of the first periods of last year.
 
-    Volume of periods 1..overgang_perioden, annualised (x perioden / overgang_perioden), at
+    Volume of periods 1..overgang_perioden, annualised (x perioden / the periods among those
+    in which the client had an indication: `lopend` per client, default all of them), at
     the new tarieven; no gebruiksfactor, because realisation is actual use. `realisatie` has
     in_budget per line. Same columns as `bereken_clienten`.
     """
@@ -409,7 +450,10 @@ def overgang(
     tarief = tarieven.voor(per_regel)
     milli = per_regel["volume_milli"].to_numpy(dtype=np.int64)
     regels = per_regel[sleutel].copy()
-    noemer = np.full(len(regels), k * _MILLI, dtype=np.int64)
+    noemer = np.full(len(regels), k, dtype=np.int64)
+    if lopend is not None:
+        noemer = lopend.reindex(per_regel["client"]).fillna(k).clip(1, k).to_numpy(np.int64)
+    noemer = noemer * _MILLI
     perioden = np.full(len(regels), budget.perioden_per_jaar, dtype=np.int64)
     regels["bedrag_per_jaar_centen"] = product_gedeeld([milli, perioden, tarief], noemer)
     return bereken_clienten(regels, budget, periodebudget=True)

@@ -26,6 +26,7 @@ from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, decimaal, rond_half_op
+from kostprijs.gemeentedata.clientnummers import normaliseer
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
 from kostprijs.matrix import Resultaatmatrix
@@ -100,8 +101,11 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     for kolom, waarden in namen.items():
         kolommen[kolom] = pd.Categorical.from_codes(kolommen[kolom], waarden)
     kolommen["aanbieder"] = _als_categorie(kolommen["aanbieder"], aanbieders.waarden)
+    # client numbers as in every other file: 88890842 and 088890842 are one client
+    codes, uniek = pd.factorize(normaliseer(clienten.waarden)[0])
+    kolommen["client"] = codes.astype(np.int64)[kolommen["client"]]
     uit = pd.DataFrame(kolommen, copy=False)
-    uit.attrs = {**attrs, "clienten": clienten.waarden}
+    uit.attrs = {**attrs, "clienten": np.asarray(uniek, dtype=object)}
     return uit
 
 

@@ -55,7 +55,7 @@ class Stap:
     extra: tuple[str, ...] = ()  # other files, relative to the project
     methode: bool = False
     geheim: bool = False  # p and the key's identity
-    sleutel: bool = False  # the key's identity only (the key signs the step's output)
+    sleutel: bool = False  # the key's identity only (pseudonyms; the key signs the output)
     data: tuple[str, ...] = field(default=())  # package data folders (relative to src/kostprijs)
 
 
@@ -65,7 +65,10 @@ RUW = catalogus.ruwe_patronen()  # the municipality's raw files, per kind
 def stappen(jaar: int) -> dict[str, Stap]:
     parameters = (f"params/{jaar}.yaml", "requirements.lock")
     uit = {
-        "controleer": Stap(("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters),
+        # the listing of realisation that does not count names clients by pseudonym
+        "controleer": Stap(
+            ("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters, sleutel=True
+        ),
         "inlezen": Stap(
             ("kostprijs.inlezen.pijplijn",),
             raw=("aanbieders/**/*", "bevestigingen.csv"),
@@ -81,7 +84,16 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "budget": Stap(
             ("kostprijs.budget.uitkomst",),
-            raw=tuple(dict.fromkeys((*RUW["indicaties"], *RUW["tarieven"], *RUW["realisatie"]))),
+            raw=tuple(
+                dict.fromkeys(
+                    (
+                        *RUW["indicaties"],
+                        *RUW["tarieven"],
+                        *RUW["realisatie"],
+                        "realisatie_bevestigingen.csv",
+                    )
+                )
+            ),
             extra=parameters,
             geheim=True,
         ),

@@ -138,6 +138,49 @@ def gebruiksfactoren_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.Da
     return uit
 
 
+def blootstelling_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """Realised use per product on exposure (the days each indication ran in the realisation
+    year) beside the naive figure (as if every running indication ran the whole year), with
+    the client-days behind it; the last rows: weighted by cost, and budget-neutral."""
+    g, n = bi.gebruiksfactoren, bi.gebruiksfactoren_naief.set_index("productspecificatie")
+    uit = pd.DataFrame(
+        {
+            "Productspecificatie": g["productspecificatie"],
+            "Cliëntdagen": g["clientdagen"],
+            "Gebruik, over de looptijd": g["gebruiksfactor"].round(4),
+            "Gebruik, hele jaar (oude methode)": n["gebruiksfactor"]
+            .reindex(g["productspecificatie"])
+            .round(4)
+            .to_numpy(),
+        }
+    ).astype(object)
+    uit.loc[g["productspecificatie"].isin(verborgen).to_numpy(), "Cliëntdagen"] = MARKER
+    dagen = int(g["clientdagen"].sum())
+    uit.loc[len(uit)] = [
+        "Alle producten, gewogen naar de kosten",
+        dagen,
+        round(bi.gebruiksfactor_gewogen, 4),
+        round(bi.gebruiksfactor_gewogen_naief, 4),
+    ]
+
+    def factor(f):
+        return None if f is None else float(f)
+
+    uit.loc[len(uit)] = [
+        "Budgetneutrale gebruiksfactor",
+        "",
+        factor(bi.budgetneutrale_factor),
+        factor(bi.budgetneutrale_factor_naief),
+    ]
+    return uit
+
+
+def uitgesloten_tabel(bi: Budgetimpact) -> pd.DataFrame:
+    """Realisation that does not count, per reason: clients and amount at current tarieven."""
+    u = bi.uitgesloten
+    return pd.DataFrame({"Reden": u["soort"], "Cliënten": u["clienten"], "Bedrag": u["centen"]})
+
+
 def overgang_tabel(bi: Budgetimpact) -> pd.DataFrame:
     o = bi.overgang
     return pd.DataFrame(
@@ -220,14 +263,34 @@ def kern(bi: Budgetimpact, params: Jaarparameters) -> list[str]:
         + (procent(neutraal, 2) if neutraal is not None else "– (niet haalbaar)")
         + ".",
         f"In {params.realisatiejaar} gebruikten bestaande cliënten gemiddeld "
-        f"{procent(Decimal(repr(bi.gebruiksfactor_gewogen)), 1)} van hun indicatie "
-        "(gewogen naar de kosten).",
+        f"{procent(Decimal(repr(bi.gebruiksfactor_gewogen)), 1)} van hun indicatie over de "
+        "dagen dat die liep (gewogen naar de kosten).",
     ]
+    punten.append(
+        teksten.blootstelling_verschil(bi.gebruiksfactor_gewogen, bi.gebruiksfactor_gewogen_naief)
+    )
     if bi.beeindigd_clienten:
+        redenen = opsomming(
+            f"{r.soort} ({getal(r.clienten, 0)})" for r in bi.uitgesloten.itertuples()
+        )
         punten.append(
-            f"Niet meegeteld: {getal(bi.beeindigd_clienten, 0)} cliënten met realisatie in "
-            f"{params.realisatiejaar} van wie de indicatie vóór {params.jaar} eindigde "
-            f"({euro(bi.beeindigd_centen, centen=True, heel=True)} in {params.realisatiejaar})."
+            f"Niet meegeteld: realisatie in {params.realisatiejaar} van "
+            f"{getal(bi.beeindigd_clienten, 0)} cliënten "
+            f"({euro(bi.beeindigd_centen, centen=True, heel=True)}): {redenen}."
+        )
+    if bi.buiten_band_paren:
+        laag, hoog = params.budget.gebruiksband
+        punten.append(
+            f"Bij {getal(bi.buiten_band_paren, 0)} combinaties van cliënt en product lag het "
+            f"gebruik onder {procent(laag, 0)} of boven {procent(hoog, 0)} van de indicatie "
+            f"({euro(bi.buiten_band_centen, centen=True, heel=True)}): waarschijnlijk een "
+            "verwisselde eenheid of frequentie (bijvoorbeeld 8 uur per maand als per week); "
+            "ze tellen wel mee, de lijst staat in de invoercontrole."
+        )
+    if bi.zonder_elfproef:
+        punten.append(
+            f"{getal(bi.zonder_elfproef, 0)} cliëntnummers van 9 cijfers voldoen niet aan de "
+            "11-proef: geen geldig BSN (zie de invoercontrole)."
         )
     if bi.zonder_nieuw_tarief:
         punten.append(

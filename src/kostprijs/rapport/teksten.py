@@ -180,6 +180,37 @@ def indexatiemethode(keten: Indexketen) -> str:
     return f"vaste percentages: {stappen}; reden: {keten.reden}"
 
 
+def looptijd(params: Jaarparameters) -> str:
+    """How an indication counts in the tariff year (the report's assumptions)."""
+    tekst = (
+        f"Een indicatie telt voor de dagen dat ze in {params.jaar} loopt, naar rato (dagen in het "
+        "jaar gedeeld door de dagen van het jaar)"
+    )
+    if params.bekostiging.periodebudget:
+        tekst += "; het periodebudget is het jaarbedrag gedeeld door het aantal perioden"
+    return tekst + (
+        f". Bestaande cliënten hebben op 1 januari {params.jaar} een lopende indicatie."
+    )
+
+
+def blootstelling_verschil(blootgesteld: float, naief: float) -> str:
+    """One sentence on the usage factor on exposure against the naive one."""
+    if naief != naief or blootgesteld != blootgesteld:  # NaN: no indicated volume
+        return "Zonder geïndiceerd volume is er geen gebruiksfactor uit de realisatie."
+    verschil = Decimal(repr(blootgesteld)) - Decimal(repr(naief))
+    if abs(verschil) < Decimal("0.0005"):
+        return (
+            "Over de looptijd van de indicaties gerekend is het gebruik gelijk aan de oude "
+            f"methode ({procent(Decimal(repr(naief)), 1)}): alle indicaties liepen het hele jaar."
+        )
+    return (
+        f"Tot vorig jaar rekende dit rapport alsof elke indicatie het hele jaar liep: dan lijkt "
+        f"het gebruik {procent(Decimal(repr(naief)), 1)}. Wie in de loop van het jaar instroomde "
+        "of uitstroomde, kon maar een deel van het jaar gebruiken; over de dagen dat de "
+        f"indicaties echt liepen is het {procent(Decimal(repr(blootgesteld)), 1)}."
+    )
+
+
 def html_lijst(punten: Iterable[str]) -> str:
     """A bulleted list of plain-text points, escaped."""
     return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>"
