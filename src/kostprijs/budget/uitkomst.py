@@ -55,8 +55,11 @@ BUDGET_SCHEMA = {
     "realisatie_bestaand_centen": GEHEEL,
     "realisatie_normjaar_centen": GEHEEL,
     "budgetneutrale_factor": f"{DECIMAAL}?",
+    "budgetneutrale_factor_naief": f"{DECIMAAL}?",
     "gebruiksfactoren": TABEL,
+    "gebruiksfactoren_naief": TABEL,
     "gebruiksfactor_gewogen": GETAL,
+    "gebruiksfactor_gewogen_naief": GETAL,
     "overgang": f"{TABEL}?",
     "aansluiting": f"{TABEL}?",
     "verdeling": TABEL,
@@ -64,8 +67,16 @@ BUDGET_SCHEMA = {
     "aantal_bestaand": GEHEEL,
     "beeindigd_clienten": GEHEEL,
     "beeindigd_centen": GEHEEL,
+    "uitgesloten": TABEL,
+    "buiten_band_paren": GEHEEL,
+    "buiten_band_centen": GEHEEL,
+    "zonder_elfproef": GEHEEL,
+    "gecrediteerd": GEHEEL,
+    "ontdubbeld": GEHEEL,
     "zonder_nieuw_tarief": TEKSTEN,
     "frequenties": TEKSTEN,
+    "omrekeningen": TEKSTEN,
+    "bevindingen": TEKSTEN,
 }
 RESULTAAT_SCHEMA = {
     "per": TEKST,
@@ -76,6 +87,7 @@ RESULTAAT_SCHEMA = {
     "per_aanbieder": TABEL,
     "onder_eigen_bijdrage": f"{GEHEEL}?",
     "kostprijzen": GEHEEL_PER_TEKST,
+    "bijdragen": f"{TABEL}?",
 }
 
 
@@ -93,7 +105,7 @@ def budget_naar_record(b: Budgetimpact) -> dict[str, object]:
 def budget_uit_record(velden: dict[str, object]) -> Budgetimpact:
     """The budget impact of fields read by `lees_record` with BUDGET_SCHEMA."""
     eigen = {n: w for n, w in velden.items() if not n.startswith(VOORBEELD)}
-    for naam in ("zonder_nieuw_tarief", "frequenties"):
+    for naam in ("zonder_nieuw_tarief", "frequenties", "omrekeningen", "bevindingen"):
         eigen[naam] = tuple(eigen[naam])
     client = velden[f"{VOORBEELD}client"]
     voorbeeld = Rekenvoorbeeld(

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs.bestanden.invoertabel import geschaalde_kolom, lees_tabel
+from kostprijs.bestanden.getallen import geschaalde_kolom
 from kostprijs.budget.model import (
     INDICATIE_DECIMALEN,
     blootgesteld,
@@ -34,6 +34,7 @@ from kostprijs.budget.model import (
 )
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata.indicaties import dagen_binnen
+from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.parameters import ZIN, Jaarparameters
 
 BEVESTIGINGEN = "realisatie_bevestigingen.csv"
