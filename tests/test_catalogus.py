@@ -49,6 +49,7 @@ leveringsvormen:
 kostprijs:
   tolerantie_gelijk: 0.005
   weinig_verschil: 0.10
+  indexatie: {methode: geen, reden: testcatalogus zonder indexatie}
 sjabloon: {versie: "2030.1", contact: test}
 """
 TARIEVEN = """productspecificatie;variant;leveringsvorm;eenheid;tarief
@@ -151,8 +152,9 @@ def test_frequencies_one_off_and_variants_by_hand(params, tmp_path):
     assert bedrag["B"] == 507780
     # 52 per jaar x 0,70 = 36,4 x 55,80 = 2.031,12
     assert bedrag["C"] == 203112
-    # 26 over 182 days (1 Jan - 1 Jul 2030): 26 x 364 / 182 = 52 a year -> 2.031,12
-    assert bedrag["D"] == 203112
+    # 26 in total over 182 days (1 Jan - 1 Jul 2030), all in the year: 26 x 0,70 = 18,2 h
+    # x 55,80 = 1.015,56 (counted as running the whole year it would be twice that)
+    assert bedrag["D"] == 101556
     # a one-off product counts once, without gebruiksfactor: 1.394,44 (not 33,8 x)
     assert bedrag["E"] == 139444
     # distance band 10-25 km: 2 days x 52 x 0,70 = 72,8 x 30,18 = 2.197,104 -> 2.197,10

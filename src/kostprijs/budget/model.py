@@ -94,7 +94,8 @@ def blootgesteld(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Units per year counted for the days each line runs in the year (`dagen_in_jaar` of
     `dagen_jaar`, from `gemeentedata.indicaties.blootstelling`), exactly; a one-off product
-    counts whole when it runs in the year at all. Without those columns: the whole year."""
+    counts whole when it runs in the year at all, a total for the indication period counts
+    for the part of its days in the year. Without those columns: the whole year."""
     if "dagen_in_jaar" not in indicaties:
         return teller, noemer
     dagen = indicaties["dagen_in_jaar"].to_numpy(dtype=np.int64)
@@ -105,6 +106,12 @@ def blootgesteld(
         return teller, noemer
     teller = np.where(heel, teller, teller * np.where(eenmalig, dagen > 0, dagen))
     noemer = np.where(heel | eenmalig, noemer, noemer * jaar)
+    # a total for the indication period: the part of it that falls in the year (a total of
+    # 26 over 182 days that all lie in the year is 26, not 26 x 364/182 x 182/365)
+    totaal = (indicaties["frequentie"].to_numpy() == "totaal") & ~eenmalig & ~heel
+    lengte = np.maximum(indicaties["dagen"].to_numpy(dtype=np.int64), 1)
+    teller = np.where(totaal, dagen, teller)
+    noemer = np.where(totaal, lengte, noemer)
     deler = np.gcd(teller, noemer)
     deler = np.where(deler == 0, 1, deler)
     return teller // deler, noemer // deler
