@@ -369,12 +369,13 @@ def begroot(
     b, pb = params.budget, params.bekostiging.periodebudget
     alle = lees_indicaties(Path(indicaties_pad), params)
     alle["client"] = normaliseer(alle["client"].to_numpy())[0]
-    lopend = alle[alle["lopend"]].reset_index(drop=True)
+    # (a million lines: a boolean selection copies every column, so only when it drops any)
+    lopend = alle if alle["lopend"].all() else alle[alle["lopend"]].reset_index(drop=True)
     lijst = lees_tarieven(Path(tarieven_pad), params, meerdere=True)
     tarieven = tarieven_uit_lijst(lijst, params)
     nieuw = sorted(_lege_tarieven(Path(tarieven_pad)) - set(lijst["productspecificatie"]))
     zonder = lopend["productspecificatie"].isin(nieuw).to_numpy()
-    telt = lopend[~zonder].reset_index(drop=True)
+    telt = lopend[~zonder].reset_index(drop=True) if zonder.any() else lopend
     controleer_dekking(tarieven, telt, str(tarieven_pad))
     regels, clienten = begroting(telt, tarieven, b, pb, gebruiksfactor)
     apart = (
