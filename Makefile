@@ -137,6 +137,9 @@ RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
 endef
 REGISTER := $(shell $(PYTHON) src/kostprijs/rapport/register.py $(JAAR))
 $(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word 2,$(subst :, ,$(r))),$(word 3,$(subst :, ,$(r))))))
+# A refused or failed report step leaves the previous report in place (make would delete it):
+# `kostprijs rapport` writes both files together, atomically, only when everything passed.
+.PRECIOUS: $(RAPPORTEN)
 
 # The manifest beside the reports (no provider named), with the end time: the last step.
 $(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)

@@ -7,11 +7,13 @@ never as a traceback, and never leaves a half-written output file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
 
 from kostprijs.argumenten import NederlandseParser
+from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.fouten import InvoerFout, KostprijsFout
 
 # --- subcommands ---------------------------------------------------------------------------
@@ -221,14 +223,16 @@ def _rapport(args: argparse.Namespace) -> int:
         aanbieders = lees_manifest(Path(args.manifest)).get("aanbieders") if args.manifest else None
         controleer(tabellen_, naam, aanbieders, Path(args.publicaties))
         bewaar_concept(tabellen_, naam, aanbieders, Path(args.publicaties))
-    if args.html:
-        from kostprijs.rapport.html import schrijf_html
+    # both files of a report appear together or not at all (make keeps them on error)
+    with contextlib.ExitStack() as stapel:
+        if args.html:
+            from kostprijs.rapport.html import schrijf_html
 
-        schrijf_html(notebook, Path(args.html))
-    if args.xlsx:
-        from kostprijs.rapport.export import schrijf_excel
+            schrijf_html(notebook, stapel.enter_context(atomisch(args.html)))
+        if args.xlsx:
+            from kostprijs.rapport.export import schrijf_excel
 
-        schrijf_excel(notebook, Path(args.xlsx))
+            schrijf_excel(notebook, stapel.enter_context(atomisch(args.xlsx)))
     return 0
 
 
