@@ -35,8 +35,10 @@ def voer_notebook_uit(
                 cwd=str(NOTEBOOKS),
                 execution_timeout=TIJDSLIMIET_CEL,
                 progress_bar=False,
-                # the kernel's own start-up warnings are noise for a report's reader
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                # The kernel's own log is noise for a report's reader: start-up warnings, and
+                # "KeyboardInterrupt caught in kernel" when jupyter_client interrupts it at
+                # shutdown while it still handles a message. Errors in cells reach papermill.
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 language="python",
             )
         except PapermillExecutionError as fout:
