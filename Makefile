@@ -186,7 +186,7 @@ lint: $(STAMP) ## Controleer de code en de notebooks met ruff
 test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctests)
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory verwerkt
-	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py \
+	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py --durations=30 \
 	  --ignore=tests/fixtures \
 	  --nbval-lax notebooks
 
