@@ -286,7 +286,8 @@ def test_current_list_with_two_tariffs_and_a_new_product_reconciles_with_the_rep
         == 0
     )
     tekst = capsys.readouterr().out
-    assert "2 cliënten" in tekst
+    assert "2 cliënten" in tekst and "gebruiksfactor 65%." in tekst  # params/2027.yaml: 0.65
+    assert "Parameters van tariefjaar" not in tekst  # the year was asked for
     regels = _totaal_regels(tekst)
     assert regels["Per jaar"] == "€\u00a08.723,00"
     assert regels["periodebudgetten × 13"].startswith("€\u00a08.723,00 (2 cliënten)")
@@ -363,3 +364,19 @@ def test_the_samples_own_current_list_is_read_and_reconciles(tmp_path, capsys):
         )
         verschil = int(bereken_regels(ind, tarief, params.budget)["bedrag_per_jaar_centen"].sum())
         assert per_jaar + verschil == rij["alle_clienten_centen"]
+
+
+def test_without_a_year_the_newest_params_are_named(tmp_path, capsys):
+    """No --jaar: the newest params file is used, and the output says which one."""
+    from kostprijs.paden import nieuwste_jaar
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    jaar = nieuwste_jaar()
+    raw = tmp_path / "raw"
+    schrijf_voorbeeld(laad_parameters(jaar), raw)
+    opdracht = ["budget", "--indicaties", str(raw / "indicaties.csv")]
+    opdracht += ["--tarieven", str(raw / "tarieven_huidig.csv"), "--uit", str(tmp_path / "b.csv")]
+    assert main(opdracht) == 0
+    eerste = capsys.readouterr().out.splitlines()[0]
+    assert eerste.startswith(f"Parameters van tariefjaar {jaar} ({jaar}") and "--jaar" in eerste

@@ -42,6 +42,11 @@ def _budget(args: argparse.Namespace) -> int:
     if uit.suffix.lower() not in (".xlsx", ".csv"):
         raise InvoerFout("de uitvoer moet eindigen op .xlsx of .csv.", bestand=uit)
     gebruiksfactor = _factor(args.gebruiksfactor, params.budget) if args.gebruiksfactor else None
+    if not args.jaar:
+        print(
+            f"Parameters van tariefjaar {params.jaar} ({params.bron.name}, het nieuwste); "
+            "een ander jaar kiest u met --jaar."
+        )
     b = begroot(params, Path(args.indicaties), Path(args.tarieven), gebruiksfactor)
     schrijf_budget(
         lambda: regels_tabel(b.regels, b.indicaties), clienten_tabel(b.clienten, params), uit

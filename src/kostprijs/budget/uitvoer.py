@@ -12,7 +12,7 @@ import pandas as pd
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.bestanden.excel import Blad, schrijf_werkboek
 from kostprijs.geld import naar_euro
-from kostprijs.opmaak import euro, getal
+from kostprijs.opmaak import euro, getal, procent_exact
 from kostprijs.parameters import Jaarparameters
 
 
@@ -69,7 +69,7 @@ def samenvatting(begroting, params: Jaarparameters, gebruiksfactor, tarieven: Pa
             if begroting.beeindigd
             else ""
         )
-        + f"; gebruiksfactor {factor}.",
+        + f"; gebruiksfactor {procent_exact(Decimal(str(factor)), 0)}.",
         f"Per jaar: {euro(int(a.loc['totaal', 'centen']), centen=True)}",
     ]
     if params.bekostiging.periodebudget:
