@@ -59,6 +59,18 @@ def test_listing_names_pseudonyms_reasons_and_amounts(tmp_path, sleutel):
     assert "P-" in verslag and "  A " not in verslag and "  Z " not in verslag
 
 
+def test_excluded_realisation_is_summed_per_product_and_reason(tmp_path, sleutel):
+    """Z (3 h) and Y (2 h) have no indication: one line with 2 clients, 5 h, 5 x 50,00."""
+    raw = _raw(tmp_path)
+    with (raw / "realisatie_2026.csv").open("a", encoding="utf-8") as f:
+        f.write("Y;OZL 1;3;2\n")
+    verslag = controleer_invoer(_zonder_resultaat(tmp_path), raw)
+    assert "OZL 1: 2 cliënten, 5,000 eenheden, €\u00a0250,00; geen indicatie in de export" in (
+        verslag
+    )
+    assert "Voorbeelden om na te zoeken (3):" in verslag  # B, Y and Z, each by pseudonym
+
+
 def test_several_problems_in_one_list_including_a_missing_params_section(tmp_path, sleutel):
     params = _zonder_resultaat(tmp_path, weg=("plausibiliteit",))
     raw = _raw(tmp_path)

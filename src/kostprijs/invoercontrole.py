@@ -31,6 +31,7 @@ from kostprijs.tarieflijst import Tarieven, controleer_dekking, lees_tarieven, t
 
 T = TypeVar("T")
 MAX_LIJST = 100  # lines per listing in the summary; the rest is counted
+VOORBEELDEN = 10  # example clients under a listing summed per reason
 
 
 class Problemen:
@@ -184,6 +185,7 @@ def _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen)
         g.pseudoniemen,
         met_tarief,
         lambda r: r.reden,
+        per_reden=True,
     )
     if params.budget.gebruiksband is not None:
         laag, hoog = params.budget.gebruiksband
@@ -211,16 +213,33 @@ def _alle_regels(params: Jaarparameters) -> dict:
     return uit
 
 
-def _lijst(titel, tabel: pd.DataFrame, pseudoniemen, met_tarief, toelichting) -> list[str]:
+def _lijst(
+    titel, tabel: pd.DataFrame, pseudoniemen, met_tarief, toelichting, *, per_reden=False
+) -> list[str]:
+    """A listing per client and product; `per_reden`: first the totals per product and reason
+    (what an analyst acts on), then a few clients as examples to look up."""
     if tabel.empty:
         return []
     regels = [f"- {titel}: {getal(len(tabel), 0)}"]
-    for r in tabel.head(MAX_LIJST).itertuples():
+    if per_reden:
+        redenen = tabel.assign(reden=[toelichting(r) for r in tabel.itertuples()])
+        groepen = redenen.groupby(["productspecificatie", "reden"], sort=True, observed=True)
+        for (product, reden), g in groepen:
+            bedrag = euro(int(g["centen"].sum()), centen=True) if product in met_tarief else "-"
+            regels.append(
+                f"    {product}: {getal(len(g), 0)} cliënten, {getal(g['volume_milli'].sum() / 1000, 3)} "
+                f"eenheden, {bedrag}; {reden}"
+            )
+        regels.append(
+            f"    Voorbeelden om na te zoeken ({getal(min(len(tabel), VOORBEELDEN), 0)}):"
+        )
+    aantal = VOORBEELDEN if per_reden else MAX_LIJST
+    for r in tabel.head(aantal).itertuples():
         bedrag = euro(int(r.centen), centen=True) if r.productspecificatie in met_tarief else "-"
         regels.append(
             f"    {pseudoniemen[int(r.client)]}  {r.productspecificatie}: "
             f"{getal(r.volume_milli / 1000, 3)} eenheden, {bedrag}; {toelichting(r)}"
         )
-    if len(tabel) > MAX_LIJST:
-        regels.append(f"    ... en nog {getal(len(tabel) - MAX_LIJST, 0)}")
+    if len(tabel) > aantal:
+        regels.append(f"    ... en nog {getal(len(tabel) - aantal, 0)}")
     return regels
