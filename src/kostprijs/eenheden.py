@@ -37,6 +37,16 @@ _EENHEID_SYNONIEMEN = {
     "trajecten": "traject",
     "eenmalige": "eenmalig",
 }
+# Dutch plural after a number other than 1; "uur" stays "uur" ("3 uur per week")
+_MEERVOUD = {
+    "minuut": "minuten",
+    "dagdeel": "dagdelen",
+    "dag": "dagen",
+    "etmaal": "etmalen",
+    "week": "weken",
+    "maand": "maanden",
+    "traject": "trajecten",
+}
 _VOORVOEGSELS = re.compile(r"^(€|eur|euro)?\s*(per|p/|/)?\s*")
 
 FREQUENTIES = ("per week", "per 4 weken", "per maand", "per jaar", "totaal")
@@ -57,6 +67,15 @@ _FREQUENTIE_SYNONIEMEN = {
     "voor de hele periode": "totaal",
     "eenmalig": "totaal",
 }
+
+
+def bij_aantal(eenheid: str, aantal) -> str:
+    """The unit as it reads after `aantal`.
+
+    >>> bij_aantal("dagdeel", 2), bij_aantal("dagdeel", 1), bij_aantal("uur", 3)
+    ('dagdelen', 'dagdeel', 'uur')
+    """
+    return eenheid if aantal == 1 else _MEERVOUD.get(eenheid, eenheid)
 
 
 def normaliseer_eenheid(tekst: str) -> str:

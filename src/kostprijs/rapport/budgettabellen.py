@@ -13,6 +13,7 @@ from decimal import Decimal
 import pandas as pd
 
 from kostprijs.budget.impact import Budgetimpact
+from kostprijs.eenheden import bij_aantal
 from kostprijs.onderzoek.onthulling import MARKER
 from kostprijs.opmaak import euro, getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
@@ -25,7 +26,7 @@ def rekenvoorbeeld_tabel(bi: Budgetimpact, params: Jaarparameters) -> pd.DataFra
     w, factor = params.budget.weken_per_jaar, teksten.gebruiksfactor(params)
     rekenwijze = ["eenmalig" if eenmalig else f"{w} × {factor}" for eenmalig in r["eenmalig"]]
     indicatie = [
-        f"{getal(o)} (eenmalig)" if e else f"{getal(o)} {eenheid} per week"
+        f"{getal(o)} (eenmalig)" if e else f"{getal(o)} {bij_aantal(eenheid, o)} per week"
         for o, e, eenheid in zip(r["omvang"], r["eenmalig"], r["eenheid"], strict=True)
     ]
     totalen = [
