@@ -23,6 +23,7 @@ from kostprijs.indexatie import Indexatiekeuze, lees_indexatiekeuze
 from kostprijs.matrix import Resultaatmatrix, lees_matrix
 from kostprijs.paden import parameters_pad
 from kostprijs.parameterbestand import lees_parameterbestand
+from kostprijs.scenarios import Scenarios, lees_scenarios
 
 AFRONDINGEN = ("half_omhoog", "omlaag")
 # How a cost price is built up (the template's Bouwstenen) and the units each build-up allows.
@@ -234,6 +235,7 @@ class Jaarparameters:
     overig: dict[str, Any] = field(default_factory=dict)
     kostprijs: Kostprijsparameters | None = None
     resultaat: Resultaatmatrix | None = None
+    scenarios: Scenarios = field(default_factory=Scenarios)
 
     def product(self, productspecificatie: str) -> Product:
         for p in self.catalogus:
@@ -270,6 +272,7 @@ BOVENSTE_SLEUTELS = {
     "inlezen",
     "plausibiliteit",
     "resultaatfinanciering",
+    "scenarios",
 }
 PRODUCT_SLEUTELS = {
     "productspecificatie",
@@ -714,6 +717,8 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         kostprijs = _kostprijsparameters(ruw.get("kostprijs"), bron)
     with bestand.sectie("resultaatfinanciering"):
         resultaat = _resultaat(ruw.get("resultaatfinanciering"), bekostiging, bron)
+    with bestand.sectie("scenarios"):
+        scenarios = lees_scenarios(ruw.get("scenarios"))
     return Jaarparameters(
         jaar=jaar_,
         realisatiejaar=realisatiejaar,
@@ -730,4 +735,5 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         },
         kostprijs=kostprijs,
         resultaat=resultaat,
+        scenarios=scenarios,
     )

@@ -21,11 +21,13 @@ import pandas as pd
 from kostprijs.bestanden import catalogus
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
 from kostprijs.budget.model import (
+    Voorbereid,
     bereken_clienten,
     bereken_regels,
     blootgesteld,
     budgetneutrale_factor,
     empirische_gebruiksfactor,
+    factor_schaal,
     gevoeligheid,
     iso_weken,
     jaartotaal_centen,
@@ -34,6 +36,7 @@ from kostprijs.budget.model import (
     product_gedeeld,
     realisatie_bedragen,
 )
+from kostprijs.budget.scenariobudget import scenariotabel, scenariotarieven, scenariototalen
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
 from kostprijs.gemeentedata.clientnummers import normaliseer, zonder_elfproef
@@ -52,8 +55,11 @@ from kostprijs.gemeentedata.realisatie import (
 )
 from kostprijs.gemeentedata.tabellezer import lees_tabel, verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
+from kostprijs.indexatie import indexketen
 from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
+from kostprijs.scenarios import index_tariefjaar
+from kostprijs.sjabloon.indeling import boekjaar
 from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
 from kostprijs.tarieflijst import OPTIONEEL as TARIEF_OPTIONEEL
 from kostprijs.tarieflijst import (
@@ -84,6 +90,8 @@ class Rekenvoorbeeld:
 class Budgetimpact:
     """All results of the budget report; amounts in cents."""
 
+    scenarios: pd.DataFrame  # per scenario and tariff line: tarief_centen
+    scenariototalen: pd.DataFrame  # per scenario: jaartotaal for all and existing clients
     periodebudget: bool
     perioden_per_jaar: int
     weken_realisatiejaar: int
@@ -424,9 +432,16 @@ def bereken_budgetimpact(
     voorstel = tarieven_uit_lijst(nieuw_lijst, params)
     # a product without a new tarief (no cost price) keeps its current one, and a new product
     # without a current tarief counts at its new one in both scenarios
-    nieuw = voorstel.aangevuld_met(huidig)
-    ongewijzigd = sorted({p for p, _, _ in set(nieuw.centen) - set(voorstel.centen)})
-    controleer_dekking(nieuw, indicaties, str(tarieven_nieuw))
+    kostprijs = voorstel.aangevuld_met(huidig)
+    ongewijzigd = sorted({p for p, _, _ in set(kostprijs.centen) - set(voorstel.centen)})
+    controleer_dekking(kostprijs, indicaties, str(tarieven_nieuw))
+    scenario_uitkomsten = scenariotarieven(
+        params.scenarios, voorstel, huidig, _index_tariefjaar(params), _totaal(indicaties, b, pb)
+    )
+    # the proposal among the scenarios: the "nieuwe tarieven" of every table below
+    nieuw = next(
+        u.tarieven for u in scenario_uitkomsten if u.scenario.naam == params.scenarios.voorstel
+    )
     huidig_aangevuld = huidig.aangevuld_met(nieuw)
     om, bev = verslag(huidig_lijst)
     inlezen = (g.omrekeningen + om, g.bevindingen + bev)
@@ -487,6 +502,15 @@ def bereken_budgetimpact(
 
     uitgesloten = _per_reden(toets.uitgesloten, params)
     return Budgetimpact(
+        scenarios=scenariotabel(
+            scenario_uitkomsten, list(zin_regels(params)), params.scenarios.voorstel
+        ),
+        scenariototalen=scenariototalen(
+            scenario_uitkomsten,
+            params.scenarios.voorstel,
+            _totaal(indicaties, b, pb),
+            _totaal(bestaand, b, pb),
+        ),
         periodebudget=pb,
         perioden_per_jaar=b.perioden_per_jaar,
         weken_realisatiejaar=weken,
@@ -546,6 +570,25 @@ def _per_reden(uitgesloten: pd.DataFrame, params: Jaarparameters) -> pd.DataFram
         )
         .reset_index()
     )
+
+
+def _index_tariefjaar(params: Jaarparameters) -> Decimal:
+    """The index of the tariff year by the parameters' method (0 without a kostprijs section)."""
+    if params.kostprijs is None:
+        return Decimal(0)
+    keten = indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie)
+    return index_tariefjaar(keten.stappen, params.jaar)
+
+
+def _totaal(indicaties: pd.DataFrame, b, pb: bool):
+    """The municipality's jaartotaal (cents) for these indications at a set of tarieven."""
+    voorbereid = Voorbereid.van(indicaties, b, pb)
+    factor = factor_schaal(b.gebruiksfactor)
+
+    def totaal(tarieven: Tarieven) -> int:
+        return voorbereid.totaal(tarieven.voor(indicaties), factor, b, pb)
+
+    return totaal
 
 
 def _neutraal(indicaties, tarieven, b, pb, doel: int) -> Decimal | None:

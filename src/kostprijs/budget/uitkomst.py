@@ -42,6 +42,8 @@ KOSTPRIJZEN = "kostprijzen_product.csv"
 
 VOORBEELD = "rekenvoorbeeld."
 BUDGET_SCHEMA = {
+    "scenarios": TABEL,
+    "scenariototalen": TABEL,
     "periodebudget": WAAR,
     "perioden_per_jaar": GEHEEL,
     "weken_realisatiejaar": GEHEEL,

@@ -287,3 +287,38 @@ def resultaat_heatmap(waarden: pd.DataFrame, per: str) -> Figuur:
         fig,
         f"Heatmap van het tarief {eenheid} per cel van de resultaatmatrix: " + _opsomming(delen),
     )
+
+
+def scenario_figuur(tabel: pd.DataFrame) -> Figuur:
+    """Grouped horizontal bars: per product the change of each scenario's tarief against the
+    current tarief. `tabel` as `publicatie.scenariocijfers.tarieven_tabel`; hidden tarieven,
+    and products without one current tarief, are left out."""
+    _stijl()
+    bruikbaar = tabel[tabel["Huidig tarief"].map(lambda v: isinstance(v, int))]
+    scenarios = [
+        k for k in tabel.columns[2:] if bruikbaar[k].map(lambda v: isinstance(v, int)).any()
+    ]
+    producten = list(bruikbaar["Productspecificatie"])
+    fig, ax = plt.subplots(figsize=(8, 0.2 * len(producten) * len(scenarios) + 1.6))
+    hoogte = 0.8 / max(len(scenarios), 1)
+    delen = []
+    for j, naam in enumerate(scenarios):
+        ys, xs = [], []
+        for i, r in enumerate(bruikbaar.itertuples(index=False)):
+            waarde = r[list(tabel.columns).index(naam)]
+            if isinstance(waarde, int):
+                ys.append(len(producten) - 1 - i + 0.4 - (j + 0.5) * hoogte)
+                xs.append(waarde / r[1] - 1)
+                delen.append(f"{r[0]} {naam} {procent(waarde / r[1] - 1, 1, teken=True)}")
+        ax.barh(ys, xs, height=hoogte, label=naam, color=KLEUREN[j % len(KLEUREN)])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(range(len(producten))[::-1], producten)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: procent(v, 0)))
+    ax.set_xlabel("wijziging tegenover het huidige tarief")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=9, frameon=False)
+    fig.tight_layout()
+    alt = (
+        "Staafdiagram van de wijziging van het tarief per product en scenario tegenover het "
+        "huidige tarief: " + _opsomming(delen)
+    )
+    return Figuur(fig, alt)

@@ -8,6 +8,8 @@ import pandas as pd
 
 from kostprijs.indexatie import Indexcijfer, Indexketen
 from kostprijs.opmaak import datum, getal, procent_exact
+from kostprijs.rapport.teksten.scenarioteksten import regel
+from kostprijs.scenarios import KOSTPRIJS_GEINDEXEERD, Scenario
 
 REGELTEKST = {
     "verhouding": "correctie als verhouding: (1 + definitief) / (1 + voorlopig) - 1",
@@ -103,7 +105,7 @@ def indexatietabel(k: Indexketen) -> tuple[pd.DataFrame, dict]:
     return tabel, {"Indexatie": "procent_exact"}
 
 
-def voorstel_kort(k: Indexketen) -> str:
+def voorstel_kort(k: Indexketen, scenario: Scenario | None = None) -> str:
     """The proposal and its price level in one line, for the first lines of a summary.
 
     >>> from decimal import Decimal
@@ -111,7 +113,21 @@ def voorstel_kort(k: Indexketen) -> str:
     >>> stap = Indexstap(2027, Decimal("0.0496"), "VNG")
     >>> voorstel_kort(Indexketen(2026, 2027, "vng", (stap,)))
     'Voorstel: de gemiddelde kostprijs (prijspeil 2026), geïndexeerd naar 2027 met de VNG-indexatie: samen 4,96%.'
+    >>> voorstel_kort(Indexketen(2026, 2027, "vng", (stap,)), Scenario("Ingroei", "ingroeipad", Decimal("0.05")))
+    'Voorstel: scenario Ingroei, naar de geïndexeerde kostprijs, maar hoogstens 5% boven of onder het huidige tarief geïndexeerd. De kostprijzen (prijspeil 2026) zijn geïndexeerd naar 2027 met de VNG-indexatie: samen 4,96%.'
     """
+    if scenario is not None and scenario.regel != KOSTPRIJS_GEINDEXEERD:
+        kop = f"Voorstel: scenario {scenario.naam}, {regel(scenario, k.tariefjaar)}."
+        if k.methode == "geen":
+            return (
+                f"{kop} De kostprijzen (prijspeil {k.prijsjaar}) zijn niet geïndexeerd ({k.reden})."
+            )
+        hoe = {"vng": "de VNG-indexatie", "vast": "vaste percentages"}[k.methode]
+        voorlopig = " (voorlopig)" if k.voorlopig else ""
+        return (
+            f"{kop} De kostprijzen (prijspeil {k.prijsjaar}) zijn geïndexeerd naar "
+            f"{k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}."
+        )
     if k.methode == "geen":
         return (
             f"Voorstel: de gemiddelde kostprijs op prijspeil {k.prijsjaar}, niet geïndexeerd "

@@ -1,0 +1,157 @@
+"""The tariff scenarios side by side, under disclosure control.
+
+A scenario's tarief of a suppressed product is masked when the scenario computes it from the
+cost price (every rule but huidig_geindexeerd, which takes the cost price only for a product
+without a current tarief). Budgetneutraal scales every tarief by one factor that the hidden
+tarief helps to set, and any shown tarief divided by its indexed cost price gives the
+factor: while a tarief is hidden, none of that scenario's tarieven is shown. A scenario's
+totals are masked as soon as one of its tarieven is: with the published volumes a total gives
+the hidden tarief back (see `budgetcijfers`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from kostprijs.budget.impact import Budgetimpact
+from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.scenarios import BUDGETNEUTRAAL, HUIDIG_GEINDEXEERD, KOSTPRIJS_GEINDEXEERD
+from kostprijs.tarieflijst import regelnaam
+
+VOORSTEL = " (voorstel)"
+
+
+def _geheime_cellen(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.Series:
+    """Per row of bi.scenarios: is its tarief masked?"""
+    s = bi.scenarios
+    zonder_huidig = {r.productspecificatie for r in bi.tarieven.itertuples() if not r.huidig_centen}
+    geheim_product = s["productspecificatie"].isin(verborgen) & s["tarief_centen"].notna()
+    uit_kostprijs = (s["regel"] != HUIDIG_GEINDEXEERD) | s["productspecificatie"].isin(
+        zonder_huidig
+    )
+    cel = geheim_product & uit_kostprijs
+    geraakt = set(s.loc[cel, "scenario"])
+    neutraal = (s["regel"] == BUDGETNEUTRAAL) & s["scenario"].isin(geraakt)
+    return cel | neutraal
+
+
+def geheime_scenarios(bi: Budgetimpact, verborgen: frozenset[str]) -> list[str]:
+    """The scenarios whose totals are not published (one of their tarieven is hidden)."""
+    s = bi.scenarios
+    return list(dict.fromkeys(s.loc[_geheime_cellen(bi, verborgen), "scenario"]))
+
+
+def kolomnaam(naam: str, voorstel: bool) -> str:
+    return naam + (VOORSTEL if voorstel else "")
+
+
+def tarieven_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """One row per tariff line: the current tarief (weighted over several) and one column per
+    scenario, the proposal marked; hidden tarieven as x."""
+    s = bi.scenarios.astype(object).copy()
+    s.loc[_geheime_cellen(bi, verborgen), "tarief_centen"] = MARKER
+    regels = list(dict.fromkeys(zip(s["productspecificatie"], s["variant"], strict=True)))
+    huidig = {r.regel: r.huidig_centen for r in bi.tarieven.itertuples()}
+    uit = pd.DataFrame(
+        {
+            "Productspecificatie": [regelnaam(p, v) for p, v in regels],
+            "Huidig tarief": [_huidig(huidig.get(regelnaam(p, v))) for p, v in regels],
+        }
+    )
+    for naam, groep in s.groupby("scenario", sort=False):
+        waarden = dict(
+            zip(
+                zip(groep["productspecificatie"], groep["variant"], strict=True),
+                groep["tarief_centen"],
+                strict=True,
+            )
+        )
+        uit[kolomnaam(naam, bool(groep["voorstel"].iat[0]))] = [
+            None if _leeg(waarden[r]) else waarden[r] for r in regels
+        ]
+    return uit
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, float) and waarde != waarde)
+
+
+def _huidig(tarieven):
+    """The current tarief of a line; None without one; several: the text 'meerdere'."""
+    tarieven = list(tarieven) if tarieven is not None else []
+    if len(tarieven) == 1:
+        return int(tarieven[0])
+    return None if not tarieven else "meerdere"
+
+
+def totalen_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """Per scenario: what the municipality pays per year (all clients, at the gebruiksfactor)
+    and the difference with the current tarieven, in euros and as a fraction."""
+    t = bi.scenariototalen
+    basis = int(bi.totalen["alle_clienten_centen"].iat[1])  # indications x current tarieven
+    geheim = set(geheime_scenarios(bi, verborgen))
+    rijen = []
+    for r in t.itertuples():
+        verborgen_rij = r.scenario in geheim
+        totaal = int(r.alle_clienten_centen)
+        rijen.append(
+            {
+                "Scenario": kolomnaam(r.scenario, bool(r.voorstel)),
+                "Kosten per jaar": MARKER if verborgen_rij else totaal,
+                "Verschil met huidige tarieven": MARKER if verborgen_rij else totaal - basis,
+                "Verschil (%)": MARKER
+                if verborgen_rij
+                else float(Decimal(totaal - basis) / Decimal(basis)),
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+def voorstel_overzicht(
+    bi: Budgetimpact, verborgen: frozenset[str], overzicht: pd.DataFrame
+) -> pd.DataFrame:
+    """The research's tariff overview (`Kostprijsonderzoek.publiek_tariefoverzicht`) with the
+    proposal scenario's tarieven and changes, when the proposal is another rule than the
+    indexed cost price; masked as in `tarieven_tabel`."""
+    s = bi.scenarios.astype(object).copy()
+    s.loc[_geheime_cellen(bi, verborgen), "tarief_centen"] = MARKER
+    s = s[s["voorstel"].astype(bool)]
+    if not len(s) or s["regel"].iat[0] == KOSTPRIJS_GEINDEXEERD:
+        return overzicht
+    tarief = {
+        regelnaam(p, v): t
+        for p, v, t in zip(s["productspecificatie"], s["variant"], s["tarief_centen"], strict=True)
+    }
+    uit = overzicht.astype(object).copy()
+    for i, r in uit.iterrows():
+        t = tarief.get(r["productspecificatie"])
+        if t is None or _leeg(t) or t == MARKER:
+            uit.loc[i, ["voorgesteld_tarief", "wijziging"]] = MARKER if t == MARKER else None
+            continue
+        nieuw = Decimal(int(t)) / 100
+        uit.at[i, "voorgesteld_tarief"] = nieuw
+        huidig = r["huidig_tarief"]
+        uit.at[i, "wijziging"] = None if _leeg(huidig) else (nieuw - huidig) / huidig
+    return uit
+
+
+def neutraal(bi: Budgetimpact, verborgen: frozenset[str]) -> tuple[Decimal, int] | None:
+    """The budget-neutral scale factor and how far its total lies from the target (cents),
+    when its scenario is published."""
+    geheim = set(geheime_scenarios(bi, verborgen))
+    t = bi.scenariototalen
+    rij = t[(t["regel"] == BUDGETNEUTRAAL) & ~t["scenario"].isin(geheim)]
+    doel = t[t["regel"] == HUIDIG_GEINDEXEERD]
+    if not len(rij) or not len(doel):
+        return None
+    verschil = int(rij["alle_clienten_centen"].iat[0]) - int(doel["alle_clienten_centen"].iat[0])
+    return Decimal(rij["factor"].iat[0]), verschil
+
+
+FORMATEN = {
+    "Kosten per jaar": "centen_heel",
+    "Verschil met huidige tarieven": "centen_heel",
+    "Verschil (%)": "procent_teken",
+}

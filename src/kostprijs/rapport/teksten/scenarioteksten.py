@@ -1,0 +1,77 @@
+"""Dutch prose on the tariff scenarios (tarieven and budget reports)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kostprijs.opmaak import euro, getal, opsomming, procent, procent_exact
+from kostprijs.parameters import Jaarparameters
+from kostprijs.scenarios import (
+    BUDGETNEUTRAAL,
+    HUIDIG_GEINDEXEERD,
+    INGROEIPAD,
+    KOSTPRIJS_GEINDEXEERD,
+    Scenario,
+)
+
+
+def regel(s: Scenario, jaar: int) -> str:
+    """What a scenario's rule does, in a phrase.
+
+    >>> regel(Scenario("A", "ingroeipad", Decimal("0.05")), 2027)
+    'naar de geïndexeerde kostprijs, maar hoogstens 5% boven of onder het huidige tarief geïndexeerd'
+    >>> regel(Scenario("B", "huidig_geindexeerd"), 2027)
+    'het huidige tarief maal de indexatie van 2027'
+    """
+    if s.regel == KOSTPRIJS_GEINDEXEERD:
+        return f"de gemiddelde kostprijs, geïndexeerd naar het prijspeil van {jaar}"
+    if s.regel == HUIDIG_GEINDEXEERD:
+        return f"het huidige tarief maal de indexatie van {jaar}"
+    if s.regel == INGROEIPAD:
+        return (
+            f"naar de geïndexeerde kostprijs, maar hoogstens {procent_exact(s.max_wijziging, 0)} "
+            "boven of onder het huidige tarief geïndexeerd"
+        )
+    if s.regel == BUDGETNEUTRAAL:
+        return (
+            "alle tarieven van de geïndexeerde kostprijs maal één factor, zodat de gemeente in "
+            "totaal evenveel betaalt als met de huidige tarieven geïndexeerd"
+        )
+    raise ValueError(s.regel)
+
+
+def uitleg(params: Jaarparameters, neutraal: tuple[Decimal, int] | None, geheim: list[str]) -> str:
+    """The paragraph above the scenario tables: the scenarios, the proposal, what is hidden.
+
+    Nothing about the numbers of one scenario that is not published."""
+    sc = params.scenarios
+    tekst = (
+        f"De inkooptafel vergelijkt {getal(len(sc.lijst), 0)} tariefscenario's, elk met de "
+        "kosten voor de gemeente bij een gebruiksfactor van "
+        f"{procent(params.budget.gebruiksfactor, 0)}:\n\n"
+        + "".join(f"- **{s.naam}**: {regel(s, params.jaar)}\n" for s in sc.lijst)
+        + f"\nHet voorstel is **{sc.voorstel}**: daarmee rekenen de andere tabellen als 'nieuwe "
+        "tarieven'. Een product zonder huidig tarief krijgt in elk scenario zijn geïndexeerde "
+        "kostprijs, een product zonder kostprijs houdt zijn huidige tarief (geïndexeerd, behalve "
+        "in het scenario van de kostprijs zelf)."
+    )
+    if neutraal is not None:
+        factor, verschil = neutraal
+        afstand = (
+            "precies gelijk aan"
+            if verschil == 0
+            else f"{euro(abs(verschil), centen=True, heel=True)} "
+            + ("boven" if verschil > 0 else "onder")
+        )
+        tekst += (
+            f" Budgetneutraal is elk tarief maal {getal(factor, 6)}; het totaal ligt daarmee "
+            f"{afstand} dat met de huidige tarieven geïndexeerd (dichterbij komt geen factor: "
+            "elk tarief is afgerond op centen)."
+        )
+    if geheim:
+        tekst += (
+            f' De totalen van {opsomming(geheim)} staan als "x": ze rekenen met een tarief dat '
+            "herleidbaar is tot de cijfers van één of enkele aanbieders, en uit het totaal zou "
+            "het terug te rekenen zijn."
+        )
+    return tekst
