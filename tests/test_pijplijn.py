@@ -147,6 +147,9 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        # a shell's background job ignores SIGINT, and make keeps an ignored signal ignored:
+        # restore the default, as at a terminal
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # interrupt (Ctrl-C) while the first notebook is being executed
     grens = time.monotonic() + 300
