@@ -6,6 +6,7 @@ The LibreOffice tests need `soffice` (and pdftotext for the print check); skippe
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from decimal import Decimal
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 from test_libreoffice import _over_elkaar, _woorden
 
 from kostprijs.budget.wat_als import GEINDEXEERD, Rekenbladinvoer, Rekenregel, wat_als
-from kostprijs.rapport.rekenblad import BEREKENING, INVOER, indeling, schrijf_rekenblad
+from kostprijs.rapport.rekenblad import BEREKENING, INVOER, UITLEG, indeling, schrijf_rekenblad
 
 SOFFICE = shutil.which("soffice")
 libreoffice = [
@@ -53,6 +54,39 @@ INVOER_ = Rekenbladinvoer(
     afronding_centen=3,
     afronding_huidig_centen=-2,
 )
+
+
+def _groot() -> Rekenbladinvoer:
+    """Forty random lines with large volumes, three scenarios and one index year, plus lines
+    whose exact amount ends in half a cent at a gebruiksfactor of 50% (a tie for rounding)."""
+    kans = random.Random(21)
+    namen = ("A", "B", "C")
+    regels = []
+    for i in range(40):
+        tarieven = {s: kans.randint(2000, 990000) for s in namen}
+        if i % 7 == 0:
+            tarieven["B"] = None
+        volume = D(kans.randint(0, 999_999_999)) / 1000
+        eenmalig = D(kans.randint(0, 99_999)) / 1000 if i % 5 == 0 else D(0)
+        regels.append(
+            Rekenregel(f"Regel {i}", "uur", volume, eenmalig, kans.randint(2000, 990000), tarieven)
+        )
+    for i, (volume, t) in enumerate((("1", 5261), ("999999", 7777), ("0.001", 1000))):
+        regels.append(Rekenregel(f"Half {i}", "uur", D(volume), D(0), t, dict.fromkeys(namen, t)))
+    return Rekenbladinvoer(
+        "Grote gemeente", 2028, "groot", "2 januari 2028", D("0.8123"),
+        ((2028, D("0.0477")),), namen, "A", tuple(regels), 12345, -678,
+    )  # fmt: skip
+
+
+GROOT = _groot()
+
+
+def test_wat_als_rounds_half_cents_up():
+    # 1 uur x 50% x € 52,61 = € 26,305 -> € 26,31; 999.999 x 50% x € 77,77 = € 38.884.961,115
+    u = wat_als(GROOT, gebruiksfactor=D("0.5"))
+    half = {r.regel: r.bedrag_centen for r in u.regels if r.regel.startswith("Half")}
+    assert half == {"Half 0": 2631, "Half 1": 3888496112, "Half 2": 1}
 
 
 def test_wat_als_matches_hand_calculations():
@@ -100,6 +134,15 @@ def test_invoer_is_checked():
 # (name, inputs as wat_als takes them); each is written into the workbook's input cells
 COMBINATIES = [
     ("run", {}),
+    ("groot_run", {}),
+    (
+        "groot_half",
+        {
+            "gebruiksfactor": D("0.5"),
+            "scenario": "B",
+            "wijziging_pct": {"Half 0": D("0.025"), "Regel 3": D("-0.0133")},
+        },
+    ),
     ("factor", {"gebruiksfactor": D("0.60")}),
     ("index", {"index": {2028: D("0.05")}}),
     ("laag", {"scenario": LAAG}),
@@ -121,8 +164,12 @@ COMBINATIES = [
 ]
 
 
-def _vul_in(bron: Path, doel: Path, keuzes: dict) -> None:
-    ind = indeling(INVOER_)
+def _invoer(naam: str) -> Rekenbladinvoer:
+    return GROOT if naam.startswith("groot") else INVOER_
+
+
+def _vul_in(invoer: Rekenbladinvoer, bron: Path, doel: Path, keuzes: dict) -> None:
+    ind = indeling(invoer)
     wb = load_workbook(bron)
     ws = wb[INVOER]
     if "scenario" in keuzes:
@@ -147,11 +194,9 @@ def _libreoffice(bestanden: list[Path], doel: str, map_: Path, profiel: Path) ->
     )  # fmt: skip
 
 
-def _centen(waarde) -> int:
-    assert isinstance(waarde, int | float), waarde
-    centen = round(waarde * 100)
-    assert abs(waarde * 100 - centen) < 1e-6, waarde
-    return centen
+def _is_euro(waarde, centen: int) -> bool:
+    """The cell holds exactly centen / 100, as the formulas compute it from whole cents."""
+    return isinstance(waarde, int | float) and waarde == centen / 100
 
 
 @pytest.fixture(scope="module")
@@ -161,9 +206,11 @@ def herrekend(tmp_path_factory) -> dict[str, Path]:
         pytest.skip("LibreOffice ontbreekt")
     tmp = tmp_path_factory.mktemp("rekenblad")
     schrijf_rekenblad(INVOER_, tmp / "rekenblad.xlsx")
+    schrijf_rekenblad(GROOT, tmp / "groot.xlsx")
     (tmp / "in").mkdir()
     for naam, keuzes in COMBINATIES:
-        _vul_in(tmp / "rekenblad.xlsx", tmp / "in" / f"{naam}.xlsx", keuzes)
+        bron = tmp / ("groot.xlsx" if naam.startswith("groot") else "rekenblad.xlsx")
+        _vul_in(_invoer(naam), bron, tmp / "in" / f"{naam}.xlsx", keuzes)
     _libreoffice(sorted((tmp / "in").iterdir()), "xlsx", tmp / "uit", tmp / "profiel")
     return {naam: tmp / "uit" / f"{naam}.xlsx" for naam, _ in COMBINATIES}
 
@@ -172,15 +219,15 @@ def herrekend(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice ontbreekt")
 @pytest.mark.parametrize(("naam", "keuzes"), COMBINATIES, ids=[c[0] for c in COMBINATIES])
 def test_workbook_formulas_equal_wat_als_to_the_cent(herrekend, naam, keuzes):
-    verwacht = wat_als(INVOER_, **keuzes)
-    ind = indeling(INVOER_)
+    verwacht = wat_als(_invoer(naam), **keuzes)
+    ind = indeling(_invoer(naam))
     ws = load_workbook(herrekend[naam], data_only=True)[BEREKENING]
     for r in verwacht.regels:
-        assert _centen(ws[ind.bedrag[r.regel]].value) == r.bedrag_centen, r.regel
-        assert _centen(ws[ind.huidig_bedrag[r.regel]].value) == r.huidig_bedrag_centen, r.regel
-    assert _centen(ws[ind.totaal].value) == verwacht.totaal_centen
-    assert _centen(ws[ind.huidig_totaal].value) == verwacht.huidig_totaal_centen
-    assert _centen(ws[ind.verschil].value) == verwacht.verschil_centen
+        assert _is_euro(ws[ind.bedrag[r.regel]].value, r.bedrag_centen), r.regel
+        assert _is_euro(ws[ind.huidig_bedrag[r.regel]].value, r.huidig_bedrag_centen), r.regel
+    assert _is_euro(ws[ind.totaal].value, verwacht.totaal_centen)
+    assert _is_euro(ws[ind.huidig_totaal].value, verwacht.huidig_totaal_centen)
+    assert _is_euro(ws[ind.verschil].value, verwacht.verschil_centen)
 
 
 def _alle_waarden(pad: Path, data_only: bool) -> list:
@@ -200,6 +247,16 @@ def test_no_suppressed_tarief_anywhere(herrekend, tmp_path):
         elif isinstance(w, str):
             assert "45,12" not in w and "45.12" not in w and "4512" not in w, w
     assert "x" in waarden  # shown instead
+
+
+def test_written_atomically_and_reproducibly(tmp_path):
+    schrijf_rekenblad(INVOER_, tmp_path / "a.xlsx")
+    schrijf_rekenblad(INVOER_, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+    wb = load_workbook(tmp_path / "a.xlsx")
+    assert wb.defined_names["gebruiksfactor"].attr_text == "Invoer!$B$6"
+    assert "Testgemeente" in wb[UITLEG]["A1"].value
 
 
 def test_only_input_cells_are_unlocked_and_sheets_protected(tmp_path):

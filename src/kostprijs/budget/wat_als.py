@@ -80,6 +80,8 @@ class Rekenbladinvoer:
             raise ValueError(f"voorstel '{self.voorstel}' is geen van de scenario's")
         if len(set(self.scenarios)) != len(self.scenarios) or not self.scenarios:
             raise ValueError("de scenarionamen moeten verschillend zijn (en er is er minstens één)")
+        if len({r.regel for r in self.regels}) != len(self.regels):
+            raise ValueError("de namen van de regels moeten verschillend zijn")
         if len(self.indexjaren) > MAX_INDEXJAREN:
             raise ValueError(f"hooguit {MAX_INDEXJAREN} indexjaren")
         for r in self.regels:
@@ -140,9 +142,14 @@ def wat_als(
     if scenario not in invoer.scenarios:
         raise ValueError(f"onbekend scenario '{scenario}'")
     gf = _vier(invoer.gebruiksfactor if gebruiksfactor is None else gebruiksfactor)
+    eigen, wijziging = eigen_tarief or {}, wijziging_pct or {}
+    regels = {r.regel for r in invoer.regels}
+    onbekend = (set(eigen) | set(wijziging)) - regels
+    onbekend |= {str(j) for j in index or {}} - {str(j) for j, _f in invoer.indexjaren}
+    if onbekend:
+        raise ValueError(f"onbekende regel of onbekend indexjaar: {', '.join(sorted(onbekend))}")
     jaren = tuple((j, (index or {}).get(j, f)) for j, f in invoer.indexjaren)
     factor = indexfactor(jaren)
-    eigen, wijziging = eigen_tarief or {}, wijziging_pct or {}
     uit = []
     for r in invoer.regels:
         volume = decimaal(r.volume) * gf + decimaal(r.volume_eenmalig)

@@ -39,7 +39,7 @@ _EERSTE_BEREKENING = 8  # Berekening: first line row, header in row 7
 
 
 @dataclass(frozen=True)
-class Indeling:
+class Rekenbladindeling:
     """Where things are: input cells on Invoer, results on Berekening (for tests and users)."""
 
     scenario: str
@@ -64,14 +64,14 @@ class Indeling:
         }
 
 
-def indeling(invoer: Rekenbladinvoer) -> Indeling:
+def indeling(invoer: Rekenbladinvoer) -> Rekenbladindeling:
     """The cell addresses of this invoer's workbook."""
     n = len(invoer.regels)
     tabel = 11 + len(invoer.indexjaren)  # Invoer: first line row
     rijen = {r.regel: tabel + i for i, r in enumerate(invoer.regels)}
     ber = {r.regel: _EERSTE_BEREKENING + i for i, r in enumerate(invoer.regels)}
     totaal = _EERSTE_BEREKENING + n + 2
-    return Indeling(
+    return Rekenbladindeling(
         scenario="B5",
         gebruiksfactor="B6",
         index={j: f"B{9 + i}" for i, (j, _f) in enumerate(invoer.indexjaren)},
@@ -135,7 +135,7 @@ def _uitleg(ws, invoer: Rekenbladinvoer) -> None:
         ws.row_dimensions[i].height = regels * 15 + 3
 
 
-def _invoer(wb: Workbook, invoer: Rekenbladinvoer, ind: Indeling) -> None:
+def _invoer(wb: Workbook, invoer: Rekenbladinvoer, ind: Rekenbladindeling) -> None:
     ws = wb[INVOER]
     for letter, breedte in zip("ABCDEF", (30, 12, 16, 16, 16, 16), strict=True):
         ws.column_dimensions[letter].width = breedte
@@ -271,7 +271,7 @@ _BEREKENING_KOPPEN = (
 _HULP = "NOPQRST"
 
 
-def _berekening(ws, invoer: Rekenbladinvoer, ind: Indeling) -> None:
+def _berekening(ws, invoer: Rekenbladinvoer, ind: Rekenbladindeling) -> None:
     for k, (tekst, breedte) in enumerate(_BEREKENING_KOPPEN, start=1):
         _kopcel(ws.cell(7, k), tekst)
         ws.column_dimensions[get_column_letter(k)].width = breedte
@@ -317,6 +317,7 @@ def _berekening(ws, invoer: Rekenbladinvoer, ind: Indeling) -> None:
             ws[f"{c}{rij}"] = w
         for c in "CDE":
             ws[f"{c}{rij}"].number_format = VOLUME
+        ws[f"E{rij}"].number_format = VOLUME + "####"  # all 7 decimals of volume x factor
         for c in "FGHJKL":
             ws[f"{c}{rij}"].number_format = EURO
             ws[f"{c}{rij}"].alignment = Alignment(horizontal="right")
