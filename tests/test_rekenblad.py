@@ -274,6 +274,9 @@ def test_only_input_cells_are_unlocked_and_sheets_protected(tmp_path):
     }
     assert gevalideerd == indeling(INVOER_).invoercellen
     assert all(dv.prompt for dv in wb[INVOER].data_validations.dataValidation)
+    lijst = [dv for dv in wb[INVOER].data_validations.dataValidation if dv.type == "list"]
+    assert [dv.formula1 for dv in lijst] == ["Tarieven!$D$5:$E$5"]
+    assert [wb["Tarieven"].cell(5, k).value for k in (4, 5)] == [VOORSTEL, LAAG]
 
 
 def test_prints_on_a4_fitted_to_width(tmp_path):

@@ -192,7 +192,7 @@ def _tarieven(ws, invoer: Rekenbladinvoer) -> None:
             if k < 3:
                 cel.value = onschadelijk(w)
             elif w is None:
-                cel.value = NIET_OPENBAAR if k > 3 else None
+                cel.value = NIET_OPENBAAR if k > 3 else "geen"
                 cel.alignment = Alignment(horizontal="right")
             else:
                 cel.value, cel.number_format = w / 100, EURO
