@@ -141,8 +141,13 @@ $(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word
 # `kostprijs rapport` writes both files together, atomically, only when everything passed.
 .PRECIOUS: $(RAPPORTEN)
 
+# The what-if workbook for the inkooptafel: aggregated volumes and live formulas.
+REKENBLAD := $(REPORTS)/inkooptafel/rekenblad.xlsx
+$(REKENBLAD): $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST) $(STAPPEN)/rapport.vinger
+	$(KOSTPRIJS) rekenblad --jaar $(JAAR) --processed $(PROCESSED) --manifest $(MANIFEST) --uit $@
+
 # The manifest beside the reports (no provider named), with the end time: the last step.
-$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN)
+$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN) $(REKENBLAD)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -325,6 +326,34 @@ def _budgetimpact(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rekenblad(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from kostprijs.budget.rekenbladvolumes import invoer
+    from kostprijs.budget.uitkomst import lees_budgetimpact
+    from kostprijs.herkomst.manifest import lees_manifest
+    from kostprijs.opmaak import datum
+    from kostprijs.paden import processed_map
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.rapport.rekenblad import schrijf_rekenblad
+
+    params = laad_parameters(args.jaar)
+    uitkomst = lees_budgetimpact(processed_map(args.jaar, args.processed or ""))
+    if uitkomst is None:
+        raise KostprijsFout(
+            "De budgetimpact van dit jaar is nog niet berekend: draai eerst "
+            f"`kostprijs budgetimpact --jaar {args.jaar}` (of `make report`)."
+        )
+    manifest = lees_manifest(Path(args.manifest))
+    start = datum(dt.datetime.fromisoformat(manifest["start"]))
+    gegevens = invoer(params, uitkomst.rekenblad, manifest["run_id"], start)
+    if manifest.get("synthetisch"):
+        gegevens = dataclasses.replace(gegevens, synthetisch=True)
+    schrijf_rekenblad(gegevens, Path(args.uit))
+    print(f"Rekenblad geschreven: {args.uit}")
+    return 0
+
+
 def _resultaatstap(args: argparse.Namespace) -> int:
     from kostprijs.budget.uitkomst import RESULTAAT_BESTAND, bewaar_resultaattarieven
     from kostprijs.opmaak import euro
@@ -526,6 +555,18 @@ def maak_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--manifest", help="runmanifest: het notebook moet in deze run gemaakt zijn")
     p.set_defaults(functie=_rapport)
+
+    p = sub.add_parser(
+        "rekenblad",
+        help="schrijf het rekenblad (wat-als-werkmap) voor de inkooptafel uit de budgetimpact",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument(
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
+    )
+    p.add_argument("--manifest", required=True, help="runmanifest: het rekenblad noemt de run")
+    p.add_argument("--uit", required=True, help="doelbestand, bijvoorbeeld rekenblad.xlsx")
+    p.set_defaults(functie=_rekenblad)
 
     p = sub.add_parser(
         "publiceer",

@@ -36,7 +36,13 @@ from kostprijs.budget.model import (
     product_gedeeld,
     realisatie_bedragen,
 )
-from kostprijs.budget.scenariobudget import scenariotabel, scenariotarieven, scenariototalen
+from kostprijs.budget.rekenbladvolumes import Rekenbladgegevens, rekenbladgegevens
+from kostprijs.budget.scenariobudget import (
+    index_van_tariefjaar,
+    scenariotabel,
+    scenariotarieven,
+    scenariototalen,
+)
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import centen, rond_half_op
 from kostprijs.gemeentedata.clientnummers import normaliseer, zonder_elfproef
@@ -55,11 +61,8 @@ from kostprijs.gemeentedata.realisatie import (
 )
 from kostprijs.gemeentedata.tabellezer import lees_tabel, verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
-from kostprijs.indexatie import indexketen
 from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
-from kostprijs.scenarios import index_tariefjaar
-from kostprijs.sjabloon.indeling import boekjaar
 from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
 from kostprijs.tarieflijst import OPTIONEEL as TARIEF_OPTIONEEL
 from kostprijs.tarieflijst import (
@@ -90,6 +93,11 @@ class Rekenvoorbeeld:
 class Budgetimpact:
     """All results of the budget report; amounts in cents."""
 
+    rekenblad_regels: pd.DataFrame  # the what-if workbook's lines (budget.rekenbladvolumes)
+    rekenblad_tarieven: pd.DataFrame
+    rekenblad_afronding_centen: int
+    rekenblad_afronding_huidig_centen: int
+    rekenblad_weggelaten: tuple[str, ...]
     scenarios: pd.DataFrame  # per scenario and tariff line: tarief_centen
     scenariototalen: pd.DataFrame  # per scenario: jaartotaal for all and existing clients
     periodebudget: bool
@@ -125,6 +133,16 @@ class Budgetimpact:
     frequenties: tuple[str, ...]
     omrekeningen: tuple[str, ...] = ()  # conversions made when reading (iWmo codes, minutes)
     bevindingen: tuple[str, ...] = ()  # title and total lines, unused columns of the raw files
+
+    @property
+    def rekenblad(self) -> Rekenbladgegevens:
+        return Rekenbladgegevens(
+            self.rekenblad_regels,
+            self.rekenblad_tarieven,
+            self.rekenblad_afronding_centen,
+            self.rekenblad_afronding_huidig_centen,
+            self.rekenblad_weggelaten,
+        )
 
     @property
     def nieuw_bestaand_centen(self) -> int:
@@ -409,11 +427,18 @@ def _lege_tarieven(pad: Path) -> set[str]:
 
 
 def bereken_budgetimpact(
-    params: Jaarparameters, raw: Path, tarieven_nieuw: Path, *, sleutel: bytes | None = None
+    params: Jaarparameters,
+    raw: Path,
+    tarieven_nieuw: Path,
+    *,
+    sleutel: bytes | None = None,
+    verborgen: frozenset[str] = frozenset(),
 ) -> Budgetimpact:
     """Run the budget model on the year's raw folder and the new tarieven.
 
     Client identifiers are pseudonymised right after reading (`sleutel`: default the local key).
+    `verborgen`: the products whose tarief the inkooptafel may not see (left out of the
+    rekenblad's figures).
     """
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
@@ -436,7 +461,7 @@ def bereken_budgetimpact(
     ongewijzigd = sorted({p for p, _, _ in set(kostprijs.centen) - set(voorstel.centen)})
     controleer_dekking(kostprijs, indicaties, str(tarieven_nieuw))
     scenario_uitkomsten = scenariotarieven(
-        params.scenarios, voorstel, huidig, _index_tariefjaar(params), _totaal(indicaties, b, pb)
+        params.scenarios, voorstel, huidig, index_van_tariefjaar(params), _totaal(indicaties, b, pb)
     )
     # the proposal among the scenarios: the "nieuwe tarieven" of every table below
     nieuw = next(
@@ -501,7 +526,20 @@ def bereken_budgetimpact(
         return tabel.set_index("productspecificatie").reindex(producten).reset_index()
 
     uitgesloten = _per_reden(toets.uitgesloten, params)
+    rekenblad = rekenbladgegevens(
+        params,
+        indicaties,
+        scenario_uitkomsten,
+        huidig,
+        verborgen,
+        lambda ind, t: _totaal(ind, b, pb)(t),
+    )
     return Budgetimpact(
+        rekenblad_regels=rekenblad.regels,
+        rekenblad_tarieven=rekenblad.tarieven,
+        rekenblad_afronding_centen=rekenblad.afronding_centen,
+        rekenblad_afronding_huidig_centen=rekenblad.afronding_huidig_centen,
+        rekenblad_weggelaten=rekenblad.weggelaten,
         scenarios=scenariotabel(
             scenario_uitkomsten, list(zin_regels(params)), params.scenarios.voorstel
         ),
@@ -570,14 +608,6 @@ def _per_reden(uitgesloten: pd.DataFrame, params: Jaarparameters) -> pd.DataFram
         )
         .reset_index()
     )
-
-
-def _index_tariefjaar(params: Jaarparameters) -> Decimal:
-    """The index of the tariff year by the parameters' method (0 without a kostprijs section)."""
-    if params.kostprijs is None:
-        return Decimal(0)
-    keten = indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie)
-    return index_tariefjaar(keten.stappen, params.jaar)
 
 
 def _totaal(indicaties: pd.DataFrame, b, pb: bool):

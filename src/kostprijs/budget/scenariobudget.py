@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from kostprijs.indexatie import indexketen
+from kostprijs.parameters import Jaarparameters
 from kostprijs.scenarios import (
     BUDGETNEUTRAAL,
     HUIDIG_GEINDEXEERD,
@@ -18,12 +20,22 @@ from kostprijs.scenarios import (
     Scenarios,
     geschaald,
     huidig_geindexeerd,
+    index_tariefjaar,
     ingroeipad,
 )
+from kostprijs.sjabloon.indeling import boekjaar
 from kostprijs.tarieflijst import Tarieven
 
 FACTOR_DECIMALEN = 6  # the budget-neutral scale factor
 POGINGEN = 4
+
+
+def index_van_tariefjaar(params: Jaarparameters) -> Decimal:
+    """The index of the tariff year by the parameters' method (0 without a kostprijs section)."""
+    if params.kostprijs is None:
+        return Decimal(0)
+    keten = indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie)
+    return index_tariefjaar(keten.stappen, params.jaar)
 
 
 @dataclass(frozen=True)

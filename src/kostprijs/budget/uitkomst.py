@@ -33,7 +33,7 @@ from kostprijs.bestanden.verwerkt import (
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
 from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap, raw_invoer, vastleggen
-from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL
+from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, onderdrukte_producten
 from kostprijs.parameters import Jaarparameters
 
 BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
@@ -42,6 +42,11 @@ KOSTPRIJZEN = "kostprijzen_product.csv"
 
 VOORBEELD = "rekenvoorbeeld."
 BUDGET_SCHEMA = {
+    "rekenblad_regels": TABEL,
+    "rekenblad_tarieven": TABEL,
+    "rekenblad_afronding_centen": GEHEEL,
+    "rekenblad_afronding_huidig_centen": GEHEEL,
+    "rekenblad_weggelaten": TEKSTEN,
     "scenarios": TABEL,
     "scenariototalen": TABEL,
     "periodebudget": WAAR,
@@ -107,7 +112,13 @@ def budget_naar_record(b: Budgetimpact) -> dict[str, object]:
 def budget_uit_record(velden: dict[str, object]) -> Budgetimpact:
     """The budget impact of fields read by `lees_record` with BUDGET_SCHEMA."""
     eigen = {n: w for n, w in velden.items() if not n.startswith(VOORBEELD)}
-    for naam in ("zonder_nieuw_tarief", "frequenties", "omrekeningen", "bevindingen"):
+    for naam in (
+        "zonder_nieuw_tarief",
+        "frequenties",
+        "omrekeningen",
+        "bevindingen",
+        "rekenblad_weggelaten",
+    ):
         eigen[naam] = tuple(eigen[naam])
     client = velden[f"{VOORBEELD}client"]
     voorbeeld = Rekenvoorbeeld(
@@ -131,7 +142,8 @@ def resultaat_uit_record(velden: dict[str, object]) -> Resultaattarieven:
 def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> Budgetimpact:
     """Compute the budget impact at the proposed tarieven, save it and record the step."""
     raw, processed = Path(raw), Path(processed)
-    uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL)
+    verborgen = onderdrukte_producten(processed)
+    uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL, verborgen=verborgen)
     bronnen = (
         catalogus.indicatiebron(raw),
         catalogus.tarievenbron(raw),

@@ -74,6 +74,8 @@ class Rekenbladinvoer:
     regels: tuple[Rekenregel, ...]
     afronding_centen: int = 0  # full model minus sum of lines, at the voorstel's tarieven
     afronding_huidig_centen: int = 0  # the same at the current tarieven
+    weggelaten: tuple[str, ...] = ()  # products left out: their tarief is not public
+    synthetisch: bool = False  # made from the synthetic sample data
 
     def __post_init__(self) -> None:
         if self.voorstel not in self.scenarios:

@@ -46,12 +46,34 @@ def uitleg(invoer: Rekenbladinvoer) -> list[tuple[str, str]]:
             "Bedrag per regel = (volume × gebruiksfactor + eenmalig volume) × tarief, half naar "
             "boven afgerond op de cent. Gebruiksfactor, index en wijziging tellen tot op "
             "0,01%, een eigen tarief tot op de cent; een gewijzigd of geïndexeerd tarief wordt "
-            "op de cent afgerond. Het volledige model rondt het budget per cliënt per "
-            "facturatieperiode af. Het verschil met de optelling per regel, bij de instellingen "
+            "op de cent afgerond. Het volledige model rondt per indicatie af, en bij een "
+            "periodebudget ook het budget per cliënt per facturatieperiode. Het verschil met de optelling per regel, bij de instellingen "
             "van de run, staat als vaste regel Afrondingscorrectie onder de berekening en "
             "verandert niet mee.",
         ),
-        ("Herkomst", f"Uit run {invoer.run_id}, {invoer.datum}. Gemaakt met kostprijs."),
+        *(
+            [
+                (
+                    "Niet in dit rekenblad",
+                    f"{', '.join(invoer.weggelaten)}: het tarief is niet openbaar (herleidbaar "
+                    "tot de cijfers van één of enkele aanbieders), en uit het volume en een "
+                    "totaal zou het terug te rekenen zijn. Alle totalen hier zijn daarom zonder "
+                    "deze producten; de rapporten van het onderzoek rekenen er wel mee.",
+                )
+            ]
+            if invoer.weggelaten
+            else []
+        ),
+        (
+            "Herkomst",
+            f"Uit run {invoer.run_id}, {invoer.datum}. Gemaakt met kostprijs."
+            + (
+                " Synthetische voorbeelddata: alle cijfers zijn verzonnen en gaan niet over "
+                "echte aanbieders of cliënten."
+                if invoer.synthetisch
+                else ""
+            ),
+        ),
     ]
 
 
