@@ -295,3 +295,27 @@ def test_another_proposal_is_what_every_table_calls_the_new_tarieven(params, tmp
     uit = scenariocijfers.voorstel_overzicht(bi, frozenset(), overzicht)
     assert uit["voorgesteld_tarief"].iat[0] == Decimal("45.32")
     assert uit["wijziging"].iat[0] == Decimal("0.133")
+
+
+def test_index_sensitivity_by_hand(klein):
+    """At 0% the current tarief indexed is the current tarieven' total (11.492,00 by hand in
+    totalen_huidig); at the parameters' 3% both columns are the scenarios' totals; at 6% the
+    proposal's tarieven are 50,00 x 1,06 / 1,03 = 51,46 and 100 x 1,06 / 1,03 = 102,91:
+    A 67,6 x 51,46 = 3.478,70, 267,59 a period, budget 268 x 13 = 3.484; Kortdurend verblijf
+    33,8 x 102,91 = 3.478,36; total 2 x 3.484 + 2 x 3.478,36 = 13.924,72."""
+    g = klein.indexgevoeligheid.set_index("index")
+    assert g.loc[0.0, "huidig_centen"] == totalen_huidig(klein)
+    assert bool(g.loc[0.03, "eigen"])
+    assert g.loc[0.03, "kostprijs_centen"] == 1_352_000
+    assert g.loc[0.03, "huidig_centen"] == 1_183_052
+    assert g.loc[0.06, "kostprijs_centen"] == 1_392_472
+
+
+def test_index_sensitivity_masks_as_the_scenarios_do(klein):
+    from kostprijs.onderzoek.onthulling import MARKER
+    from kostprijs.publicatie import scenariocijfers
+
+    tabel = scenariocijfers.indextabel(klein, frozenset({"Kortdurend verblijf"}))
+    assert (tabel["Kostprijs geïndexeerd"] == MARKER).all()
+    assert (tabel["Huidig tarief geïndexeerd"] != MARKER).all()  # it has a current tarief
+    assert scenariocijfers.index_van(klein) == Decimal("0.03")

@@ -116,6 +116,7 @@ class Budgetparameters:
     afronding_budget: str = "half_omhoog"
     overgang_perioden: int = 1
     gevoeligheid: tuple[Decimal, ...] = ()
+    gevoeligheid_index: tuple[Decimal, ...] = ()  # index figures of the tariff year to try
     max_per_week: dict[str, Decimal] = field(default_factory=dict)
     # realised use per client and product outside (laag, hoog) of the indication is listed
     gebruiksband: tuple[Decimal, Decimal] | None = None
@@ -146,6 +147,11 @@ class Budgetparameters:
             fouten.append(
                 f"overgang_perioden is {self.overgang_perioden}; "
                 f"kies 1 t/m {self.perioden_per_jaar}"
+            )
+        if any(not Decimal("-0.5") < i < Decimal("0.5") for i in self.gevoeligheid_index):
+            fouten.append(
+                "gevoeligheid_index: elk indexcijfer ligt tussen -0.5 en 0.5 (een fractie: "
+                "3% schrijft u als 0.03)"
             )
         for eenheid, maximum in self.max_per_week.items():
             if eenheid not in EENHEDEN:
@@ -371,6 +377,7 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
             "afronding_budget",
             "overgang_perioden",
             "gevoeligheid",
+            "gevoeligheid_index",
             "max_per_week",
             "gebruiksband",
         },
@@ -386,6 +393,8 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
         )
     gevoeligheid = b["gevoeligheid"]
     _onbekend(gevoeligheid, {"van", "tot", "stap"}, "budget.gevoeligheid", bron)
+    index = b.get("gevoeligheid_index") or {"van": 0, "tot": "0.06", "stap": "0.01"}
+    _onbekend(index, {"van", "tot", "stap"}, "budget.gevoeligheid_index", bron)
     maxima = b.get("max_per_week") or {}
     if not isinstance(maxima, dict):
         raise ConfiguratieFout(
@@ -398,6 +407,7 @@ def _budget(ruw: dict | None, bron: Path, perioden: int) -> Budgetparameters:
         afronding_budget=str(b.get("afronding_budget", "half_omhoog")),
         overgang_perioden=int(b.get("overgang_perioden", perioden)),
         gevoeligheid=_bereik(**gevoeligheid),
+        gevoeligheid_index=_bereik(**index),
         max_per_week={str(k): decimaal(v) for k, v in maxima.items()},
         gebruiksband=_gebruiksband(b.get("gebruiksband"), bron),
     )

@@ -39,6 +39,7 @@ from kostprijs.budget.model import (
 from kostprijs.budget.rekenbladvolumes import Rekenbladgegevens, rekenbladgegevens
 from kostprijs.budget.scenariobudget import (
     index_van_tariefjaar,
+    indexgevoeligheid,
     scenariotabel,
     scenariotarieven,
     scenariototalen,
@@ -93,6 +94,7 @@ class Rekenvoorbeeld:
 class Budgetimpact:
     """All results of the budget report; amounts in cents."""
 
+    indexgevoeligheid: pd.DataFrame  # jaartotaal at other index figures of the tariff year
     rekenblad_regels: pd.DataFrame  # the what-if workbook's lines (budget.rekenbladvolumes)
     rekenblad_tarieven: pd.DataFrame
     rekenblad_afronding_centen: int
@@ -460,8 +462,9 @@ def bereken_budgetimpact(
     kostprijs = voorstel.aangevuld_met(huidig)
     ongewijzigd = sorted({p for p, _, _ in set(kostprijs.centen) - set(voorstel.centen)})
     controleer_dekking(kostprijs, indicaties, str(tarieven_nieuw))
+    index = index_van_tariefjaar(params)
     scenario_uitkomsten = scenariotarieven(
-        params.scenarios, voorstel, huidig, index_van_tariefjaar(params), _totaal(indicaties, b, pb)
+        params.scenarios, voorstel, huidig, index, _totaal(indicaties, b, pb)
     )
     # the proposal among the scenarios: the "nieuwe tarieven" of every table below
     nieuw = next(
@@ -535,6 +538,9 @@ def bereken_budgetimpact(
         lambda ind, t: _totaal(ind, b, pb)(t),
     )
     return Budgetimpact(
+        indexgevoeligheid=indexgevoeligheid(
+            voorstel, huidig, index, b.gevoeligheid_index, _totaal(indicaties, b, pb)
+        ),
         rekenblad_regels=rekenblad.regels,
         rekenblad_tarieven=rekenblad.tarieven,
         rekenblad_afronding_centen=rekenblad.afronding_centen,

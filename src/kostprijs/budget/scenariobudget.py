@@ -146,3 +146,28 @@ def scenariototalen(
             for u in uitkomsten
         ]
     )
+
+
+def indexgevoeligheid(
+    voorstel: Tarieven,
+    huidig: Tarieven,
+    index: Decimal,
+    waarden: tuple[Decimal, ...],
+    totaal: Callable[[Tarieven], int],
+) -> pd.DataFrame:
+    """The jaartotaal (cents) at other index figures of the tariff year, for the indexed cost
+    price (its tarieven x (1 + i) / (1 + index), in cents) and the current tarief indexed
+    (x (1 + i)); the parameters' own figure is one of the rows."""
+    rijen = []
+    for i in sorted({*waarden, index}):
+        kostprijs = Tarieven(geschaald(voorstel.centen, (1 + i) / (1 + index)))
+        basis = Tarieven(huidig_geindexeerd(huidig.centen, i))
+        rijen.append(
+            {
+                "index": float(i),
+                "eigen": i == index,
+                "kostprijs_centen": totaal(kostprijs.aangevuld_met(huidig)),
+                "huidig_centen": totaal(basis.aangevuld_met(kostprijs)),
+            }
+        )
+    return pd.DataFrame(rijen)

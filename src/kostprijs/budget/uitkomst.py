@@ -42,6 +42,7 @@ KOSTPRIJZEN = "kostprijzen_product.csv"
 
 VOORBEELD = "rekenvoorbeeld."
 BUDGET_SCHEMA = {
+    "indexgevoeligheid": TABEL,
     "rekenblad_regels": TABEL,
     "rekenblad_tarieven": TABEL,
     "rekenblad_afronding_centen": GEHEEL,

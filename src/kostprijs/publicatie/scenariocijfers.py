@@ -137,6 +137,38 @@ def voorstel_overzicht(
     return uit
 
 
+def indextabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
+    """The jaartotaal at other index figures of the tariff year: kostprijs geïndexeerd and
+    huidig tarief geïndexeerd; a column is masked as its scenario's totals are."""
+    g = bi.indexgevoeligheid
+    met_tarief = bi.tarieven[
+        bi.tarieven["productspecificatie"].isin(verborgen) & bi.tarieven["nieuw_centen"].notna()
+    ]
+    kostprijs_geheim = len(met_tarief) > 0
+    huidig_geheim = any(not h for h in met_tarief["huidig_centen"])  # takes the cost price
+    uit = pd.DataFrame(
+        {
+            "Indexatie tariefjaar": g["index"],
+            KOSTPRIJS_KOLOM: g["kostprijs_centen"],
+            HUIDIG_KOLOM: g["huidig_centen"],
+        }
+    ).astype(object)
+    if kostprijs_geheim:
+        uit[KOSTPRIJS_KOLOM] = MARKER
+    if huidig_geheim:
+        uit[HUIDIG_KOLOM] = MARKER
+    return uit
+
+
+def index_van(bi: Budgetimpact) -> Decimal:
+    """The parameters' index of the tariff year, as the budget step used it."""
+    g = bi.indexgevoeligheid
+    return Decimal(repr(float(g.loc[g["eigen"].astype(bool), "index"].iat[0])))
+
+
+KOSTPRIJS_KOLOM, HUIDIG_KOLOM = "Kostprijs geïndexeerd", "Huidig tarief geïndexeerd"
+
+
 def neutraal(bi: Budgetimpact, verborgen: frozenset[str]) -> tuple[Decimal, int] | None:
     """The budget-neutral scale factor and how far its total lies from the target (cents),
     when its scenario is published."""
@@ -150,6 +182,11 @@ def neutraal(bi: Budgetimpact, verborgen: frozenset[str]) -> tuple[Decimal, int]
     return Decimal(rij["factor"].iat[0]), verschil
 
 
+INDEXFORMATEN = {
+    "Indexatie tariefjaar": "procent_2",
+    KOSTPRIJS_KOLOM: "centen_heel",
+    HUIDIG_KOLOM: "centen_heel",
+}
 FORMATEN = {
     "Kosten per jaar": "centen_heel",
     "Verschil met huidige tarieven": "centen_heel",

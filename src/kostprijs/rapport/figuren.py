@@ -322,3 +322,39 @@ def scenario_figuur(tabel: pd.DataFrame) -> Figuur:
         "huidige tarief: " + _opsomming(delen)
     )
     return Figuur(fig, alt)
+
+
+def index_figuur(tabel: pd.DataFrame, eigen_index) -> Figuur:
+    """Jaartotaal against the index of the tariff year, per published column of
+    `publicatie.scenariocijfers.indextabel`; a vertical line at the parameters' figure."""
+    _stijl()
+    fig, ax = plt.subplots(figsize=(8, 4))
+    x = tabel["Indexatie tariefjaar"].astype(float)
+    kolommen = [k for k in tabel.columns[1:] if not (tabel[k] == MARKER).any()]
+    for k in kolommen:
+        ax.plot(x, tabel[k].astype(float), marker="o", label=k)
+    ax.axvline(float(eigen_index), color="#999999", linewidth=1)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: procent(v, 0)))
+    ax.set_xlabel("indexatie van het tariefjaar")
+    ax.set_ylabel("kosten per jaar")
+    if kolommen:
+        ax.yaxis.set_major_formatter(FuncFormatter(_miljoenen))
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=9, frameon=False
+        )
+    else:
+        ax.set_yticks([])
+        ax.text(0.5, 0.5, "geen bedragen te tonen (x)", ha="center", va="center",
+                transform=ax.transAxes)  # fmt: skip
+    fig.tight_layout()
+    delen = [
+        f"{k} van {euro(int(tabel[k].iloc[0]), centen=True, heel=True)} bij "
+        f"{procent(x.iloc[0], 0)} tot {euro(int(tabel[k].iloc[-1]), centen=True, heel=True)} "
+        f"bij {procent(x.iloc[-1], 0)}"
+        for k in kolommen
+    ]
+    alt = (
+        "Lijndiagram van de kosten per jaar bij verschillende indexcijfers voor het tariefjaar: "
+        + (_opsomming(delen) if delen else "geen bedragen te tonen (onthullingsbeheersing).")
+    )
+    return Figuur(fig, alt)

@@ -75,3 +75,22 @@ def uitleg(params: Jaarparameters, neutraal: tuple[Decimal, int] | None, geheim:
             "het terug te rekenen zijn."
         )
     return tekst
+
+
+def indexgevoeligheid(params: Jaarparameters, index: Decimal) -> str:
+    """The paragraph above the index sensitivity.
+
+    >>> from kostprijs.parameters import laad_parameters
+    >>> indexgevoeligheid(laad_parameters(2027), Decimal("0.03"))[:60]
+    'Na de gebruiksfactor is de indexatie de tweede aanname: de t'
+    """
+    return (
+        "Na de gebruiksfactor is de indexatie de tweede aanname: de tabel en de figuur tonen de "
+        "kosten per jaar als het indexcijfer van "
+        f"{params.jaar} anders uitvalt dan de {procent_exact(index, 2)} waarmee dit onderzoek "
+        "rekent (de verticale lijn). Voor de geïndexeerde kostprijs is elk tarief daarvoor "
+        "herrekend als tarief × (1 + ander cijfer) / (1 + het eigen cijfer), afgerond op centen; "
+        "voor het huidige tarief als huidig tarief × (1 + ander cijfer). De indexatie van "
+        "eerdere jaren blijft zoals ze is. Bedragen bij een gebruiksfactor van "
+        f"{procent(params.budget.gebruiksfactor, 0)}, alle cliënten."
+    )
