@@ -143,7 +143,11 @@ def resultaat_uit_record(velden: dict[str, object]) -> Resultaattarieven:
 def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> Budgetimpact:
     """Compute the budget impact at the proposed tarieven, save it and record the step."""
     raw, processed = Path(raw), Path(processed)
-    verborgen = onderdrukte_producten(processed)
+    # the cost-price step writes disclosure.csv beside the proposal; without it (no research
+    # run) the rekenblad, built only after that step, is never made from this record
+    verborgen = (
+        onderdrukte_producten(processed) if (processed / "disclosure.csv").exists() else frozenset()
+    )
     uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL, verborgen=verborgen)
     bronnen = (
         catalogus.indicatiebron(raw),

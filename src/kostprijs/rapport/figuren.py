@@ -354,7 +354,8 @@ def index_figuur(tabel: pd.DataFrame, eigen_index) -> Figuur:
         for k in kolommen
     ]
     alt = (
-        "Lijndiagram van de kosten per jaar bij verschillende indexcijfers voor het tariefjaar: "
+        "Lijndiagram van de kosten per jaar bij indexcijfers voor het tariefjaar van "
+        f"{procent(x.min(), 0)} tot {procent(x.max(), 0)}: "
         + (_opsomming(delen) if delen else "geen bedragen te tonen (onthullingsbeheersing).")
     )
     return Figuur(fig, alt)

@@ -101,6 +101,7 @@ def bundel(
     blad: str | None = None,
     op_pagina: int | None = None,
     belang=None,
+    breed: bool | None = None,
 ) -> dict:
     """The display bundle of one table: text/html plus the typed JSON.
 
@@ -132,7 +133,7 @@ def bundel(
             opgemaakt(pagina, formaten),
             bijschrift=titel,
             tekstkolommen=tekst,
-            breed=len(df.columns) >= BREED_VANAF,
+            breed=len(df.columns) >= BREED_VANAF if breed is None else breed,
         ).to_html()
     if ingekort:
         n = opmaak.getal(op_pagina, 0)
@@ -172,6 +173,7 @@ def toon(
     blad: str | None = None,
     op_pagina: int | None = None,
     belang=None,
+    breed: bool | None = None,
 ) -> None:
     """Display a report table (and carry it to the Excel export, on sheet `blad`, default the
     title). A table with a suppressed cell gets the footnote that says why, whatever the
@@ -182,7 +184,7 @@ def toon(
 
     if voetnoot is None and (df.astype(object) == MARKER).any(axis=None):
         voetnoot = VOETNOOT
-    display(bundel(df, formaten or {}, titel, voetnoot, blad, op_pagina, belang), raw=True)
+    display(bundel(df, formaten or {}, titel, voetnoot, blad, op_pagina, belang, breed), raw=True)
 
 
 def escape(tekst: str) -> str:
