@@ -222,17 +222,8 @@ def test_conversion_to_the_model_year_matches_decimal(centen_, weken, weken_per_
     assert realisatie_normjaar(centen_, weken, weken_per_jaar) == int(verwacht)
 
 
-def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp_path):
-    """Three clients, by hand (gebruiksfactor 65%, 52 weeks, 13 periods of 4 weeks):
-    A: OZL 1 2 h/week: 2 x 52 x 0,65 x 50,00 = 3.380,00 a year, 260,00 a period (budget 260);
-    B: Kortdurend verblijf 1/week, billed beside the budget: 1 x 52 x 0,65 x 100,00 = 3.380,00;
-    C: both: budget 260 and 3.380,00 beside it. Existing clients: 13.520,00 a year, of which
-    2 budgets x 260 x 13 = 6.760,00 and 6.760,00 beside the budget.
-    Realisation 2026 (53 ISO weeks) at current tarieven: A 100 h x 40,00 + B 30 x 90,00 +
-    C 53 h x 40,00 = 8.820,00; over 52 weeks 8.653,58. Difference like for like
-    13.520,00 - 8.653,58 = 4.866,42."""
-    from kostprijs.budget.impact import bereken_budgetimpact
-
+def drie_clienten(tmp_path):
+    """The raw folder and new tarieven of the three clients worked out by hand below."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "indicaties.csv").write_text(
@@ -256,6 +247,21 @@ def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp
         "Kortdurend verblijf;;etmaal;100,00\n",
         encoding="utf-8",
     )
+    return raw, nieuw
+
+
+def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp_path):
+    """Three clients, by hand (gebruiksfactor 65%, 52 weeks, 13 periods of 4 weeks):
+    A: OZL 1 2 h/week: 2 x 52 x 0,65 x 50,00 = 3.380,00 a year, 260,00 a period (budget 260);
+    B: Kortdurend verblijf 1/week, billed beside the budget: 1 x 52 x 0,65 x 100,00 = 3.380,00;
+    C: both: budget 260 and 3.380,00 beside it. Existing clients: 13.520,00 a year, of which
+    2 budgets x 260 x 13 = 6.760,00 and 6.760,00 beside the budget.
+    Realisation 2026 (53 ISO weeks) at current tarieven: A 100 h x 40,00 + B 30 x 90,00 +
+    C 53 h x 40,00 = 8.820,00; over 52 weeks 8.653,58. Difference like for like
+    13.520,00 - 8.653,58 = 4.866,42."""
+    from kostprijs.budget.impact import bereken_budgetimpact
+
+    raw, nieuw = drie_clienten(tmp_path)
     bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
     assert bi.weken_realisatiejaar == 53
     assert bi.nieuw_bestaand_centen == 1_352_000

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_budget import drie_clienten
 
 from kostprijs.budget.scenariobudget import neutrale_schaal, scenariotarieven
 from kostprijs.fouten import ConfiguratieFout
@@ -186,29 +187,7 @@ def _klein(params, tmp_path):
     total 2 x 3.068 + 2 x 3.380 = 12.896,00. Kostprijs: 13.520,00 (test_budget)."""
     from kostprijs.budget.impact import bereken_budgetimpact
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "indicaties.csv").write_text(
-        "client;productspecificatie;indicatie_per_week;einde\n"
-        "A;OZL 1;2;\nB;Kortdurend verblijf;1;\nC;OZL 1;2;\nC;Kortdurend verblijf;1;\n",
-        encoding="utf-8",
-    )
-    (raw / "tarieven_huidig.csv").write_text(
-        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;40,00;\n"
-        "Kortdurend verblijf;etmaal;90,00;\n",
-        encoding="utf-8",
-    )
-    (raw / "realisatie_2026.csv").write_text(
-        "client;productspecificatie;periode;volume\n"
-        "A;OZL 1;1;100\nB;Kortdurend verblijf;1;30\nC;OZL 1;2;53\n",
-        encoding="utf-8",
-    )
-    nieuw = tmp_path / "tarieven_nieuw.csv"
-    nieuw.write_text(
-        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;50,00\n"
-        "Kortdurend verblijf;;etmaal;100,00\n",
-        encoding="utf-8",
-    )
+    raw, nieuw = drie_clienten(tmp_path)
     assert params.scenarios.namen[2] == "Ingroeipad 10%"
     return bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
 

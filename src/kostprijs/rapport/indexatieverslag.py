@@ -116,26 +116,18 @@ def voorstel_kort(k: Indexketen, scenario: Scenario | None = None) -> str:
     >>> voorstel_kort(Indexketen(2026, 2027, "vng", (stap,)), Scenario("Ingroei", "ingroeipad", Decimal("0.05")))
     'Voorstel: scenario Ingroei, naar de geïndexeerde kostprijs, maar hoogstens 5% boven of onder het huidige tarief geïndexeerd. De kostprijzen (prijspeil 2026) zijn geïndexeerd naar 2027 met de VNG-indexatie: samen 4,96%.'
     """
-    if scenario is not None and scenario.regel != KOSTPRIJS_GEINDEXEERD:
-        kop = f"Voorstel: scenario {scenario.naam}, {regel(scenario, k.tariefjaar)}."
-        if k.methode == "geen":
-            return (
-                f"{kop} De kostprijzen (prijspeil {k.prijsjaar}) zijn niet geïndexeerd ({k.reden})."
-            )
+    peil = f"(prijspeil {k.prijsjaar})"
+    if k.methode == "geen":
+        keten = f"niet geïndexeerd naar {k.tariefjaar} ({k.reden})"
+    else:
         hoe = {"vng": "de VNG-indexatie", "vast": "vaste percentages"}[k.methode]
         voorlopig = " (voorlopig)" if k.voorlopig else ""
-        return (
-            f"{kop} De kostprijzen (prijspeil {k.prijsjaar}) zijn geïndexeerd naar "
-            f"{k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}."
-        )
+        keten = f"geïndexeerd naar {k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}"
+    if scenario is None or scenario.regel == KOSTPRIJS_GEINDEXEERD:
+        if k.methode == "geen":
+            return f"Voorstel: de gemiddelde kostprijs op prijspeil {k.prijsjaar}, {keten}."
+        return f"Voorstel: de gemiddelde kostprijs {peil}, {keten}."
+    kop = f"Voorstel: scenario {scenario.naam}, {regel(scenario, k.tariefjaar)}."
     if k.methode == "geen":
-        return (
-            f"Voorstel: de gemiddelde kostprijs op prijspeil {k.prijsjaar}, niet geïndexeerd "
-            f"naar {k.tariefjaar} ({k.reden})."
-        )
-    hoe = {"vng": "de VNG-indexatie", "vast": "vaste percentages"}[k.methode]
-    voorlopig = " (voorlopig)" if k.voorlopig else ""
-    return (
-        f"Voorstel: de gemiddelde kostprijs (prijspeil {k.prijsjaar}), geïndexeerd naar "
-        f"{k.tariefjaar} met {hoe}: samen {procent_exact(k.factor - 1)}{voorlopig}."
-    )
+        return f"{kop} De kostprijzen {peil} zijn niet geïndexeerd ({k.reden})."
+    return f"{kop} De kostprijzen {peil} zijn {keten}."
