@@ -163,6 +163,14 @@ report: ## Draai de hele pijplijn en schrijf de rapporten naar reports/<jaar>/
 	@$(MAKE) --no-print-directory rapporten
 	@echo "Rapporten staan in $(REPORTS)/"
 
+.PHONY: scenario
+scenario: ## Budgetrapport van eigen tarieven: make scenario TARIEVEN=bestand.csv [NAAM="..."]
+	@test -n "$(TARIEVEN)" || { echo 'Geef het tarievenbestand: make scenario TARIEVEN=mijn_tarieven.csv NAAM="Mijn scenario"'; exit 2; }
+	@$(MAKE) --no-print-directory voorbereiden
+	@$(MAKE) --no-print-directory verwerkt
+	$(KOSTPRIJS) scenario --jaar $(JAAR) --tarieven '$(TARIEVEN)' $(if $(NAAM),--naam '$(NAAM)') \
+	  --raw '$(RAW)' --processed $(PROCESSED) --build $(BUILD) --reports $(REPORTS)
+
 .PHONY: publiceer
 publiceer: ## Leg vast dat de rapporten voor de inkooptafel zijn verstuurd (na make report)
 	@$(MAKE) --no-print-directory report
@@ -192,6 +200,7 @@ test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctes
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory verwerkt
 	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py --durations=30 \
+	  --numprocesses=$(JOBS) --dist=loadfile \
 	  --ignore=tests/fixtures \
 	  --nbval-lax notebooks
 

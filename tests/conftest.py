@@ -13,6 +13,29 @@ from kostprijs.parameters import laad_parameters
 
 GRONDWAARHEID = Path(__file__).parent / "grondwaarheid"
 TEKSTKOLOMMEN = {"productspecificatie", "eenheid", "richting"}
+GEDEELDE_RUNS = ("voorbeeldruns", "tweede_catalogus")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs on every core (pytest-xdist, --dist loadfile): the tests of one file stay
+    together and in order on one worker (a notebook's cells build on each other), and every
+    file that reads the shared pipeline runs goes to the same worker, which makes each run
+    once (and runs the tests that rebuild them in order)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    hier = Path(__file__).parent
+    gedeeld = {
+        f"{hier.name}/{pad.name}"
+        for pad in hier.glob("test_*.py")
+        if any(naam in pad.read_text(encoding="utf-8") for naam in GEDEELDE_RUNS)
+    }
+
+    class PerBestand(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            bestand = nodeid.split("::", 1)[0]
+            return "gedeelde-runs" if bestand in gedeeld else bestand
+
+    return PerBestand(config, log)
 
 
 def lees_grondwaarheid(naam: str) -> pd.DataFrame:

@@ -274,3 +274,60 @@ def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp
     assert a.loc["buiten het periodebudget"].tolist() == [2, 676_000]
     assert a.loc["totaal"].tolist() == [3, 1_352_000]
     assert bi.totalen["bestaande_clienten_centen"].tolist()[-1] == 865_358
+
+
+def test_a_product_without_current_tarief_stays_out_of_the_actual_spending(params, tmp_path):
+    """The three clients, with Kortdurend verblijf a new product (no current tarief), by hand:
+    realisation at current tarieven only OZL 1: A 100 h + C 53 h at 40,00 = 6.120,00, over 52 of
+    53 weeks 6.004,53; B's 30 etmalen are named apart. B has no other realisation, so the
+    existing clients are A and C. Current tarieven, OZL 1 only: A and C 2 x 52 x 0,65 x 40,00
+    = 2.704,00 each. New tarieven: all 13.520,00, existing 3.380,00 + 6.760,00 = 10.140,00;
+    the new product apart: B and C 3.380,00 each; existing clients like for like (OZL 1 only)
+    2 x 3.380,00. Raising the new product's tarief changes none of the current-tarief figures."""
+    from kostprijs.budget.impact import HUIDIG, NIEUW, NIEUWE_PRODUCTEN, bereken_budgetimpact
+
+    raw, nieuw = drie_clienten(tmp_path)
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;40,00;\n"
+        "Kortdurend verblijf;etmaal;;\n",
+        encoding="utf-8",
+    )
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    assert bi.nieuwe_producten == ("Kortdurend verblijf",)
+    assert bi.realisatie_bestaand_centen == 612_000
+    assert bi.realisatie_normjaar_centen == 600_453
+    assert bi.realisatie_nieuwe_producten[
+        ["productspecificatie", "clienten", "volume_milli"]
+    ].values.tolist() == [["Kortdurend verblijf", 1, 30_000]]
+    assert bi.aantal_bestaand == 2
+    t = bi.totalen.set_index("scenario")
+    assert t.loc[f"Indicaties × gebruiksfactor × {HUIDIG}"].tolist() == [540_800, 540_800]
+    assert t.loc[f"Indicaties × gebruiksfactor × {NIEUW}"].tolist() == [1_352_000, 1_014_000]
+    assert t.loc[NIEUWE_PRODUCTEN].tolist() == [676_000, 338_000]
+    assert bi.nieuw_bestaand_centen == 676_000
+    assert bi.verschil_normjaar_centen == 676_000 - 600_453
+    assert bi.huidig_basis_centen == 540_800 + 676_000
+
+    nieuw.write_text(
+        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;50,00\n"
+        "Kortdurend verblijf;;etmaal;200,00\n",
+        encoding="utf-8",
+    )
+    duurder = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    assert duurder.realisatie_bestaand_centen == 612_000
+    assert duurder.totalen.set_index("scenario").loc[
+        f"Indicaties × gebruiksfactor × {HUIDIG}"
+    ].tolist() == [540_800, 540_800]
+    assert duurder.gebruiksfactor_gewogen == bi.gebruiksfactor_gewogen
+
+    from kostprijs.publicatie.scenariocijfers import totalen_tabel
+    from kostprijs.rapport.budgettabellen import nieuwe_producten
+
+    tekst = nieuwe_producten(bi, params, frozenset())
+    assert "Kortdurend verblijf heeft geen huidig tarief." in tekst
+    assert "kortdurend verblijf (1 cliënt, 30 etmalen)" in tekst
+    verborgen = nieuwe_producten(bi, params, frozenset({"Kortdurend verblijf"}))
+    assert "cliënt," not in verborgen and "30" not in verborgen
+    # the basis of every scenario's difference holds the hidden new tarief: no difference shown
+    gemaskeerd = totalen_tabel(bi, frozenset({"Kortdurend verblijf"}))
+    assert set(gemaskeerd["Verschil met huidige tarieven"]) == {"x"}

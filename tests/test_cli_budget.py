@@ -240,9 +240,10 @@ def test_current_list_with_two_tariffs_and_a_new_product_reconciles_with_the_rep
     B Vervoer 1/week at (6,00 + 16,36) / 2 = 11,18: 33,8 x 11,18 = 377,88; /13 = 29,07;
     budget 29 -> 377,00. Together 8.723,00, all inside the periodebudget.
     A Kortdurend verblijf extra 1/week has no current tarief (new product): not counted by
-    `kostprijs budget`; the budget report counts it at the new 188,28, beside the budget:
-    33,8 x 188,28 = 6.363,86. Report, current tarieven, all clients: 15.086,86."""
-    from kostprijs.budget.impact import HUIDIG, bereken_budgetimpact
+    `kostprijs budget`; the budget report neither: at current tarieven it has the same
+    8.723,00, and the new product in a line of its own at the new 188,28, beside the budget:
+    33,8 x 188,28 = 6.363,86."""
+    from kostprijs.budget.impact import HUIDIG, NIEUWE_PRODUCTEN, bereken_budgetimpact
     from kostprijs.parameters import laad_parameters
 
     raw = tmp_path / "raw"
@@ -292,14 +293,15 @@ def test_current_list_with_two_tariffs_and_a_new_product_reconciles_with_the_rep
     assert regels["Per jaar"] == "€\u00a08.723,00"
     assert regels["periodebudgetten × 13"].startswith("€\u00a08.723,00 (2 cliënten)")
     assert regels["buiten het periodebudget (per eenheid)"].startswith("€\u00a00,00")
-    assert "1 indicaties van 1 cliënten voor Kortdurend verblijf extra" in tekst
+    assert "1 indicatie van 1 cliënt voor Kortdurend verblijf extra" in tekst
     bi = bereken_budgetimpact(laad_parameters(2027), raw, nieuw, sleutel=b"k" * 32)
-    rij = bi.totalen.set_index("scenario").loc[f"Indicaties × gebruiksfactor × {HUIDIG}"]
-    assert rij["alle_clienten_centen"] == 1_508_686 == 872_300 + 636_386
+    rijen = bi.totalen.set_index("scenario")["alle_clienten_centen"]
+    assert rijen[f"Indicaties × gebruiksfactor × {HUIDIG}"] == 872_300
+    assert rijen[NIEUWE_PRODUCTEN] == 636_386
 
 
 def test_the_samples_own_current_list_is_read_and_reconciles(tmp_path, capsys):
-    from kostprijs.budget.impact import HUIDIG, bereken_budgetimpact
+    from kostprijs.budget.impact import HUIDIG, NIEUWE_PRODUCTEN, bereken_budgetimpact
     from kostprijs.budget.invoer import lees_indicaties
     from kostprijs.budget.model import bereken_regels
     from kostprijs.parameters import laad_parameters
@@ -345,12 +347,13 @@ def test_the_samples_own_current_list_is_read_and_reconciles(tmp_path, capsys):
         nieuw = tmp_path / f"nieuw{jaar}.csv"
         lijst.to_csv(nieuw, sep=";", index=False)
         bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
-        rij = bi.totalen.set_index("scenario").loc[f"Indicaties × gebruiksfactor × {HUIDIG}"]
+        rijen = bi.totalen.set_index("scenario")["alle_clienten_centen"]
+        assert per_jaar == rijen[f"Indicaties × gebruiksfactor × {HUIDIG}"]
         if not nieuwe:
-            assert per_jaar == rij["alle_clienten_centen"]
+            assert NIEUWE_PRODUCTEN not in rijen.index
             continue
-        assert "Verschil met het budgetrapport" in tekst
-        # the difference: the new products' lines at 1,00 each, billed beside the budget
+        assert "(nieuw product) en tellen hier niet mee" in tekst
+        # the report's line of its own: the new products' lines at 1,00 each, beside the budget
         ind = lees_indicaties(raw / "indicaties.csv", params)
         ind = ind[ind["lopend"] & ind["productspecificatie"].isin(nieuwe)]
         assert not ind["in_budget"].any()
@@ -363,7 +366,7 @@ def test_the_samples_own_current_list_is_read_and_reconciles(tmp_path, capsys):
             }
         )
         verschil = int(bereken_regels(ind, tarief, params.budget)["bedrag_per_jaar_centen"].sum())
-        assert per_jaar + verschil == rij["alle_clienten_centen"]
+        assert verschil == rijen[NIEUWE_PRODUCTEN]
 
 
 def test_without_a_year_the_newest_params_are_named(tmp_path, capsys):

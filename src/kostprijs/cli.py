@@ -242,6 +242,24 @@ def _rapport(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario(args: argparse.Namespace) -> int:
+    from kostprijs.paden import BUILD, REPORTS, processed_map, raw_map
+    from kostprijs.rapport.eigen_scenario import maak_scenario
+
+    naam = args.naam or Path(args.tarieven).stem
+    uit = maak_scenario(
+        args.jaar,
+        Path(args.tarieven),
+        naam,
+        raw=raw_map(args.jaar, args.raw or ""),
+        processed=processed_map(args.jaar, args.processed or ""),
+        build=Path(args.build) if args.build else BUILD / str(args.jaar),
+        reports=Path(args.reports) if args.reports else REPORTS / str(args.jaar),
+    )
+    print(f"Eigen scenario '{naam}' (run {uit.run_id}): {uit.html}, {uit.xlsx}, {uit.manifest}")
+    return 0
+
+
 def _publiceer(args: argparse.Namespace) -> int:
     from kostprijs.paden import BUILD
     from kostprijs.publicatie.versies import publiceer
@@ -319,9 +337,9 @@ def _budgetimpact(args: argparse.Namespace) -> int:
     processed = processed_map(args.jaar, args.processed or "")
     uitkomst = schrijf_budgetimpact(params, raw_map(args.jaar, args.raw or ""), processed)
     print(
-        f"Budgetimpact {args.jaar} berekend: {getal(uitkomst.aantal_clienten, 0)} cliënten, bestaande "
-        f"cliënten {euro(uitkomst.nieuw_bestaand_centen, centen=True, heel=True)} per jaar "
-        f"met de voorgestelde tarieven; geschreven: {BESTAND}"
+        f"Budgetimpact {args.jaar} berekend: {getal(uitkomst.aantal_clienten, 0)} cliënten, alle "
+        f"cliënten {euro(uitkomst.nieuw_alle_centen, centen=True, heel=True)} per jaar met de "
+        f"voorgestelde tarieven; geschreven: {BESTAND}"
     )
     return 0
 
@@ -575,6 +593,21 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--jaar", type=int, required=True)
     p.add_argument("--publicaties", help="map met de versies (standaard build/<jaar>/publicaties)")
     p.set_defaults(functie=_publiceer)
+
+    p = sub.add_parser(
+        "scenario",
+        help="budgetrapport van een eigen tarievenbestand, als benoemd scenario naast de rapporten",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--tarieven", required=True, help=".csv of .xlsx met de eigen tarieven")
+    p.add_argument("--naam", help="naam van het scenario (standaard de bestandsnaam)")
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.add_argument(
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
+    )
+    p.add_argument("--build", help="werkmap van de run (standaard build/<jaar>)")
+    p.add_argument("--reports", help="rapportmap van het jaar (standaard reports/<jaar>)")
+    p.set_defaults(functie=_scenario)
 
     p = sub.add_parser("sjabloon", help="schrijf het kostprijssjabloon voor aanbieders")
     p.add_argument("--jaar", type=int, required=True)

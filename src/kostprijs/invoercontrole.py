@@ -226,9 +226,10 @@ def _lijst(
         groepen = redenen.groupby(["productspecificatie", "reden"], sort=True, observed=True)
         for (product, reden), g in groepen:
             bedrag = euro(int(g["centen"].sum()), centen=True) if product in met_tarief else "-"
+            wie = "cliënt" if len(g) == 1 else "cliënten"
             regels.append(
-                f"    {product}: {getal(len(g), 0)} cliënten, {getal(g['volume_milli'].sum() / 1000, 3)} "
-                f"eenheden, {bedrag}; {reden}"
+                f"    {product}: {getal(len(g), 0)} {wie}, "
+                f"{getal(g['volume_milli'].sum() / 1000, 3)} eenheden, {bedrag}; {reden}"
             )
         regels.append(
             f"    Voorbeelden om na te zoeken ({getal(min(len(tabel), VOORBEELDEN), 0)}):"

@@ -15,6 +15,9 @@ the reports). The rules, per tariff line (all amounts in cents, rounded half up 
 
 A line without a cost price keeps its current tarief indexed; a line without a current tarief
 (a new product) takes its indexed cost price in every rule.
+
+A tariff file of one's own is a named scenario of its own, with rule `eigen` (`kostprijs
+scenario`): its tarieven as given, under the same disclosure control as the proposal.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ HUIDIG_GEINDEXEERD = "huidig_geindexeerd"
 INGROEIPAD = "ingroeipad"
 BUDGETNEUTRAAL = "budgetneutraal"
 REGELS = (KOSTPRIJS_GEINDEXEERD, HUIDIG_GEINDEXEERD, INGROEIPAD, BUDGETNEUTRAAL)
+EIGEN = "eigen"  # a tariff file of one's own (`kostprijs scenario`), never in the parameters
 VOORBEELD = (
     "Schrijf bijvoorbeeld:\n"
     "scenarios:\n"

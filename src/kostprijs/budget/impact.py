@@ -11,7 +11,7 @@ the tariff year; realisation of clients whose indications all ended is kept apar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,6 +64,7 @@ from kostprijs.gemeentedata.tabellezer import lees_tabel, verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
 from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
+from kostprijs.scenarios import EIGEN, Scenario, Scenarios
 from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
 from kostprijs.tarieflijst import OPTIONEEL as TARIEF_OPTIONEEL
 from kostprijs.tarieflijst import (
@@ -78,6 +79,7 @@ from kostprijs.tarieflijst import (
 
 NIEUW = "nieuwe tarieven"
 HUIDIG = "huidige tarieven"
+NIEUWE_PRODUCTEN = f"Nieuwe producten (zonder huidig tarief): indicaties × gebruiksfactor × {NIEUW}"
 VOORBEELDCLIENT = "voorbeeld"
 
 
@@ -110,8 +112,11 @@ class Budgetimpact:
     pgb: pd.DataFrame
     totalen: pd.DataFrame
     gevoeligheid: pd.DataFrame
-    realisatie_bestaand_centen: int
+    realisatie_bestaand_centen: int  # actual spending: products with a current tarief only
     realisatie_normjaar_centen: int
+    vergelijk_nieuw_bestaand_centen: int  # existing clients at the new tarieven, same products
+    nieuwe_producten: tuple[str, ...]  # products without a current tarief
+    realisatie_nieuwe_producten: pd.DataFrame  # their realisation: clienten, volume_milli
     budgetneutrale_factor: Decimal | None  # on exposure (see docs/aannames.md)
     budgetneutrale_factor_naief: Decimal | None  # as if every indication ran the whole year
     gebruiksfactoren: pd.DataFrame  # on exposure, with clientdagen
@@ -148,8 +153,22 @@ class Budgetimpact:
 
     @property
     def nieuw_bestaand_centen(self) -> int:
-        """Existing clients at the new tarieven and the gebruiksfactor, per year."""
-        return int(self.totalen["bestaande_clienten_centen"].iat[0])
+        """Existing clients at the new tarieven and the gebruiksfactor, per year, for the
+        products that have a current tarief (the products of the realisation)."""
+        return self.vergelijk_nieuw_bestaand_centen
+
+    @property
+    def nieuw_alle_centen(self) -> int:
+        """All clients at the new tarieven and the gebruiksfactor, per year."""
+        return int(self.totalen["alle_clienten_centen"].iat[0])
+
+    @property
+    def huidig_basis_centen(self) -> int:
+        """All clients at the current tarieven, new products at their new tarief: the basis of
+        every difference of a scenario with the current tarieven."""
+        t = self.totalen.set_index("scenario")["alle_clienten_centen"]
+        basis = int(t[f"Indicaties × gebruiksfactor × {HUIDIG}"])
+        return basis + (int(t[NIEUWE_PRODUCTEN]) if NIEUWE_PRODUCTEN in t.index else 0)
 
     @property
     def verschil_met_realisatie_centen(self) -> int:
@@ -296,7 +315,7 @@ def toets_realisatie(
 ) -> Realisatietoets:
     """Existing clients (realisation inside an indication, and an indication running on
     1 January of the tariff year), the realisation that counts, and every exclusion with its
-    true reason, per client and product. `tarieven`: current (new products at the new)."""
+    true reason, per client and product. `tarieven`: the current ones."""
     r = g.realisatie.copy(deep=False)
     r["centen"] = realisatie_bedragen(r, tarieven)
     ok = (r["reden"] == "").to_numpy()
@@ -435,12 +454,14 @@ def bereken_budgetimpact(
     *,
     sleutel: bytes | None = None,
     verborgen: frozenset[str] = frozenset(),
+    eigen: str | None = None,
 ) -> Budgetimpact:
     """Run the budget model on the year's raw folder and the new tarieven.
 
     Client identifiers are pseudonymised right after reading (`sleutel`: default the local key).
     `verborgen`: the products whose tarief the inkooptafel may not see (left out of the
-    rekenblad's figures).
+    rekenblad's figures). `eigen`: the name of a scenario of one's own whose tarieven are
+    `tarieven_nieuw` as given (not the research's cost prices): it is the only scenario.
     """
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
@@ -463,32 +484,47 @@ def bereken_budgetimpact(
     ongewijzigd = sorted({p for p, _, _ in set(kostprijs.centen) - set(voorstel.centen)})
     controleer_dekking(kostprijs, indicaties, str(tarieven_nieuw))
     index = index_van_tariefjaar(params)
+    if eigen:  # the file's tarieven as given are the only scenario, and the proposal
+        params = replace(params, scenarios=Scenarios((Scenario(eigen, EIGEN),), eigen))
+    naam_voorstel = params.scenarios.voorstel
     scenario_uitkomsten = scenariotarieven(
         params.scenarios, voorstel, huidig, index, _totaal(indicaties, b, pb)
     )
     # the proposal among the scenarios: the "nieuwe tarieven" of every table below
-    nieuw = next(
-        u.tarieven for u in scenario_uitkomsten if u.scenario.naam == params.scenarios.voorstel
-    )
-    huidig_aangevuld = huidig.aangevuld_met(nieuw)
+    nieuw = next(u.tarieven for u in scenario_uitkomsten if u.scenario.naam == naam_voorstel)
+    # a product without a current tarief is kept apart from every figure at the current
+    # tarieven and from the actual spending: none of them may move with the new tarieven
+    nieuwe = tuple(sorted({p for p, _, _ in set(nieuw.centen) - set(huidig.centen)}))
     om, bev = verslag(huidig_lijst)
     inlezen = (g.omrekeningen + om, g.bevindingen + bev)
-    controleer_dekking(huidig_aangevuld, g.realisatie, str(huidig_pad))
-    toets = toets_realisatie(g, params, huidig_aangevuld)
+    apart = g.realisatie["productspecificatie"].isin(nieuwe).to_numpy()
+    # (their realisation still counts towards a client's transition budget, at the new tarief)
+    nieuwe_regels = g.realisatie[apart & (g.realisatie["reden"] == "")].drop(columns="reden")
+    realisatie_nieuwe = _realisatie_per_product(nieuwe_regels)
+    g = replace(g, realisatie=g.realisatie[~apart].reset_index(drop=True)) if apart.any() else g
+    controleer_dekking(huidig, g.realisatie, str(huidig_pad))
+    toets = toets_realisatie(g, params, huidig)
     realisatie = toets.realisatie
     bestaand = indicaties[indicaties["client"].isin(toets.bestaand)]
-    # the same clients' indications over the days they ran in the realisation year: the
-    # footing of the usage and budget-neutral factors
-    blootgesteld = blootstelling(
-        g.indicaties[g.indicaties["client"].isin(toets.bestaand)], params.realisatiejaar
-    )
+    nieuwe_regels = nieuwe_regels[nieuwe_regels["client"].isin(toets.bestaand)].assign(centen=0)
+    met_huidig = ~indicaties["productspecificatie"].isin(nieuwe).to_numpy()
+    bestaand_met_huidig = bestaand[~bestaand["productspecificatie"].isin(nieuwe)]
+    # the same clients' indications over the days they ran in the realisation year, for the
+    # products of the realisation: the footing of the usage and budget-neutral factors
+    ind_bestaand = g.indicaties[
+        g.indicaties["client"].isin(toets.bestaand)
+        & ~g.indicaties["productspecificatie"].isin(nieuwe)
+    ]
+    blootgesteld = blootstelling(ind_bestaand, params.realisatiejaar)
     blootgesteld = blootgesteld[blootgesteld["dagen_in_jaar"] > 0].reset_index(drop=True)
-    naief = bestaand.drop(columns=["dagen_in_jaar", "dagen_jaar"])
+    naief = bestaand_met_huidig.drop(columns=["dagen_in_jaar", "dagen_jaar"])
 
-    scenarios = {NIEUW: nieuw, HUIDIG: huidig_aangevuld}
-    alle = {naam: begroting(indicaties, t, b, pb)[1] for naam, t in scenarios.items()}
-    van_bestaand = {naam: begroting(bestaand, t, b, pb)[1] for naam, t in scenarios.items()}
-    realisatie_centen = int(realisatie["centen"].sum())  # at huidig_aangevuld, per line
+    alle = {NIEUW: begroting(indicaties, nieuw, b, pb)[1]}
+    van_bestaand = {NIEUW: begroting(bestaand, nieuw, b, pb)[1]}
+    alle[HUIDIG] = begroting(indicaties[met_huidig], huidig, b, pb)[1]
+    van_bestaand[HUIDIG] = begroting(bestaand_met_huidig, huidig, b, pb)[1]
+    vergelijk = begroting(bestaand_met_huidig, nieuw, b, pb)[1]
+    realisatie_centen = int(realisatie["centen"].sum())  # at the current tarieven, per line
     weken = iso_weken(params.realisatiejaar)
     normjaar_centen = realisatie_normjaar(realisatie_centen, weken, b.weken_per_jaar)
     rijen = [
@@ -503,6 +539,15 @@ def bereken_budgetimpact(
             jaartotaal_centen(van_bestaand[HUIDIG]),
         ),
     ]
+    if nieuwe:
+        nieuwe_bestaand = bestaand[bestaand["productspecificatie"].isin(nieuwe)]
+        rijen.append(
+            (
+                NIEUWE_PRODUCTEN,
+                jaartotaal_centen(begroting(indicaties[~met_huidig], nieuw, b, pb)[1]),
+                jaartotaal_centen(begroting(nieuwe_bestaand, nieuw, b, pb)[1]),
+            )
+        )
     realisatie_naam = f"Realisatie {params.realisatiejaar} × {HUIDIG}"
     if weken == b.weken_per_jaar:
         rijen.append((realisatie_naam, None, realisatie_centen))
@@ -518,8 +563,11 @@ def bereken_budgetimpact(
     totalen = pd.DataFrame(
         rijen, columns=["scenario", "alle_clienten_centen", "bestaande_clienten_centen"]
     )
-    gevoelig = gevoeligheid(indicaties, scenarios, b, pb)
-    gevoelig[f"{NIEUW} (bestaande cliënten)"] = gevoeligheid(bestaand, {NIEUW: nieuw}, b, pb)[NIEUW]
+    gevoelig = gevoeligheid(indicaties, {NIEUW: nieuw}, b, pb)
+    gevoelig[HUIDIG] = gevoeligheid(indicaties[met_huidig], {HUIDIG: huidig}, b, pb)[HUIDIG]
+    gevoelig[f"{NIEUW} (bestaande cliënten)"] = gevoeligheid(
+        bestaand_met_huidig, {NIEUW: nieuw}, b, pb
+    )[NIEUW]
     producten = [
         p for p in params.productspecificaties if p in set(blootgesteld["productspecificatie"])
     ]
@@ -546,12 +594,10 @@ def bereken_budgetimpact(
         rekenblad_afronding_centen=rekenblad.afronding_centen,
         rekenblad_afronding_huidig_centen=rekenblad.afronding_huidig_centen,
         rekenblad_weggelaten=rekenblad.weggelaten,
-        scenarios=scenariotabel(
-            scenario_uitkomsten, list(zin_regels(params)), params.scenarios.voorstel
-        ),
+        scenarios=scenariotabel(scenario_uitkomsten, list(zin_regels(params)), naam_voorstel),
         scenariototalen=scenariototalen(
             scenario_uitkomsten,
-            params.scenarios.voorstel,
+            naam_voorstel,
             _totaal(indicaties, b, pb),
             _totaal(bestaand, b, pb),
         ),
@@ -565,17 +611,22 @@ def bereken_budgetimpact(
         gevoeligheid=gevoelig,
         realisatie_bestaand_centen=realisatie_centen,
         realisatie_normjaar_centen=normjaar_centen,
+        vergelijk_nieuw_bestaand_centen=jaartotaal_centen(vergelijk),
+        nieuwe_producten=nieuwe,
+        realisatie_nieuwe_producten=realisatie_nieuwe,
         budgetneutrale_factor=_neutraal(blootgesteld, nieuw, b, pb, normjaar_centen),
         budgetneutrale_factor_naief=_neutraal(naief, nieuw, b, pb, normjaar_centen),
         gebruiksfactoren=per_product(blootgesteld),
         gebruiksfactoren_naief=per_product(naief),
         gebruiksfactor_gewogen=_gewogen_gebruik(
-            blootgesteld, huidig_aangevuld, realisatie_centen, params.realisatiejaar
+            blootgesteld, huidig, realisatie_centen, params.realisatiejaar
         ),
         gebruiksfactor_gewogen_naief=_gewogen_gebruik(
-            naief, huidig_aangevuld, realisatie_centen, params.realisatiejaar
+            naief, huidig, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(realisatie, nieuw, van_bestaand[NIEUW], params, blootgesteld)
+        overgang=_overgang(
+            pd.concat([realisatie, nieuwe_regels]), nieuw, van_bestaand[NIEUW], params, blootgesteld
+        )
         if pb
         else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
@@ -594,6 +645,16 @@ def bereken_budgetimpact(
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
         omrekeningen=inlezen[0],
         bevindingen=inlezen[1],
+    )
+
+
+def _realisatie_per_product(realisatie: pd.DataFrame) -> pd.DataFrame:
+    """Clients and volume per product (the realisation of products without a current tarief)."""
+    return (
+        realisatie.groupby("productspecificatie", observed=True, sort=True)
+        .agg(clienten=("client", "nunique"), volume_milli=("volume_milli", "sum"))
+        .reset_index()
+        .astype({"productspecificatie": object})
     )
 
 

@@ -13,6 +13,7 @@ from kostprijs.indexatie import indexketen
 from kostprijs.parameters import Jaarparameters
 from kostprijs.scenarios import (
     BUDGETNEUTRAAL,
+    EIGEN,
     HUIDIG_GEINDEXEERD,
     INGROEIPAD,
     KOSTPRIJS_GEINDEXEERD,
@@ -63,7 +64,7 @@ def scenariotarieven(
     uit = []
     for s in scenarios.lijst:
         factor = None
-        if s.regel == KOSTPRIJS_GEINDEXEERD:
+        if s.regel in (KOSTPRIJS_GEINDEXEERD, EIGEN):  # (eigen: the file's tarieven as given)
             tarieven = kostprijs
         elif s.regel == HUIDIG_GEINDEXEERD:
             tarieven = huidig_index

@@ -62,6 +62,9 @@ BUDGET_SCHEMA = {
     "gevoeligheid": TABEL,
     "realisatie_bestaand_centen": GEHEEL,
     "realisatie_normjaar_centen": GEHEEL,
+    "vergelijk_nieuw_bestaand_centen": GEHEEL,
+    "nieuwe_producten": TEKSTEN,
+    "realisatie_nieuwe_producten": TABEL,
     "budgetneutrale_factor": f"{DECIMAAL}?",
     "budgetneutrale_factor_naief": f"{DECIMAAL}?",
     "gebruiksfactoren": TABEL,
@@ -115,6 +118,7 @@ def budget_uit_record(velden: dict[str, object]) -> Budgetimpact:
     eigen = {n: w for n, w in velden.items() if not n.startswith(VOORBEELD)}
     for naam in (
         "zonder_nieuw_tarief",
+        "nieuwe_producten",
         "frequenties",
         "omrekeningen",
         "bevindingen",

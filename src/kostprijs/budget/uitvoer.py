@@ -82,11 +82,14 @@ def samenvatting(begroting, params: Jaarparameters, gebruiksfactor, tarieven: Pa
             f"({getal(int(a.loc['buiten het periodebudget', 'clienten']), 0)} cliënten)",
         ]
     for r in begroting.zonder_tarief.itertuples():
+        indicaties = "indicatie" if r.indicaties == 1 else "indicaties"
+        clienten = "cliënt" if r.clienten == 1 else "cliënten"
+        heeft = "heeft" if r.indicaties == 1 else "hebben"
         regels.append(
-            f"Verschil met het budgetrapport: {getal(r.indicaties, 0)} indicaties van "
-            f"{getal(r.clienten, 0)} cliënten voor {r.productspecificatie} hebben geen tarief in "
-            f"{tarieven.name} (nieuw product) en tellen hier niet mee; het budgetrapport rekent "
-            "ze in beide scenario's tegen het nieuwe tarief."
+            f"{getal(r.indicaties, 0)} {indicaties} van {getal(r.clienten, 0)} {clienten} voor "
+            f"{r.productspecificatie} {heeft} geen tarief in {tarieven.name} (nieuw product) en "
+            "tellen hier niet mee; het budgetrapport zet ze in een eigen regel, tegen het nieuwe "
+            "tarief."
         )
     return "\n".join(regels)
 

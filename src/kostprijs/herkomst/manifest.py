@@ -56,7 +56,7 @@ def standaard_pad(jaar: int) -> Path:
     return BUILD / str(jaar) / "manifest.json"
 
 
-def _nu() -> str:
+def nu() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
@@ -157,7 +157,7 @@ def maak_manifest(
         "versies": versies(),
         "aanbieders": aanbiedersset(ruwe_bestanden, omgeving),
         "git": git_stand(),
-        "start": _nu(),
+        "start": nu(),
         "einde": None,
     }
     manifest["run_id"] = run_id(manifest)
@@ -206,6 +206,6 @@ def voltooi(van: Path, naar: Path) -> dict:
     """Write the public manifest (see `openbaar`) of the start manifest `van` to `naar`, with
     the end time filled in."""
     manifest = openbaar(lees_manifest(van))
-    manifest["einde"] = _nu()
+    manifest["einde"] = nu()
     schrijf_manifest(manifest, naar)
     return manifest

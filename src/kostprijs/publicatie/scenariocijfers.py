@@ -17,7 +17,12 @@ import pandas as pd
 
 from kostprijs.budget.impact import Budgetimpact
 from kostprijs.onderzoek.onthulling import MARKER
-from kostprijs.scenarios import BUDGETNEUTRAAL, HUIDIG_GEINDEXEERD, KOSTPRIJS_GEINDEXEERD
+from kostprijs.scenarios import (
+    BUDGETNEUTRAAL,
+    EIGEN,
+    HUIDIG_GEINDEXEERD,
+    KOSTPRIJS_GEINDEXEERD,
+)
 from kostprijs.tarieflijst import regelnaam
 
 VOORSTEL = " (voorstel)"
@@ -43,8 +48,9 @@ def geheime_scenarios(bi: Budgetimpact, verborgen: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(s.loc[_geheime_cellen(bi, verborgen), "scenario"]))
 
 
-def kolomnaam(naam: str, voorstel: bool) -> str:
-    return naam + (VOORSTEL if voorstel else "")
+def kolomnaam(naam: str, voorstel: bool, regel: str = "") -> str:
+    """A scenario's name, the proposal marked (a scenario of one's own is no proposal)."""
+    return naam + (VOORSTEL if voorstel and regel != EIGEN else "")
 
 
 def tarieven_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
@@ -68,7 +74,7 @@ def tarieven_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
                 strict=True,
             )
         )
-        uit[kolomnaam(naam, bool(groep["voorstel"].iat[0]))] = [
+        uit[kolomnaam(naam, bool(groep["voorstel"].iat[0]), groep["regel"].iat[0])] = [
             None if _leeg(waarden[r]) else waarden[r] for r in regels
         ]
     return uit
@@ -90,15 +96,17 @@ def totalen_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataFrame:
     """Per scenario: what the municipality pays per year (all clients, at the gebruiksfactor)
     and the difference with the current tarieven, in euros and as a fraction."""
     t = bi.scenariototalen
-    basis = int(bi.totalen["alle_clienten_centen"].iat[1])  # indications x current tarieven
+    basis = bi.huidig_basis_centen
+    # the basis holds a new product at its new tarief: hidden, no difference is published
+    basis_geheim = bool(set(bi.nieuwe_producten) & verborgen)
     geheim = set(geheime_scenarios(bi, verborgen))
     rijen = []
     for r in t.itertuples():
-        verborgen_rij = r.scenario in geheim
+        verborgen_rij = r.scenario in geheim or basis_geheim
         totaal = int(r.alle_clienten_centen)
         rijen.append(
             {
-                "Scenario": kolomnaam(r.scenario, bool(r.voorstel)),
+                "Scenario": kolomnaam(r.scenario, bool(r.voorstel), r.regel),
                 "Kosten per jaar": MARKER if verborgen_rij else totaal,
                 "Verschil met huidige tarieven": MARKER if verborgen_rij else totaal - basis,
                 "Verschil (%)": MARKER

@@ -226,10 +226,15 @@ def vergelijking_realisatie(bi: Budgetimpact, params: Jaarparameters) -> str:
     """The headline: existing clients at the new tarieven against the realisation, like for
     like (a realisatiejaar of 53 weeks converted to the model's weeks per year)."""
     w = params.budget.weken_per_jaar
+    zonder = (
+        " (zonder de nieuwe producten, die geen huidig tarief hebben)"
+        if bi.nieuwe_producten
+        else ""
+    )
     zin = (
         f"Met de nieuwe tarieven en een gebruiksfactor van {teksten.gebruiksfactor(params)} "
-        f"kosten de bestaande cliënten {euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} "
-        f"per jaar"
+        f"kosten de bestaande cliënten{zonder} "
+        f"{euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} per jaar"
     )
     if not bi.realisatie_omgerekend:
         return (
@@ -246,6 +251,38 @@ def vergelijking_realisatie(bi: Budgetimpact, params: Jaarparameters) -> str:
         f"dat {euro(bi.verschil_normjaar_centen, centen=True, heel=True, teken=True)} "
         f"({procent(bi.verschil_normjaar_fractie, 1, teken=True)}); zonder die omrekening zou "
         f"het {procent(bi.verschil_met_realisatie_fractie, 1, teken=True)} lijken."
+    )
+
+
+def nieuwe_producten(bi: Budgetimpact, params: Jaarparameters, verborgen: frozenset[str]) -> str:
+    """How products without a current tarief count: apart from the figures at the current
+    tarieven and from the actual spending (their realisation named, without the figures of a
+    product that stays hidden). Empty when every product has a current tarief."""
+    if not bi.nieuwe_producten:
+        return ""
+    namen = opsomming(bi.nieuwe_producten)
+    zin = (
+        f"{namen} {'heeft' if len(bi.nieuwe_producten) == 1 else 'hebben'} geen huidig tarief. "
+        "De regels met de huidige tarieven en de werkelijke uitgaven rekenen daarom zonder, en "
+        "de vergelijking met de realisatie ook; de kosten tegen het nieuwe tarief staan in een "
+        "eigen regel."
+    )
+    r = bi.realisatie_nieuwe_producten
+    if not len(r):
+        return zin
+    delen = []
+    for rij in r.itertuples():
+        naam = in_zin(rij.productspecificatie)
+        if rij.productspecificatie in verborgen:  # its client count would point at providers
+            delen.append(naam)
+            continue
+        volume = rij.volume_milli / 1000
+        eenheid = bij_aantal(params.product(rij.productspecificatie).eenheid, volume)
+        wie = "cliënt" if rij.clienten == 1 else "cliënten"
+        delen.append(f"{naam} ({getal(rij.clienten, 0)} {wie}, {getal(volume, 0)} {eenheid})")
+    return (
+        f"{zin} In {params.realisatiejaar} is ook gedeclareerd voor {opsomming(delen)}; dat "
+        "staat niet in de werkelijke uitgaven, omdat er geen huidig tarief voor is."
     )
 
 

@@ -24,6 +24,13 @@ def manifest_kop(pad: Path) -> str:
         f'<p class="kp-kop">Run <code>{escape(manifest["run_id"])}</code> · '
         f"{escape(datum(start))}</p>"
     )
+    if manifest.get("scenario"):
+        sc = manifest["scenario"]
+        kop += (
+            f'<p class="kp-synthetisch">Eigen scenario <strong>{escape(sc["naam"])}</strong>: '
+            f"tarieven uit het bestand {escape(sc['tarieven']['bestand'])}. Dit is geen rapport "
+            "van het kostprijsonderzoek; de officiële rapporten staan in de map inkooptafel.</p>"
+        )
     if manifest.get("synthetisch"):
         kop += (
             '<p class="kp-synthetisch">Synthetische voorbeelddata: alle cijfers in dit rapport '

@@ -2,6 +2,9 @@
 impact (computed when first used), what must stay hidden, and the report's header.
 
     rapport = start(jaar, raw, processed)
+
+With `tarieven_nieuw` (a tariff file of one's own) the budget is that file's named scenario,
+under the same disclosure control as the proposal (see `kostprijs scenario`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class Rapport:
     processed: Path
     tarieven_nieuw: Path | None = None
     manifest: Path | None = None
+    scenario: str = ""  # the name of the scenario of `tarieven_nieuw`
 
     @cached_property
     def onderzoek(self) -> Kostprijsonderzoek:
@@ -46,13 +50,26 @@ class Rapport:
     @cached_property
     def budget(self) -> Budgetimpact:
         """The budget impact: as the pipeline's budget step saved it, computed only for
-        tarieven of one's own or a processed folder without that step."""
+        tarieven of one's own (their scenario) or a processed folder without that step."""
+        if self.tarieven_nieuw:
+            return bereken_budgetimpact(
+                self.params,
+                self.raw,
+                self.tarieven_nieuw,
+                verborgen=self.verborgen,
+                eigen=self.eigen_scenario,
+            )
+        opgeslagen = lees_budgetimpact(self.processed)
+        if opgeslagen is not None:
+            return opgeslagen
+        return bereken_budgetimpact(self.params, self.raw, self.processed / VOORSTEL)
+
+    @property
+    def eigen_scenario(self) -> str:
+        """The name of the scenario of a tariff file of one's own ('' for the research's)."""
         if not self.tarieven_nieuw:
-            opgeslagen = lees_budgetimpact(self.processed)
-            if opgeslagen is not None:
-                return opgeslagen
-        nieuw = self.tarieven_nieuw or self.processed / VOORSTEL
-        return bereken_budgetimpact(self.params, self.raw, nieuw)
+            return ""
+        return self.scenario or self.tarieven_nieuw.stem
 
     @cached_property
     def resultaat(self) -> Resultaattarieven:
@@ -65,8 +82,15 @@ class Rapport:
 
     @cached_property
     def verborgen(self) -> frozenset[str]:
-        """Products whose figures the inkooptafel may not see (none for tarieven of one's own)."""
-        return frozenset() if self.tarieven_nieuw else onderdrukte_producten(self.processed)
+        """Products whose figures the inkooptafel may not see: the research's suppression,
+        for a scenario of one's own as well (its client counts and volumes would show them)."""
+        if not (self.processed / "disclosure.csv").exists():
+            raise ConfiguratieFout(
+                f"In {self.processed} staat nog geen uitkomst van de kostprijsstap "
+                "(disclosure.csv): zonder die stap is niet bekend welke cijfers verborgen moeten "
+                f"blijven. Draai eerst `make report JAAR={self.jaar}`."
+            )
+        return onderdrukte_producten(self.processed)
 
     @cached_property
     def resultaatpublicatie(self) -> Resultaatpublicatie:
@@ -80,7 +104,12 @@ class Rapport:
 
 
 def start(
-    jaar: int, raw: str = "", processed: str = "", tarieven_nieuw: str = "", manifest: str = ""
+    jaar: int,
+    raw: str = "",
+    processed: str = "",
+    tarieven_nieuw: str = "",
+    manifest: str = "",
+    scenario: str = "",
 ) -> Rapport:
     """The report's data for `jaar`, from the given folders or the project's standard ones.
 
@@ -95,6 +124,7 @@ def start(
         processed=_bestaande_map("processed", processed, processed_map(jaar, processed)),
         tarieven_nieuw=PROJECT / tarieven_nieuw if tarieven_nieuw else None,
         manifest=PROJECT / manifest if manifest else None,
+        scenario=scenario,
     )
 
 

@@ -131,10 +131,10 @@ def rekenregel(params: Jaarparameters, frequenties: Iterable[str] = ("per week",
 
 
 def meerdere_tarieven(aantallen: dict[str, int]) -> str:
-    """'<regel> heeft nu twee tarieven en krijgt één kostprijs.' for lines with several
+    """'<regel> heeft nu twee tarieven en krijgt één nieuw tarief.' for lines with several
     current tarieven ('' if none); `aantallen`: current tarieven per tariff line."""
     return " ".join(
-        f"{regel} heeft nu {GETALWOORDEN.get(n, getal(n, 0))} tarieven en krijgt één kostprijs."
+        f"{regel} heeft nu {GETALWOORDEN.get(n, getal(n, 0))} tarieven en krijgt één nieuw tarief."
         for regel, n in aantallen.items()
         if n > 1
     )

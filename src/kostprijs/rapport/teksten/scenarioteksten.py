@@ -8,6 +8,7 @@ from kostprijs.opmaak import euro, getal, opsomming, procent, procent_exact
 from kostprijs.parameters import Jaarparameters
 from kostprijs.scenarios import (
     BUDGETNEUTRAAL,
+    EIGEN,
     HUIDIG_GEINDEXEERD,
     INGROEIPAD,
     KOSTPRIJS_GEINDEXEERD,
@@ -37,7 +38,51 @@ def regel(s: Scenario, jaar: int) -> str:
             "alle tarieven van de geïndexeerde kostprijs maal één factor, zodat de gemeente in "
             "totaal evenveel betaalt als met de huidige tarieven geïndexeerd"
         )
+    if s.regel == EIGEN:
+        return "de tarieven uit een eigen tarievenbestand, zoals gegeven"
     raise ValueError(s.regel)
+
+
+def titel(jaar: int, eigen: str) -> str:
+    """The budget report's title: the year, and the scenario of one's own when there is one.
+
+    >>> titel(2027, "")
+    'Budgetimpact van de tarieven 2027'
+    >>> titel(2027, "Min 2%")
+    "Budgetimpact van het eigen scenario 'Min 2%', 2027"
+    """
+    return (
+        f"Budgetimpact van het eigen scenario '{eigen}', {jaar}"
+        if eigen
+        else (f"Budgetimpact van de tarieven {jaar}")
+    )
+
+
+def nieuwe_tarieven(params: Jaarparameters, eigen: str, bestand: str) -> str:
+    """Which tarieven the report calls 'nieuwe tarieven', as a phrase.
+
+    Never the research's proposal for a tariff file of one's own."""
+    if eigen:
+        return (
+            f"de tarieven van het eigen scenario '{eigen}' uit het bestand {bestand}, zoals "
+            "gegeven: niet de tarieven van het kostprijsonderzoek (die staan in de rapporten "
+            "van de inkooptafel)"
+        )
+    return (
+        f"de tarieven van het voorstel, het scenario {params.scenarios.voorstel} uit het "
+        "kostprijsonderzoek (zie het rapport Tarieven)"
+    )
+
+
+def eigen_uitleg(eigen: str, bestand: str) -> str:
+    """The paragraph above the scenario tables of a scenario of one's own."""
+    return (
+        f"Dit rapport rekent met één eigen scenario, **{eigen}**: de tarieven uit het bestand "
+        f"{bestand}, zoals gegeven, naast de huidige tarieven. Het is geen rapport van het "
+        "kostprijsonderzoek: de scenario's van het onderzoek en het voorstel staan in de rapporten "
+        "van de inkooptafel. Een tarief van een product waarvan het kostprijsonderzoek de cijfers "
+        'niet toont, staat ook hier als "x", en elk totaal waarin het meetelt ook.'
+    )
 
 
 def uitleg(params: Jaarparameters, neutraal: tuple[Decimal, int] | None, geheim: list[str]) -> str:
