@@ -304,7 +304,8 @@ def test_a_product_without_current_tarief_stays_out_of_the_actual_spending(param
     assert t.loc[f"Indicaties × gebruiksfactor × {HUIDIG}"].tolist() == [540_800, 540_800]
     assert t.loc[f"Indicaties × gebruiksfactor × {NIEUW}"].tolist() == [1_352_000, 1_014_000]
     assert t.loc[NIEUWE_PRODUCTEN].tolist() == [676_000, 338_000]
-    assert bi.nieuw_bestaand_centen == 676_000
+    assert bi.nieuw_bestaand_centen == 1_014_000
+    assert bi.vergelijk_nieuw_bestaand_centen == 676_000
     assert bi.verschil_normjaar_centen == 676_000 - 600_453
     assert bi.huidig_basis_centen == 540_800 + 676_000
 

@@ -33,8 +33,8 @@ def mappen(tmp_path_factory):
     return draai_pijplijn(basis, raw=raw)
 
 
-def _make(mappen, *doelen: str, **omgeving) -> str:
-    opdracht = ["make", "-C", str(PROJECT), *doelen, "JAAR=2027"]
+def _make(mappen, *doelen: str, project: Path = PROJECT, **omgeving) -> str:
+    opdracht = ["make", "-C", str(project), *doelen, "JAAR=2027"]
     opdracht += [f"{n}={pad}" for n, pad in mappen.items()]
     env = {k: v for k, v in os.environ.items() if k != "KOSTPRIJS_P"} | SLEUTEL | omgeving
     proces = subprocess.run(opdracht, env=env, capture_output=True, text=True, timeout=900)
@@ -89,16 +89,28 @@ def test_added_workbook_and_changed_p(mappen):
     assert "kostprijzen" in gepland and "inlezen" not in gepland
 
 
-def test_changed_parameter_file_reruns_every_step_that_reads_it(mappen):
-    pad = parameters_pad(2027)
-    oud = pad.read_bytes()
-    try:
-        pad.write_bytes(oud + b"\n# een opmerking is ook een wijziging van de inhoud\n")
-        gepland = _stappen(_make(mappen, "-n", "report"))
-        assert {"controleer", "inlezen", "kostprijzen", "manifest", "notebook"} <= set(gepland)
-        assert "rapport" in gepland  # the reports follow their notebooks
-    finally:
-        pad.write_bytes(oud)
+def _projectkopie(doel: Path) -> Path:
+    """The project's files that `make -n` reads, copied (with their times), the environment
+    linked: a parameter file can change there while other tests run the real project."""
+    for naam in ("Makefile", "pyproject.toml", "requirements.lock"):
+        doel.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / naam, doel / naam)
+    for naam in ("src", "params", "notebooks", ".kostprijs"):
+        if (PROJECT / naam).exists():
+            shutil.copytree(
+                PROJECT / naam, doel / naam, ignore=shutil.ignore_patterns("__pycache__")
+            )
+    (doel / ".venv").symlink_to(PROJECT / ".venv")
+    return doel
+
+
+def test_changed_parameter_file_reruns_every_step_that_reads_it(mappen, tmp_path):
+    kopie = _projectkopie(tmp_path / "project")
+    pad = kopie / parameters_pad(2027).relative_to(PROJECT)
+    pad.write_bytes(pad.read_bytes() + b"\n# een opmerking is ook een wijziging van de inhoud\n")
+    gepland = _stappen(_make(mappen, "-n", "report", project=kopie))
+    assert {"controleer", "inlezen", "kostprijzen", "manifest", "notebook"} <= set(gepland)
+    assert "rapport" in gepland  # the reports follow their notebooks
 
 
 def test_rendering_refuses_stale_processed_data(mappen, tmp_path):

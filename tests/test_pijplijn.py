@@ -153,9 +153,15 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
     )
     # interrupt (Ctrl-C) while the first notebook is being executed
     grens = time.monotonic() + 300
-    while not any(mappen["BUILD"].glob(".*.tmp.ipynb")) and time.monotonic() < grens:
+    while (
+        not any(mappen["BUILD"].glob(".*.tmp.ipynb"))
+        and proces.poll() is None
+        and time.monotonic() < grens
+    ):
         time.sleep(0.1)
-    assert proces.poll() is None, "de run was al klaar voordat hij onderbroken kon worden"
+    if proces.poll() is not None:
+        uitvoer = proces.stdout.read().decode("utf-8", "replace")[-3000:]
+        pytest.fail(f"de run was al klaar voordat hij onderbroken kon worden:\n{uitvoer}")
     os.killpg(proces.pid, signal.SIGINT)
     proces.wait(timeout=120)
     assert proces.returncode != 0

@@ -347,3 +347,26 @@ def test_per_provider_split_of_the_cell_tariffs():
     assert tabel.loc["P", "tariefmodel_centen"] == 20344
     assert tabel.loc["Q", "tariefmodel_centen"] == 33227
     assert (tabel.loc["P", "kosten_centen"], tabel.loc["Q", "kosten_centen"]) == (42500, 27000)
+
+
+def test_cell_tariffs_rest_on_the_cost_price_at_the_tariff_years_price_level(tmp_path):
+    """params/2027.yaml takes the cost figures of 2025 to 2027 with 3,50% and 3,00% (its
+    synthetic fixed percentages): 1,035 x 1,03 = 1,06605. By hand: 49,42 x 1,06605 = 52,684...
+    -> 52,68; 188,28 x 1,06605 = 200,715... -> 200,72 (half up, once); a product without a
+    cost price has none."""
+    from kostprijs.budget.resultaat import kostprijzen_uit_processed, naar_tariefjaar
+    from kostprijs.parameters import laad_parameters
+
+    assert naar_tariefjaar(laad_parameters(2027)) == Decimal("1.06605")
+    (tmp_path / "kostprijzen_product.csv").write_text(
+        "productspecificatie,kostprijs\nOZL 1,49.42\nKortdurend verblijf extra,188.28\nNieuw,\n",
+        encoding="utf-8",
+    )
+    assert kostprijzen_uit_processed(tmp_path, Decimal("1.06605")) == {
+        "OZL 1": 5268,
+        "Kortdurend verblijf extra": 20072,
+    }
+    assert kostprijzen_uit_processed(tmp_path) == {
+        "OZL 1": 4942,
+        "Kortdurend verblijf extra": 18828,
+    }

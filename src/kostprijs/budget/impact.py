@@ -153,9 +153,8 @@ class Budgetimpact:
 
     @property
     def nieuw_bestaand_centen(self) -> int:
-        """Existing clients at the new tarieven and the gebruiksfactor, per year, for the
-        products that have a current tarief (the products of the realisation)."""
-        return self.vergelijk_nieuw_bestaand_centen
+        """Existing clients at the new tarieven and the gebruiksfactor, per year."""
+        return int(self.totalen["bestaande_clienten_centen"].iat[0])
 
     @property
     def nieuw_alle_centen(self) -> int:
@@ -172,8 +171,9 @@ class Budgetimpact:
 
     @property
     def verschil_met_realisatie_centen(self) -> int:
-        """Against the realisation as it was (in a 53-week year: one week more than the model)."""
-        return self.nieuw_bestaand_centen - self.realisatie_bestaand_centen
+        """Against the realisation as it was (in a 53-week year: one week more than the model),
+        over the products that have a current tarief (those of the realisation)."""
+        return self.vergelijk_nieuw_bestaand_centen - self.realisatie_bestaand_centen
 
     @property
     def verschil_met_realisatie_fractie(self) -> Decimal:
@@ -189,7 +189,7 @@ class Budgetimpact:
     @property
     def verschil_normjaar_centen(self) -> int:
         """Like for like: against the realisation converted to the model's weeks per year."""
-        return self.nieuw_bestaand_centen - self.realisatie_normjaar_centen
+        return self.vergelijk_nieuw_bestaand_centen - self.realisatie_normjaar_centen
 
     @property
     def verschil_normjaar_fractie(self) -> Decimal:

@@ -13,6 +13,7 @@ resultaatgebieden. The column `bron` says which.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -25,13 +26,15 @@ from kostprijs.bestanden.getallen import geschaalde_kolom, rijfout
 from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import centen, decimaal, rond_half_op
+from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op
 from kostprijs.gemeentedata.clientnummers import normaliseer
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
+from kostprijs.indexatie import indexketen
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
+from kostprijs.sjabloon.indeling import boekjaar
 
 KOLOMMEN = ["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie", "geleverd"]
 OPTIONEEL = ("periode", "begin", "einde", "aanbieder")
@@ -524,22 +527,44 @@ def _aandelen(cel_id, product_id, kosten, cellen, producten) -> pd.DataFrame:
     )
 
 
-def kostprijzen_uit_processed(processed: Path) -> dict[str, int]:
+def kostprijzen_uit_processed(processed: Path, factor: Decimal = Decimal(1)) -> dict[str, int]:
     """The average cost price per unit of each product (cents), as the cost-price step wrote
-    it (also for products whose figure is not shown at the inkooptafel)."""
+    it (also for products whose figure is not shown at the inkooptafel), times `factor` (the
+    index chain to the tariff year), rounded half up once: the proposal's tarief of a product
+    without variant."""
     tabel = pd.read_csv(
         Path(processed) / "kostprijzen_product.csv", dtype=str, keep_default_na=False
     )
     return {
-        p: centen(decimaal(k))
+        p: centen(afronden_op_centen(decimaal(k) * factor))
         for p, k in zip(tabel["productspecificatie"], tabel["kostprijs"], strict=True)
         if k
     }
 
 
+def prijspeil_zin(params: Jaarparameters) -> str:
+    """The price level of the cost prices under the cell tariffs, as a sentence."""
+    factor = naar_tariefjaar(params)
+    if params.kostprijs is None or factor == 1:
+        return "De kostprijzen worden niet geïndexeerd."
+    return (
+        f"De kostprijzen staan op het prijspeil van {boekjaar(params)} en zijn geïndexeerd naar "
+        f"{params.jaar} (× {opmaak.getal(factor, 6)}, zie het rapport Tarieven), net als elk "
+        "voorgesteld tarief."
+    )
+
+
+def naar_tariefjaar(params: Jaarparameters) -> Decimal:
+    """The factor from the price year of the cost figures to the tariff year (1 without a
+    kostprijs section)."""
+    if params.kostprijs is None:
+        return Decimal(1)
+    return indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie).factor
+
+
 def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Resultaattarieven:
     """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
-    the processed folder."""
+    the processed folder, indexed to the tariff year."""
     matrix = _matrix(params)
     pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
     if not pad.exists():
@@ -550,9 +575,9 @@ def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Re
         )
     regels = lees_celrealisatie(pad, params)
     regels.attrs.pop("clienten")  # the identifiers never travel with the lines
-    return bereken_resultaattarieven(
-        regels, kostprijzen_uit_processed(processed), matrix, params.budget.perioden_per_jaar
-    )
+    # at the price level of the tariff year, as every proposed tarief
+    kostprijzen = kostprijzen_uit_processed(processed, naar_tariefjaar(params))
+    return bereken_resultaattarieven(regels, kostprijzen, matrix, params.budget.perioden_per_jaar)
 
 
 STATISTIEK_NAMEN = {
@@ -597,6 +622,7 @@ def toelichting(params: Jaarparameters, uitkomst: Resultaattarieven) -> list[str
     regels = [
         f"Resultaattarieven {params.gemeente}, parameters {params.jaar}.",
         *methode_zinnen(matrix, uitkomst.per),
+        prijspeil_zin(params),
         f"Realisatie tegen kostprijs: {opmaak.euro(uitkomst.kosten_centen, centen=True)}; "
         f"met de celtarieven: {opmaak.euro(uitkomst.tariefmodel_centen, centen=True)}.",
         "Cellen die de gemeente niet inkoopt, staan niet in de matrix.",

@@ -1,9 +1,10 @@
 """The run manifest: exactly which inputs, parameters, method and software made a report.
 
-`maak_manifest` records the SHA-256 of every input file, the year's parameters, the declared
-aggregation method and its hash, package versions and the git commit. The `run_id` is the
-first 12 hex characters of the SHA-256 of the canonical JSON of all that, without the times
-and without the raw folder's location: two runs on the same inputs share it.
+`maak_manifest` records the SHA-256 of every input file, the year's parameters, the published
+index figures, the declared aggregation method and its hash, package versions and the git
+commit. The `run_id` is the first 12 hex characters of the SHA-256 of the canonical JSON of
+all that, without the times and without the raw folder's location: two runs on the same
+inputs share it.
 
 The disclosure configuration holds p, which is confidential, and a plain hash of a file like
 `p: 15` is reversed by trying a few hundred values. So its value is recorded as an HMAC with
@@ -29,6 +30,7 @@ from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
 from kostprijs.herkomst.pseudoniem import lees_sleutel
+from kostprijs.indexatie import INDEXCIJFERS
 from kostprijs.onderzoek import onthulling as disclosure
 from kostprijs.onderzoek.methode import Declaratie
 from kostprijs.paden import BUILD, PROJECT, parameters_pad
@@ -147,6 +149,7 @@ def maak_manifest(
         "invoer": {
             "raw": ruwe_bestanden,
             "parameters": {"bestand": params_pad.name, "sha256": sha256(params_pad)},
+            "indexcijfers": {"bestand": INDEXCIJFERS.name, "sha256": sha256(INDEXCIJFERS)},
             "disclosure": _disclosure(
                 disclosure.CONFIGURATIE if disclosure_pad is None else Path(disclosure_pad),
                 omgeving,

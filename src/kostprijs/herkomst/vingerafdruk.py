@@ -63,7 +63,8 @@ RUW = catalogus.ruwe_patronen()  # the municipality's raw files, per kind
 
 
 def stappen(jaar: int) -> dict[str, Stap]:
-    parameters = (f"params/{jaar}.yaml", "requirements.lock")
+    # (the published index figures set the price level of every proposal and scenario)
+    parameters = (f"params/{jaar}.yaml", "params/indexcijfers.yaml", "requirements.lock")
     uit = {
         # the listing of realisation that does not count names clients by pseudonym
         "controleer": Stap(

@@ -234,7 +234,7 @@ def vergelijking_realisatie(bi: Budgetimpact, params: Jaarparameters) -> str:
     zin = (
         f"Met de nieuwe tarieven en een gebruiksfactor van {teksten.gebruiksfactor(params)} "
         f"kosten de bestaande cliënten{zonder} "
-        f"{euro(bi.nieuw_bestaand_centen, centen=True, heel=True)} per jaar"
+        f"{euro(bi.vergelijk_nieuw_bestaand_centen, centen=True, heel=True)} per jaar"
     )
     if not bi.realisatie_omgerekend:
         return (
