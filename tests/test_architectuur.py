@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,20 @@ def test_the_makefile_reads_the_register():
     assert "rapport/register.py" in makefile
     for r in RAPPORTEN:
         assert r.notebook not in makefile  # no report is named in the Makefile itself
+
+
+BESTANDSNAAM = re.compile(r"^\.?[\w-]+(?:\.[\w-]+)*\.(?:csv|json|xlsx|yaml|parquet|txt|ipynb|pdf)$")
+
+
+def test_every_file_name_is_spelled_once_in_the_catalogue():
+    """Only bestanden/catalogus.py spells a file name; every other module uses its constants."""
+    elders = [
+        f"{pad.relative_to(SRC).as_posix()}:{knoop.lineno} {knoop.value}"
+        for pad in MODULES
+        if pad.relative_to(SRC).as_posix() != "bestanden/catalogus.py"
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8")))
+        if isinstance(knoop, ast.Constant)
+        and isinstance(knoop.value, str)
+        and BESTANDSNAAM.match(knoop.value)
+    ]
+    assert elders == []

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import yaml
 
+from kostprijs.bestanden import catalogus
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
 from kostprijs.paden import PARAMS
 
-INDEXCIJFERS = PARAMS / "indexcijfers.yaml"
+INDEXCIJFERS = PARAMS / catalogus.INDEXCIJFERS
 REGELS = ("verhouding", "verschil")
 STATUSSEN = ("voorlopig", "definitief")
 HONDERD = Decimal(100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.fouten import ConfiguratieFout
 
 
@@ -40,7 +41,7 @@ def parameters_pad(jaar: int) -> Path:
 
 def methode_pad(jaar: int) -> Path:
     """The declaration of the year's cost-price method, recorded before ingestion (committed)."""
-    return PARAMS / f"{jaar}.methode.json"
+    return PARAMS / f"{jaar}{catalogus.METHODE}"
 
 
 def jaren() -> list[int]:

@@ -1,4 +1,6 @@
-"""The names of the municipality's raw files in data/raw/<jaar>/, named once for every caller.
+"""Every file name of the project, named once for every caller: the municipality's raw files
+in data/raw/<jaar>/, what the steps write to data/processed/<jaar>/, build/ and reports/, and
+the configuration beside the parameters. Nothing else spells a file name (a test checks).
 
 A table may be a .csv or an .xlsx export (`indicaties.csv` or `indicaties.xlsx`, never both);
 iWmo messages (WMO301 toewijzingen, WMO323 declaraties) sit as .xml files in `berichten/`.
@@ -19,6 +21,33 @@ BERICHTEN = "berichten"  # folder of iWmo XML messages
 BERICHT_SOORT = ".xml"
 BERICHTCODES = {"WMO301": "414", "WMO323": "484"}  # toewijzing, declaratie (iWmo 3.2)
 _CODE = re.compile(rb"BerichtCode>\s*(\d+)\s*<")
+BEVESTIGINGEN = "bevestigingen.csv"  # confirmed plausibility findings of providers (raw, processed)
+REALISATIE_BEVESTIGINGEN = "realisatie_bevestigingen.csv"  # confirmed realisation lines (raw)
+SYNTHETISCH = "SYNTHETISCH.txt"  # marks a raw folder of synthetic sample data
+
+# data/processed/<jaar>/, per step that writes it
+INZENDINGEN = "inzendingen.csv"  # inlezen: one row per workbook, accepted or not
+BEVINDINGEN = "bevindingen.csv"  # inlezen: every finding per workbook, sheet and cell
+AANBIEDERS = "aanbieders.csv"  # inlezen: the accepted providers
+PERSONEEL, INZET, BOUWSTENEN = "personeel.csv", "inzet.csv", "bouwstenen.csv"  # inlezen
+REALISATIE_AANBIEDERS = "realisatie.csv"  # inlezen: the providers' realised volumes
+KOSTPRIJZEN_AANBIEDERS = "kostprijzen_aanbieders.csv"  # kostprijzen (internal)
+KOSTPRIJZEN_PRODUCT = "kostprijzen_product.csv"  # kostprijzen: the average per product
+DISCLOSURE = "disclosure.csv"  # kostprijzen: the disclosure judgement per product
+VOORSTEL = "tarieven_voorstel.csv"  # kostprijzen: the proposed tarieven
+BUDGETIMPACT, RESULTAATTARIEVEN = "budgetimpact", "resultaattarieven"  # signed records (folders)
+VELDEN, HANDTEKENING = "velden.json", "handtekening.json"  # inside a signed record
+
+# build/<jaar>/ and reports/<jaar>/
+MANIFEST = "manifest.json"  # the run manifest
+VERSIE = "versie.json"  # a published version of the inkooptafel reports
+HASHES = ".hashes.json"  # cache of raw file hashes, keyed by their times
+
+# params/ and .kostprijs/
+INDEXCIJFERS = "indexcijfers.yaml"  # the published index figures
+METHODE = ".methode.json"  # after the year: the declared aggregation method
+VOORBEELDPARAMETERS = ".voorbeeld.yaml"  # after the year: the synthetic sample's settings
+DISCLOSURE_CONFIGURATIE = "disclosure.yaml"  # p, confidential, never committed
 
 
 def realisatie(jaar: int) -> str:

@@ -35,12 +35,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.fouten import VerouderdeGegevens
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 
-VELDEN, HANDTEKENING = "velden.json", "handtekening.json"
+VELDEN, HANDTEKENING = catalogus.VELDEN, catalogus.HANDTEKENING
 VERSIE = 1
 
 # field types of a record's schema; "?" after a type: the field may be None

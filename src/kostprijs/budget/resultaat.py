@@ -533,7 +533,7 @@ def kostprijzen_uit_processed(processed: Path, factor: Decimal = Decimal(1)) -> 
     index chain to the tariff year), rounded half up once: the proposal's tarief of a product
     without variant."""
     tabel = pd.read_csv(
-        Path(processed) / "kostprijzen_product.csv", dtype=str, keep_default_na=False
+        Path(processed) / catalogus.KOSTPRIJZEN_PRODUCT, dtype=str, keep_default_na=False
     )
     return {
         p: centen(afronden_op_centen(decimaal(k) * factor))

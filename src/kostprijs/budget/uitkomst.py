@@ -38,7 +38,7 @@ from kostprijs.parameters import Jaarparameters
 
 BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
 RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven", "resultaat"
-KOSTPRIJZEN = "kostprijzen_product.csv"
+KOSTPRIJZEN = catalogus.KOSTPRIJZEN_PRODUCT
 
 VOORBEELD = "rekenvoorbeeld."
 BUDGET_SCHEMA = {
@@ -150,7 +150,9 @@ def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> 
     # the cost-price step writes disclosure.csv beside the proposal; without it (no research
     # run) the rekenblad, built only after that step, is never made from this record
     verborgen = (
-        onderdrukte_producten(processed) if (processed / "disclosure.csv").exists() else frozenset()
+        onderdrukte_producten(processed)
+        if (processed / catalogus.DISCLOSURE).exists()
+        else frozenset()
     )
     uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL, verborgen=verborgen)
     bronnen = (

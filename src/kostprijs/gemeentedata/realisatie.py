@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.getallen import geschaalde_kolom
 from kostprijs.budget.model import (
     INDICATIE_DECIMALEN,
@@ -37,7 +38,7 @@ from kostprijs.gemeentedata.indicaties import dagen_binnen
 from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.parameters import ZIN, Jaarparameters
 
-BEVESTIGINGEN = "realisatie_bevestigingen.csv"
+BEVESTIGINGEN = catalogus.REALISATIE_BEVESTIGINGEN
 REGEL = ["client", "productspecificatie", "variant", "leveringsvorm", "periode"]
 GEEN_INDICATIE = "geen indicatie in de export"
 GEEN_PRODUCT = "geen indicatie voor dit product"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
@@ -55,7 +56,7 @@ NIET_IN_RUN_ID = ("run_id", "start", "einde", "raw")
 
 def standaard_pad(jaar: int) -> Path:
     """Where `make report` writes the year's manifest at the start of the pipeline."""
-    return BUILD / str(jaar) / "manifest.json"
+    return BUILD / str(jaar) / catalogus.MANIFEST
 
 
 def nu() -> str:

@@ -41,7 +41,7 @@ from kostprijs.bestanden.geheimen import lees_geheim  # noqa: E402
 from kostprijs.rapport.register import RAPPORTEN  # noqa: E402
 
 SLEUTEL_VARIABELE, SLEUTEL_BESTAND = "KOSTPRIJS_SLEUTEL", PROJECT / ".kostprijs" / "sleutel"
-P_VARIABELE, P_BESTAND = "KOSTPRIJS_P", PROJECT / ".kostprijs" / "disclosure.yaml"
+P_VARIABELE, P_BESTAND = "KOSTPRIJS_P", PROJECT / ".kostprijs" / catalogus.DISCLOSURE_CONFIGURATIE
 ALTIJD = ("kostprijs/__init__.py", "kostprijs/__main__.py", "kostprijs/cli.py")
 
 
@@ -64,7 +64,7 @@ RUW = catalogus.ruwe_patronen()  # the municipality's raw files, per kind
 
 def stappen(jaar: int) -> dict[str, Stap]:
     # (the published index figures set the price level of every proposal and scenario)
-    parameters = (f"params/{jaar}.yaml", "params/indexcijfers.yaml", "requirements.lock")
+    parameters = (f"params/{jaar}.yaml", f"params/{catalogus.INDEXCIJFERS}", "requirements.lock")
     uit = {
         # the listing of realisation that does not count names clients by pseudonym
         "controleer": Stap(
@@ -72,13 +72,13 @@ def stappen(jaar: int) -> dict[str, Stap]:
         ),
         "inlezen": Stap(
             ("kostprijs.inlezen.pijplijn",),
-            raw=("aanbieders/**/*", "bevestigingen.csv"),
+            raw=("aanbieders/**/*", catalogus.BEVESTIGINGEN),
             extra=parameters,
             sleutel=True,
         ),
         "kostprijzen": Stap(
             ("kostprijs.onderzoek.kostprijsonderzoek",),
-            raw=(*RUW["tarieven"], "bevestigingen.csv"),
+            raw=(*RUW["tarieven"], catalogus.BEVESTIGINGEN),
             extra=parameters,
             methode=True,
             geheim=True,
@@ -91,7 +91,7 @@ def stappen(jaar: int) -> dict[str, Stap]:
                         *RUW["indicaties"],
                         *RUW["tarieven"],
                         *RUW["realisatie"],
-                        "realisatie_bevestigingen.csv",
+                        catalogus.REALISATIE_BEVESTIGINGEN,
                     )
                 )
             ),
@@ -259,7 +259,7 @@ def vingerafdruk(stap: Stap, jaar: int, raw: Path, hashes: Hashes) -> str:
         p = PROJECT / naam
         regels.append(f"bestand {naam} {hashes(p) if p.exists() else 'ontbreekt'}")
     if stap.methode:
-        p = PROJECT / "params" / f"{jaar}.methode.json"
+        p = PROJECT / "params" / f"{jaar}{catalogus.METHODE}"
         regels.append(f"methode {hashes(p) if p.exists() else 'ontbreekt'}")
     if stap.geheim or stap.sleutel:
         regels += _geheimen() if stap.geheim else _geheimen()[:1]
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     raw = (PROJECT / args.raw) if not Path(args.raw).is_absolute() else Path(args.raw)
     map_ = Path(args.stappen)
     map_.mkdir(parents=True, exist_ok=True)
-    hashes = Hashes(map_ / ".hashes.json")
+    hashes = Hashes(map_ / catalogus.HASHES)
     for naam, stap in stappen(args.jaar).items():
         _schrijf_als_anders(
             map_ / f"{naam}.vinger", vingerafdruk(stap, args.jaar, raw, hashes) + "\n"

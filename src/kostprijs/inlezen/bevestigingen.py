@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.getallen import lees_getal
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata.tabellezer import lees_tabel
@@ -28,7 +29,7 @@ from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import BLADEN, KVK, Indeling
 
 KOLOMMEN = ["kvk", "blad", "cel", "waarde", "reden"]
-BESTANDSNAAM = "bevestigingen.csv"
+BESTANDSNAAM = catalogus.BEVESTIGINGEN
 GEBRUIKT = "gebruikt"  # turned a rejection or remark at ingestion into a confirmed remark
 KLOPT = "klopt"  # matches the submitted value; nothing needed it at ingestion
 PAST_NIET = "past niet"  # matches no submitted value

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.csvbestand import schrijf_csv
 from kostprijs.bestanden.injectie import onschadelijk
@@ -479,8 +480,8 @@ def _schrijf(
     tmp = Path(tempfile.mkdtemp(prefix=".inlezen.", dir=res.uitmap))
     try:
         (tmp / "terugkoppeling").mkdir()
-        _csv(res.inzendingen, tmp / "inzendingen.csv")
-        _csv(res.bevindingen, tmp / "bevindingen.csv")
+        _csv(res.inzendingen, tmp / catalogus.INZENDINGEN)
+        _csv(res.bevindingen, tmp / catalogus.BEVINDINGEN)
         _csv(res.bevestigingen, tmp / bev.BESTANDSNAAM)
         for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
             _csv(df, tmp / f"{naam}.csv", sleutel)
@@ -508,7 +509,7 @@ def _schrijf(
             shutil.rmtree(oud)
         os.replace(tmp / "terugkoppeling", oud)
         volgorde = sorted(p.name for p in tmp.iterdir())
-        for naam in sorted(volgorde, key=lambda n: n == "inzendingen.csv"):  # overview last
+        for naam in sorted(volgorde, key=lambda n: n == catalogus.INZENDINGEN):  # overview last
             os.chmod(tmp / naam, 0o644)
             os.replace(tmp / naam, res.uitmap / naam)
         return [res.uitmap / n for n in volgorde] + sorted(oud.iterdir())
@@ -554,5 +555,5 @@ def samenvatting(res: Resultaat) -> str:
     terug = int((res.inzendingen["terugkoppeling"] != "").sum()) if n else 0
     if terug:
         regels.append(f"Terugkoppeling voor {terug} aanbieder(s): {res.uitmap / 'terugkoppeling'}")
-    regels.append(f"Overzicht: {res.uitmap / 'inzendingen.csv'}")
+    regels.append(f"Overzicht: {res.uitmap / catalogus.INZENDINGEN}")
     return "\n".join(regels)

@@ -34,7 +34,7 @@ from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.sjabloon.toelichting import boekjaar
 from kostprijs.tarieflijst import lees_tarieven
 
-VOORSTEL = "tarieven_voorstel.csv"
+VOORSTEL = catalogus.VOORSTEL
 
 
 @dataclass(frozen=True)
@@ -245,12 +245,12 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
     huidig = lees_tarieven(catalogus.tarievenbron(raw), params, meerdere=True)
     huidig = huidig[huidig["leveringsvorm"] == ZIN]
-    inzendingen = pd.read_csv(processed / "inzendingen.csv", dtype=str, keep_default_na=False)
-    aanbieders = pd.read_csv(processed / "aanbieders.csv", dtype=str, keep_default_na=False)
-    bevindingen = pd.read_csv(processed / "bevindingen.csv", dtype=str, keep_default_na=False)
+    inzendingen = pd.read_csv(processed / catalogus.INZENDINGEN, dtype=str, keep_default_na=False)
+    aanbieders = pd.read_csv(processed / catalogus.AANBIEDERS, dtype=str, keep_default_na=False)
+    bevindingen = pd.read_csv(processed / catalogus.BEVINDINGEN, dtype=str, keep_default_na=False)
     bevestigingen = (
-        pd.read_csv(processed / "bevestigingen.csv", dtype=str, keep_default_na=False)
-        if (processed / "bevestigingen.csv").exists()
+        pd.read_csv(processed / catalogus.BEVESTIGINGEN, dtype=str, keep_default_na=False)
+        if (processed / catalogus.BEVESTIGINGEN).exists()
         else pd.DataFrame(
             columns=["kvk", "blad", "cel", "waarde", "reden", "status", "toelichting"]
         )
@@ -284,13 +284,13 @@ def gelezen_bestanden(params: Jaarparameters, processed: Path, raw: Path) -> dic
     invoer = {
         f"processed/{naam}": processed / naam
         for naam in (
-            "personeel.csv",
-            "inzet.csv",
-            "bouwstenen.csv",
-            "realisatie.csv",
-            "inzendingen.csv",
-            "aanbieders.csv",
-            "bevestigingen.csv",
+            catalogus.PERSONEEL,
+            catalogus.INZET,
+            catalogus.BOUWSTENEN,
+            catalogus.REALISATIE_AANBIEDERS,
+            catalogus.INZENDINGEN,
+            catalogus.AANBIEDERS,
+            catalogus.BEVESTIGINGEN,
         )
         if (processed / naam).exists()
     }
@@ -307,8 +307,10 @@ def onderdrukte_producten(map_: Path) -> frozenset[str]:
     `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price, or a statistic
     made of too few providers' values)."""
     map_ = Path(map_)
-    oordelen = pd.read_csv(map_ / "disclosure.csv", dtype=str, keep_default_na=False)
-    per_product = pd.read_csv(map_ / "kostprijzen_product.csv", dtype=str, keep_default_na=False)
+    oordelen = pd.read_csv(map_ / catalogus.DISCLOSURE, dtype=str, keep_default_na=False)
+    per_product = pd.read_csv(
+        map_ / catalogus.KOSTPRIJZEN_PRODUCT, dtype=str, keep_default_na=False
+    )
     onveilig = set(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
     niet_toonbaar = (per_product["n"] == "0") | (per_product["statistiek_toonbaar"] != "True")
     return frozenset(onveilig | set(per_product.loc[niet_toonbaar, "productspecificatie"]))
@@ -332,9 +334,9 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
     """Processed outputs of the research (internal): per aanbieder, per product, the proposal."""
     map_ = Path(map_)
     paden = {
-        "kostprijzen_aanbieders.csv": onderzoek.per_aanbieder.drop(columns=EXACT),
-        "kostprijzen_product.csv": onderzoek.aggregatie.per_product,
-        "disclosure.csv": onderzoek.oordelen.drop(columns=["totaal"]),
+        catalogus.KOSTPRIJZEN_AANBIEDERS: onderzoek.per_aanbieder.drop(columns=EXACT),
+        catalogus.KOSTPRIJZEN_PRODUCT: onderzoek.aggregatie.per_product,
+        catalogus.DISCLOSURE: onderzoek.oordelen.drop(columns=["totaal"]),
     }
     for naam, tabel in paden.items():
         schrijf_csv(onschadelijke_tabel(tabel), map_ / naam)

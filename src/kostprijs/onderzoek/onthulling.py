@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.geheimen import lees_geheim
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.geld import decimaal
@@ -37,7 +38,7 @@ from kostprijs.paden import PROJECT
 
 MINIMUM_AANBIEDERS = 3
 STANDAARD_P = Decimal(25)
-CONFIGURATIE = PROJECT / ".kostprijs" / "disclosure.yaml"
+CONFIGURATIE = PROJECT / ".kostprijs" / catalogus.DISCLOSURE_CONFIGURATIE
 OMGEVINGSVARIABELE = "KOSTPRIJS_P"
 MARKER = "x"
 VOETNOOT = (

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kostprijs.bestanden import catalogus
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal, naar_euro, rond_half_op
 from kostprijs.opmaak import procent
@@ -428,7 +429,7 @@ def uit_processed(map_: Path, params: Jaarparameters) -> pd.DataFrame:
 def bevestigde_kosten(map_: Path) -> frozenset[tuple[str, str]]:
     """(aanbieder_id, productspecificatie) whose actual costs the municipality confirmed:
     rows of the processed bevestigingen.csv for a `kosten` cell that match the submission."""
-    pad = Path(map_) / "bevestigingen.csv"
+    pad = Path(map_) / catalogus.BEVESTIGINGEN
     if not pad.exists():
         return frozenset()
     df = pd.read_csv(pad, dtype=str, keep_default_na=False)

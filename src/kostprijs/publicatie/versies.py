@@ -18,12 +18,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.fouten import KostprijsFout
 from kostprijs.onderzoek.onthulling import MARKER, MINIMUM_AANBIEDERS
 
 CONCEPT = "concept"
-VERSIE = "versie.json"
+VERSIE = catalogus.VERSIE
 TONEN = 10  # figures named in the message
 
 

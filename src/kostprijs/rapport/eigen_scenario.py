@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import atomisch, sha256
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
 from kostprijs.herkomst.keten import controleer_keten
@@ -86,7 +87,7 @@ def maak_scenario(
     if not tarieven.is_file():
         raise InvoerFout("dit tarievenbestand bestaat niet.", bestand=tarieven)
     lees_tarieven(tarieven, laad_parameters(jaar))  # a bad file is refused before anything runs
-    officieel_pad = Path(build) / "manifest.json"
+    officieel_pad = Path(build) / catalogus.MANIFEST
     if not officieel_pad.exists():
         raise ConfiguratieFout(
             f"Er is nog geen run van {jaar} ({officieel_pad} ontbreekt). Een eigen scenario "
@@ -99,7 +100,7 @@ def maak_scenario(
     map_ = mapnaam(naam)
     werk = Path(build) / MAP / map_
     doel = Path(reports) / MAP / map_
-    start_manifest = werk / "manifest.json"
+    start_manifest = werk / catalogus.MANIFEST
     schrijf_manifest(manifest, start_manifest)
     notebook = werk / f"{BUDGET.notebook}.ipynb"
     voer_notebook_uit(
@@ -118,7 +119,7 @@ def maak_scenario(
         manifest["run_id"],
         doel / f"{BUDGET.naam}.html",
         doel / f"{BUDGET.naam}.xlsx",
-        doel / "manifest.json",
+        doel / catalogus.MANIFEST,
     )
     with contextlib.ExitStack() as stapel:  # the report's files appear together or not at all
         schrijf_html(notebook, stapel.enter_context(atomisch(uit.html)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
 from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
@@ -84,10 +85,10 @@ class Rapport:
     def verborgen(self) -> frozenset[str]:
         """Products whose figures the inkooptafel may not see: the research's suppression,
         for a scenario of one's own as well (its client counts and volumes would show them)."""
-        if not (self.processed / "disclosure.csv").exists():
+        if not (self.processed / catalogus.DISCLOSURE).exists():
             raise ConfiguratieFout(
                 f"In {self.processed} staat nog geen uitkomst van de kostprijsstap "
-                "(disclosure.csv): zonder die stap is niet bekend welke cijfers verborgen moeten "
+                f"({catalogus.DISCLOSURE}): zonder die stap is niet bekend welke cijfers verborgen moeten "
                 f"blijven. Draai eerst `make report JAAR={self.jaar}`."
             )
         return onderdrukte_producten(self.processed)

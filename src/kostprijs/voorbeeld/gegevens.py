@@ -32,7 +32,7 @@ from kostprijs.paden import PARAMS
 from kostprijs.parameters import ZIN, Jaarparameters, Product
 from kostprijs.voorbeeld.aanbieders import AANBIEDERS, schrijf_voorbeeld_aanbieders
 
-MARKERING = "SYNTHETISCH.txt"  # marks a raw folder as sample data; reports show a banner
+MARKERING = catalogus.SYNTHETISCH  # marks a raw folder as sample data; reports show a banner
 
 # Defaults for a catalogue without a sample description: a plausible tarief per unit, and
 # indications per week a consulent might hand out (a one-off product: 1).
@@ -93,7 +93,7 @@ class Voorbeeld:
 
 
 def voorbeeld_pad(jaar: int) -> Path:
-    return PARAMS / f"{jaar}.voorbeeld.yaml"
+    return PARAMS / f"{jaar}{catalogus.VOORBEELDPARAMETERS}"
 
 
 def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld:
