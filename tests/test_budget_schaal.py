@@ -167,6 +167,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     """The step saves the impact with its provenance; a report reads it back without
     computing anything, and a changed file is refused."""
     from kostprijs.budget import uitkomst
+    from kostprijs.fouten import ConfiguratieFout
     from kostprijs.herkomst.keten import VerouderdeGegevens
     from kostprijs.rapport import start
 
@@ -183,6 +184,9 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         encoding="utf-8",
     )
     assert uitkomst.lees_budgetimpact(processed) is None  # the step has not run
+    # a report never computes it itself: it names the step to run
+    with pytest.raises(ConfiguratieFout, match=r"staat de budgetimpact nog niet.*make report"):
+        _ = start.start(2027, str(raw), str(processed)).budget
     berekend = uitkomst.schrijf_budgetimpact(params, raw, processed)
 
     def niet_opnieuw(*args, **kwargs):
@@ -205,8 +209,9 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         encoding="utf-8",
     )
     assert uitkomst.lees_resultaattarieven(processed) is None
+    with pytest.raises(ConfiguratieFout, match=r"staat de resultaattarieven nog niet"):
+        _ = start.start(2027, str(raw), str(processed)).resultaat
     berekend = uitkomst.bewaar_resultaattarieven(params, raw, processed)
-    monkeypatch.setattr(start, "bereken_uit_mappen", niet_opnieuw)
     gelezen = start.start(2027, str(raw), str(processed)).resultaat
     assert gelezen.matrix.equals(berekend.matrix)
     assert gelezen.per_aanbieder.equals(berekend.per_aanbieder)

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from kostprijs.bestanden import catalogus
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
-from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
+from kostprijs.budget.resultaat import Resultaattarieven
 from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.herkomst.manifest import standaard_pad
 from kostprijs.onderzoek.kostprijsonderzoek import (
-    VOORSTEL,
     Kostprijsonderzoek,
     bereken_onderzoek,
     onderdrukte_producten,
@@ -50,8 +49,8 @@ class Rapport:
 
     @cached_property
     def budget(self) -> Budgetimpact:
-        """The budget impact: as the pipeline's budget step saved it, computed only for
-        tarieven of one's own (their scenario) or a processed folder without that step."""
+        """The budget impact: as the pipeline's budget step saved it, or computed for tarieven
+        of one's own (their scenario)."""
         if self.tarieven_nieuw:
             return bereken_budgetimpact(
                 self.params,
@@ -61,9 +60,9 @@ class Rapport:
                 eigen=self.eigen_scenario,
             )
         opgeslagen = lees_budgetimpact(self.processed)
-        if opgeslagen is not None:
-            return opgeslagen
-        return bereken_budgetimpact(self.params, self.raw, self.processed / VOORSTEL)
+        if opgeslagen is None:  # never a silent recomputation: the report reads the step
+            raise self._ontbreekt("de budgetimpact", "budgetimpact")
+        return opgeslagen
 
     @property
     def eigen_scenario(self) -> str:
@@ -74,12 +73,19 @@ class Rapport:
 
     @cached_property
     def resultaat(self) -> Resultaattarieven:
-        """The cell tariffs of the result matrix (years whose parameters have one): as the
-        pipeline's result step saved them, computed only for a processed folder without it."""
+        """The cell tariffs of the result matrix (years whose parameters have one), as the
+        pipeline's result step saved them."""
         opgeslagen = lees_resultaattarieven(self.processed)
-        if opgeslagen is not None:
-            return opgeslagen
-        return bereken_uit_mappen(self.params, self.raw, self.processed)
+        if opgeslagen is None:
+            raise self._ontbreekt("de resultaattarieven", "resultaatstap")
+        return opgeslagen
+
+    def _ontbreekt(self, wat: str, opdracht: str) -> ConfiguratieFout:
+        return ConfiguratieFout(
+            f"In {self.processed} staat {wat} nog niet: het rapport leest wat de stap schreef "
+            f"en rekent niets opnieuw. Draai eerst `make report JAAR={self.jaar}` (of "
+            f"`kostprijs {opdracht} --jaar {self.jaar}`)."
+        )
 
     @cached_property
     def verborgen(self) -> frozenset[str]:
