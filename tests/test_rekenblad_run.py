@@ -96,3 +96,13 @@ def test_a_hidden_product_is_left_out_of_the_workbook(voorbeeldruns):
     assert all(r.regel.split(",")[0] != verborgen for r in gegevens.regels)
     getallen = {w for w in waarden if isinstance(w, int | float)}
     assert geheim / 100 not in getallen and geheim not in getallen
+    # the budget-neutral scenario, masked in the reports while a tarief is hidden, is not in
+    # it either: not as a choice, not as a column of tarieven (its one factor shows in each)
+    neutraal = [s.naam for s in _params.scenarios.lijst if s.regel == "budgetneutraal"]
+    assert neutraal and gegevens.weggelaten_scenarios == tuple(neutraal)
+    assert neutraal[0] not in gegevens.scenarios
+    assert all(neutraal[0] not in r.scenario_centen for r in gegevens.regels)
+    assert f"{neutraal[0]}: elk tarief van dit scenario" in tekst
+    s = bi.scenarios
+    for t_ in s.loc[s["scenario"] == neutraal[0], "tarief_centen"].dropna():
+        assert int(t_) / 100 not in getallen

@@ -52,11 +52,20 @@ def euro(
     teken: bool = False,
 ) -> str:
     """'€ 1.234,56'; centen=True: the value is an int of cents; heel=True: '€ 1.235';
-    teken=True: a difference, '€ +1.234,56' (negative amounts always show '€ -1.234,56')."""
+    teken=True: a difference, '€ +1.234,56' (negative amounts always show '€ -1.234,56').
+
+    An amount that rounds to zero has no sign:
+
+    >>> euro(-30, centen=True, heel=True), euro(Decimal("-0.001"))
+    ('€\xa00', '€\xa00,00')
+    """
     if _leeg(waarde):
         return ONTBREEKT
     bedrag = Decimal(int(waarde)) / 100 if centen else Decimal(str(waarde))
     bedrag = half_op(bedrag, 0 if heel else 2)
+    if bedrag == 0:
+        bedrag = abs(bedrag)  # no '€ -0'
+
     if heel:
         tekst = format_currency(
             bedrag,

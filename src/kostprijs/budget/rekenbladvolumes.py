@@ -24,6 +24,7 @@ from kostprijs.budget.model import blootgesteld, jaarvolume
 from kostprijs.budget.scenariobudget import Scenariotarieven, index_van_tariefjaar
 from kostprijs.budget.wat_als import Rekenbladinvoer, Rekenregel, wat_als
 from kostprijs.parameters import ZIN, Jaarparameters
+from kostprijs.scenarios import BUDGETNEUTRAAL
 from kostprijs.tarieflijst import Tarieven, regelnaam
 
 SLEUTEL = ["productspecificatie", "variant", "leveringsvorm"]
@@ -84,7 +85,14 @@ def rekenbladgegevens(
     totaal: Callable[[pd.DataFrame, Tarieven], int],
 ) -> Rekenbladgegevens:
     """The rekenblad's lines, tarieven and corrections. `totaal(indicaties, tarieven)`: the
-    full model's jaartotaal in cents."""
+    full model's jaartotaal in cents.
+
+    A hidden product is left out, and so is a budget-neutral scenario while a product is
+    hidden: its one factor, set with the hidden tarief, shows in every tarief it scales (the
+    reports mask that scenario entirely, see `publicatie.scenariocijfers`)."""
+    geheim = set(indicaties["productspecificatie"]) & verborgen
+    if geheim:
+        uitkomsten = [u for u in uitkomsten if u.scenario.regel != BUDGETNEUTRAAL]
     zichtbaar = indicaties[~indicaties["productspecificatie"].isin(verborgen)]
     vol = _catalogusvolgorde(volumes(zichtbaar, params.budget.weken_per_jaar), params)
     sleutels = list(zip(*(vol[k] for k in SLEUTEL), strict=True))
@@ -106,7 +114,9 @@ def rekenbladgegevens(
         ],
         columns=["regel", "scenario", "tarief_centen"],
     )
-    voorstel = next(u for u in uitkomsten if u.scenario.naam == params.scenarios.voorstel)
+    voorstel = next(
+        (u for u in uitkomsten if u.scenario.naam == params.scenarios.voorstel), uitkomsten[0]
+    )
     met_huidig = zichtbaar[
         [k in huidig.centen for k in zip(*(zichtbaar[c] for c in SLEUTEL), strict=True)]
     ]
@@ -129,6 +139,7 @@ def invoer(
     for r in g.tarieven.itertuples():
         per_regel.setdefault(r.regel, {})[r.scenario] = int(r.tarief_centen)
     index = index_van_tariefjaar(params)
+    aanwezig = tuple(dict.fromkeys(g.tarieven["scenario"])) or params.scenarios.namen
     return Rekenbladinvoer(
         gemeente=params.gemeente,
         tariefjaar=params.jaar,
@@ -136,8 +147,11 @@ def invoer(
         datum=datum,
         gebruiksfactor=params.budget.gebruiksfactor,
         indexjaren=((params.jaar, index),),
-        scenarios=params.scenarios.namen,
-        voorstel=params.scenarios.voorstel,
+        scenarios=aanwezig,
+        voorstel=params.scenarios.voorstel
+        if params.scenarios.voorstel in aanwezig
+        else aanwezig[0],
+        weggelaten_scenarios=tuple(n for n in params.scenarios.namen if n not in aanwezig),
         regels=tuple(
             Rekenregel(
                 r.regel,

@@ -75,6 +75,7 @@ class Rekenbladinvoer:
     afronding_centen: int = 0  # full model minus sum of lines, at the voorstel's tarieven
     afronding_huidig_centen: int = 0  # the same at the current tarieven
     weggelaten: tuple[str, ...] = ()  # products left out: their tarief is not public
+    weggelaten_scenarios: tuple[str, ...] = ()  # scenarios left out: they show a hidden tarief
     synthetisch: bool = False  # made from the synthetic sample data
 
     def __post_init__(self) -> None:

@@ -85,7 +85,12 @@ def maak_scenario(
 
     tarieven = Path(tarieven).resolve()
     if not tarieven.is_file():
-        raise InvoerFout("dit tarievenbestand bestaat niet.", bestand=tarieven)
+        raise InvoerFout(
+            f"dit tarievenbestand bestaat niet (gezocht: {tarieven}).",
+            bestand=tarieven,
+            actie="Controleer het pad. Begin bijvoorbeeld met een kopie van "
+            "data/processed/<jaar>/tarieven_voorstel.csv en pas daarin de tarieven aan.",
+        )
     lees_tarieven(tarieven, laad_parameters(jaar))  # a bad file is refused before anything runs
     officieel_pad = Path(build) / catalogus.MANIFEST
     if not officieel_pad.exists():

@@ -64,6 +64,19 @@ def uitleg(invoer: Rekenbladinvoer) -> list[tuple[str, str]]:
             if invoer.weggelaten
             else []
         ),
+        *(
+            [
+                (
+                    "Scenario's niet in dit rekenblad",
+                    f"{', '.join(invoer.weggelaten_scenarios)}: elk tarief van dit scenario is "
+                    "de geïndexeerde kostprijs maal één factor, die mede door een niet-openbaar "
+                    "tarief bepaald is; uit elk getoond tarief zou die factor te halen zijn. De "
+                    "rapporten tonen dit scenario daarom ook niet.",
+                )
+            ]
+            if invoer.weggelaten_scenarios
+            else []
+        ),
         (
             "Herkomst",
             f"Uit run {invoer.run_id}, {invoer.datum}. Gemaakt met kostprijs."

@@ -63,8 +63,9 @@ def kern(
     if totaal_getoond:
         punten.append(
             f"Met de celtarieven kost de zorg van vorig jaar "
-            f"{euro(uitkomst.tariefmodel_centen, centen=True, heel=True)}, tegen "
-            f"{euro(uitkomst.kosten_centen, centen=True, heel=True)} tegen kostprijs "
+            f"{euro(uitkomst.tariefmodel_centen, centen=True, heel=True)}, tegenover "
+            f"{euro(uitkomst.kosten_centen, centen=True, heel=True)} tegen de geïndexeerde "
+            "kostprijs "
             f"({euro(verschil, centen=True, heel=True, teken=True)}, "
             f"{procent(Decimal(verschil) / Decimal(uitkomst.kosten_centen or 1), 1, teken=True)})."
         )

@@ -183,8 +183,8 @@ def indexatiemethode(keten: Indexketen) -> str:
 def looptijd(params: Jaarparameters) -> str:
     """How an indication counts in the tariff year (the report's assumptions)."""
     tekst = (
-        f"Een indicatie telt voor de dagen dat ze in {params.jaar} loopt, naar rato (dagen in het "
-        "jaar gedeeld door de dagen van het jaar)"
+        f"Een indicatie telt naar rato van de dagen dat ze in {params.jaar} loopt (haar dagen "
+        f"in {params.jaar} gedeeld door het aantal dagen van {params.jaar})"
     )
     if params.bekostiging.periodebudget:
         tekst += "; het periodebudget is het jaarbedrag gedeeld door het aantal perioden"
