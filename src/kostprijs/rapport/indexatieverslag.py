@@ -131,3 +131,24 @@ def voorstel_kort(k: Indexketen, scenario: Scenario | None = None) -> str:
     if k.methode == "geen":
         return f"{kop} De kostprijzen {peil} zijn niet geïndexeerd ({k.reden})."
     return f"{kop} De kostprijzen {peil} zijn {keten}."
+
+
+def vergelijking_uitleg(k: Indexketen) -> str:
+    """What the comparison bullets compare: the cost price at its own price level, not the
+    indexed proposal (whose change the tariff table shows).
+
+    >>> from decimal import Decimal
+    >>> from kostprijs.indexatie import Indexketen, Indexstap
+    >>> vergelijking_uitleg(Indexketen(2025, 2027, "vast", (Indexstap(2026, Decimal("0.035"), "cao"),)))
+    'De punten hieronder vergelijken de kostprijs op prijspeil 2025 met het huidige tarief; de tabellen tonen daarnaast het voorgestelde tarief voor 2027, geïndexeerd.'
+    """
+    if k.methode == "geen" or k.factor == 1:
+        return (
+            f"De punten hieronder vergelijken de kostprijs (prijspeil {k.prijsjaar}) met het "
+            "huidige tarief."
+        )
+    return (
+        f"De punten hieronder vergelijken de kostprijs op prijspeil {k.prijsjaar} met het huidige "
+        f"tarief; de tabellen tonen daarnaast het voorgestelde tarief voor {k.tariefjaar}, "
+        "geïndexeerd."
+    )
