@@ -113,10 +113,10 @@ $(PROCESSED)/budgetimpact/handtekening.json: $(STAPPEN)/budget.vinger \
   $(PROCESSED)/tarieven_voorstel.csv
 	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
-# After the budget step, never beside it: at national scale each needs most of 2 GiB.
+# After the budget step, never beside it (at national scale each needs most of 2 GiB): the
+# cell tariffs per tariff scenario rest on the scenarios' tarieven of the budget step.
 $(PROCESSED)/resultaattarieven/handtekening.json: $(STAPPEN)/resultaat.vinger \
-  $(PROCESSED)/tarieven_voorstel.csv \
-  | $(PROCESSED)/budgetimpact/handtekening.json
+  $(PROCESSED)/tarieven_voorstel.csv $(PROCESSED)/budgetimpact/handtekening.json
 	$(KOSTPRIJS) resultaatstap --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt

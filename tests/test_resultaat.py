@@ -370,3 +370,21 @@ def test_cell_tariffs_rest_on_the_cost_price_at_the_tariff_years_price_level(tmp
         "OZL 1": 4942,
         "Kortdurend verblijf extra": 18828,
     }
+
+
+def test_cell_tariffs_per_tariff_scenario_by_hand():
+    """Scenario S prices A at 60,00 (B stays 30,00). 1a × bijna: units 120, 90 (c1); 90, 0,
+    60 (c2); 180 (c3) = 540,00 over 6 = 90,00, units x tarief 540,00; 1b × bijna pools with
+    1a: (540 + 30) / 7 = 81,428... -> 81,43. At the cost prices themselves, the scenario gives
+    the research's own tariffs; a scenario without a tarief for B gives none and names B."""
+    prijzen = {"Zelfde": dict(KOSTPRIJS), "S": {"A": 6000, "B": 3000}, "T": {"A": 6000}}
+    u = bereken_resultaattarieven(regels(), KOSTPRIJS, MATRIX, 13, scenarioprijzen=prijzen)
+    sc = u.scenarios.set_index(["scenario", "subresultaat", "zelfredzaamheid"])
+    assert sc.loc[("S", "1a", "bijna"), "tarief_centen"] == 9000
+    assert sc.loc[("S", "1a", "bijna"), "tariefmodel_centen"] == 54000
+    assert sc.loc[("S", "1b", "bijna"), "tarief_centen"] == 8143
+    assert sc.loc[("S", "1a", "niet"), "tarief_centen"] is None
+    zelfde = sc.loc["Zelfde"]["tarief_centen"].tolist()
+    assert zelfde == u.matrix["tarief_centen"].tolist()
+    assert set(sc.loc["T"]["ontbreekt"]) == {"B"}
+    assert set(sc.loc["T"]["tarief_centen"]) == {None}

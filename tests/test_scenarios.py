@@ -298,3 +298,45 @@ def test_index_sensitivity_masks_as_the_scenarios_do(klein):
     assert (tabel["Kostprijs geïndexeerd"] == MARKER).all()
     assert (tabel["Huidig tarief geïndexeerd"] != MARKER).all()  # it has a current tarief
     assert scenariocijfers.index_van(klein) == Decimal("0.03")
+
+
+def test_cell_tariffs_per_scenario_by_hand_and_masked_as_the_budget_scenarios(klein):
+    """The result matrix of test_resultaat with A = OZL 1 and B = Kortdurend verblijf, at the
+    scenarios' tarieven of the three clients. Ingroeipad 10% prices OZL 1 at 45,32 and
+    Kortdurend verblijf at 100,00: 1a x bijna units c1 2 x 45,32 = 90,64 and 1,5 x 45,32 =
+    67,98; c2 45,32 + 100 = 145,32, 0 and 200,00; c3 135,96; mean 639,90 / 6 = 106,65, times 6
+    units 639,90. Masking follows the budget report: every scenario computed from a hidden
+    cost price is x, the current tarief indexed stays."""
+    from test_resultaat import MATRIX, REGELS, regels
+
+    from kostprijs.budget.resultaat import bereken_resultaattarieven
+    from kostprijs.budget.uitkomst import scenarioprijzen
+    from kostprijs.publicatie.scenariocijfers import celkosten_tabel
+
+    namen = {"A": "OZL 1", "B": "Kortdurend verblijf"}
+    cel = regels([(*r[:4], namen[r[4]], r[5]) for r in REGELS])
+    prijzen = scenarioprijzen(klein)
+    assert prijzen["Ingroeipad 10%"] == {"OZL 1": 4532, "Kortdurend verblijf": 10000}
+    u = bereken_resultaattarieven(
+        cel, prijzen["Kostprijs geïndexeerd"], MATRIX, 13, scenarioprijzen=prijzen
+    )
+    sc = u.scenarios.set_index(["scenario", "subresultaat", "zelfredzaamheid"])
+    assert sc.loc[("Ingroeipad 10%", "1a", "bijna"), "tarief_centen"] == 10665
+    assert sc.loc[("Ingroeipad 10%", "1a", "bijna"), "tariefmodel_centen"] == 63990
+    open_ = celkosten_tabel(klein, u, frozenset(), True).set_index("Scenario")
+    assert (
+        open_.loc[
+            "Kostprijs geïndexeerd (voorstel)", "Verschil met de celtarieven van het onderzoek"
+        ]
+        == 0
+    )
+    assert "x" not in set(open_.to_numpy().ravel())
+    dicht = celkosten_tabel(klein, u, frozenset({"Kortdurend verblijf"}), True).set_index(
+        "Scenario"
+    )
+    assert dicht.loc["Huidig tarief geïndexeerd", "Met de celtarieven"] != "x"
+    for naam in ("Kostprijs geïndexeerd (voorstel)", "Ingroeipad 10%", "Budgetneutraal"):
+        assert set(dicht.loc[naam]) == {"x"}
+    assert set(celkosten_tabel(klein, u, frozenset(), False).iloc[:, 1:].to_numpy().ravel()) == {
+        "x"
+    }

@@ -310,7 +310,9 @@ def test_the_saved_results_read_back_exactly(pijplijn, monkeypatch):
         return
     from kostprijs.budget.resultaat import bereken_uit_mappen
 
-    verwacht = bereken_uit_mappen(params, raw, processed)
+    prijzen = uitkomst.scenarioprijzen(uitkomst.lees_budgetimpact(processed))
+    verwacht = bereken_uit_mappen(params, raw, processed, prijzen)
+    assert verwacht.scenarios is not None and len(verwacht.scenarios)
     for veld in dataclasses.fields(Resultaattarieven):
         _zelfde(getattr(verwacht, veld.name), getattr(resultaat, veld.name))
 

@@ -221,6 +221,7 @@ class Resultaattarieven:
     onder_eigen_bijdrage: int | None  # client-periods whose care cost less than the ceiling
     kostprijzen: dict[str, int]  # cost price per unit (cents) the tariffs rest on
     bijdragen: pd.DataFrame | None = None
+    scenarios: pd.DataFrame | None = None  # per tariff scenario and cell: tarief, tariefmodel
 
     @property
     def kosten_centen(self) -> int:
@@ -237,10 +238,14 @@ def bereken_resultaattarieven(
     matrix: Resultaatmatrix,
     perioden_per_jaar: int,
     per: str | None = None,
+    scenarioprijzen: dict[str, dict[str, int]] | None = None,
 ) -> Resultaattarieven:
     """Cell tariffs from the realisation with cells (`lees_celrealisatie`) and the cost price
     per unit of each product (cents). Vectorised on integer codes: clients, cells and products
-    are factorised once, and every sum is exact in integers."""
+    are factorised once, and every sum is exact in integers.
+
+    `scenarioprijzen`: per tariff scenario its tarief per product (cents); each gives the cell
+    tariffs the same method yields at those prices (`scenarios`)."""
     per = per or matrix.per
     product_id, producten = _gesorteerd(regels["productspecificatie"])
     ontbreekt = sorted(set(producten) - set(kostprijzen_centen))
@@ -258,7 +263,8 @@ def bereken_resultaattarieven(
     aanbieder_id, aanbieders = _gesorteerd(regels["aanbieder"])
     aanbieder_id = aanbieder_id.astype(np.int32)
     bijdragen = _bijdragen(cel_id, product_id, aanbieder_id, kosten, cellen, producten, aanbieders)
-    del product_id  # millions of lines: only what is still needed stays in memory
+    if not scenarioprijzen:
+        del product_id  # millions of lines: only what is still needed stays in memory
     client_id, clienten = pd.factorize(regels["client"], sort=True)
     client_id = client_id.astype(np.int32)
     if per == "periode":
@@ -271,28 +277,20 @@ def bereken_resultaattarieven(
     n_clienten = np.bincount(paren % n_cel, minlength=n_cel)
     n_eenheden = np.bincount(e["cel"], minlength=n_cel)
     kosten_cel = som_per_groep(e["cel"], e["kosten"], n_cel)
-    volgorde = np.lexsort((e["kosten"], e["cel"]))  # per cell, amounts ascending
-    gesorteerd, grenzen = (
-        e["kosten"][volgorde],
-        np.searchsorted(e["cel"][volgorde], np.arange(n_cel + 1)),
-    )
+    statistieken = _celstatistieken(e, paren, cellen, celcode, matrix, n_clienten)
     rijen = []
     for i, (sub, zr) in enumerate(cellen):
-        gebied = matrix.subresultaten[sub].code
-        waarden, bron = gesorteerd[grenzen[i] : grenzen[i + 1]], EIGEN_CEL
-        if n_clienten[i] < matrix.minimum_clienten:
-            waarden, bron = _terugval(e, paren, cellen, celcode, matrix, gebied, zr)
-        tarief = _statistiek(waarden, matrix) if bron is not None else None
+        tarief, p25, p75, bron = statistieken[i]
         rijen.append(
             {
                 "subresultaat": sub,
-                "resultaatgebied": gebied,
+                "resultaatgebied": matrix.subresultaten[sub].code,
                 "zelfredzaamheid": zr,
                 "n_clienten": int(n_clienten[i]),
                 "n_eenheden": int(n_eenheden[i]),
                 "tarief_centen": tarief,
-                "p25_centen": _venstermiddel(waarden, Fraction(1, 4)) if bron else None,
-                "p75_centen": _venstermiddel(waarden, Fraction(3, 4)) if bron else None,
+                "p25_centen": p25,
+                "p75_centen": p75,
                 "bron": bron or "geen: te weinig cliënten",
                 "kosten_centen": int(rond_half_op(int(kosten_cel[i]), MILLI)),
                 "tariefmodel_centen": (tarief or 0) * int(n_eenheden[i]),
@@ -320,6 +318,12 @@ def bereken_resultaattarieven(
             "zelfredzaamheid": zrs[paren % n_cel],
         }
     )
+    scenarios = None
+    if scenarioprijzen:
+        scenarios = _scenariotarieven(
+            scenarioprijzen, regels, producten, product_id, (client_id, cel_id, tijd),
+            (paren, cellen, celcode, n_clienten, n_eenheden), matrix, per,
+        )  # fmt: skip
     plafond = matrix.eigen_bijdrage_plafond
     onder = None
     if plafond is not None and per == "periode":
@@ -336,7 +340,76 @@ def bereken_resultaattarieven(
         onder_eigen_bijdrage=onder,
         kostprijzen=dict(kostprijzen_centen),
         bijdragen=bijdragen,
+        scenarios=scenarios,
     )
+
+
+def _celstatistieken(e: dict, paren, cellen, celcode, matrix: Resultaatmatrix, n_clienten):
+    """Per cell: tarief, p25, p75 (cents; None without a pool) and the pool's name."""
+    n_cel = len(cellen)
+    volgorde = np.lexsort((e["kosten"], e["cel"]))  # per cell, amounts ascending
+    gesorteerd = e["kosten"][volgorde]
+    grenzen = np.searchsorted(e["cel"][volgorde], np.arange(n_cel + 1))
+    uit = []
+    for i, (sub, zr) in enumerate(cellen):
+        waarden, bron = gesorteerd[grenzen[i] : grenzen[i + 1]], EIGEN_CEL
+        if n_clienten[i] < matrix.minimum_clienten:
+            gebied = matrix.subresultaten[sub].code
+            waarden, bron = _terugval(e, paren, cellen, celcode, matrix, gebied, zr)
+        if bron is None:
+            uit.append((None, None, None, None))
+            continue
+        uit.append(
+            (
+                _statistiek(waarden, matrix),
+                _venstermiddel(waarden, Fraction(1, 4)),
+                _venstermiddel(waarden, Fraction(3, 4)),
+                bron,
+            )
+        )
+    return uit
+
+
+def _scenariotarieven(prijzen, regels, producten, product_id, codes, cellen_, matrix, per):
+    """Per tariff scenario and cell: the cell tarief by the same method at the scenario's
+    tarief per product, and units x tarief. A scenario without a tarief for a product of the
+    realisation gets none (`ontbreekt` names the product)."""
+    client_id, cel_id, tijd = codes
+    paren, cellen, celcode, n_clienten, n_eenheden = cellen_
+    geleverd = regels["geleverd_milli"].to_numpy(dtype=np.int64)
+    rijen = []
+    for naam, per_product in prijzen.items():
+        ontbreekt = sorted(set(producten) - set(per_product))
+        if ontbreekt:
+            rijen += [
+                {"scenario": naam, "subresultaat": sub, "zelfredzaamheid": zr,
+                 "tarief_centen": None, "tariefmodel_centen": None,
+                 "ontbreekt": ", ".join(ontbreekt)}
+                for sub, zr in cellen
+            ]  # fmt: skip
+            continue
+        prijs = np.array([per_product[p] for p in producten], dtype=np.int64)
+        e = _eenheden(client_id, cel_id, tijd, geleverd * prijs[product_id], matrix, per)
+        for (sub, zr), (tarief, *_), n in zip(
+            cellen,
+            _celstatistieken(e, paren, cellen, celcode, matrix, n_clienten),
+            n_eenheden,
+            strict=True,
+        ):
+            rijen.append(
+                {"scenario": naam, "subresultaat": sub, "zelfredzaamheid": zr,
+                 "tarief_centen": tarief,
+                 "tariefmodel_centen": None if tarief is None else tarief * int(n),
+                 "ontbreekt": ""}
+            )  # fmt: skip
+    tabel = pd.DataFrame(
+        rijen,
+        columns=["scenario", "subresultaat", "zelfredzaamheid", "tarief_centen",
+                 "tariefmodel_centen", "ontbreekt"],
+    )  # fmt: skip
+    for kolom in ("tarief_centen", "tariefmodel_centen"):  # None stays None, not NaN
+        tabel[kolom] = pd.Series([r[kolom] for r in rijen], dtype=object)
+    return tabel
 
 
 def _bijdragen(cel_id, product_id, aanbieder_id, kosten, cellen, producten, aanbieders):
@@ -562,9 +635,15 @@ def naar_tariefjaar(params: Jaarparameters) -> Decimal:
     return indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie).factor
 
 
-def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Resultaattarieven:
+def bereken_uit_mappen(
+    params: Jaarparameters,
+    raw: Path,
+    processed: Path,
+    scenarioprijzen: dict[str, dict[str, int]] | None = None,
+) -> Resultaattarieven:
     """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
-    the processed folder, indexed to the tariff year."""
+    the processed folder, indexed to the tariff year; and per tariff scenario at its tarieven
+    (`scenarioprijzen`, from the budget step)."""
     matrix = _matrix(params)
     pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
     if not pad.exists():
@@ -577,7 +656,13 @@ def bereken_uit_mappen(params: Jaarparameters, raw: Path, processed: Path) -> Re
     regels.attrs.pop("clienten")  # the identifiers never travel with the lines
     # at the price level of the tariff year, as every proposed tarief
     kostprijzen = kostprijzen_uit_processed(processed, naar_tariefjaar(params))
-    return bereken_resultaattarieven(regels, kostprijzen, matrix, params.budget.perioden_per_jaar)
+    return bereken_resultaattarieven(
+        regels,
+        kostprijzen,
+        matrix,
+        params.budget.perioden_per_jaar,
+        scenarioprijzen=scenarioprijzen,
+    )
 
 
 STATISTIEK_NAMEN = {

@@ -99,6 +99,7 @@ RESULTAAT_SCHEMA = {
     "onder_eigen_bijdrage": f"{GEHEEL}?",
     "kostprijzen": GEHEEL_PER_TEKST,
     "bijdragen": f"{TABEL}?",
+    "scenarios": f"{TABEL}?",
 }
 
 
@@ -176,18 +177,32 @@ def bewaar_resultaattarieven(
         paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, None)
         _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, [], None)
         return None
-    uitkomst = bereken_uit_mappen(params, raw, processed)
+    budget = lees_budgetimpact(processed)  # the tariff scenarios, when the budget step ran
+    prijzen = scenarioprijzen(budget) if budget is not None else None
+    uitkomst = bereken_uit_mappen(params, raw, processed, prijzen)
     velden = resultaat_naar_record(uitkomst)
     paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, velden)
     ruw = [catalogus.cellenbron(raw, params.realisatiejaar)]
-    _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, ruw, KOSTPRIJZEN)
+    verwerkt = [KOSTPRIJZEN] + ([f"{BESTAND}/{HANDTEKENING}"] if budget is not None else [])
+    _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, ruw, verwerkt)
     return uitkomst
+
+
+def scenarioprijzen(budget: Budgetimpact) -> dict[str, dict[str, int]]:
+    """Per tariff scenario its ZIN tarief per product (cents), as the budget step set them;
+    a product without one is absent."""
+    s = budget.scenarios
+    s = s[(s["variant"] == "") & s["tarief_centen"].notna()]
+    uit: dict[str, dict[str, int]] = {n: {} for n in dict.fromkeys(budget.scenarios["scenario"])}
+    for r in s.itertuples():
+        uit[r.scenario][r.productspecificatie] = int(r.tarief_centen)
+    return uit
 
 
 def _vastleggen(params, raw, processed, stap, paden, ruw, verwerkt) -> None:
     invoer = raw_invoer(raw, [raw / naam for naam in ruw])  # absolute paths stay as they are
-    if verwerkt:
-        invoer[f"processed/{verwerkt}"] = processed / verwerkt
+    for naam in [verwerkt] if isinstance(verwerkt, str) else verwerkt or []:
+        invoer[f"processed/{naam}"] = processed / naam
     invoer[f"params/{params.bron.name}"] = params.bron
     vastleggen(processed, stap, invoer, paden)
 

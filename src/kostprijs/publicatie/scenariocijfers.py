@@ -200,3 +200,43 @@ FORMATEN = {
     "Verschil met huidige tarieven": "centen_heel",
     "Verschil (%)": "procent_teken",
 }
+
+
+def celkosten_tabel(
+    bi: Budgetimpact, resultaat, verborgen: frozenset[str], totaal_getoond: bool
+) -> pd.DataFrame | None:
+    """Per tariff scenario what last year's care would cost with the cell tariffs at the
+    scenario's tarieven, and the difference with the research's own cell tariffs; masked as
+    the scenario's totals in the budget report, and not at all when the result report hides
+    its own total. None when the result step has no scenarios."""
+    s = resultaat.scenarios
+    if s is None or not len(s):
+        return None
+    geheim = set(geheime_scenarios(bi, verborgen))
+    regel = dict(zip(bi.scenariototalen["scenario"], bi.scenariototalen["regel"], strict=True))
+    voorstel = dict(
+        zip(bi.scenariototalen["scenario"], bi.scenariototalen["voorstel"], strict=True)
+    )
+    basis = resultaat.tariefmodel_centen
+    rijen = []
+    for naam, groep in s.groupby("scenario", sort=False):
+        waarden = [v for v in groep["tariefmodel_centen"] if v is not None]
+        onbekend = bool((groep["ontbreekt"] != "").any())
+        verborgen_rij = naam in geheim or not totaal_getoond or onbekend
+        totaal = sum(int(v) for v in waarden)
+        rijen.append(
+            {
+                "Scenario": kolomnaam(naam, bool(voorstel.get(naam)), regel.get(naam, "")),
+                "Met de celtarieven": MARKER if verborgen_rij else totaal,
+                "Verschil met de celtarieven van het onderzoek": MARKER
+                if verborgen_rij
+                else totaal - basis,
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+CELKOSTEN_FORMATEN = {
+    "Met de celtarieven": "centen_heel",
+    "Verschil met de celtarieven van het onderzoek": "centen_heel",
+}

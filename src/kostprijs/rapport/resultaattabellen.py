@@ -81,3 +81,11 @@ def kern(
             "kan een cliënt met een resultaattarief meer eigen bijdrage betalen dan de zorg kost."
         )
     return punten
+
+
+SCENARIO_UITLEG = (
+    "Per tariefscenario van het budgetrapport: de celtarieven met dezelfde methode berekend, "
+    "met de tarieven van dat scenario in plaats van de geïndexeerde kostprijs, en wat de zorg "
+    "van vorig jaar daarmee had gekost. Een scenario dat rekent met een tarief dat herleidbaar "
+    'is tot één of enkele aanbieders, staat als "x", zoals in het budgetrapport.'
+)
