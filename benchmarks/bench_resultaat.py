@@ -3,7 +3,8 @@
 Prints the time of the package's exact computation (`bereken_resultaattarieven`: integer
 cents, client-periods, periods without care, fallback, window spread, product shares, per
 client) against a bare float pandas script doing the core of it (cost per line, sum per
-client-period, mean per cell, sum per client), and the ratio. Target: at most 3x.
+client-period, mean per cell, sum per client), and the ratio. Target: at most 3x. Also the
+time with the cell tariffs per tariff scenario of params/2027.yaml.
 
     .venv/bin/python benchmarks/bench_resultaat.py [regels]
 """
@@ -74,10 +75,25 @@ def main() -> None:
         )
     )
     kaal = meet(lambda: float_script(regels, kostprijs_euro))
+    # the cell tariffs per tariff scenario too, one price list per scenario of the parameters
+    prijzen = {
+        s.naam: {p: c + 50 * i for p, c in kostprijs_centen.items()}
+        for i, s in enumerate(params.scenarios.lijst)
+    }
+    met_scenarios = meet(
+        lambda: bereken_resultaattarieven(
+            regels,
+            kostprijs_centen,
+            params.resultaat,
+            params.budget.perioden_per_jaar,
+            scenarioprijzen=prijzen,
+        )
+    )
     print(f"realisatieregels:        {n:>12,}".replace(",", "."))
     print(f"kostprijs (exact):       {pakket:>10.2f} s")
     print(f"kaal float-script:       {kaal:>10.2f} s")
     print(f"verhouding:              {pakket / kaal:>10.2f} x (doel: hoogstens 3)")
+    print(f"met {len(prijzen)} tariefscenario's:   {met_scenarios:>10.2f} s")
 
 
 if __name__ == "__main__":
