@@ -478,8 +478,8 @@ def bereken_budgetimpact(
     nieuw_lijst = lees_tarieven(Path(tarieven_nieuw), params)
     huidig = tarieven_uit_lijst(huidig_lijst, params)
     voorstel = tarieven_uit_lijst(nieuw_lijst, params)
-    # a product without a new tarief (no cost price) keeps its current one, and a new product
-    # without a current tarief counts at its new one in both scenarios
+    # a product without a new tarief (no cost price) keeps its current one; a new product
+    # (no current tarief) is kept apart from the figures at the current tarieven, below
     kostprijs = voorstel.aangevuld_met(huidig)
     ongewijzigd = sorted({p for p, _, _ in set(kostprijs.centen) - set(voorstel.centen)})
     controleer_dekking(kostprijs, indicaties, str(tarieven_nieuw))
