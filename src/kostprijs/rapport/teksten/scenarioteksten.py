@@ -81,7 +81,9 @@ def eigen_uitleg(eigen: str, bestand: str) -> str:
         f"{bestand}, zoals gegeven, naast de huidige tarieven. Het is geen rapport van het "
         "kostprijsonderzoek: de scenario's van het onderzoek en het voorstel staan in de rapporten "
         "van de inkooptafel. Een tarief van een product waarvan het kostprijsonderzoek de cijfers "
-        'niet toont, staat ook hier als "x", en elk totaal waarin het meetelt ook.'
+        'niet toont, staat ook hier als "x", en elk totaal waarin het meetelt ook. Intern (niet '
+        "voor de inkooptafel) rekent de opdracht kostprijs budget met hetzelfde bestand de "
+        "totalen uit, zonder die beperking (zie de README)."
     )
 
 
