@@ -25,12 +25,12 @@ from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.getallen import geschaalde_kolom, rijfout
 from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
+from kostprijs.budget.scenariobudget import prijspeilketen
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op
 from kostprijs.gemeentedata.clientnummers import normaliseer
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
-from kostprijs.indexatie import indexketen
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
@@ -630,9 +630,8 @@ def prijspeil_zin(params: Jaarparameters) -> str:
 def naar_tariefjaar(params: Jaarparameters) -> Decimal:
     """The factor from the price year of the cost figures to the tariff year (1 without a
     kostprijs section)."""
-    if params.kostprijs is None:
-        return Decimal(1)
-    return indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie).factor
+    keten = prijspeilketen(params)
+    return Decimal(1) if keten is None else keten.factor
 
 
 def bereken_uit_mappen(

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from kostprijs.indexatie import indexketen
+from kostprijs.indexatie import Indexketen, indexketen
 from kostprijs.parameters import Jaarparameters
 from kostprijs.scenarios import (
     BUDGETNEUTRAAL,
@@ -31,12 +31,18 @@ FACTOR_DECIMALEN = 6  # the budget-neutral scale factor
 POGINGEN = 4
 
 
+def prijspeilketen(params: Jaarparameters) -> Indexketen | None:
+    """The chain from the price year of the cost figures to the tariff year by the parameters'
+    method (None without a kostprijs section)."""
+    if params.kostprijs is None:
+        return None
+    return indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie)
+
+
 def index_van_tariefjaar(params: Jaarparameters) -> Decimal:
     """The index of the tariff year by the parameters' method (0 without a kostprijs section)."""
-    if params.kostprijs is None:
-        return Decimal(0)
-    keten = indexketen(boekjaar(params), params.jaar, keuze=params.kostprijs.indexatie)
-    return index_tariefjaar(keten.stappen, params.jaar)
+    keten = prijspeilketen(params)
+    return Decimal(0) if keten is None else index_tariefjaar(keten.stappen, params.jaar)
 
 
 @dataclass(frozen=True)
