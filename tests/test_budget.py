@@ -279,11 +279,12 @@ def test_budget_impact_by_hand_reconciles_and_compares_like_for_like(params, tmp
 def test_a_product_without_current_tarief_stays_out_of_the_actual_spending(params, tmp_path):
     """The three clients, with Kortdurend verblijf a new product (no current tarief), by hand:
     realisation at current tarieven only OZL 1: A 100 h + C 53 h at 40,00 = 6.120,00, over 52 of
-    53 weeks 6.004,53; B's 30 etmalen are named apart. B has no other realisation, so the
-    existing clients are A and C. Current tarieven, OZL 1 only: A and C 2 x 52 x 0,65 x 40,00
-    = 2.704,00 each. New tarieven: all 13.520,00, existing 3.380,00 + 6.760,00 = 10.140,00;
-    the new product apart: B and C 3.380,00 each; existing clients like for like (OZL 1 only)
-    2 x 3.380,00. Raising the new product's tarief changes none of the current-tarief figures."""
+    53 weeks 6.004,53; B's 30 etmalen are named apart, and still make B an existing client
+    (realisation inside a running indication): the existing clients are A, B and C. Current
+    tarieven, OZL 1 only: A and C 2 x 52 x 0,65 x 40,00 = 2.704,00 each. New tarieven: all and
+    existing 13.520,00; the new product apart: B and C 3.380,00 each; existing clients like for
+    like (OZL 1 only) 2 x 3.380,00. Raising the new product's tarief changes none of the
+    current-tarief figures."""
     from kostprijs.budget.impact import HUIDIG, NIEUW, NIEUWE_PRODUCTEN, bereken_budgetimpact
 
     raw, nieuw = drie_clienten(tmp_path)
@@ -299,12 +300,12 @@ def test_a_product_without_current_tarief_stays_out_of_the_actual_spending(param
     assert bi.realisatie_nieuwe_producten[
         ["productspecificatie", "clienten", "volume_milli"]
     ].values.tolist() == [["Kortdurend verblijf", 1, 30_000]]
-    assert bi.aantal_bestaand == 2
+    assert bi.aantal_bestaand == 3
     t = bi.totalen.set_index("scenario")
     assert t.loc[f"Indicaties × gebruiksfactor × {HUIDIG}"].tolist() == [540_800, 540_800]
-    assert t.loc[f"Indicaties × gebruiksfactor × {NIEUW}"].tolist() == [1_352_000, 1_014_000]
-    assert t.loc[NIEUWE_PRODUCTEN].tolist() == [676_000, 338_000]
-    assert bi.nieuw_bestaand_centen == 1_014_000
+    assert t.loc[f"Indicaties × gebruiksfactor × {NIEUW}"].tolist() == [1_352_000, 1_352_000]
+    assert t.loc[NIEUWE_PRODUCTEN].tolist() == [676_000, 676_000]
+    assert bi.nieuw_bestaand_centen == 1_352_000
     assert bi.vergelijk_nieuw_bestaand_centen == 676_000
     assert bi.verschil_normjaar_centen == 676_000 - 600_453
     assert bi.huidig_basis_centen == 540_800 + 676_000
@@ -332,3 +333,127 @@ def test_a_product_without_current_tarief_stays_out_of_the_actual_spending(param
     # the basis of every scenario's difference holds the hidden new tarief: no difference shown
     gemaskeerd = totalen_tabel(bi, frozenset({"Kortdurend verblijf"}))
     assert set(gemaskeerd["Verschil met huidige tarieven"]) == {"x"}
+
+
+def test_a_new_products_realisation_outside_an_indication_is_listed_as_not_counted(
+    params, tmp_path
+):
+    """The three clients with Kortdurend verblijf new, and D who declared 5 etmalen of it
+    without any indication: D is no existing client, and the 5 etmalen stand among what is
+    not counted (at 0,00: there is no current tarief to price them), not lost."""
+    raw, nieuw = drie_clienten(tmp_path)
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;40,00;\n"
+        "Kortdurend verblijf;etmaal;;\n",
+        encoding="utf-8",
+    )
+    with (raw / "realisatie_2026.csv").open("a", encoding="utf-8") as f:
+        f.write("D;Kortdurend verblijf;1;5\n")
+    from kostprijs.budget.impact import bereken_budgetimpact
+
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    assert bi.aantal_bestaand == 3
+    assert bi.uitgesloten[["clienten", "volume_milli", "centen"]].values.tolist() == [[1, 5_000, 0]]
+    assert bi.realisatie_nieuwe_producten["clienten"].tolist() == [1]  # B only
+
+
+def test_transition_counts_the_periods_with_an_indication_of_any_product(params, tmp_path):
+    """D has OZL 1 from 18 May 2026 (period 6 of the 4-week periods from ISO week 1) and the
+    new product Kortdurend verblijf all year: an indication ran in all 10 transition periods.
+    Realisation: 20 h OZL 1 in period 6, 10 etmalen in period 1. By hand, at the new 50,00:
+    20 x 13 / 10 x 50,00 = 1.300,00 a year, 100 a period (counting only OZL 1's 5 periods
+    would give 200). Kortdurend verblijf is billed beside the budget."""
+    from kostprijs.budget.impact import bereken_budgetimpact
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;indicatie_per_week;begin;einde\n"
+        "D;OZL 1;2;18-05-2026;\nD;Kortdurend verblijf;1;;\n",
+        encoding="utf-8",
+    )
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;40,00;\n"
+        "Kortdurend verblijf;etmaal;;\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2026.csv").write_text(
+        "client;productspecificatie;periode;volume\nD;OZL 1;6;20\nD;Kortdurend verblijf;1;10\n",
+        encoding="utf-8",
+    )
+    nieuw = tmp_path / "tarieven_nieuw.csv"
+    nieuw.write_text(
+        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;50,00\n"
+        "Kortdurend verblijf;;etmaal;100,00\n",
+        encoding="utf-8",
+    )
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    assert bi.overgang["clienten"].iat[0] == 1
+    assert bi.overgang["budget_per_periode_totaal"].iat[0] == 100
+
+
+def test_the_basis_of_the_differences_rounds_each_clients_budget_once(params, tmp_path):
+    """A: OZL 1 1/week at the current 41,00 and OMD 3 1/week, a new product at 61,00, both
+    inside the periodebudget. By hand: 33,8 x 41,00 = 1.385,80 and 33,8 x 61,00 = 2.061,80 a
+    year; one budget (1.385,80 + 2.061,80) / 13 = 265,20 -> 265, so 3.445,00 a year. The two
+    separately rounded rows (107 and 159 a period) would add up to 3.458,00."""
+    from kostprijs.budget.impact import HUIDIG, NIEUWE_PRODUCTEN, bereken_budgetimpact
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;indicatie_per_week\nA;OZL 1;1\nA;OMD 3;1\n", encoding="utf-8"
+    )
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;eenheid;tarief;aandeel\nOZL 1;uur;41,00;\nOMD 3;dagdeel;;\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2026.csv").write_text(
+        "client;productspecificatie;periode;volume\nA;OZL 1;1;10\n", encoding="utf-8"
+    )
+    nieuw = tmp_path / "tarieven_nieuw.csv"
+    nieuw.write_text(
+        "productspecificatie;variant;eenheid;tarief\nOZL 1;;uur;41,00\nOMD 3;;dagdeel;61,00\n",
+        encoding="utf-8",
+    )
+    bi = bereken_budgetimpact(params, raw, nieuw, sleutel=b"k" * 32)
+    t = bi.totalen.set_index("scenario")["alle_clienten_centen"]
+    assert t[f"Indicaties × gebruiksfactor × {HUIDIG}"] == 139_100
+    assert t[NIEUWE_PRODUCTEN] == 206_700
+    assert bi.huidig_basis_centen == 344_500
+
+
+def test_a_variant_the_current_list_lacks_is_refused_not_priced_silently(tmp_path):
+    """The second catalogue: Vervoer dagbesteding has a current tarief for one variant only.
+    It is no new product because the new list has the other variant too; its rolstoelgebonden
+    indications need a current tarief: a clear refusal that names the line."""
+    from kostprijs.budget.impact import bereken_budgetimpact
+    from kostprijs.fouten import InvoerFout
+    from kostprijs.parameters import laad_parameters
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;variant;indicatie_per_week\n"
+        "A;Individuele begeleiding basis;;2\nA;Vervoer dagbesteding;rolstoelgebonden;1\n",
+        encoding="utf-8",
+    )
+    (raw / "tarieven_huidig.csv").write_text(
+        "productspecificatie;variant;eenheid;tarief\nIndividuele begeleiding basis;;uur;55,80\n"
+        "Vervoer dagbesteding;niet-rolstoelgebonden;dag;10,00\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2027.csv").write_text(
+        "client;productspecificatie;periode;volume\nA;Individuele begeleiding basis;1;10\n",
+        encoding="utf-8",
+    )
+    nieuw = tmp_path / "tarieven_nieuw.csv"
+    nieuw.write_text(
+        "productspecificatie;variant;eenheid;tarief\nIndividuele begeleiding basis;;uur;60,00\n"
+        "Vervoer dagbesteding;niet-rolstoelgebonden;dag;11,00\n"
+        "Vervoer dagbesteding;rolstoelgebonden;dag;19,80\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvoerFout, match="geen tarief voor Vervoer dagbesteding") as fout:
+        bereken_budgetimpact(laad_parameters(2028), raw, nieuw, sleutel=b"k" * 32)
+    assert "tarieven_huidig.csv" in str(fout.value) and "rolstoelgebonden" in str(fout.value)

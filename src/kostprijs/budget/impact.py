@@ -79,6 +79,8 @@ from kostprijs.tarieflijst import (
 
 NIEUW = "nieuwe tarieven"
 HUIDIG = "huidige tarieven"
+# like the actual spending: existing clients, the products that have a current tarief
+NIEUW_VERGELIJKBAAR = f"{NIEUW} (bestaande cliënten, producten met een huidig tarief)"
 NIEUWE_PRODUCTEN = f"Nieuwe producten (zonder huidig tarief): indicaties × gebruiksfactor × {NIEUW}"
 VOORBEELDCLIENT = "voorbeeld"
 
@@ -116,7 +118,10 @@ class Budgetimpact:
     realisatie_normjaar_centen: int
     vergelijk_nieuw_bestaand_centen: int  # existing clients at the new tarieven, same products
     nieuwe_producten: tuple[str, ...]  # products without a current tarief
-    realisatie_nieuwe_producten: pd.DataFrame  # their realisation: clienten, volume_milli
+    realisatie_nieuwe_producten: pd.DataFrame  # existing clients' realisation of them
+    # all clients at the current tarieven, new products at their new tarief, in one pass:
+    # the basis of every difference of a scenario with the current tarieven
+    huidig_basis_centen: int
     budgetneutrale_factor: Decimal | None  # on exposure (see docs/aannames.md)
     budgetneutrale_factor_naief: Decimal | None  # as if every indication ran the whole year
     gebruiksfactoren: pd.DataFrame  # on exposure, with clientdagen
@@ -160,14 +165,6 @@ class Budgetimpact:
     def nieuw_alle_centen(self) -> int:
         """All clients at the new tarieven and the gebruiksfactor, per year."""
         return int(self.totalen["alle_clienten_centen"].iat[0])
-
-    @property
-    def huidig_basis_centen(self) -> int:
-        """All clients at the current tarieven, new products at their new tarief: the basis of
-        every difference of a scenario with the current tarieven."""
-        t = self.totalen.set_index("scenario")["alle_clienten_centen"]
-        basis = int(t[f"Indicaties × gebruiksfactor × {HUIDIG}"])
-        return basis + (int(t[NIEUWE_PRODUCTEN]) if NIEUWE_PRODUCTEN in t.index else 0)
 
     @property
     def verschil_met_realisatie_centen(self) -> int:
@@ -494,35 +491,47 @@ def bereken_budgetimpact(
     nieuw = next(u.tarieven for u in scenario_uitkomsten if u.scenario.naam == naam_voorstel)
     # a product without a current tarief is kept apart from every figure at the current
     # tarieven and from the actual spending: none of them may move with the new tarieven
-    nieuwe = tuple(sorted({p for p, _, _ in set(nieuw.centen) - set(huidig.centen)}))
+    nieuwe = tuple(sorted({p for p, _, _ in nieuw.centen} - {p for p, _, _ in huidig.centen}))
+    # the basis of the differences holds new products at their new tarief; another line the
+    # current list lacks (a variant of a product it has) is refused below
+    huidig_vol = huidig.aangevuld_met(
+        Tarieven({k: c for k, c in nieuw.centen.items() if k[0] in nieuwe})
+    )
     om, bev = verslag(huidig_lijst)
     inlezen = (g.omrekeningen + om, g.bevindingen + bev)
-    apart = g.realisatie["productspecificatie"].isin(nieuwe).to_numpy()
-    # (their realisation still counts towards a client's transition budget, at the new tarief)
-    nieuwe_regels = g.realisatie[apart & (g.realisatie["reden"] == "")].drop(columns="reden")
-    realisatie_nieuwe = _realisatie_per_product(nieuwe_regels)
-    g = replace(g, realisatie=g.realisatie[~apart].reset_index(drop=True)) if apart.any() else g
-    controleer_dekking(huidig, g.realisatie, str(huidig_pad))
-    toets = toets_realisatie(g, params, huidig)
-    realisatie = toets.realisatie
+    # a new product's realisation decides who is an existing client and counts towards the
+    # transition budget (at the new tarief there), never towards the actual spending: 0 here
+    realisatie_tarieven = huidig.aangevuld_met(
+        Tarieven({k: 0 for k in nieuw.centen if k[0] in nieuwe})
+    )
+    controleer_dekking(realisatie_tarieven, g.realisatie, str(huidig_pad))
+    toets = toets_realisatie(g, params, realisatie_tarieven)
+    apart = toets.realisatie["productspecificatie"].isin(nieuwe).to_numpy()
+    realisatie = toets.realisatie[~apart].reset_index(drop=True)
+    realisatie_nieuwe = _realisatie_per_product(toets.realisatie[apart])
     bestaand = indicaties[indicaties["client"].isin(toets.bestaand)]
-    nieuwe_regels = nieuwe_regels[nieuwe_regels["client"].isin(toets.bestaand)].assign(centen=0)
     met_huidig = ~indicaties["productspecificatie"].isin(nieuwe).to_numpy()
+    controleer_dekking(huidig, indicaties[met_huidig], str(huidig_pad))
     bestaand_met_huidig = bestaand[~bestaand["productspecificatie"].isin(nieuwe)]
-    # the same clients' indications over the days they ran in the realisation year, for the
-    # products of the realisation: the footing of the usage and budget-neutral factors
-    ind_bestaand = g.indicaties[
-        g.indicaties["client"].isin(toets.bestaand)
-        & ~g.indicaties["productspecificatie"].isin(nieuwe)
-    ]
-    blootgesteld = blootstelling(ind_bestaand, params.realisatiejaar)
-    blootgesteld = blootgesteld[blootgesteld["dagen_in_jaar"] > 0].reset_index(drop=True)
+    # the same clients' indications over the days they ran in the realisation year: the
+    # periods with an indication (all products) for the transition; for the usage and
+    # budget-neutral factors only the products of the actual spending
+    blootgesteld_alle = blootstelling(
+        g.indicaties[g.indicaties["client"].isin(toets.bestaand)], params.realisatiejaar
+    )
+    blootgesteld_alle = blootgesteld_alle[blootgesteld_alle["dagen_in_jaar"] > 0]
+    blootgesteld = blootgesteld_alle[
+        ~blootgesteld_alle["productspecificatie"].isin(nieuwe)
+    ].reset_index(drop=True)
     naief = bestaand_met_huidig.drop(columns=["dagen_in_jaar", "dagen_jaar"])
 
     alle = {NIEUW: begroting(indicaties, nieuw, b, pb)[1]}
     van_bestaand = {NIEUW: begroting(bestaand, nieuw, b, pb)[1]}
     alle[HUIDIG] = begroting(indicaties[met_huidig], huidig, b, pb)[1]
     van_bestaand[HUIDIG] = begroting(bestaand_met_huidig, huidig, b, pb)[1]
+    # the basis of every difference with the current tarieven, new products at their new
+    # tarief, in one pass: per client, the budget is rounded once
+    basis = jaartotaal_centen(begroting(indicaties, huidig_vol, b, pb)[1])
     vergelijk = begroting(bestaand_met_huidig, nieuw, b, pb)[1]
     realisatie_centen = int(realisatie["centen"].sum())  # at the current tarieven, per line
     weken = iso_weken(params.realisatiejaar)
@@ -565,9 +574,7 @@ def bereken_budgetimpact(
     )
     gevoelig = gevoeligheid(indicaties, {NIEUW: nieuw}, b, pb)
     gevoelig[HUIDIG] = gevoeligheid(indicaties[met_huidig], {HUIDIG: huidig}, b, pb)[HUIDIG]
-    gevoelig[f"{NIEUW} (bestaande cliënten)"] = gevoeligheid(
-        bestaand_met_huidig, {NIEUW: nieuw}, b, pb
-    )[NIEUW]
+    gevoelig[NIEUW_VERGELIJKBAAR] = gevoeligheid(bestaand_met_huidig, {NIEUW: nieuw}, b, pb)[NIEUW]
     producten = [
         p for p in params.productspecificaties if p in set(blootgesteld["productspecificatie"])
     ]
@@ -614,6 +621,7 @@ def bereken_budgetimpact(
         vergelijk_nieuw_bestaand_centen=jaartotaal_centen(vergelijk),
         nieuwe_producten=nieuwe,
         realisatie_nieuwe_producten=realisatie_nieuwe,
+        huidig_basis_centen=basis,
         budgetneutrale_factor=_neutraal(blootgesteld, nieuw, b, pb, normjaar_centen),
         budgetneutrale_factor_naief=_neutraal(naief, nieuw, b, pb, normjaar_centen),
         gebruiksfactoren=per_product(blootgesteld),
@@ -624,9 +632,7 @@ def bereken_budgetimpact(
         gebruiksfactor_gewogen_naief=_gewogen_gebruik(
             naief, huidig, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(
-            pd.concat([realisatie, nieuwe_regels]), nieuw, van_bestaand[NIEUW], params, blootgesteld
-        )
+        overgang=_overgang(toets.realisatie, nieuw, van_bestaand[NIEUW], params, blootgesteld_alle)
         if pb
         else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,

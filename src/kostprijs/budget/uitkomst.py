@@ -65,6 +65,7 @@ BUDGET_SCHEMA = {
     "vergelijk_nieuw_bestaand_centen": GEHEEL,
     "nieuwe_producten": TEKSTEN,
     "realisatie_nieuwe_producten": TABEL,
+    "huidig_basis_centen": GEHEEL,
     "budgetneutrale_factor": f"{DECIMAAL}?",
     "budgetneutrale_factor_naief": f"{DECIMAAL}?",
     "gebruiksfactoren": TABEL,

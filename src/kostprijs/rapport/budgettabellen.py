@@ -281,8 +281,10 @@ def nieuwe_producten(bi: Budgetimpact, params: Jaarparameters, verborgen: frozen
         wie = "cliënt" if rij.clienten == 1 else "cliënten"
         delen.append(f"{naam} ({getal(rij.clienten, 0)} {wie}, {getal(volume, 0)} {eenheid})")
     return (
-        f"{zin} In {params.realisatiejaar} is ook gedeclareerd voor {opsomming(delen)}; dat "
-        "staat niet in de werkelijke uitgaven, omdat er geen huidig tarief voor is."
+        f"{zin} In {params.realisatiejaar} is voor bestaande cliënten ook gedeclareerd voor "
+        f"{opsomming(delen)}; dat staat niet in de werkelijke uitgaven, omdat er geen huidig "
+        "tarief voor is. Wel telt het mee voor wie een bestaande cliënt is en voor het "
+        "overgangsbudget."
     )
 
 
