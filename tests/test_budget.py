@@ -457,3 +457,38 @@ def test_a_variant_the_current_list_lacks_is_refused_not_priced_silently(tmp_pat
     with pytest.raises(InvoerFout, match="geen tarief voor Vervoer dagbesteding") as fout:
         bereken_budgetimpact(laad_parameters(2028), raw, nieuw, sleutel=b"k" * 32)
     assert "tarieven_huidig.csv" in str(fout.value) and "rolstoelgebonden" in str(fout.value)
+
+
+def test_only_budget_neutral_scenarios_with_a_hidden_product_give_a_workbook_that_says_why(
+    params, tmp_path
+):
+    """The rekenblad leaves a budget-neutral scenario out while a product is hidden; when that
+    is every scenario, it has nothing to recalculate: a workbook of one sheet says why, and
+    neither the hidden tarief nor any amount is in it."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from kostprijs.budget.impact import bereken_budgetimpact
+    from kostprijs.budget.rekenbladvolumes import invoer
+    from kostprijs.rapport.rekenblad import schrijf_zonder_scenario
+    from kostprijs.rapport.rekenbladteksten import zonder_scenario
+    from kostprijs.scenarios import BUDGETNEUTRAAL, Scenario, Scenarios
+
+    raw, nieuw = drie_clienten(tmp_path)
+    alleen = replace(
+        params, scenarios=Scenarios((Scenario("Budgetneutraal", BUDGETNEUTRAAL),), "Budgetneutraal")
+    )
+    bi = bereken_budgetimpact(
+        alleen, raw, nieuw, sleutel=b"k" * 32, verborgen=frozenset({"Kortdurend verblijf"})
+    )
+    assert bi.rekenblad_weggelaten == ("Kortdurend verblijf",)
+    assert invoer(alleen, bi.rekenblad, "r", "7 december 2026") is None
+    tekst = zonder_scenario(alleen.scenarios.namen, bi.rekenblad_weggelaten)
+    pad = tmp_path / "rekenblad.xlsx"
+    schrijf_zonder_scenario(alleen.gemeente, 2027, "Uit run r", tekst, pad)
+    wb = load_workbook(pad)
+    assert wb.sheetnames == ["Uitleg"]
+    inhoud = " ".join(str(c.value) for r in wb["Uitleg"].iter_rows() for c in r if c.value)
+    assert "Budgetneutraal" in inhoud and "Kortdurend verblijf" in inhoud
+    assert "100,00" not in inhoud and "€" not in inhoud

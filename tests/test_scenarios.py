@@ -335,6 +335,11 @@ def test_cell_tariffs_per_scenario_by_hand_and_masked_as_the_budget_scenarios(kl
         "Scenario"
     )
     assert dicht.loc["Huidig tarief geïndexeerd", "Met de celtarieven"] != "x"
+    # its difference would give the hidden cost-price row away (that row's is 0)
+    assert (
+        dicht.loc["Huidig tarief geïndexeerd", "Verschil met de celtarieven van het onderzoek"]
+        == "x"
+    )
     for naam in ("Kostprijs geïndexeerd (voorstel)", "Ingroeipad 10%", "Budgetneutraal"):
         assert set(dicht.loc[naam]) == {"x"}
     assert set(celkosten_tabel(klein, u, frozenset(), False).iloc[:, 1:].to_numpy().ravel()) == {

@@ -353,7 +353,8 @@ def _rekenblad(args: argparse.Namespace) -> int:
     from kostprijs.opmaak import datum
     from kostprijs.paden import processed_map
     from kostprijs.parameters import laad_parameters
-    from kostprijs.rapport.rekenblad import schrijf_rekenblad
+    from kostprijs.rapport.rekenblad import schrijf_rekenblad, schrijf_zonder_scenario
+    from kostprijs.rapport.rekenbladteksten import zonder_scenario
 
     params = laad_parameters(args.jaar)
     uitkomst = lees_budgetimpact(processed_map(args.jaar, args.processed or ""))
@@ -365,6 +366,12 @@ def _rekenblad(args: argparse.Namespace) -> int:
     manifest = lees_manifest(Path(args.manifest))
     start = datum(dt.datetime.fromisoformat(manifest["start"]))
     gegevens = invoer(params, uitkomst.rekenblad, manifest["run_id"], start)
+    if gegevens is None:
+        tekst = zonder_scenario(params.scenarios.namen, uitkomst.rekenblad_weggelaten)
+        herkomst = f"Uit run {manifest['run_id']}, {start}"
+        schrijf_zonder_scenario(params.gemeente, params.jaar, herkomst, tekst, Path(args.uit))
+        print(f"Rekenblad zonder cijfers geschreven: {args.uit}. {tekst}")
+        return 0
     if manifest.get("synthetisch"):
         gegevens = dataclasses.replace(gegevens, synthetisch=True)
     schrijf_rekenblad(gegevens, Path(args.uit))

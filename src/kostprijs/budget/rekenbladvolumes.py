@@ -114,6 +114,9 @@ def rekenbladgegevens(
         ],
         columns=["regel", "scenario", "tarief_centen"],
     )
+    weggelaten = tuple(sorted(set(indicaties["productspecificatie"]) & verborgen))
+    if not uitkomsten:  # every scenario left out: nothing to recalculate (see `invoer`)
+        return Rekenbladgegevens(regels, tarieven, 0, 0, weggelaten)
     voorstel = next(
         (u for u in uitkomsten if u.scenario.naam == params.scenarios.voorstel), uitkomsten[0]
     )
@@ -127,14 +130,17 @@ def rekenbladgegevens(
         tarieven,
         totaal(zichtbaar, voorstel.tarieven) - lijnen.totaal_centen,
         (totaal(met_huidig, huidig) if len(met_huidig) else 0) - lijnen.huidig_totaal_centen,
-        tuple(sorted(set(indicaties["productspecificatie"]) & verborgen)),
+        weggelaten,
     )
 
 
 def invoer(
     params: Jaarparameters, g: Rekenbladgegevens, run_id: str, datum: str
-) -> Rekenbladinvoer:
-    """The workbook's input from the stored part and the run."""
+) -> Rekenbladinvoer | None:
+    """The workbook's input from the stored part and the run; None when every scenario is
+    left out (only budget-neutral ones while a product is hidden)."""
+    if len(g.regels) and not len(g.tarieven):
+        return None
     per_regel: dict[str, dict[str, int]] = {}
     for r in g.tarieven.itertuples():
         per_regel.setdefault(r.regel, {})[r.scenario] = int(r.tarief_centen)

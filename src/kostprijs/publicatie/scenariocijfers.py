@@ -208,7 +208,9 @@ def celkosten_tabel(
     """Per tariff scenario what last year's care would cost with the cell tariffs at the
     scenario's tarieven, and the difference with the research's own cell tariffs; masked as
     the scenario's totals in the budget report, and not at all when the result report hides
-    its own total. None when the result step has no scenarios."""
+    its own total. While a scenario is hidden no difference is shown either: the hidden
+    indexed cost price's cell costs are the research's own, so every visible total minus its
+    difference would give them away. None when the result step has no scenarios."""
     s = resultaat.scenarios
     if s is None or not len(s):
         return None
@@ -229,7 +231,7 @@ def celkosten_tabel(
                 "Scenario": kolomnaam(naam, bool(voorstel.get(naam)), regel.get(naam, "")),
                 "Met de celtarieven": MARKER if verborgen_rij else totaal,
                 "Verschil met de celtarieven van het onderzoek": MARKER
-                if verborgen_rij
+                if verborgen_rij or geheim
                 else totaal - basis,
             }
         )

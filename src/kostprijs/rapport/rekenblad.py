@@ -42,7 +42,15 @@ from kostprijs.rapport.rekenbladindeling import (
 )
 from kostprijs.rapport.rekenbladteksten import NIET_OPENBAAR, invoerbericht, uitleg
 
-__all__ = ["BEREKENING", "INVOER", "TARIEVEN", "UITLEG", "indeling", "schrijf_rekenblad"]
+__all__ = [
+    "BEREKENING",
+    "INVOER",
+    "TARIEVEN",
+    "UITLEG",
+    "indeling",
+    "schrijf_rekenblad",
+    "schrijf_zonder_scenario",
+]
 _INVOER = PatternFill("solid", fgColor="FFF2CC")
 _OPEN = Protection(locked=False)
 
@@ -68,6 +76,29 @@ def schrijf_rekenblad(invoer: Rekenbladinvoer, pad: Path) -> None:
     wb.calculation.fullCalcOnLoad = True
     wb.properties.creator = "kostprijs"
     wb.properties.title = _titel(invoer, UITLEG)
+    wb.properties.created = wb.properties.modified = VAST_TIJDSTIP
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with atomisch(pad) as tmp:
+        tmp.write_bytes(vaste_zip(buffer.getvalue()))
+
+
+def schrijf_zonder_scenario(
+    gemeente: str, tariefjaar: int, herkomst: str, uitleg_: str, pad: Path
+) -> None:
+    """Write a workbook of one Uitleg sheet that says why there are no figures this year."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = UITLEG
+    ws["A1"] = onschadelijk(f"Wat-als-rekenblad budgetimpact {gemeente}, tariefjaar {tariefjaar}")
+    ws["A1"].font = KOP
+    ws["A2"] = onschadelijk(herkomst)
+    ws.column_dimensions["A"].width = 110
+    ws["A4"] = onschadelijk(uitleg_)
+    ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[4].height = len(textwrap.wrap(uitleg_, 104)) * 15 + 3
+    ws.protection.sheet = True
+    wb.properties.creator = "kostprijs"
     wb.properties.created = wb.properties.modified = VAST_TIJDSTIP
     buffer = io.BytesIO()
     wb.save(buffer)

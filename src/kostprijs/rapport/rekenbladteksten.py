@@ -90,6 +90,17 @@ def uitleg(invoer: Rekenbladinvoer) -> list[tuple[str, str]]:
     ]
 
 
+def zonder_scenario(scenarios: tuple[str, ...], weggelaten: tuple[str, ...]) -> str:
+    """Why the workbook has no figures: every scenario would show a hidden tarief."""
+    return (
+        f"Dit jaar kan dit rekenblad niet rekenen: elk scenario ({', '.join(scenarios)}) is de "
+        "geïndexeerde kostprijs maal één factor, die mede bepaald is door het niet-openbare "
+        f"tarief van {', '.join(weggelaten)}; uit elk getoond tarief zou die factor, en daarmee "
+        "dat tarief, terug te rekenen zijn. Neem in de parameters (scenarios) een scenario op "
+        "dat niet budgetneutraal is, of gebruik de budgetrapporten."
+    )
+
+
 def invoerbericht(soort: str, extra=None) -> tuple[str, str, str]:
     """(title, input message, error message) of an input cell of this kind."""
     procent = "Typ het procentteken erbij, bijvoorbeeld {}; zonder wordt 3 in LibreOffice 300%."
