@@ -47,6 +47,13 @@ def test_a_name_without_letters_is_refused():
     assert mapnaam("Tarieven -2% (OZL)") == "tarieven-2-ozl"
     with pytest.raises(ConfiguratieFout, match="geen letter of cijfer"):
         mapnaam("%%")
+    assert mapnaam("Tarieven cliëntvriendelijk (+3,5%)") == "tarieven-cli-ntvriendelijk-3-5"
+    # printed in Markdown, HTML and a make command: no characters that mean something there
+    for naam in ("<b>vet</b>", "**OZL**", "min_2", "Jan's", "a`b", "[x](y)"):
+        with pytest.raises(ConfiguratieFout, match="Gebruik letters, cijfers"):
+            mapnaam(naam)
+    with pytest.raises(ConfiguratieFout, match="langer dan 80"):
+        mapnaam("a" * 81)
 
 
 @pytest.mark.traag
@@ -104,3 +111,16 @@ def test_own_tariff_file_is_a_named_scenario_beside_the_official_reports(voorbee
         assert f"€ {r['tarief']}" not in html.replace("\xa0", " ")
     # the official reports are untouched
     assert {p: sha256(p) for p in run["REPORTS"].rglob("*") if p.is_file()} == officieel
+    # another name that gives the same folder does not overwrite this scenario
+    inhoud = {p: sha256(p) for p in map_.rglob("*") if p.is_file()}
+    ander = subprocess.run(
+        [a.replace("--naam=Lager OZL", "--naam=lager ozl") for a in proces.args],
+        env={**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ander.returncode != 0
+    assert "hoort al bij het scenario 'Lager OZL'" in ander.stdout + ander.stderr
+    assert "Traceback" not in ander.stderr
+    assert {p: sha256(p) for p in map_.rglob("*") if p.is_file()} == inhoud

@@ -246,7 +246,7 @@ def _scenario(args: argparse.Namespace) -> int:
     from kostprijs.paden import BUILD, REPORTS, processed_map, raw_map
     from kostprijs.rapport.eigen_scenario import maak_scenario
 
-    naam = args.naam or Path(args.tarieven).stem
+    naam = args.naam or Path(args.tarieven).stem.replace("_", " ")
     uit = maak_scenario(
         args.jaar,
         Path(args.tarieven),

@@ -31,12 +31,30 @@ MAP = "scenarios"  # beside inkooptafel/ and intern/ in reports/<jaar>/ and buil
 BUDGET = next(r for r in RAPPORTEN if r.naam == "budget")
 
 
+_TEKENS = re.compile(r"[^\W_]|[ %+\-.,()&]")  # letters, digits and these: safe in every text
+MAX_LENGTE = 80
+
+
 def mapnaam(naam: str) -> str:
-    """A scenario's folder: its name in lower case, every other character a hyphen.
+    """A scenario's folder: its name in lower case, every other character a hyphen. A name
+    with other characters than letters, digits, spaces and % + - . , ( ) & is refused: it is
+    printed in Markdown, HTML and a make command.
 
     >>> mapnaam("Min 2% op OZL")
     'min-2-op-ozl'
     """
+    vreemd = sorted({t for t in naam if not _TEKENS.fullmatch(t)})
+    if vreemd or len(naam) > MAX_LENGTE:
+        raise ConfiguratieFout(
+            f"De scenarionaam '{naam}' "
+            + (
+                f"bevat {' '.join(repr(t) for t in vreemd)}"
+                if vreemd
+                else f"is langer dan {MAX_LENGTE} tekens"
+            )
+            + ". Gebruik letters, cijfers, spaties en % + - . , ( ) &, bijvoorbeeld "
+            "NAAM=\"Tarieven min 2%\"."
+        )
     uit = re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-")
     if not uit:
         raise ConfiguratieFout(
@@ -83,6 +101,7 @@ def maak_scenario(
     from kostprijs.rapport.html import schrijf_html
     from kostprijs.rapport.notebooks import voer_notebook_uit
 
+    map_ = mapnaam(naam)  # a name that cannot be used is refused before anything runs
     tarieven = Path(tarieven).resolve()
     if not tarieven.is_file():
         raise InvoerFout(
@@ -102,9 +121,9 @@ def maak_scenario(
     officieel = lees_manifest(officieel_pad)
     controleer_keten(Path(processed), officieel, Path(raw))
     manifest = scenariomanifest(officieel, naam, tarieven)
-    map_ = mapnaam(naam)
     werk = Path(build) / MAP / map_
     doel = Path(reports) / MAP / map_
+    _niet_van_een_ander(doel, naam)
     start_manifest = werk / catalogus.MANIFEST
     schrijf_manifest(manifest, start_manifest)
     notebook = werk / f"{BUDGET.notebook}.ipynb"
@@ -131,3 +150,17 @@ def maak_scenario(
         schrijf_excel(notebook, stapel.enter_context(atomisch(uit.xlsx)))
     voltooi(start_manifest, uit.manifest)
     return uit
+
+
+def _niet_van_een_ander(doel: Path, naam: str) -> None:
+    """Refuse to overwrite the folder of another scenario whose name gives the same folder."""
+    pad = doel / catalogus.MANIFEST
+    if not pad.exists():
+        return
+    ander = lees_manifest(pad).get("scenario", {}).get("naam")
+    if ander != naam:
+        raise ConfiguratieFout(
+            f"De map {doel} hoort al bij het scenario '{ander}'; '{naam}' krijgt dezelfde "
+            "mapnaam en zou het overschrijven. Kies een andere naam, of verwijder eerst die map "
+            "als het oude scenario weg mag."
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from kostprijs.opmaak import euro, getal, opsomming, procent, procent_exact
@@ -43,6 +44,17 @@ def regel(s: Scenario, jaar: int) -> str:
     raise ValueError(s.regel)
 
 
+def letterlijk(tekst: str) -> str:
+    r"""A file name as plain text in Markdown: every character that means something there
+    escaped.
+
+    >>> print(letterlijk("tarieven_*min*_<2>.csv"))
+    tarieven\_\*min\*\_&lt;2&gt;.csv
+    """
+    tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#!|~])", r"\\\1", tekst)
+
+
 def titel(jaar: int, eigen: str) -> str:
     """The budget report's title: the year, and the scenario of one's own when there is one.
 
@@ -64,7 +76,8 @@ def nieuwe_tarieven(params: Jaarparameters, eigen: str, bestand: str) -> str:
     Never the research's proposal for a tariff file of one's own."""
     if eigen:
         return (
-            f"de tarieven van het eigen scenario '{eigen}' uit het bestand {bestand}, zoals "
+            f"de tarieven van het eigen scenario '{eigen}' uit het bestand {letterlijk(bestand)}, "
+            "zoals "
             "gegeven: niet de tarieven van het kostprijsonderzoek (die staan in de rapporten "
             "van de inkooptafel)"
         )
@@ -78,7 +91,7 @@ def eigen_uitleg(eigen: str, bestand: str) -> str:
     """The paragraph above the scenario tables of a scenario of one's own."""
     return (
         f"Dit rapport rekent met één eigen scenario, **{eigen}**: de tarieven uit het bestand "
-        f"{bestand}, zoals gegeven, naast de huidige tarieven. Het is geen rapport van het "
+        f"{letterlijk(bestand)}, zoals gegeven, naast de huidige tarieven. Het is geen rapport van het "
         "kostprijsonderzoek: de scenario's van het onderzoek en het voorstel staan in de rapporten "
         "van de inkooptafel. Een tarief van een product waarvan het kostprijsonderzoek de cijfers "
         'niet toont, staat ook hier als "x", en elk totaal waarin het meetelt ook. Intern (niet '
