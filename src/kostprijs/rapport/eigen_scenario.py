@@ -53,7 +53,7 @@ def mapnaam(naam: str) -> str:
                 else f"is langer dan {MAX_LENGTE} tekens"
             )
             + ". Gebruik letters, cijfers, spaties en % + - . , ( ) &, bijvoorbeeld "
-            "NAAM=\"Tarieven min 2%\"."
+            'NAAM="Tarieven min 2%".'
         )
     uit = re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-")
     if not uit:
