@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
+from kostprijs.codering import codeer
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal
 
@@ -173,7 +174,7 @@ def geschaalde_kolom(
     >>> geschaalde_kolom(df, "x", 3).tolist()
     [1500, 2000, 125]
     """
-    codes, uniek = pd.factorize(df[kolom].to_numpy(), use_na_sentinel=False)
+    codes, uniek = codeer(df[kolom].to_numpy())
     komma = conventie(df, kolom, uniek)
     eenvoudig, waarden = _eenvoudig_geschaald(uniek, komma, decimalen)
     eenvoudig, waarden = eenvoudig[codes], waarden[codes]
@@ -262,7 +263,7 @@ def datum_kolom(df: pd.DataFrame, kolom: str) -> pd.Series:
     tekst = df[kolom]  # stripped by lees_tabel
     if not (tekst.to_numpy() != "").any():
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
-    codes, uniek = pd.factorize(tekst.to_numpy(), use_na_sentinel=False)
+    codes, uniek = codeer(tekst.to_numpy())
     waarden = _datums(pd.Series(uniek, dtype=object), bool(df.attrs.get("xlsx")))
     datums = pd.Series(waarden.to_numpy()[codes], index=df.index, dtype="datetime64[ns]")
     fout = ((tekst != "") & datums.isna()).to_numpy()

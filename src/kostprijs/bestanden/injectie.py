@@ -21,9 +21,12 @@ spreadsheet reads as that number, never as a formula.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 _GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?%?")

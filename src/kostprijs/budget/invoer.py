@@ -20,6 +20,7 @@ import pandas as pd
 
 from kostprijs.bestanden.getallen import datum_kolom, geschaalde_kolom, rijfout
 from kostprijs.budget.model import INDICATIE_DECIMALEN, jaarvolume
+from kostprijs.codering import codeer
 from kostprijs.eenheden import FREQUENTIES
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
@@ -271,7 +272,7 @@ def _frequenties(
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """Frequencies as exported (words or iWmo codes) as the model's, with the factor on the
     volume per row (teller, noemer): 'per dag' is per week x 7."""
-    codes, uniek = pd.factorize(np.asarray(cellen, dtype=object), use_na_sentinel=False)
+    codes, uniek = codeer(np.asarray(cellen, dtype=object))
     gelezen = [iwmo.frequentie(w) for w in uniek]
     for j, w in enumerate(uniek):
         tekst = iwmo.frequentie_tekst(w)

@@ -31,6 +31,7 @@ from math import prod
 import numpy as np
 import pandas as pd
 
+from kostprijs.codering import codeer
 from kostprijs.geld import geschaald, rond_half_op, rond_omlaag
 from kostprijs.parameters import Budgetparameters
 from kostprijs.tarieflijst import Tarieven
@@ -76,7 +77,7 @@ def jaarvolume(indicaties: pd.DataFrame, weken_per_jaar: int) -> tuple[np.ndarra
         "per jaar": (1, 1),
         "totaal": (7 * w, 1),  # divided by the days of the indication period below
     }
-    codes, soorten = pd.factorize(frequentie, use_na_sentinel=False)
+    codes, soorten = codeer(frequentie)
     paren = np.array([per_soort.get(s, (-1, 1)) for s in soorten], dtype=np.int64)
     paren = paren.reshape(-1, 2)[codes]
     teller = np.where(eenmalig, 1, paren[:, 0])
@@ -227,7 +228,7 @@ def clientgroepen(client) -> tuple[np.ndarray, np.ndarray]:
 
     Grouped in order of appearance, then the distinct clients sorted: faster than pandas'
     sorting factorize."""
-    codes, clienten = pd.factorize(np.asarray(client))
+    codes, clienten = codeer(np.asarray(client))
     volgorde = np.argsort(clienten, kind="stable")
     positie = np.empty(len(volgorde), dtype=np.intp)
     positie[volgorde] = np.arange(len(volgorde))

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
-from kostprijs.bestanden.excel import Blad, schrijf_werkboek
 from kostprijs.geld import naar_euro
 from kostprijs.opmaak import euro, getal, procent_exact
 from kostprijs.parameters import Jaarparameters
@@ -106,6 +105,8 @@ def schrijf_budget(regels: Callable[[], pd.DataFrame], clienten: pd.DataFrame, p
 
 def schrijf_xlsx(tabellen: dict[str, pd.DataFrame], pad: Path) -> None:
     """Tables as sheets (the sheet name is the table's key), with numbers as numbers."""
+    from kostprijs.bestanden.excel import Blad, schrijf_werkboek  # openpyxl: only for .xlsx
+
     tabellen = {naam: _in_euro(tabel) for naam, tabel in tabellen.items()}
     schrijf_werkboek(
         [

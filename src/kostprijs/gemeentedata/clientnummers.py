@@ -15,6 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from kostprijs.codering import codeer
+
 _GETAL = re.compile(r"\d[\d .\-]*")
 _NIET_CIJFER = re.compile(r"\D")
 
@@ -38,7 +40,7 @@ def normaliseer(*reeksen: np.ndarray) -> list[np.ndarray]:
     identifier in every file); other identifiers trimmed. Each distinct value once."""
     delen = []
     for waarden in reeksen:
-        codes, uniek = pd.factorize(np.asarray(waarden, dtype=object), use_na_sentinel=False)
+        codes, uniek = codeer(np.asarray(waarden, dtype=object))
         delen.append((codes, *_schoon(uniek)))
     lengtes = [
         np.fromiter(map(len, schoon), dtype=np.int64, count=len(schoon)) for _, schoon, _ in delen

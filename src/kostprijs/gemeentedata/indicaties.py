@@ -18,6 +18,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from kostprijs.codering import codeer
 from kostprijs.fouten import InvoerFout
 from kostprijs.opmaak import datum
 
@@ -67,7 +68,7 @@ def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> 
     # only lines that occur more than once can overlap: found on one integer per line
     sleutel = np.zeros(len(indicaties), dtype=np.int64)
     for k in SLEUTEL:
-        codes, uniek = pd.factorize(indicaties[k].to_numpy())
+        codes, uniek = codeer(indicaties[k].to_numpy())
         sleutel = sleutel * (len(uniek) + 1) + codes
     vaker = pd.Series(sleutel).duplicated(keep=False).to_numpy()
     if not vaker.any():

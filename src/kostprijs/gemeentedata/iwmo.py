@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden.getallen import rijfout
+from kostprijs.codering import codeer
 from kostprijs.eenheden import FREQUENTIES, normaliseer_eenheid, normaliseer_frequentie
 from kostprijs.gemeentedata.tabellezer import per_waarde
 from kostprijs.parameters import Jaarparameters
@@ -283,9 +284,9 @@ def samengevat(omrekeningen: list[str]) -> list[str]:
 
 
 def paren(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
-    """The distinct pairs of two columns: a code per row and the pairs (as `pd.factorize` on
-    the pairs would give, without building a tuple per row)."""
-    ca, ua = pd.factorize(np.asarray(a, dtype=object), use_na_sentinel=False)
-    cb, ub = pd.factorize(np.asarray(b, dtype=object), use_na_sentinel=False)
-    codes, uniek = pd.factorize(ca.astype(np.int64) * len(ub) + cb)
+    """The distinct pairs of two columns: a code per row and the pairs (as `codeer` on the
+    pairs would give, without building a tuple per row)."""
+    ca, ua = codeer(np.asarray(a, dtype=object))
+    cb, ub = codeer(np.asarray(b, dtype=object))
+    codes, uniek = codeer(ca * len(ub) + cb)
     return codes, [(ua[k // len(ub)], ub[k % len(ub)]) for k in uniek]

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kostprijs.codering import codeer
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata import kolommen as kolomnamen
 
@@ -150,7 +151,7 @@ class Codeboek:
 
     def codes(self, kolom: pd.Series) -> np.ndarray:
         """The codes of a part's column (int64)."""
-        codes, uniek = pd.factorize(kolom.to_numpy(), sort=False)
+        codes, uniek = codeer(kolom.to_numpy())
         plek = self._waarden.get_indexer(uniek).astype(np.int64)
         nieuw = plek < 0
         if nieuw.any():
@@ -166,7 +167,7 @@ class Codeboek:
 def per_waarde(cellen, functie) -> np.ndarray:
     """`functie` applied once to each distinct cell, spread over the rows (object array): text
     rules on millions of rows with few distinct values."""
-    codes, uniek = pd.factorize(np.asarray(cellen, dtype=object), use_na_sentinel=False)
+    codes, uniek = codeer(np.asarray(cellen, dtype=object))
     return np.asarray([functie(w) for w in uniek], dtype=object)[codes]
 
 

@@ -1,0 +1,44 @@
+"""A code per row and the distinct values of a column, fast for text columns.
+
+`pd.factorize(..., use_na_sentinel=False)` first scans a text column for missing values and
+for non-strings, which at a million rows costs more than the factorizing itself. Read
+columns are text without missing values: this goes to pandas' string hash table directly,
+and to the general one when a value is not a str.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from pandas._libs.hashtable import StringHashTable
+from pandas.core.algorithms import factorize_array
+
+
+def codeer(waarden) -> tuple[np.ndarray, np.ndarray]:
+    """As `pd.factorize(waarden, use_na_sentinel=False)`: a code per row (int64) and the
+    distinct values in order of first appearance; every missing value (None, NaN, NA) is one
+    value, the first one met.
+
+    >>> codes, uniek = codeer(["b", "a", "b", None, float("nan")])
+    >>> codes.tolist(), uniek.tolist()
+    ([0, 1, 0, 2, 2], ['b', 'a', None])
+    """
+    a = np.asarray(waarden) if not isinstance(waarden, np.ndarray) else waarden
+    if a.dtype != object:
+        codes, uniek = pd.factorize(a, use_na_sentinel=False)
+        return codes.astype(np.int64, copy=False), np.asarray(uniek)
+    uniek, codes = StringHashTable(len(a)).factorize(a)  # anything but a str gets code -1
+    if not (codes < 0).any():
+        return codes.astype(np.int64, copy=False), uniek
+    codes, uniek = factorize_array(a, use_na_sentinel=False)
+    codes = codes.astype(np.int64, copy=False)
+    leeg = np.flatnonzero(pd.isna(uniek))
+    if len(leeg) > 1:  # None, NaN and NA are told apart by the hash table: one value here
+        naar = np.arange(len(uniek))
+        naar[leeg] = leeg[0]
+        houden = np.ones(len(uniek), dtype=bool)
+        houden[leeg[1:]] = False
+        nieuw = np.cumsum(houden) - 1
+        codes = nieuw[naar][codes]
+        uniek = uniek[houden]
+    return codes, uniek
