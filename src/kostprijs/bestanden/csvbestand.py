@@ -30,7 +30,13 @@ def schrijf_csv_nl(df: pd.DataFrame, pad: Path) -> None:
         _euro_tekst(df.iloc[:, i]) if naam in centen else _nl_kolom(df.iloc[:, i])
         for i, naam in enumerate(df.columns)
     ]
-    tekst = _csv_tekst([str(k) for k in df.columns], kolommen, _SCHEIDING)
+    # amounts and whole numbers are digits, a sign and a comma: never a cell to quote
+    cijfers = {
+        i
+        for i, naam in enumerate(df.columns)
+        if naam in centen or pd.api.types.is_integer_dtype(df.iloc[:, i].dtype)
+    }
+    tekst = _csv_tekst([str(k) for k in df.columns], kolommen, _SCHEIDING, cijfers)
     with atomisch(pad) as tmp:
         tmp.write_bytes(tekst.encode("utf-8-sig"))
 
@@ -53,15 +59,23 @@ def _tekst(waarde) -> str:
     return str(waarde)
 
 
-def _csv_tekst(namen: list[str], kolommen: list[np.ndarray], scheiding: str) -> str:
+def _csv_tekst(
+    namen: list[str],
+    kolommen: list[np.ndarray],
+    scheiding: str,
+    cijfers: frozenset[int] | set[int] = frozenset(),
+) -> str:
     """The CSV text of text columns, joined at C speed. A cell holding the separator, a quote,
     a carriage return or a line feed is put between quotes (its quotes doubled), as is an
-    empty cell of a lone column (else its line would be empty and skipped)."""
+    empty cell of a lone column (else its line would be empty and skipped). The columns
+    `cijfers` hold numbers only: only their heading is checked."""
     kop = np.asarray(namen, dtype=StringDType())
     alleen = len(kolommen) == 1
     bijzonder = (scheiding, '"', *_REGELEINDE)
     kolommen = [
-        _aangehaald(np.concatenate([kop[i : i + 1], k]), bijzonder, alleen)
+        np.concatenate([_aangehaald(kop[i : i + 1], bijzonder, alleen), k])
+        if i in cijfers and scheiding != ","
+        else _aangehaald(np.concatenate([kop[i : i + 1], k]), bijzonder, alleen)
         for i, k in enumerate(kolommen)
     ]
     if not kolommen:
