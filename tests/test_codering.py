@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.codering import codeer
+from kostprijs.codering import codeer, codeer_rijen
 
 waarde = st.one_of(
     st.text(max_size=3),
@@ -39,3 +39,17 @@ def test_numbers_too(waarden):
     codes, uniek = codeer(a)
     assert uniek[codes].tolist() == waarden
     assert uniek.tolist() == list(dict.fromkeys(waarden))
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", "", "c"]), st.integers(0, 3), st.booleans()),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_codeer_rijen_numbers_combinations_in_order_of_first_appearance(rijen):
+    codes, eerste = codeer_rijen(*(np.array(k, dtype=object) for k in zip(*rijen, strict=True)))
+    volgorde = list(dict.fromkeys(rijen))  # the reference: distinct rows, first seen first
+    assert codes.tolist() == [volgorde.index(r) for r in rijen]
+    assert eerste.tolist() == [rijen.index(r) for r in volgorde]

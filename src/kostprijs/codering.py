@@ -42,3 +42,22 @@ def codeer(waarden) -> tuple[np.ndarray, np.ndarray]:
         codes = nieuw[naar][codes]
         uniek = uniek[houden]
     return codes, uniek
+
+
+def codeer_rijen(*kolommen) -> tuple[np.ndarray, np.ndarray]:
+    """A code per row for the combination of `kolommen` (equal-length arrays), in order of
+    first appearance, and the position of each combination's first row.
+
+    >>> codes, eerste = codeer_rijen(["a", "b", "a", "a"], [1, 1, 1, 2])
+    >>> codes.tolist(), eerste.tolist()
+    ([0, 1, 0, 2], [0, 1, 3])
+    """
+    sleutel = None
+    for kolom in kolommen:
+        codes, uniek = codeer(kolom)
+        # re-coded after each column, so the key stays below rows x distinct values
+        sleutel = codes if sleutel is None else codeer(sleutel * (len(uniek) + 1) + codes)[0]
+    if sleutel is None:
+        raise ValueError("codeer_rijen heeft minstens één kolom nodig")
+    eerste = np.flatnonzero(~pd.Series(sleutel).duplicated().to_numpy())
+    return sleutel, eerste

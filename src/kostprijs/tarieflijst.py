@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden.getallen import getal
+from kostprijs.codering import codeer_rijen
 from kostprijs.eenheden import normaliseer_eenheid
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import CENT, centen, rond_half_op
@@ -302,7 +303,8 @@ def controleer_dekking(tarieven: Tarieven, regels: pd.DataFrame, bron: str) -> N
     """InvoerFout naming every line in use (indicaties, realisatie) that has no tarief."""
     kolommen = [k for k in ("productspecificatie", "variant", "leveringsvorm") if k in regels]
     ontbrekend = []
-    for sleutel in regels[kolommen].drop_duplicates().itertuples(index=False):
+    _, eerste = codeer_rijen(*(regels[k].to_numpy() for k in kolommen))
+    for sleutel in regels[kolommen].iloc[eerste].itertuples(index=False):
         rij = pd.DataFrame([sleutel], columns=kolommen)
         try:
             tarieven.voor(rij)

@@ -304,14 +304,13 @@ def _controleer_per_week(uit: pd.DataFrame, df: pd.DataFrame, params: Jaarparame
     w = params.budget.weken_per_jaar
     teller, noemer = jaarvolume(uit, w)
     maxima = {**MAX_PER_WEEK, **params.budget.max_per_week}
-    eenheid = uit["eenheid"]
-    grens_milli = eenheid.map(
-        {e: int(maxima[e] * 1000) for e in eenheid.unique() if maxima.get(e) is not None}
-    )
-    met_grens = grens_milli.notna().to_numpy() & ~uit["eenmalig"].to_numpy(dtype=bool)
+    codes, eenheden = codeer(uit["eenheid"].to_numpy())
+    per_eenheid = [maxima.get(e) for e in eenheden]
+    met_grens = np.array([g is not None for g in per_eenheid], dtype=bool)[codes]
+    met_grens &= ~uit["eenmalig"].to_numpy(dtype=bool)
     if not met_grens.any():
         return
-    grens_milli = np.where(met_grens, grens_milli.fillna(0).to_numpy(dtype=np.int64), 0)
+    grens_milli = np.array([int(g * 1000) if g is not None else 0 for g in per_eenheid])[codes]
     # per week = milli x teller / (noemer x w) > grens  <=>  milli x teller > grens x noemer x w
     te_veel = met_grens & (
         uit["omvang_milli"].to_numpy() * teller > grens_milli.astype(np.int64) * noemer * w
