@@ -17,8 +17,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget.resultaat import bereken_resultaattarieven
 from kostprijs.parameters import laad_parameters
+from kostprijs.resultaat.celtarieven import bereken_resultaattarieven
 
 HERHALINGEN = 3
 

@@ -19,7 +19,6 @@ import pytest
 from audit import audit_aandelen, audit_samen, breuk, cellen_samen, lees_werkmap, waarheid
 
 from kostprijs.bestanden.excel import schrijf_werkboek
-from kostprijs.budget.resultaat import bereken_resultaattarieven
 from kostprijs.herkomst.manifest import aanbiedersset
 from kostprijs.matrix import Resultaatgebied, Resultaatmatrix, Subresultaat
 from kostprijs.publicatie import versies
@@ -28,6 +27,7 @@ from kostprijs.publicatie.versies import CONCEPT, PublicatieFout
 from kostprijs.rapport.export import bladen
 from kostprijs.rapport.mime import TABEL
 from kostprijs.rapport.tabel import bundel
+from kostprijs.resultaat.celtarieven import bereken_resultaattarieven
 
 P = Decimal(15)
 MATRIX = Resultaatmatrix(

@@ -12,6 +12,7 @@ import pytest
 from kostprijs.budget.impact import bereken_budgetimpact
 from kostprijs.budget.invoer import lees_indicaties
 from kostprijs.fouten import InvoerFout
+from kostprijs.opmaak import bericht
 from kostprijs.parameters import laad_parameters
 
 SLEUTEL = b"k" * 32
@@ -120,7 +121,7 @@ def test_realisation_outside_the_period_is_kept_out_with_its_reason(tmp_path):
     raw, nieuw = _raw_2027(tmp_path, REALISATIE + "A;OZL 1;6;10\nX;OZL 1;2;7\n")
     bi = bereken_budgetimpact(params, raw, nieuw, sleutel=SLEUTEL)
     assert bi.realisatie_bestaand_centen == 1_550_000  # unchanged
-    u = bi.uitgesloten.set_index("soort")
+    u = bi.uitgesloten.set_index("soort").drop(columns="datum")
     assert u.loc["buiten de indicatieperiode"].tolist() == [1, 10_000, 50_000]
     assert u.loc["geen indicatie in de export"].tolist() == [1, 7_000, 35_000]
     assert bi.beeindigd_centen == 85_000
@@ -145,7 +146,8 @@ def test_ended_indication_reason_names_the_date(tmp_path):
     )
     g = lees_gemeentegegevens(params, raw, SLEUTEL)
     toets = toets_realisatie(g, params, Tarieven({"OZL 1": 5000}))
-    redenen = sorted(toets.uitgesloten["reden"])
+    u = toets.uitgesloten
+    redenen = sorted(bericht(r, d) for r, d in zip(u["reden"], u["datum"], strict=True))
     assert redenen == ["geen indicatie in de export", "indicatie beëindigd op 3 februari 2026"]
 
 
@@ -210,7 +212,8 @@ def test_second_catalogue_monthly_periods_on_exposure(tmp_path):
     rij = bi.gebruiksfactoren.set_index("productspecificatie").loc[p]
     assert rij["geindiceerd_milli"] == _half_op(F(2000 * 52 * 184, 365))
     assert rij["gerealiseerd_milli"] == 17_000  # June (month 6) is before the indication
-    assert bi.uitgesloten.set_index("soort").loc["buiten de indicatieperiode"].tolist() == [
+    per_soort = bi.uitgesloten.set_index("soort").drop(columns="datum")
+    assert per_soort.loc["buiten de indicatieperiode"].tolist() == [
         1,
         5_000,
         30_000,
@@ -250,5 +253,8 @@ def test_a_client_whose_indication_begins_later_in_the_tariff_year_is_no_existin
     )
     g = lees_gemeentegegevens(params, raw, SLEUTEL)
     toets = toets_realisatie(g, params, Tarieven({"OZL 1": 5000}))
-    assert list(toets.uitgesloten["reden"]) == ["geen indicatie op 1 januari 2027"]
+    u = toets.uitgesloten
+    assert [bericht(r, d) for r, d in zip(u["reden"], u["datum"], strict=True)] == [
+        "geen indicatie op 1 januari 2027"
+    ]
     assert len(toets.bestaand) == 0

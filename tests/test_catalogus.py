@@ -15,8 +15,9 @@ from kostprijs.budget.invoer import lees_indicaties
 from kostprijs.budget.model import bereken_clienten, bereken_regels, jaartotaal_centen
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
 from kostprijs.onderzoek.per_aanbieder import kostprijs_per_eenheid, personeel_per_eenheid
-from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.onderzoek.tarieven import vergelijk, voorgestelde_tarieven
 from kostprijs.parameters import laad_parameters
+from kostprijs.rapport.teksten.vergelijkingsteksten import uitkomsten
 from kostprijs.tarieflijst import lees_tarieven, pgb_controle, tarieven_uit_lijst
 
 CATALOGUS = """

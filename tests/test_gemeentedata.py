@@ -22,6 +22,7 @@ from kostprijs.budget.invoer import lees_indicaties, lees_realisatie
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata import iwmo
 from kostprijs.gemeentedata.tabellezer import lees_tabel
+from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
 from kostprijs.tarieflijst import lees_tarieven
 
@@ -581,18 +582,25 @@ def test_the_budget_step_fingerprints_every_raw_variant():
 
 
 def test_a_municipality_declares_its_own_column_names_in_the_parameters(tmp_path):
-    import dataclasses
+    import yaml
 
     from kostprijs.fouten import ConfiguratieFout
 
+    def met_sectie(sectie) -> Path:
+        ruw = yaml.safe_load((PROJECT / "params" / "2028.yaml").read_text(encoding="utf-8"))
+        pad = tmp_path / "params" / "2028.yaml"
+        pad.parent.mkdir(exist_ok=True)
+        pad.write_text(yaml.safe_dump({**ruw, "gemeentedata": sectie}), encoding="utf-8")
+        return pad
+
     basis = laad_parameters(2028)
     eigen = {"kolommen": {"client": ["Dossiernummer"], "omvang": ["Toegekend aantal"]}}
-    params = dataclasses.replace(basis, overig={**basis.overig, "gemeentedata": eigen})
+    params = laad_parameters(pad=met_sectie(eigen))
     tekst = "Dossiernummer;Productcode;Toegekend aantal;Eenheid;Frequentie\nD1;IB002;120;01;2\n"
     df = lees_indicaties(_schrijf(tmp_path, "i.csv", tekst), params)
     assert df["client"].tolist() == ["D1"] and df["omvang_milli"].tolist() == [2000]  # 2 uur
     with pytest.raises(InvoerFout, match="'client'"):  # without the declaration: not found
         lees_indicaties(tmp_path / "i.csv", basis)
-    fout = dataclasses.replace(basis, overig={"gemeentedata": {"kolommen": {"klant": ["X"]}}})
-    with pytest.raises(ConfiguratieFout, match="onbekende kolom"):
-        lees_indicaties(tmp_path / "i.csv", fout)
+    # an unknown column name is refused when the parameters are read, with key and line
+    with pytest.raises(ConfiguratieFout, match=r"regel \d+ \(gemeentedata\).*onbekende kolom"):
+        laad_parameters(pad=met_sectie({"kolommen": {"klant": ["X"]}}))

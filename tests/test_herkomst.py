@@ -98,7 +98,7 @@ def test_code_dependencies_are_derived_from_imports():
     }
     # ingestion reads the template layout and the parameters, found through the imports
     assert "kostprijs/sjabloon/indeling.py" in bestanden
-    assert "kostprijs/parameters.py" in bestanden
+    assert "kostprijs/parameters/jaarparameters.py" in bestanden
     assert "kostprijs/inlezen/lezen.py" in bestanden
     # and not the budget model, which it does not import
     assert not any(b.startswith("kostprijs/budget/") for b in bestanden)

@@ -10,6 +10,7 @@ from kostprijs import opmaak
 from kostprijs.inlezen import lees_map
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
 from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.rapport.teksten.vergelijkingsteksten import bij_onderzoek
 from kostprijs.tarieflijst import lees_tarieven, tarieven_uit_lijst
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 
@@ -44,7 +45,7 @@ def test_product_with_two_providers_is_suppressed_everywhere_public(onderzoek, p
         for kolom in ("kostprijs", "p25", "p75", "verschil", "verschil_pct", "voorgesteld_tarief"):
             if kolom in rij:
                 assert (rij[kolom] == MARKER).all(), kolom
-    assert not any(klein.lower() in b.lower() for b in o.uitkomsten(params))
+    assert not any(klein.lower() in b.lower() for b in bij_onderzoek(o, params))
 
 
 def test_no_provider_figure_of_a_suppressed_product_in_public_tables(onderzoek):

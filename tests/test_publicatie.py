@@ -17,11 +17,12 @@ from audit import audit_aandelen, audit_samen, breuk, cellen_samen, lees_werkmap
 from conftest import draai_pijplijn
 
 from kostprijs.budget.impact import NIEUW
-from kostprijs.budget.resultaat import bereken_uit_mappen, bestandsnaam
 from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.opmaak import euro
 from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
+from kostprijs.resultaat.celrealisatie import bestandsnaam
+from kostprijs.resultaat.celtarieven import bereken_uit_mappen
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 
 pytestmark = pytest.mark.traag

@@ -166,7 +166,7 @@ def test_realisation_outside_the_indication_counts_when_confirmed(tmp_path):
 
 
 def test_cell_realisation_reads_client_numbers_the_same_way(tmp_path):
-    from kostprijs.budget.resultaat import lees_celrealisatie
+    from kostprijs.resultaat.celrealisatie import lees_celrealisatie
 
     params = laad_parameters(2027)
     pad = tmp_path / "cellen.csv"

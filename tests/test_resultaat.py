@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kostprijs.budget.resultaat import bereken_resultaattarieven
 from kostprijs.matrix import Resultaatgebied, Resultaatmatrix, Subresultaat
+from kostprijs.resultaat.celtarieven import bereken_resultaattarieven
 
 MATRIX = Resultaatmatrix(
     resultaatgebieden=(
@@ -354,8 +354,8 @@ def test_cell_tariffs_rest_on_the_cost_price_at_the_tariff_years_price_level(tmp
     synthetic fixed percentages): 1,035 x 1,03 = 1,06605. By hand: 49,42 x 1,06605 = 52,684...
     -> 52,68; 188,28 x 1,06605 = 200,715... -> 200,72 (half up, once); a product without a
     cost price has none."""
-    from kostprijs.budget.resultaat import kostprijzen_uit_processed, naar_tariefjaar
     from kostprijs.parameters import laad_parameters
+    from kostprijs.resultaat.celtarieven import kostprijzen_uit_processed, naar_tariefjaar
 
     assert naar_tariefjaar(laad_parameters(2027)) == Decimal("1.06605")
     (tmp_path / "kostprijzen_product.csv").write_text(

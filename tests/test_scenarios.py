@@ -309,9 +309,9 @@ def test_cell_tariffs_per_scenario_by_hand_and_masked_as_the_budget_scenarios(kl
     cost price is x, the current tarief indexed stays."""
     from test_resultaat import MATRIX, REGELS, regels
 
-    from kostprijs.budget.resultaat import bereken_resultaattarieven
     from kostprijs.budget.uitkomst import scenarioprijzen
     from kostprijs.publicatie.scenariocijfers import celkosten_tabel
+    from kostprijs.resultaat.celtarieven import bereken_resultaattarieven
 
     namen = {"A": "OZL 1", "B": "Kortdurend verblijf"}
     cel = regels([(*r[:4], namen[r[4]], r[5]) for r in REGELS])

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from kostprijs.onderzoek.tarieven import (
     KOLOMMEN,
     richting,
-    uitkomsten,
     vergelijk,
     verschil_pct,
     voorgestelde_tarieven,
 )
 from kostprijs.parameters import Kostprijsparameters
+from kostprijs.rapport.teksten.vergelijkingsteksten import uitkomsten
 
 NBSP = "\xa0"
 

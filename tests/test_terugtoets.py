@@ -14,8 +14,9 @@ from decimal import Decimal as D
 import pytest
 
 from kostprijs.budget.impact import rekenvoorbeeld
-from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.onderzoek.tarieven import vergelijk, voorgestelde_tarieven
 from kostprijs.parameters import Kostprijsparameters
+from kostprijs.rapport.teksten.vergelijkingsteksten import uitkomsten
 from kostprijs.tarieflijst import Tarieven
 
 

@@ -42,13 +42,13 @@ from kostprijs.bestanden.verwerkt import (
 )
 from kostprijs.budget import uitkomst
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld
-from kostprijs.budget.resultaat import Resultaattarieven
 from kostprijs.fouten import VerouderdeGegevens
 from kostprijs.herkomst.keten import controleer_keten, raw_invoer, vastleggen
 from kostprijs.herkomst.manifest import bestanden, schrijf_manifest
 from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
 from kostprijs.rapport import start
+from kostprijs.resultaat.celtarieven import Resultaattarieven
 from kostprijs.tarieflijst import zin_regels
 from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
@@ -308,7 +308,7 @@ def test_the_saved_results_read_back_exactly(pijplijn, monkeypatch):
     if params.resultaat is None:
         assert resultaat is None
         return
-    from kostprijs.budget.resultaat import bereken_uit_mappen
+    from kostprijs.resultaat.celtarieven import bereken_uit_mappen
 
     prijzen = uitkomst.scenarioprijzen(uitkomst.lees_budgetimpact(processed))
     verwacht = bereken_uit_mappen(params, raw, processed, prijzen)

@@ -34,9 +34,10 @@ def _voorbeeld(args: argparse.Namespace) -> int:
 
 def _budget(args: argparse.Namespace) -> int:
     from kostprijs.budget.impact import begroot
-    from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, samenvatting, schrijf_budget
+    from kostprijs.budget.uitvoer import clienten_tabel, regels_tabel, schrijf_budget
     from kostprijs.paden import nieuwste_jaar
     from kostprijs.parameters import laad_parameters
+    from kostprijs.rapport.teksten.budgetoverzicht import samenvatting
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
     uit = Path(args.uit)
@@ -62,9 +63,10 @@ def _vergelijk(args: argparse.Namespace) -> int:
 
     from kostprijs.budget.uitvoer import schrijf_xlsx
     from kostprijs.fouten import ConfiguratieFout
-    from kostprijs.onderzoek.tarieven import lees_kostprijzen, uitkomsten, vergelijk
+    from kostprijs.onderzoek.tarieven import lees_kostprijzen, vergelijk
     from kostprijs.paden import nieuwste_jaar
     from kostprijs.parameters import ZIN, laad_parameters
+    from kostprijs.rapport.teksten.vergelijkingsteksten import uitkomsten
     from kostprijs.tarieflijst import lees_tarieven
 
     params = laad_parameters(args.jaar or nieuwste_jaar())
@@ -98,16 +100,14 @@ def _vergelijk(args: argparse.Namespace) -> int:
 
 
 def _resultaattarieven(args: argparse.Namespace) -> int:
-    from kostprijs.budget.resultaat import (
-        bereken_resultaattarieven,
-        lees_celrealisatie,
-        toelichting,
-    )
     from kostprijs.budget.uitvoer import matrixtabel, schrijf_resultaattarieven
     from kostprijs.geld import centen
     from kostprijs.onderzoek.tarieven import lees_kostprijzen
     from kostprijs.paden import jaren
     from kostprijs.parameters import laad_parameters
+    from kostprijs.rapport.teksten.resultaatteksten import toelichting
+    from kostprijs.resultaat.celrealisatie import lees_celrealisatie
+    from kostprijs.resultaat.celtarieven import bereken_resultaattarieven
 
     if args.jaar is None:
         met_matrix = [j for j in jaren() if laad_parameters(j).resultaat is not None]

@@ -18,14 +18,14 @@ import pandas as pd
 
 from kostprijs.bestanden import catalogus
 from kostprijs.budget.impact import lees_gemeentegegevens, toets_realisatie
-from kostprijs.budget.resultaat import lees_celrealisatie
 from kostprijs.fouten import InvoerFout, KostprijsFout
 from kostprijs.gemeentedata.tabellezer import verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel
 from kostprijs.inlezen.pijplijn import inleesparameters
 from kostprijs.inlezen.plausibiliteit import plausibiliteit
-from kostprijs.opmaak import euro, getal
+from kostprijs.opmaak import bericht, euro, getal
 from kostprijs.parameters import ZIN, Jaarparameters
+from kostprijs.resultaat.celrealisatie import lees_celrealisatie
 from kostprijs.sjabloon.indeling import indeling
 from kostprijs.tarieflijst import Tarieven, controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
@@ -184,7 +184,7 @@ def _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen)
         toets.uitgesloten,
         g.pseudoniemen,
         met_tarief,
-        lambda r: r.reden,
+        lambda r: bericht(r.reden, r.datum),
         per_reden=True,
     )
     if params.budget.gebruiksband is not None:

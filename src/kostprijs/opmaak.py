@@ -121,6 +121,15 @@ def datum(d: dt.date | dt.datetime) -> str:
     return format_date(d, format="long", locale=LOCALE)
 
 
+def bericht(sjabloon: str, iso: str) -> str:
+    """A reason recorded as a template with a `{datum}` and its date (ISO; '' for none).
+
+    >>> bericht("indicatie beëindigd op {datum}", "2026-02-03"), bericht("geen indicatie", "")
+    ('indicatie beëindigd op 3 februari 2026', 'geen indicatie')
+    """
+    return sjabloon.format(datum=datum(dt.date.fromisoformat(iso))) if iso else sjabloon
+
+
 def invoergetal(waarde: Decimal) -> str:
     """A number as someone types it, with a decimal comma and no grouping: '1,17', '38000'."""
     return format(waarde.normalize(), "f").replace(".", ",")

@@ -62,7 +62,6 @@ from kostprijs.gemeentedata.realisatie import (
 )
 from kostprijs.gemeentedata.tabellezer import lees_tabel, verslag
 from kostprijs.herkomst.pseudoniem import lees_sleutel, pseudonimiseer
-from kostprijs.opmaak import datum
 from kostprijs.parameters import ZIN, Jaarparameters, Voorbeeldregel
 from kostprijs.scenarios import EIGEN, Scenario, Scenarios
 from kostprijs.tarieflijst import KOLOMMEN as TARIEF_KOLOMMEN
@@ -83,6 +82,10 @@ HUIDIG = "huidige tarieven"
 NIEUW_VERGELIJKBAAR = f"{NIEUW} (bestaande cliënten, producten met een huidig tarief)"
 NIEUWE_PRODUCTEN = f"Nieuwe producten (zonder huidig tarief): indicaties × gebruiksfactor × {NIEUW}"
 VOORBEELDCLIENT = "voorbeeld"
+# reasons of exclusion with a date (column `datum`, ISO), written out by `opmaak.bericht`
+BEEINDIGD = "indicatie beëindigd op {datum}"
+GEEN_OP_START = "geen indicatie op {datum}"
+BEEINDIGD_VOOR_START = "indicatie beëindigd vóór {datum}"
 
 
 @dataclass(frozen=True)
@@ -326,20 +329,13 @@ def toets_realisatie(
     # a client with a later indication in the tariff year has none on 1 January (NaT)
     einde[einde.index.isin(ind.loc[ind["lopend"], "client"])] = pd.NaT
     laatste = einde.reindex(zonder_start["client"].to_numpy())
-    codes, uniek = pd.factorize(laatste.to_numpy(), use_na_sentinel=False)
-    tekst = np.asarray(
-        [
-            f"indicatie beëindigd op {datum(pd.Timestamp(e).date())}"
-            if pd.notna(e) and pd.Timestamp(e).date() < start
-            else f"geen indicatie op {datum(start)}"
-            for e in uniek
-        ],
-        dtype=object,
-    )
-    zonder_start["reden"] = tekst[codes] if len(codes) else np.zeros(0, dtype=object)
-    uit = pd.concat([r[~ok], zonder_start])
+    e = laatste.to_numpy(dtype="datetime64[D]")
+    beeindigd = ~np.isnat(e) & (e < np.datetime64(start, "D"))
+    zonder_start["reden"] = np.where(beeindigd, BEEINDIGD, GEEN_OP_START).astype(object)
+    zonder_start["datum"] = np.where(beeindigd, e, np.datetime64(start, "D")).astype(str)
+    uit = pd.concat([r[~ok].assign(datum=""), zonder_start])
     uitgesloten = (
-        uit.groupby(["client", "productspecificatie", "reden"], observed=True, sort=True)[
+        uit.groupby(["client", "productspecificatie", "reden", "datum"], observed=True, sort=True)[
             ["volume_milli", "centen"]
         ]
         .sum()
@@ -666,14 +662,15 @@ def _realisatie_per_product(realisatie: pd.DataFrame) -> pd.DataFrame:
 
 def _per_reden(uitgesloten: pd.DataFrame, params: Jaarparameters) -> pd.DataFrame:
     """The excluded realisation per kind of reason (an end date per client becomes 'ended
-    before 1 January'): clienten, volume_milli, centen."""
-    start = datum(dt.date(params.jaar, 1, 1))
-    soort = uitgesloten["reden"].str.replace(
-        r"^indicatie beëindigd op .*$", f"indicatie beëindigd vóór {start}", regex=True
-    )
+    before 1 January'): soort and datum (as `reden` and `datum`), clienten, volume_milli,
+    centen."""
+    beeindigd = (uitgesloten["reden"] == BEEINDIGD).to_numpy()
     return (
-        uitgesloten.assign(soort=soort)
-        .groupby("soort", sort=True)
+        uitgesloten.assign(
+            soort=np.where(beeindigd, BEEINDIGD_VOOR_START, uitgesloten["reden"]),
+            datum=np.where(beeindigd, dt.date(params.jaar, 1, 1).isoformat(), uitgesloten["datum"]),
+        )
+        .groupby(["soort", "datum"], sort=True)
         .agg(
             clienten=("client", "nunique"),
             volume_milli=("volume_milli", "sum"),

@@ -31,10 +31,10 @@ from kostprijs.bestanden.verwerkt import (
     schrijf_record,
 )
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
-from kostprijs.budget.resultaat import Resultaattarieven, bereken_uit_mappen
 from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap, raw_invoer, vastleggen
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, onderdrukte_producten
 from kostprijs.parameters import Jaarparameters
+from kostprijs.resultaat.celtarieven import Resultaattarieven, bereken_uit_mappen
 
 BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
 RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven", "resultaat"

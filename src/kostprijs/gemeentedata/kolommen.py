@@ -113,7 +113,13 @@ def herkent(
 
 
 def eigen_aliassen(params) -> dict[str, tuple[str, ...]]:
-    """The aliases a municipality adds in params/<jaar>.yaml, section `gemeentedata`:
+    """The aliases the municipality adds in its parameters (`lees_kolomaliassen`); none
+    without parameters."""
+    return dict(params.kolomaliassen) if params is not None else {}
+
+
+def lees_kolomaliassen(sectie, bron: str) -> dict[str, tuple[str, ...]]:
+    """The section `gemeentedata` of params/<jaar>.yaml: aliases a municipality adds,
 
         gemeentedata:
           kolommen:
@@ -121,8 +127,7 @@ def eigen_aliassen(params) -> dict[str, tuple[str, ...]]:
             omvang: [Toegekend aantal]
 
     ConfiguratieFout for an unknown canonical name or an alias that is no text."""
-    sectie = (params.overig.get("gemeentedata") or {}) if params is not None else {}
-    bron = params.bron.name if params is not None and params.bron else "de parameters"
+    sectie = sectie or {}
     if not isinstance(sectie, dict) or set(sectie) - {"kolommen"}:
         raise ConfiguratieFout(f"{bron}: 'gemeentedata' kent alleen de sleutel 'kolommen'.")
     kolommen = sectie.get("kolommen") or {}

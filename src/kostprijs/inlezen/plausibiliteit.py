@@ -14,6 +14,7 @@ an override replaces `hard`, `zacht` or `vergissingen` of the field for that kin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -127,15 +128,22 @@ VERPLICHT = tuple(k for k in GETALKOLOMMEN if k not in REALISATIE_KOLOMMEN)
 _SLEUTELS = {"hard", "zacht", "vergissingen"}
 
 
-def plausibiliteit(params: Jaarparameters) -> dict[str, Veldgrenzen]:
-    """The `plausibiliteit` section of the year's parameters, validated (ConfiguratieFout)."""
-    bron = params.bron.name if params.bron else "de parameters"
-    ruw = params.overig.get("plausibiliteit")
-    if not isinstance(ruw, dict):
-        raise ConfiguratieFout(
-            f"{bron}: de sectie 'plausibiliteit' ontbreekt of is leeg. Zet daarin per veld "
-            "het harde en het zachte bereik (zie docs/aannames.md)."
-        )
+def plausibiliteit(params: Jaarparameters) -> Mapping[str, Veldgrenzen]:
+    """The ranges of the year's parameters (validated when they were read); ConfiguratieFout
+    when the parameters have none: reading the workbooks needs them."""
+    if params.plausibiliteit is None:
+        bron = params.bron.name if params.bron else "de parameters"
+        raise ConfiguratieFout(f"{bron}: de sectie 'plausibiliteit' ontbreekt. {_WAT}")
+    return params.plausibiliteit
+
+
+_WAT = "Zet daarin per veld het harde en het zachte bereik (zie docs/aannames.md)."
+
+
+def lees_plausibiliteit(ruw, bron: str) -> dict[str, Veldgrenzen]:
+    """The section `plausibiliteit` of params/<jaar>.yaml, validated (ConfiguratieFout)."""
+    if not isinstance(ruw, dict) or not ruw:
+        raise ConfiguratieFout(f"{bron}: de sectie 'plausibiliteit' is leeg. {_WAT}")
     onbekend = sorted(set(ruw) - set(VELDEN))
     if onbekend:
         raise ConfiguratieFout(

@@ -28,7 +28,7 @@ from kostprijs.onderzoek.onthulling import (
     lees_p,
 )
 from kostprijs.onderzoek.per_aanbieder import EXACT, uit_processed
-from kostprijs.onderzoek.tarieven import uitkomsten, vergelijk, voorgestelde_tarieven
+from kostprijs.onderzoek.tarieven import vergelijk, voorgestelde_tarieven
 from kostprijs.paden import methode_pad
 from kostprijs.parameters import ZIN, Jaarparameters
 from kostprijs.sjabloon.toelichting import boekjaar
@@ -163,10 +163,6 @@ class Kostprijsonderzoek:
     def zichtbare_vergelijking(self) -> pd.DataFrame:
         """The tariff comparison of the products whose figures may be shown (e.g. in a plot)."""
         return self.vergelijking[~self.vergelijking["productspecificatie"].isin(self.onderdrukt)]
-
-    def uitkomsten(self, params: Jaarparameters) -> list[str]:
-        """The Dutch summary bullets, from products whose figures may be shown only."""
-        return uitkomsten(self.zichtbare_vergelijking, params.kostprijs)
 
     @property
     def publieke_deelname(self) -> pd.DataFrame:

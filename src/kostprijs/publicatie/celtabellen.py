@@ -22,10 +22,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget.resultaat import EIGEN_CEL, Resultaattarieven
 from kostprijs.geld import naar_euro
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import MARKER, primaire_reden
+from kostprijs.resultaat.celtarieven import EIGEN_CEL, Resultaattarieven
 
 AANDEEL_STAP = Decimal("0.001")  # the Aandelen sheet prints 0,1%
 ALLE = "alle resultaatgebieden"

@@ -15,7 +15,7 @@ import pandas as pd
 from kostprijs.budget.impact import Budgetimpact
 from kostprijs.eenheden import bij_aantal
 from kostprijs.onderzoek.onthulling import MARKER
-from kostprijs.opmaak import euro, getal, in_zin, opsomming, procent
+from kostprijs.opmaak import bericht, euro, getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
 from kostprijs.rapport import teksten
 
@@ -179,7 +179,8 @@ def blootstelling_tabel(bi: Budgetimpact, verborgen: frozenset[str]) -> pd.DataF
 def uitgesloten_tabel(bi: Budgetimpact) -> pd.DataFrame:
     """Realisation that does not count, per reason: clients and amount at current tarieven."""
     u = bi.uitgesloten
-    return pd.DataFrame({"Reden": u["soort"], "Cliënten": u["clienten"], "Bedrag": u["centen"]})
+    reden = [bericht(s, d) for s, d in zip(u["soort"], u["datum"], strict=True)]
+    return pd.DataFrame({"Reden": reden, "Cliënten": u["clienten"], "Bedrag": u["centen"]})
 
 
 def overgang_tabel(bi: Budgetimpact) -> pd.DataFrame:
@@ -311,7 +312,8 @@ def kern(bi: Budgetimpact, params: Jaarparameters) -> list[str]:
     )
     if bi.beeindigd_clienten:
         redenen = opsomming(
-            f"{r.soort} ({getal(r.clienten, 0)})" for r in bi.uitgesloten.itertuples()
+            f"{bericht(r.soort, r.datum)} ({getal(r.clienten, 0)})"
+            for r in bi.uitgesloten.itertuples()
         )
         punten.append(
             f"Niet meegeteld: realisatie in {params.realisatiejaar} van "

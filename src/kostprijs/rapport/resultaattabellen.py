@@ -10,11 +10,11 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget.resultaat import EIGEN_CEL, Resultaattarieven
 from kostprijs.geld import rond_half_op
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.opmaak import euro, procent
+from kostprijs.resultaat.celtarieven import EIGEN_CEL, Resultaattarieven
 
 
 def verdeling_tabel(uitkomst: Resultaattarieven) -> pd.DataFrame:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from kostprijs.bestanden import catalogus
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
-from kostprijs.budget.resultaat import Resultaattarieven
 from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.herkomst.manifest import standaard_pad
@@ -29,6 +28,7 @@ from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
 from kostprijs.publicatie.celtabellen import Resultaatpublicatie, publiceer
 from kostprijs.rapport.kop import manifest_kop
+from kostprijs.resultaat.celtarieven import Resultaattarieven
 
 
 @dataclass

@@ -24,12 +24,12 @@ import yaml
 from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.csvbestand import schrijf_csv_nl
 from kostprijs.budget.model import periode_weken
-from kostprijs.budget.resultaat import bestandsnaam
 from kostprijs.eenheden import FREQUENTIES, jaarfactor
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.geld import decimaal
 from kostprijs.paden import PARAMS
 from kostprijs.parameters import ZIN, Jaarparameters, Product
+from kostprijs.resultaat.celrealisatie import bestandsnaam
 from kostprijs.voorbeeld.aanbieders import AANBIEDERS, schrijf_voorbeeld_aanbieders
 
 MARKERING = catalogus.SYNTHETISCH  # marks a raw folder as sample data; reports show a banner

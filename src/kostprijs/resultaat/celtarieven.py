@@ -20,181 +20,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kostprijs import opmaak
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.getallen import geschaalde_kolom, rijfout
-from kostprijs.budget.invoer import periode_kolom
 from kostprijs.budget.model import som_per_groep
 from kostprijs.budget.scenariobudget import prijspeilketen
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op
-from kostprijs.gemeentedata.clientnummers import normaliseer
-from kostprijs.gemeentedata.kolommen import eigen_aliassen
-from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
-from kostprijs.sjabloon.indeling import boekjaar
+from kostprijs.resultaat.celrealisatie import lees_celrealisatie, resultaatmatrix
 
-KOLOMMEN = ["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie", "geleverd"]
-OPTIONEEL = ("periode", "begin", "einde", "aanbieder")
 MILLI = 1000  # geleverd in milli-units; amounts in 1/1000 cent
 EIGEN_CEL = "eigen cel"
-
-
-def bestandsnaam(params: Jaarparameters) -> str:
-    """The raw file with the realisation linked to the cells of the beschikking."""
-    return f"{catalogus.celrealisatie(params.realisatiejaar)}{catalogus.SOORTEN[0]}"
-
-
-def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None) -> pd.DataFrame:
-    """The realisation with cells, validated and read in parts so that millions of lines stay
-    small: client (int64 codes; the identifiers are in `attrs["clienten"]`), subresultaat,
-    zelfredzaamheid, productspecificatie, aanbieder (categorical), periode (int16; 0 when
-    absent), traject (int64 codes of the begin date when the tariff is per trajectory, else 0),
-    geleverd_milli (int64)."""
-    matrix = _matrix(params)
-    per = per or matrix.per
-    clienten, trajecten, aanbieders = Codeboek(), Codeboek(), Codeboek()
-    subs, producten = list(matrix.subresultaten), list(params.productspecificaties)
-    zelfredzaamheden = list(matrix.zelfredzaamheden)
-    delen: list[dict[str, np.ndarray]] = []
-    met_periode = per == "periode"  # once one row has a period, every row needs one
-    zonder_periode: int | None = None  # the first row without one, while none had one
-    for df in lees_tabel_in_delen(
-        pad, KOLOMMEN, optioneel=OPTIONEEL, aliassen=eigen_aliassen(params)
-    ):
-        sub, zr = _controleer_cellen(df, params, matrix)
-        geleverd = geschaalde_kolom(df, "geleverd", 3)
-        met_periode = met_periode or bool((df["periode"] != "").any())
-        if met_periode:
-            if zonder_periode is not None:
-                raise InvoerFout(
-                    "de periode ontbreekt.",
-                    bestand=pad,
-                    rij=zonder_periode,
-                    kolom="periode",
-                    actie="Vul per regel de facturatieperiode in (1, 2, ...).",
-                )
-            periode = _periode(df, params)
-        else:
-            periode = np.zeros(len(df), dtype=np.int64)
-            zonder_periode = zonder_periode or int(df["_rij"].iat[0])
-        delen.append(
-            {
-                "client": clienten.codes(df["client"]),
-                "subresultaat": vaste_codes(sub, subs),
-                "zelfredzaamheid": vaste_codes(zr, zelfredzaamheden),
-                "productspecificatie": vaste_codes(df["productspecificatie"], producten),
-                "aanbieder": aanbieders.codes(df["aanbieder"]),
-                "periode": periode.astype(np.int16),
-                "traject": trajecten.codes(df["begin"])
-                if per == "traject"
-                else np.zeros(len(df), dtype=np.int8),
-                "geleverd_milli": geleverd,
-            }
-        )
-        attrs = dict(df.attrs)
-    kolommen = {k: np.concatenate([d.pop(k) for d in delen]) for k in list(delen[0])}
-    namen = {
-        "subresultaat": subs,
-        "zelfredzaamheid": zelfredzaamheden,
-        "productspecificatie": producten,
-    }
-    for kolom, waarden in namen.items():
-        kolommen[kolom] = pd.Categorical.from_codes(kolommen[kolom], waarden)
-    kolommen["aanbieder"] = _als_categorie(kolommen["aanbieder"], aanbieders.waarden)
-    # client numbers as in every other file: 88890842 and 088890842 are one client
-    codes, uniek = pd.factorize(normaliseer(clienten.waarden)[0])
-    kolommen["client"] = codes.astype(np.int64)[kolommen["client"]]
-    uit = pd.DataFrame(kolommen, copy=False)
-    uit.attrs = {**attrs, "clienten": np.asarray(uniek, dtype=object)}
-    return uit
-
-
-def _als_categorie(codes: np.ndarray, waarden: np.ndarray) -> pd.Categorical:
-    """Codes into `waarden` as a categorical with its categories sorted."""
-    volgorde = np.argsort(waarden.astype(str), kind="stable")
-    nieuw = np.empty(len(volgorde), dtype=np.int64)
-    nieuw[volgorde] = np.arange(len(volgorde))
-    return pd.Categorical.from_codes(nieuw[codes], waarden[volgorde])
-
-
-def _controleer_cellen(
-    df: pd.DataFrame, params: Jaarparameters, matrix: Resultaatmatrix
-) -> tuple[pd.Series, pd.Series]:
-    """The checks of one part's cells and products; returns subresultaat and zelfredzaamheid
-    as the matrix names them."""
-    leeg = (df[["client", "resultaatgebied", "zelfredzaamheid", "productspecificatie"]] == "").any(
-        axis=1
-    )
-    if leeg.any():
-        raise rijfout(df, leeg.to_numpy(), "client", lambda i: "een verplichte kolom is leeg.")
-    sub = pd.Series(per_waarde(df["resultaatgebied"], lambda t: t.lower().replace(" ", "")))
-    onbekend = ~sub.isin(list(matrix.subresultaten))
-    if onbekend.any():
-        raise rijfout(
-            df,
-            onbekend.to_numpy(),
-            "resultaatgebied",
-            lambda i: f"onbekend resultaatgebied '{df['resultaatgebied'].iat[i]}'.",
-            f"Gebruik de code van het subresultaat: {', '.join(matrix.subresultaten)}.",
-        )
-    namen = {o.lower(): c for c, o in matrix.zelfredzaamheid} | {
-        c.lower(): c for c in matrix.zelfredzaamheden
-    }
-    zr = pd.Series(per_waarde(df["zelfredzaamheid"], lambda t: namen.get(t.lower())))
-    if zr.isna().any():
-        raise rijfout(
-            df,
-            zr.isna().to_numpy(),
-            "zelfredzaamheid",
-            lambda i: f"onbekende zelfredzaamheid '{df['zelfredzaamheid'].iat[i]}'.",
-            f"Kies uit: {', '.join(matrix.zelfredzaamheden)}.",
-        )
-    niet = np.zeros(len(df), dtype=bool)
-    for s_, z in matrix.niet_ingekocht:
-        niet |= (sub.to_numpy() == s_) & (zr.to_numpy() == z)
-    if niet.any():
-        raise rijfout(
-            df,
-            niet,
-            "zelfredzaamheid",
-            lambda i: f"de cel {sub.iat[i]} × {zr.iat[i]} wordt niet ingekocht.",
-            "Controleer de beschikking of de lijst niet_ingekocht in de parameters.",
-        )
-    fout = ~df["productspecificatie"].isin(list(params.productspecificaties))
-    if fout.any():
-        raise rijfout(
-            df,
-            fout.to_numpy(),
-            "productspecificatie",
-            lambda i: f"onbekende productspecificatie '{df['productspecificatie'].iat[i]}'.",
-            f"Kies uit: {', '.join(params.productspecificaties)}.",
-        )
-    return sub, zr
-
-
-def _periode(df: pd.DataFrame, params: Jaarparameters) -> np.ndarray:
-    """The part's periods, each filled in and within the year."""
-    if (df["periode"] == "").any():
-        raise rijfout(
-            df,
-            (df["periode"] == "").to_numpy(),
-            "periode",
-            lambda i: "de periode ontbreekt.",
-            "Vul per regel de facturatieperiode in (1, 2, ...).",
-        )
-    return periode_kolom(df, params.budget.perioden_per_jaar)
-
-
-def _matrix(params: Jaarparameters) -> Resultaatmatrix:
-    if params.resultaat is None:
-        raise InvoerFout(
-            f"de parameters van {params.jaar} hebben geen sectie 'resultaatfinanciering'.",
-            actie="Beschrijf de matrix in params/<jaar>.yaml (zie docs/aannames.md).",
-        )
-    return params.resultaat
 
 
 @dataclass(frozen=True)
@@ -615,18 +452,6 @@ def kostprijzen_uit_processed(processed: Path, factor: Decimal = Decimal(1)) -> 
     }
 
 
-def prijspeil_zin(params: Jaarparameters) -> str:
-    """The price level of the cost prices under the cell tariffs, as a sentence."""
-    factor = naar_tariefjaar(params)
-    if params.kostprijs is None or factor == 1:
-        return "De kostprijzen worden niet geïndexeerd."
-    return (
-        f"De kostprijzen staan op het prijspeil van {boekjaar(params)} en zijn geïndexeerd naar "
-        f"{params.jaar} (× {opmaak.getal(factor, 6)}, zie het rapport Tarieven), net als elk "
-        "voorgesteld tarief."
-    )
-
-
 def naar_tariefjaar(params: Jaarparameters) -> Decimal:
     """The factor from the price year of the cost figures to the tariff year (1 without a
     kostprijs section)."""
@@ -643,7 +468,7 @@ def bereken_uit_mappen(
     """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
     the processed folder, indexed to the tariff year; and per tariff scenario at its tarieven
     (`scenarioprijzen`, from the budget step)."""
-    matrix = _matrix(params)
+    matrix = resultaatmatrix(params)
     pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
     if not pad.exists():
         raise InvoerFout(
@@ -662,59 +487,3 @@ def bereken_uit_mappen(
         params.budget.perioden_per_jaar,
         scenarioprijzen=scenarioprijzen,
     )
-
-
-STATISTIEK_NAMEN = {
-    "gemiddelde": "het gemiddelde",
-    "mediaan": "de mediaan",
-    "getrimd_gemiddelde": "het getrimde gemiddelde",
-}
-
-
-def methode_zinnen(matrix: Resultaatmatrix, per: str) -> list[str]:
-    """The declared method in Dutch sentences (for the CLI's toelichting and the report)."""
-    eenheid = "cliëntperiode (cliënt × facturatieperiode)" if per == "periode" else "traject"
-    statistiek = STATISTIEK_NAMEN[matrix.statistiek]
-    if matrix.statistiek == "getrimd_gemiddelde":
-        statistiek += f" zonder de {opmaak.procent(matrix.trim_aandeel, 0)} laagste en hoogste"
-    zinnen = [
-        f"Het tarief van een cel is {statistiek} van de kosten per {eenheid} van de cliënten "
-        "in die cel: de som van de geleverde eenheden × de kostprijs per eenheid, afgerond "
-        "op centen (half naar boven).",
-        "Een cliënt met ondersteuning op meer resultaatgebieden telt in elke cel mee met de "
-        "zorg die bij die cel hoort.",
-    ]
-    if per == "periode":
-        zinnen.append(
-            "Een periode zonder zorg tussen de eerste en de laatste periode van een cliënt in "
-            "een cel telt mee als 0."
-            if matrix.perioden_zonder_zorg == "tellen_mee"
-            else "Perioden zonder zorg tellen niet mee."
-        )
-    zinnen.append(
-        f"Een cel met minder dan {matrix.minimum_clienten} cliënten krijgt het tarief van "
-        "dezelfde zelfredzaamheid in alle subresultaten van haar resultaatgebied samen; is "
-        "ook die groep te klein, dan van dezelfde zelfredzaamheid in alle resultaatgebieden. "
-        "De kolom bron zegt welke groep het tarief bepaalde."
-    )
-    return zinnen
-
-
-def toelichting(params: Jaarparameters, uitkomst: Resultaattarieven) -> list[str]:
-    """The `toelichting` sheet of `kostprijs resultaattarieven`."""
-    matrix = _matrix(params)
-    regels = [
-        f"Resultaattarieven {params.gemeente}, parameters {params.jaar}.",
-        *methode_zinnen(matrix, uitkomst.per),
-        prijspeil_zin(params),
-        f"Realisatie tegen kostprijs: {opmaak.euro(uitkomst.kosten_centen, centen=True)}; "
-        f"met de celtarieven: {opmaak.euro(uitkomst.tariefmodel_centen, centen=True)}.",
-        "Cellen die de gemeente niet inkoopt, staan niet in de matrix.",
-    ]
-    if uitkomst.onder_eigen_bijdrage is not None:
-        regels.append(
-            f"{uitkomst.onder_eigen_bijdrage} cliëntperioden kostten minder dan het "
-            f"eigen-bijdrageplafond van {opmaak.euro(matrix.eigen_bijdrage_plafond)} per periode: "
-            "met een resultaattarief kan de eigen bijdrage daar hoger zijn dan de zorg."
-        )
-    return regels
