@@ -18,7 +18,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from kostprijs.codering import codeer
+from kostprijs.codering import codeer_rijen
 from kostprijs.fouten import InvoerFout
 from kostprijs.opmaak import datum
 
@@ -66,10 +66,7 @@ def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> 
     """InvoerFout when two indications of one client and line share a day, naming both rows
     (`rijen`: the row of each indication in its file)."""
     # only lines that occur more than once can overlap: found on one integer per line
-    sleutel = np.zeros(len(indicaties), dtype=np.int64)
-    for k in SLEUTEL:
-        codes, uniek = codeer(indicaties[k].to_numpy())
-        sleutel = sleutel * (len(uniek) + 1) + codes
+    sleutel, _ = codeer_rijen(*(indicaties[k].to_numpy() for k in SLEUTEL))
     vaker = pd.Series(sleutel).duplicated(keep=False).to_numpy()
     if not vaker.any():
         return
