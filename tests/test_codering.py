@@ -1,4 +1,5 @@
-"""`codeer` gives what `pd.factorize(..., use_na_sentinel=False)` gives, on any column."""
+"""`codeer` gives what `pd.factorize(..., use_na_sentinel=False)` gives, on any column;
+`groepssom` what a pandas groupby sum gives."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.codering import codeer, codeer_rijen
+from kostprijs.codering import codeer, codeer_rijen, groepssom
 
 waarde = st.one_of(
     st.text(max_size=3),
@@ -53,3 +54,29 @@ def test_codeer_rijen_numbers_combinations_in_order_of_first_appearance(rijen):
     volgorde = list(dict.fromkeys(rijen))  # the reference: distinct rows, first seen first
     assert codes.tolist() == [volgorde.index(r) for r in rijen]
     assert eerste.tolist() == [rijen.index(r) for r in volgorde]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["OZL 1", "OZL 2", "OMD"]),
+            st.sampled_from(["b", "", "a"]),
+            st.integers(0, 4),
+            st.booleans(),
+            st.integers(-(10**12), 10**12),
+            st.booleans(),
+        ),
+        max_size=60,
+    )
+)
+def test_groepssom_is_the_groupby_sum(rijen):
+    kolommen = ["product", "variant", "client", "in_budget", "volume", "waar"]
+    t = pd.DataFrame(rijen, columns=kolommen).astype({"volume": np.int64, "in_budget": bool})
+    # a categorical whose category order is not alphabetical, as the catalogue's
+    t["product"] = pd.Categorical(t["product"], categories=["OZL 2", "OZL 1", "OMD"])
+    waar = t["waar"].to_numpy(dtype=bool)
+    sleutel = ["client", "product", "variant", "in_budget"]
+    verwacht = t[waar].groupby(sleutel, sort=True, observed=True)["volume"].sum().reset_index()
+    uit = groepssom(t, sleutel, "volume", waar)
+    assert uit.astype(object).values.tolist() == verwacht.astype(object).values.tolist()
+    assert list(uit.dtypes) == list(verwacht.dtypes)

@@ -178,3 +178,34 @@ def test_cell_realisation_reads_client_numbers_the_same_way(tmp_path):
     regels = lees_celrealisatie(pad, params)
     assert regels["client"].nunique() == 1
     assert list(regels.attrs["clienten"]) == [ZONDER_ELF]
+
+
+@pytest.mark.parametrize("blok", [1, 2, 1_000_000])
+def test_reasons_do_not_depend_on_the_block_size(tmp_path, monkeypatch, blok):
+    from kostprijs.budget.impact import lees_gemeentegegevens
+    from kostprijs.gemeentedata import realisatie
+
+    monkeypatch.setattr(realisatie, "BLOK", blok)
+    raw, _ = _raw(tmp_path, "", "")
+    (raw / "indicaties.csv").write_text(
+        "client;productspecificatie;indicatie_per_week;ingangsdatum;einddatum\n"
+        "A;OZL 1;5;1-1-2026;\nC;OZL 1;2;1-1-2026;1-3-2026\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2026.csv").write_text(
+        "client;productspecificatie;periode;volume\n"
+        "A;OZL 1;1;10\nB;OZL 1;1;3\nA;OZL 2;1;2\nC;OZL 1;1;4\nC;OZL 1;6;4\nA;OZL 1;13;10\n",
+        encoding="utf-8",
+    )
+    g = lees_gemeentegegevens(laad_parameters(2027), raw, SLEUTEL)
+    # 2026 in 13 periods of 4 weeks: period 6 begins on 11 May, after C's indication ended
+    assert sorted(g.realisatie["reden"].astype(str)) == sorted(
+        [
+            *("", "", ""),
+            "geen indicatie in de export",
+            "geen indicatie voor dit product",
+            "buiten de indicatieperiode",
+        ]
+    )
+    c = g.realisatie[(g.realisatie["periode"] == 6)]
+    assert list(c["reden"]) == ["buiten de indicatieperiode"]

@@ -174,7 +174,8 @@ def _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen)
     if tarieven is None:
         return regels
     met_tarief = {p for p, _, _ in tarieven.centen}
-    gedekt = g.realisatie[g.realisatie["productspecificatie"].isin(met_tarief)]
+    lijnen = g.realisatie[["productspecificatie", "variant", "leveringsvorm"]]
+    gedekt = lijnen[lijnen["productspecificatie"].isin(met_tarief)]
     problemen.probeer(lambda: controleer_dekking(tarieven, gedekt, str(paden["tarieven"])))
     # products without a current tarief (new ones) have no amount here: 0, shown as '-'
     aangevuld = tarieven.aangevuld_met(Tarieven(_alle_regels(params)))

@@ -283,7 +283,7 @@ def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> 
     realisatie = verreken_credits(realisatie)
     gecrediteerd = voor - len(realisatie)
     realisatie, ontdubbeld = ontdubbel(realisatie, bevestigd)
-    realisatie = realisatie.reset_index(drop=True)
+    realisatie.index = pd.RangeIndex(len(realisatie))  # in place: no copy of 11M lines
     reden = toets_periodes(realisatie, indicaties, params)
     buiten = np.flatnonzero(reden != "")
     reden[buiten[bevestigde_regels(realisatie.iloc[buiten], bevestigd)]] = ""
@@ -305,7 +305,8 @@ class Realisatietoets:
     """What of the realisation counts, for which existing clients, and what is listed."""
 
     bestaand: np.ndarray  # codes of existing clients
-    realisatie: pd.DataFrame  # what counts: existing clients, inside an indication; centen
+    telt: np.ndarray  # per line of the realisation: it counts (existing client, indication)
+    centen: np.ndarray  # per line of the realisation: its amount at the current tarieven
     uitgesloten: pd.DataFrame  # per client and product: reden, volume_milli, centen
     band: pd.DataFrame  # per client and product outside the gebruiksband (see buiten_band)
 
@@ -316,14 +317,17 @@ def toets_realisatie(
     """Existing clients (realisation inside an indication, and an indication running on
     1 January of the tariff year), the realisation that counts, and every exclusion with its
     true reason, per client and product. `tarieven`: the current ones."""
-    r = g.realisatie.copy(deep=False)
-    r["centen"] = realisatie_bedragen(r, tarieven)
+    r = g.realisatie
+    centen = realisatie_bedragen(r, tarieven)
     ok = (r["reden"] == "").to_numpy()
     ind = g.indicaties
     client = r["client"].to_numpy()
     bestaand = np.intersect1d(np.unique(client[ok]), ind.loc[ind["bij_start"], "client"])
     telt = ok & np.isin(client, bestaand)
-    zonder_start = r[ok & ~telt].copy()
+    paar = ["client", "productspecificatie"]
+    zonder_indicatie = _per_paar(r, ~ok, centen, [*paar, "reden"])
+    zonder_indicatie["reden"] = zonder_indicatie["reden"].astype(object)
+    zonder_start = _per_paar(r, ok & ~telt, centen, paar)
     einde = ind.groupby("client")["einde"].max()
     start = dt.date(params.jaar, 1, 1)
     # a client with a later indication in the tariff year has none on 1 January (NaT)
@@ -331,17 +335,16 @@ def toets_realisatie(
     laatste = einde.reindex(zonder_start["client"].to_numpy())
     e = laatste.to_numpy(dtype="datetime64[D]")
     beeindigd = ~np.isnat(e) & (e < np.datetime64(start, "D"))
-    zonder_start["reden"] = np.where(beeindigd, BEEINDIGD, GEEN_OP_START).astype(object)
-    zonder_start["datum"] = np.where(beeindigd, e, np.datetime64(start, "D")).astype(str)
-    uit = pd.concat([r[~ok].assign(datum=""), zonder_start])
-    uitgesloten = (
-        uit.groupby(["client", "productspecificatie", "reden", "datum"], observed=True, sort=True)[
-            ["volume_milli", "centen"]
-        ]
-        .sum()
-        .reset_index()
+    zonder_start.insert(2, "reden", np.where(beeindigd, BEEINDIGD, GEEN_OP_START).astype(object))
+    zonder_start.insert(
+        3, "datum", np.where(beeindigd, e, np.datetime64(start, "D")).astype(str).astype(object)
     )
-    realisatie = r[telt].drop(columns="reden")
+    zonder_indicatie.insert(3, "datum", "")
+    uitgesloten = (
+        pd.concat([zonder_indicatie, zonder_start])
+        .sort_values([*paar, "reden", "datum"], kind="stable")
+        .reset_index(drop=True)
+    )
     band = pd.DataFrame(
         columns=[
             "client",
@@ -355,20 +358,26 @@ def toets_realisatie(
     if params.budget.gebruiksband is not None:
         laag, hoog = params.budget.gebruiksband
         blootgesteld = blootstelling(ind[ind["client"].isin(bestaand)], params.realisatiejaar)
-        gerealiseerd = (
-            realisatie.groupby(["client", "productspecificatie"], observed=True)[
-                ["volume_milli", "centen"]
-            ]
-            .sum()
-            .reset_index()
-            .astype({"productspecificatie": object})
-        )
+        gerealiseerd = _per_paar(r, telt, centen, paar).astype({"productspecificatie": object})
         band = buiten_band(
             gerealiseerd,
             geindiceerd_per_client(blootgesteld, params.realisatiejaar),
             Gebruiksband(float(laag), float(hoog)),
         )
-    return Realisatietoets(bestaand, realisatie, uitgesloten, band)
+    return Realisatietoets(bestaand, telt, centen, uitgesloten, band)
+
+
+def _per_paar(
+    realisatie: pd.DataFrame, waar: np.ndarray, centen: np.ndarray, sleutel: list[str]
+) -> pd.DataFrame:
+    """Volume and amount of the lines `waar`, summed per `sleutel` (sorted)."""
+    deel = realisatie.loc[waar, [*sleutel, "volume_milli"]]
+    deel["centen"] = centen[waar]
+    return (
+        deel.groupby(sleutel, observed=True, sort=True)[["volume_milli", "centen"]]
+        .sum()
+        .reset_index()
+    )
 
 
 def begroting(
@@ -502,9 +511,12 @@ def bereken_budgetimpact(
     )
     controleer_dekking(realisatie_tarieven, g.realisatie, str(huidig_pad))
     toets = toets_realisatie(g, params, realisatie_tarieven)
-    apart = toets.realisatie["productspecificatie"].isin(nieuwe).to_numpy()
-    realisatie = toets.realisatie[~apart].reset_index(drop=True)
-    realisatie_nieuwe = _realisatie_per_product(toets.realisatie[apart])
+    nieuw_product = g.realisatie["productspecificatie"].isin(nieuwe).to_numpy()
+    # what the actual spending and the usage factors need: volume and amount per product
+    realisatie = _per_paar(
+        g.realisatie, toets.telt & ~nieuw_product, toets.centen, ["productspecificatie"]
+    )
+    realisatie_nieuwe = _realisatie_per_product(g.realisatie, toets.telt & nieuw_product)
     bestaand = indicaties[indicaties["client"].isin(toets.bestaand)]
     met_huidig = ~indicaties["productspecificatie"].isin(nieuwe).to_numpy()
     controleer_dekking(huidig, indicaties[met_huidig], str(huidig_pad))
@@ -628,7 +640,9 @@ def bereken_budgetimpact(
         gebruiksfactor_gewogen_naief=_gewogen_gebruik(
             naief, huidig, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(toets.realisatie, nieuw, van_bestaand[NIEUW], params, blootgesteld_alle)
+        overgang=_overgang(
+            g.realisatie, toets.telt, nieuw, van_bestaand[NIEUW], params, blootgesteld_alle
+        )
         if pb
         else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
@@ -650,10 +664,12 @@ def bereken_budgetimpact(
     )
 
 
-def _realisatie_per_product(realisatie: pd.DataFrame) -> pd.DataFrame:
-    """Clients and volume per product (the realisation of products without a current tarief)."""
+def _realisatie_per_product(realisatie: pd.DataFrame, waar: np.ndarray) -> pd.DataFrame:
+    """Clients and volume per product of the lines `waar` (the realisation of products
+    without a current tarief)."""
     return (
-        realisatie.groupby("productspecificatie", observed=True, sort=True)
+        realisatie.loc[waar, ["productspecificatie", "client", "volume_milli"]]
+        .groupby("productspecificatie", observed=True, sort=True)
         .agg(clienten=("client", "nunique"), volume_milli=("volume_milli", "sum"))
         .reset_index()
         .astype({"productspecificatie": object})
@@ -732,15 +748,17 @@ def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar:
 
 
 def _overgang(
-    realisatie, nieuw: Tarieven, indicatie_bestaand, params, blootgesteld
+    realisatie, telt: np.ndarray, nieuw: Tarieven, indicatie_bestaand, params, blootgesteld
 ) -> pd.DataFrame:
-    """Periodebudgets of existing clients: from realisation (annualised over the periods in
-    which each client had an indication), and from indication x factor."""
+    """Periodebudgets of existing clients: from the realisation that counts (`telt`),
+    annualised over the periods in which each client had an indication, and from
+    indication x factor."""
     b = params.budget
+    waar = telt & (realisatie["periode"] <= b.overgang_perioden).to_numpy()
     lopend = lopende_perioden(
         blootgesteld, params.realisatiejaar, b.perioden_per_jaar, b.overgang_perioden
     )
-    clienten = overgang(realisatie, nieuw, b, lopend)
+    clienten = overgang(realisatie, nieuw, b, lopend, waar)
     return pd.DataFrame(
         {
             "grondslag": [

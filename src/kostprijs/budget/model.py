@@ -31,7 +31,7 @@ from math import prod
 import numpy as np
 import pandas as pd
 
-from kostprijs.codering import codeer
+from kostprijs.codering import codeer, groepssom, som_per_groep
 from kostprijs.geld import geschaald, rond_half_op, rond_omlaag
 from kostprijs.parameters import Budgetparameters
 from kostprijs.tarieflijst import Tarieven
@@ -235,23 +235,6 @@ def clientgroepen(client) -> tuple[np.ndarray, np.ndarray]:
     return positie[codes], np.asarray(clienten)[volgorde]
 
 
-def som_per_groep(codes: np.ndarray, waarden: np.ndarray, groepen: int) -> np.ndarray:
-    """Exact integer sum of `waarden` per group code.
-
-    np.bincount adds in float64, which is exact while no partial sum exceeds 2**53: the
-    largest value times the number of lines bounds every partial sum. Otherwise integers.
-    """
-    waarden = np.asarray(waarden, dtype=np.int64)
-    if len(waarden) == 0:
-        return np.zeros(groepen, dtype=np.int64)
-    if int(np.abs(waarden).max()) * len(waarden) < 2**53:
-        som = np.bincount(codes, weights=waarden, minlength=groepen)
-        return np.rint(som).astype(np.int64)
-    uit = np.zeros(groepen, dtype=np.int64)
-    np.add.at(uit, codes, waarden)
-    return uit
-
-
 CLIENT_KOLOMMEN = [
     "client",
     "bedrag_per_jaar_centen",
@@ -438,23 +421,29 @@ def empirische_gebruiksfactor(
     return tabel.reset_index(names="productspecificatie")
 
 
+# a line of the transition budget: per client, line of the catalogue and funding
+OVERGANG_SLEUTEL = ("client", "productspecificatie", "variant", "leveringsvorm", "in_budget")
+
+
 def overgang(
     realisatie: pd.DataFrame,
     tarieven: Tarieven,
     budget: Budgetparameters,
     lopend: pd.Series | None = None,
+    waar: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Periodebudgets for existing clients from the realisation of the first periods of last year.
 
-    Volume of periods 1..overgang_perioden, annualised (x perioden / the periods among those
+    Volume of the lines `waar` (default all) in periods 1..overgang_perioden, annualised (x perioden / the periods among those
     in which the client had an indication: `lopend` per client, default all of them), at
     the new tarieven; no gebruiksfactor, because realisation is actual use. `realisatie` has
     in_budget per line. Same columns as `bereken_clienten`.
     """
     k = budget.overgang_perioden
-    deel = realisatie[realisatie["periode"] <= k]
-    sleutel = ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
-    per_regel = deel.groupby(sleutel, sort=True, observed=True)["volume_milli"].sum().reset_index()
+    sleutel = list(OVERGANG_SLEUTEL)
+    eerste = (realisatie["periode"] <= k).to_numpy()
+    waar = eerste if waar is None else waar & eerste
+    per_regel = groepssom(realisatie, sleutel, "volume_milli", waar)
     tarief = tarieven.voor(per_regel)
     milli = per_regel["volume_milli"].to_numpy(dtype=np.int64)
     regels = per_regel[sleutel].copy()

@@ -43,6 +43,8 @@ REGEL = ["client", "productspecificatie", "variant", "leveringsvorm", "periode"]
 GEEN_INDICATIE = "geen indicatie in de export"
 GEEN_PRODUCT = "geen indicatie voor dit product"
 BUITEN_PERIODE = "buiten de indicatieperiode"
+BLOK = 1_000_000  # distinct realisation lines checked against the indications at a time
+REDENEN = ("", GEEN_INDICATIE, GEEN_PRODUCT, BUITEN_PERIODE)  # '' : the line counts
 
 
 def periode_grenzen(jaar: int, perioden: int) -> tuple[np.ndarray, np.ndarray]:
@@ -184,7 +186,7 @@ def bevestigde_regels(realisatie: pd.DataFrame, bevestigd: pd.DataFrame) -> np.n
 
 def toets_periodes(
     realisatie: pd.DataFrame, indicaties: pd.DataFrame, params: Jaarparameters
-) -> np.ndarray:
+) -> pd.Categorical:
     """Per realisation line why it has no indication (GEEN_INDICATIE, GEEN_PRODUCT,
     BUITEN_PERIODE) or '' when an indication of the client and product runs in its periode.
 
@@ -207,16 +209,20 @@ def toets_periodes(
             "einde": indicaties["einde"].to_numpy(),
         }
     )
-    paren = pd.DataFrame({"positie": np.arange(len(uniek)), "paar": paar}).merge(ind, on="paar")
-    p = periode[paren["positie"].to_numpy()]
-    loopt_regel = dagen_binnen(paren, begin[p], einde[p]) > 0
     loopt = np.zeros(len(uniek), dtype=bool)
-    loopt[paren["positie"].to_numpy()[loopt_regel]] = True
-    reden = np.full(len(uniek), "", dtype=object)
-    reden[~loopt] = BUITEN_PERIODE
-    reden[~np.isin(paar, i_paar)] = GEEN_PRODUCT
-    reden[~np.isin(paar // n, indicaties["client"].to_numpy(np.int64))] = GEEN_INDICATIE
-    return reden[terug]
+    for van in range(0, len(uniek), BLOK):  # in blocks: the pairs with indications are large
+        positie = np.arange(van, min(van + BLOK, len(uniek)))
+        paren = pd.DataFrame({"positie": positie, "paar": paar[positie]}).merge(ind, on="paar")
+        p = periode[paren["positie"].to_numpy()]
+        loopt_regel = dagen_binnen(paren, begin[p], einde[p]) > 0
+        loopt[paren["positie"].to_numpy()[loopt_regel]] = True
+    reden = np.zeros(len(uniek), dtype=np.int8)  # codes into REDENEN
+    reden[~loopt] = REDENEN.index(BUITEN_PERIODE)
+    reden[~np.isin(paar, i_paar)] = REDENEN.index(GEEN_PRODUCT)
+    reden[~np.isin(paar // n, indicaties["client"].to_numpy(np.int64))] = REDENEN.index(
+        GEEN_INDICATIE
+    )
+    return pd.Categorical.from_codes(reden[terug], categories=REDENEN)
 
 
 def lopende_perioden(indicaties: pd.DataFrame, jaar: int, perioden: int, tot: int) -> pd.Series:

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
-from kostprijs.budget.model import som_per_groep
 from kostprijs.budget.scenariobudget import prijspeilketen
+from kostprijs.codering import som_per_groep
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op
 from kostprijs.matrix import Resultaatmatrix
