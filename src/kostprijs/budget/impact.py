@@ -367,6 +367,12 @@ def toets_realisatie(
     return Realisatietoets(bestaand, telt, centen, uitgesloten, band)
 
 
+def _rijen(tabel: pd.DataFrame, waar) -> pd.DataFrame:
+    """`tabel[waar]`, or `tabel` itself when every row passes (no copy of a million rows)."""
+    waar = np.asarray(waar, dtype=bool)
+    return tabel if waar.all() else tabel[waar]
+
+
 def _per_paar(
     realisatie: pd.DataFrame, waar: np.ndarray, centen: np.ndarray, sleutel: list[str]
 ) -> pd.DataFrame:
@@ -517,25 +523,25 @@ def bereken_budgetimpact(
         g.realisatie, toets.telt & ~nieuw_product, toets.centen, ["productspecificatie"]
     )
     realisatie_nieuwe = _realisatie_per_product(g.realisatie, toets.telt & nieuw_product)
-    bestaand = indicaties[indicaties["client"].isin(toets.bestaand)]
+    bestaand = _rijen(indicaties, indicaties["client"].isin(toets.bestaand).to_numpy())
     met_huidig = ~indicaties["productspecificatie"].isin(nieuwe).to_numpy()
-    controleer_dekking(huidig, indicaties[met_huidig], str(huidig_pad))
-    bestaand_met_huidig = bestaand[~bestaand["productspecificatie"].isin(nieuwe)]
+    controleer_dekking(huidig, _rijen(indicaties, met_huidig), str(huidig_pad))
+    bestaand_met_huidig = _rijen(bestaand, ~bestaand["productspecificatie"].isin(nieuwe))
     # the same clients' indications over the days they ran in the realisation year: the
     # periods with an indication (all products) for the transition; for the usage and
     # budget-neutral factors only the products of the actual spending
     blootgesteld_alle = blootstelling(
         g.indicaties[g.indicaties["client"].isin(toets.bestaand)], params.realisatiejaar
     )
-    blootgesteld_alle = blootgesteld_alle[blootgesteld_alle["dagen_in_jaar"] > 0]
-    blootgesteld = blootgesteld_alle[
-        ~blootgesteld_alle["productspecificatie"].isin(nieuwe)
-    ].reset_index(drop=True)
+    blootgesteld_alle = _rijen(blootgesteld_alle, blootgesteld_alle["dagen_in_jaar"] > 0)
+    blootgesteld = _rijen(blootgesteld_alle, ~blootgesteld_alle["productspecificatie"].isin(nieuwe))
+    if not isinstance(blootgesteld.index, pd.RangeIndex):
+        blootgesteld = blootgesteld.reset_index(drop=True)
     naief = bestaand_met_huidig.drop(columns=["dagen_in_jaar", "dagen_jaar"])
 
     alle = {NIEUW: begroting(indicaties, nieuw, b, pb)[1]}
     van_bestaand = {NIEUW: begroting(bestaand, nieuw, b, pb)[1]}
-    alle[HUIDIG] = begroting(indicaties[met_huidig], huidig, b, pb)[1]
+    alle[HUIDIG] = begroting(_rijen(indicaties, met_huidig), huidig, b, pb)[1]
     van_bestaand[HUIDIG] = begroting(bestaand_met_huidig, huidig, b, pb)[1]
     # the basis of every difference with the current tarieven, new products at their new
     # tarief, in one pass: per client, the budget is rounded once
@@ -581,7 +587,7 @@ def bereken_budgetimpact(
         rijen, columns=["scenario", "alle_clienten_centen", "bestaande_clienten_centen"]
     )
     gevoelig = gevoeligheid(indicaties, {NIEUW: nieuw}, b, pb)
-    gevoelig[HUIDIG] = gevoeligheid(indicaties[met_huidig], {HUIDIG: huidig}, b, pb)[HUIDIG]
+    gevoelig[HUIDIG] = gevoeligheid(_rijen(indicaties, met_huidig), {HUIDIG: huidig}, b, pb)[HUIDIG]
     gevoelig[NIEUW_VERGELIJKBAAR] = gevoeligheid(bestaand_met_huidig, {NIEUW: nieuw}, b, pb)[NIEUW]
     producten = [
         p for p in params.productspecificaties if p in set(blootgesteld["productspecificatie"])
