@@ -20,13 +20,17 @@ SLEUTEL = b"k" * 32
 ZONDER_ELF = "088890842"
 
 
-def _raw(tmp_path: Path, indicaties: str, realisatie: str, kop: str = "") -> tuple[Path, Path]:
+def _raw(
+    tmp_path: Path,
+    indicaties: str,
+    realisatie: str,
+    kop: str = "",
+    indicatiekop: str = "client;productspecificatie;indicatie_per_week",
+) -> tuple[Path, Path]:
     """One product, OZL 1 at 50,00 now and new (2027 parameters, realisation 2026)."""
     raw = tmp_path / "raw"
     raw.mkdir(exist_ok=True)
-    (raw / "indicaties.csv").write_text(
-        "client;productspecificatie;indicatie_per_week\n" + indicaties, encoding="utf-8"
-    )
+    (raw / "indicaties.csv").write_text(indicatiekop + "\n" + indicaties, encoding="utf-8")
     (raw / "tarieven_huidig.csv").write_text(
         "productspecificatie;eenheid;tarief\nOZL 1;uur;50,00\n", encoding="utf-8"
     )
@@ -186,16 +190,11 @@ def test_reasons_do_not_depend_on_the_block_size(tmp_path, monkeypatch, blok):
     from kostprijs.gemeentedata import realisatie
 
     monkeypatch.setattr(realisatie, "BLOK", blok)
-    raw, _ = _raw(tmp_path, "", "")
-    (raw / "indicaties.csv").write_text(
-        "client;productspecificatie;indicatie_per_week;ingangsdatum;einddatum\n"
+    raw, _ = _raw(
+        tmp_path,
         "A;OZL 1;5;1-1-2026;\nC;OZL 1;2;1-1-2026;1-3-2026\n",
-        encoding="utf-8",
-    )
-    (raw / "realisatie_2026.csv").write_text(
-        "client;productspecificatie;periode;volume\n"
         "A;OZL 1;1;10\nB;OZL 1;1;3\nA;OZL 2;1;2\nC;OZL 1;1;4\nC;OZL 1;6;4\nA;OZL 1;13;10\n",
-        encoding="utf-8",
+        indicatiekop="client;productspecificatie;indicatie_per_week;ingangsdatum;einddatum",
     )
     g = lees_gemeentegegevens(laad_parameters(2027), raw, SLEUTEL)
     # 2026 in 13 periods of 4 weeks: period 6 begins on 11 May, after C's indication ended

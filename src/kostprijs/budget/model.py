@@ -421,10 +421,6 @@ def empirische_gebruiksfactor(
     return tabel.reset_index(names="productspecificatie")
 
 
-# a line of the transition budget: per client, line of the catalogue and funding
-OVERGANG_SLEUTEL = ("client", "productspecificatie", "variant", "leveringsvorm", "in_budget")
-
-
 def overgang(
     realisatie: pd.DataFrame,
     tarieven: Tarieven,
@@ -440,7 +436,7 @@ def overgang(
     in_budget per line. Same columns as `bereken_clienten`.
     """
     k = budget.overgang_perioden
-    sleutel = list(OVERGANG_SLEUTEL)
+    sleutel = ["client", "productspecificatie", "variant", "leveringsvorm", "in_budget"]
     eerste = (realisatie["periode"] <= k).to_numpy()
     waar = eerste if waar is None else waar & eerste
     per_regel = groepssom(realisatie, sleutel, "volume_milli", waar)
