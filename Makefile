@@ -143,7 +143,7 @@ $(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word
 
 # The what-if workbook for the inkooptafel: aggregated volumes and live formulas.
 REKENBLAD := $(REPORTS)/inkooptafel/rekenblad.xlsx
-$(REKENBLAD): $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST) $(STAPPEN)/rapport.vinger
+$(REKENBLAD): $(STAPPEN)/rekenblad.vinger $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST)
 	$(KOSTPRIJS) rekenblad --jaar $(JAAR) --processed $(PROCESSED) --manifest $(MANIFEST) --uit $@
 
 # The manifest beside the reports (no provider named), with the end time: the last step.

@@ -170,6 +170,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     from kostprijs.fouten import ConfiguratieFout
     from kostprijs.herkomst.keten import VerouderdeGegevens
     from kostprijs.rapport import start
+    from kostprijs.stappen import budgetstap, resultaatstap
 
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", "ab" * 32)
     params = laad_parameters(2027)
@@ -187,7 +188,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     # a report never computes it itself: it names the step to run
     with pytest.raises(ConfiguratieFout, match=r"staat de budgetimpact nog niet.*make report"):
         _ = start.start(2027, str(raw), str(processed)).budget
-    berekend = uitkomst.schrijf_budgetimpact(params, raw, processed)
+    berekend = budgetstap.schrijf(params, raw, processed)
 
     def niet_opnieuw(*args, **kwargs):
         raise AssertionError("een rapport rekent de budgetimpact opnieuw uit")
@@ -213,7 +214,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     assert uitkomst.lees_resultaattarieven(processed) is None
     with pytest.raises(ConfiguratieFout, match=r"staat de resultaattarieven nog niet"):
         _ = start.start(2027, str(raw), str(processed)).resultaat
-    berekend = uitkomst.bewaar_resultaattarieven(params, raw, processed)
+    berekend = resultaatstap.schrijf(params, raw, processed)
     gelezen = start.start(2027, str(raw), str(processed)).resultaat
     assert gelezen.matrix.equals(berekend.matrix)
     assert gelezen.per_aanbieder.equals(berekend.per_aanbieder)

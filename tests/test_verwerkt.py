@@ -41,7 +41,7 @@ from kostprijs.bestanden.verwerkt import (
     schrijf_record,
 )
 from kostprijs.budget import uitkomst
-from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld
+from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
 from kostprijs.fouten import VerouderdeGegevens
 from kostprijs.herkomst.keten import controleer_keten, raw_invoer, vastleggen
 from kostprijs.herkomst.manifest import bestanden, schrijf_manifest
@@ -49,6 +49,7 @@ from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
 from kostprijs.rapport import start
 from kostprijs.resultaat.celtarieven import Resultaattarieven
+from kostprijs.stappen import budgetstap, resultaatstap
 from kostprijs.tarieflijst import zin_regels
 from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
@@ -254,8 +255,8 @@ def _run(params, raw: Path, processed: Path, euro: str) -> None:
     vastleggen(processed, "inlezen", {f"params/{params.bron.name}": params.bron, **werkmappen}, [])
     kostprijzen = [processed / "tarieven_voorstel.csv", processed / "kostprijzen_product.csv"]
     vastleggen(processed, "kostprijzen", {f"params/{params.bron.name}": params.bron}, kostprijzen)
-    uitkomst.schrijf_budgetimpact(params, raw, processed)
-    uitkomst.bewaar_resultaattarieven(params, raw, processed)
+    budgetstap.schrijf(params, raw, processed)
+    resultaatstap.schrijf(params, raw, processed)
 
 
 @pytest.fixture(scope="module", params=[2027, 2028])
@@ -292,7 +293,7 @@ def test_the_saved_results_read_back_exactly(pijplijn, monkeypatch):
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL.hex())
     params, raw, basis = pijplijn
     processed = basis / "processed"
-    berekend = uitkomst.bereken_budgetimpact(params, raw, processed / "tarieven_voorstel.csv")
+    berekend = bereken_budgetimpact(params, raw, processed / "tarieven_voorstel.csv")
     gelezen = uitkomst.lees_budgetimpact(processed)
     for veld in dataclasses.fields(Budgetimpact):
         a, b = getattr(berekend, veld.name), getattr(gelezen, veld.name)

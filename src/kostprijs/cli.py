@@ -156,22 +156,13 @@ def _resultaattarieven(args: argparse.Namespace) -> int:
 
 
 def _controleer(args: argparse.Namespace) -> int:
-    from kostprijs.invoercontrole import controleer_invoer
-    from kostprijs.paden import raw_map
-    from kostprijs.parameters import laad_parameters
+    from kostprijs.stappen import controlestap
 
-    params = laad_parameters(args.jaar)
-    verslag = controleer_invoer(params, raw_map(args.jaar, args.raw or ""))
-    if args.uit:
-        from kostprijs.bestanden.atomisch import schrijf_tekst
-
-        schrijf_tekst(Path(args.uit), verslag + "\n")
-    print(verslag)
+    print(controlestap.draai(args.jaar, args.raw, args.uit))
     return 0
 
 
 def _factor(tekst: str, budget):
-    import dataclasses
 
     from kostprijs.bestanden.getallen import lees_getal
 
@@ -282,122 +273,41 @@ def _sjabloon(args: argparse.Namespace) -> int:
 
 
 def _inlezen(args: argparse.Namespace) -> int:
-    from kostprijs.inlezen import lees_map, samenvatting
-    from kostprijs.inlezen.pijplijn import standaard_bevestigingen
-    from kostprijs.paden import DATA_PROCESSED, DATA_RAW
-    from kostprijs.parameters import laad_parameters
+    from kostprijs.stappen import inleesstap
 
-    params = laad_parameters(args.jaar)
-    map_ = Path(args.map) if args.map else DATA_RAW / str(args.jaar) / "aanbieders"
-    uit = Path(args.uit) if args.uit else DATA_PROCESSED / str(args.jaar)
-    bevestigingen = (
-        Path(args.bevestigingen) if args.bevestigingen else standaard_bevestigingen(map_)
+    print(
+        inleesstap.draai(
+            args.jaar, args.map, args.uit, stil=args.stil, bevestigingen=args.bevestigingen
+        )
     )
-    resultaat = lees_map(params, map_, uit, voortgang=not args.stil, bevestigingen=bevestigingen)
-    print(samenvatting(resultaat))
-    if resultaat.verwerkt == 0:
-        print("Fout: geen enkele inzending kon worden verwerkt.", file=sys.stderr)
-        return 1
     return 0
 
 
 def _kostprijzen(args: argparse.Namespace) -> int:
-    from kostprijs.herkomst.keten import vastleggen
-    from kostprijs.onderzoek.kostprijsonderzoek import (
-        bereken_onderzoek,
-        gelezen_bestanden,
-        schrijf_kostprijzen,
-    )
-    from kostprijs.paden import DATA_PROCESSED, raw_map
-    from kostprijs.parameters import laad_parameters
+    from kostprijs.stappen import kostprijsstap
 
-    params = laad_parameters(args.jaar)
-    processed = Path(args.processed) if args.processed else DATA_PROCESSED / str(args.jaar)
-    raw = raw_map(args.jaar, args.raw or "")
-    onderzoek = bereken_onderzoek(params, processed, raw)
-    for waarschuwing in onderzoek.methode_waarschuwingen:
-        print(f"Let op: {waarschuwing}", file=sys.stderr)
-    paden = schrijf_kostprijzen(onderzoek, processed)
-    vastleggen(processed, "kostprijzen", gelezen_bestanden(params, processed, raw), paden)
-    n = onderzoek.deelname["meegeteld"]
-    print(
-        f"Kostprijzen van {n} aanbieders berekend ({params.kostprijs.aggregatie}); geschreven: "
-        + ", ".join(p.name for p in paden)
-    )
+    print(kostprijsstap.draai(args.jaar, args.processed, args.raw))
     return 0
 
 
 def _budgetimpact(args: argparse.Namespace) -> int:
-    from kostprijs.budget.uitkomst import BESTAND, schrijf_budgetimpact
-    from kostprijs.opmaak import euro, getal
-    from kostprijs.paden import processed_map, raw_map
-    from kostprijs.parameters import laad_parameters
+    from kostprijs.stappen import budgetstap
 
-    params = laad_parameters(args.jaar)
-    processed = processed_map(args.jaar, args.processed or "")
-    uitkomst = schrijf_budgetimpact(params, raw_map(args.jaar, args.raw or ""), processed)
-    print(
-        f"Budgetimpact {args.jaar} berekend: {getal(uitkomst.aantal_clienten, 0)} cliënten, alle "
-        f"cliënten {euro(uitkomst.nieuw_alle_centen, centen=True, heel=True)} per jaar met de "
-        f"voorgestelde tarieven; geschreven: {BESTAND}"
-    )
+    print(budgetstap.draai(args.jaar, args.raw, args.processed))
     return 0
 
 
 def _rekenblad(args: argparse.Namespace) -> int:
-    import datetime as dt
+    from kostprijs.stappen import rekenbladstap
 
-    from kostprijs.budget.rekenbladvolumes import invoer
-    from kostprijs.budget.uitkomst import lees_budgetimpact
-    from kostprijs.herkomst.manifest import lees_manifest
-    from kostprijs.opmaak import datum
-    from kostprijs.paden import processed_map
-    from kostprijs.parameters import laad_parameters
-    from kostprijs.rapport.rekenblad import schrijf_rekenblad, schrijf_zonder_scenario
-    from kostprijs.rapport.rekenbladteksten import zonder_scenario
-
-    params = laad_parameters(args.jaar)
-    uitkomst = lees_budgetimpact(processed_map(args.jaar, args.processed or ""))
-    if uitkomst is None:
-        raise KostprijsFout(
-            "De budgetimpact van dit jaar is nog niet berekend: draai eerst "
-            f"`kostprijs budgetimpact --jaar {args.jaar}` (of `make report`)."
-        )
-    manifest = lees_manifest(Path(args.manifest))
-    start = datum(dt.datetime.fromisoformat(manifest["start"]))
-    gegevens = invoer(params, uitkomst.rekenblad, manifest["run_id"], start)
-    if gegevens is None:
-        tekst = zonder_scenario(params.scenarios.namen, uitkomst.rekenblad_weggelaten)
-        herkomst = f"Uit run {manifest['run_id']}, {start}"
-        schrijf_zonder_scenario(params.gemeente, params.jaar, herkomst, tekst, Path(args.uit))
-        print(f"Rekenblad zonder cijfers geschreven: {args.uit}. {tekst}")
-        return 0
-    if manifest.get("synthetisch"):
-        gegevens = dataclasses.replace(gegevens, synthetisch=True)
-    schrijf_rekenblad(gegevens, Path(args.uit))
-    print(f"Rekenblad geschreven: {args.uit}")
+    print(rekenbladstap.draai(args.jaar, args.manifest, args.uit, args.processed))
     return 0
 
 
 def _resultaatstap(args: argparse.Namespace) -> int:
-    from kostprijs.budget.uitkomst import RESULTAAT_BESTAND, bewaar_resultaattarieven
-    from kostprijs.opmaak import euro
-    from kostprijs.paden import processed_map, raw_map
-    from kostprijs.parameters import laad_parameters
+    from kostprijs.stappen import resultaatstap
 
-    params = laad_parameters(args.jaar)
-    processed = processed_map(args.jaar, args.processed or "")
-    uitkomst = bewaar_resultaattarieven(params, raw_map(args.jaar, args.raw or ""), processed)
-    if uitkomst is None:
-        print(
-            f"Geen resultaatmatrix in de parameters van {args.jaar}; geschreven: {RESULTAAT_BESTAND}"
-        )
-    else:
-        print(
-            f"Resultaattarieven {args.jaar} berekend: {len(uitkomst.matrix)} cellen, met de "
-            f"celtarieven {euro(uitkomst.tariefmodel_centen, centen=True, heel=True)}; "
-            f"geschreven: {RESULTAAT_BESTAND}"
-        )
+    print(resultaatstap.draai(args.jaar, args.raw, args.processed))
     return 0
 
 
@@ -464,21 +374,15 @@ def _sleutel(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from kostprijs.herkomst import manifest
+    from kostprijs.stappen import manifeststap
 
     if args.voltooi:
-        m = manifest.voltooi(Path(args.voltooi), Path(args.uit))
-        print(f"Runmanifest {m['run_id']} afgerond: {args.uit}")
-        return 0
-    if args.jaar is None or args.raw is None:
+        print(manifeststap.voltooi(args.voltooi, args.uit))
+    elif args.jaar is None or args.raw is None:
         raise InvoerFout("geef --jaar en --raw (of --voltooi met het manifest van de start).")
-    m = manifest.maak_manifest(args.jaar, Path(args.raw))
-    manifest.schrijf_manifest(m, Path(args.uit))
-    print(f"Runmanifest {m['run_id']} ({len(m['invoer']['raw'])} invoerbestanden): {args.uit}")
+    else:
+        print(manifeststap.draai(args.jaar, args.raw, args.uit))
     return 0
-
-
-# --- parser --------------------------------------------------------------------------------
 
 
 def maak_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,5 @@
-"""The budget impact and the result tariffs as pipeline steps: each computed once from the raw
-folder and the processed cost prices, saved in the processed folder, and read by every report
-that shows it.
+"""The saved budget impact and result tariffs: the records the steps `budget` and
+`resultaat` (kostprijs.stappen) write, and the reading of them for every report that shows it.
 
 Each is saved as a signed record (`kostprijs.bestanden.verwerkt`: Parquet tables and typed
 JSON, no pickle), converted field by field by the functions below, and read only when its
@@ -28,13 +27,10 @@ from kostprijs.bestanden.verwerkt import (
     TEKSTEN,
     WAAR,
     lees_record,
-    schrijf_record,
 )
-from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
-from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap, raw_invoer, vastleggen
-from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, onderdrukte_producten
-from kostprijs.parameters import Jaarparameters
-from kostprijs.resultaat.celtarieven import Resultaattarieven, bereken_uit_mappen
+from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld
+from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap
+from kostprijs.resultaat.celtarieven import Resultaattarieven
 
 BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
 RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven", "resultaat"
@@ -146,49 +142,6 @@ def resultaat_uit_record(velden: dict[str, object]) -> Resultaattarieven:
     return Resultaattarieven(**velden)
 
 
-def schrijf_budgetimpact(params: Jaarparameters, raw: Path, processed: Path) -> Budgetimpact:
-    """Compute the budget impact at the proposed tarieven, save it and record the step."""
-    raw, processed = Path(raw), Path(processed)
-    # the cost-price step writes disclosure.csv beside the proposal; without it (no research
-    # run) the rekenblad, built only after that step, is never made from this record
-    verborgen = (
-        onderdrukte_producten(processed)
-        if (processed / catalogus.DISCLOSURE).exists()
-        else frozenset()
-    )
-    uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL, verborgen=verborgen)
-    bronnen = (
-        catalogus.indicatiebron(raw),
-        catalogus.tarievenbron(raw),
-        catalogus.realisatiebron(raw, params.realisatiejaar),
-    )
-    ruw = sorted({p for b in bronnen for p in catalogus.bestanden(b)})
-    paden = schrijf_record(processed, BESTAND, BUDGET_SCHEMA, budget_naar_record(uitkomst))
-    _vastleggen(params, raw, processed, STAP, paden, ruw, VOORSTEL)
-    return uitkomst
-
-
-def bewaar_resultaattarieven(
-    params: Jaarparameters, raw: Path, processed: Path
-) -> Resultaattarieven | None:
-    """Compute the cell tariffs of the result matrix at the cost prices, save them and record
-    the step. A year without a matrix saves an empty record."""
-    raw, processed = Path(raw), Path(processed)
-    if params.resultaat is None:
-        paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, None)
-        _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, [], None)
-        return None
-    budget = lees_budgetimpact(processed)  # the tariff scenarios, when the budget step ran
-    prijzen = scenarioprijzen(budget) if budget is not None else None
-    uitkomst = bereken_uit_mappen(params, raw, processed, prijzen)
-    velden = resultaat_naar_record(uitkomst)
-    paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, velden)
-    ruw = [catalogus.cellenbron(raw, params.realisatiejaar)]
-    verwerkt = [KOSTPRIJZEN] + ([f"{BESTAND}/{HANDTEKENING}"] if budget is not None else [])
-    _vastleggen(params, raw, processed, RESULTAAT_STAP, paden, ruw, verwerkt)
-    return uitkomst
-
-
 def scenarioprijzen(budget: Budgetimpact) -> dict[str, dict[str, int]]:
     """Per tariff scenario its ZIN tarief per product (cents), as the budget step set them;
     a product without one is absent."""
@@ -198,14 +151,6 @@ def scenarioprijzen(budget: Budgetimpact) -> dict[str, dict[str, int]]:
     for r in s.itertuples():
         uit[r.scenario][r.productspecificatie] = int(r.tarief_centen)
     return uit
-
-
-def _vastleggen(params, raw, processed, stap, paden, ruw, verwerkt) -> None:
-    invoer = raw_invoer(raw, [raw / naam for naam in ruw])  # absolute paths stay as they are
-    for naam in [verwerkt] if isinstance(verwerkt, str) else verwerkt or []:
-        invoer[f"processed/{naam}"] = processed / naam
-    invoer[f"params/{params.bron.name}"] = params.bron
-    vastleggen(processed, stap, invoer, paden)
 
 
 def lees_budgetimpact(processed: Path) -> Budgetimpact | None:

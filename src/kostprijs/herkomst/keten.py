@@ -26,15 +26,13 @@ from pathlib import Path
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
 from kostprijs.bestanden.verwerkt import klopt, mac
 from kostprijs.fouten import VerouderdeGegevens
+from kostprijs.stappen.stappenregister import PROCESSED, STAPPENLIJST
 
 MAP = "herkomst"
 HMAC = "hmac_sha256"
-STAPPEN = (
-    "inlezen",
-    "kostprijzen",
-    "budget",
-    "resultaat",
-)  # in order; each reads the outputs before it
+# the steps that write to the processed folder record their provenance there, in order; each
+# reads the outputs before it
+STAPPEN = tuple(s.naam for s in STAPPENLIJST if s.doel.startswith(PROCESSED))
 
 
 def vastleggen(
@@ -58,6 +56,23 @@ def vastleggen(
     pad = processed / MAP / f"{stap}.json"
     schrijf_tekst(pad, json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return pad
+
+
+def leg_stap_vast(
+    parameters: Path,
+    raw: Path,
+    processed: Path,
+    stap: str,
+    uitvoer: Iterable[Path],
+    ruw: Iterable[str | Path],
+    verwerkt: Iterable[str],
+) -> Path:
+    """`vastleggen` for a step that read the files `ruw` (names in `raw`, or absolute paths),
+    the processed files `verwerkt` (names in `processed`) and the parameter file."""
+    invoer = raw_invoer(raw, [Path(raw) / naam for naam in ruw])
+    invoer |= {f"processed/{naam}": Path(processed) / naam for naam in verwerkt}
+    invoer[f"params/{Path(parameters).name}"] = Path(parameters)
+    return vastleggen(processed, stap, invoer, uitvoer)
 
 
 def raw_invoer(raw: Path, paden: Iterable[Path]) -> dict[str, Path]:

@@ -12,7 +12,7 @@ confidential p and the pseudonymisation key (both as an HMAC with the key, never
 key also signs every step's output),
 the installed package versions (requirements.lock) and its code: the transitive closure of
 the `kostprijs` modules its entry module (or notebook) imports, found with `ast`, plus the
-package data it uses. Adding a step is one entry in STAPPEN.
+package data it uses. What each step reads is declared in `kostprijs.stappen.stappenregister`.
 
 Standard library only: it runs with the plain `python3`, before .venv exists.
 
@@ -28,7 +28,7 @@ import hashlib
 import hmac
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -39,88 +39,23 @@ sys.path.insert(0, str(SRC))
 from kostprijs.bestanden import catalogus  # noqa: E402
 from kostprijs.bestanden.geheimen import lees_geheim  # noqa: E402
 from kostprijs.rapport.register import RAPPORTEN  # noqa: E402
+from kostprijs.stappen.stappenregister import NOTEBOOK, STAPPENLIJST, Stap  # noqa: E402
 
 SLEUTEL_VARIABELE, SLEUTEL_BESTAND = "KOSTPRIJS_SLEUTEL", PROJECT / ".kostprijs" / "sleutel"
 P_VARIABELE, P_BESTAND = "KOSTPRIJS_P", PROJECT / ".kostprijs" / catalogus.DISCLOSURE_CONFIGURATIE
 ALTIJD = ("kostprijs/__init__.py", "kostprijs/__main__.py", "kostprijs/cli.py")
 
 
-@dataclass(frozen=True)
-class Stap:
-    """What one step reads besides its code."""
-
-    modules: tuple[str, ...] = ()  # entry modules: their import closure is the step's code
-    notebook: str | None = None  # or a notebook: its imports, and the notebook file itself
-    raw: tuple[str, ...] = ()  # glob patterns in the raw folder ("**/*" = all of it)
-    extra: tuple[str, ...] = ()  # other files, relative to the project
-    methode: bool = False
-    geheim: bool = False  # p and the key's identity
-    sleutel: bool = False  # the key's identity only (pseudonyms; the key signs the output)
-    data: tuple[str, ...] = field(default=())  # package data folders (relative to src/kostprijs)
-
-
-RUW = catalogus.ruwe_patronen()  # the municipality's raw files, per kind
-
-
 def stappen(jaar: int) -> dict[str, Stap]:
-    # (the published index figures set the price level of every proposal and scenario)
-    parameters = (f"params/{jaar}.yaml", f"params/{catalogus.INDEXCIJFERS}", "requirements.lock")
-    uit = {
-        # the listing of realisation that does not count names clients by pseudonym
-        "controleer": Stap(
-            ("kostprijs.invoercontrole",), raw=("**/*",), extra=parameters, sleutel=True
-        ),
-        "inlezen": Stap(
-            ("kostprijs.inlezen.pijplijn",),
-            raw=("aanbieders/**/*", catalogus.BEVESTIGINGEN),
-            extra=parameters,
-            sleutel=True,
-        ),
-        "kostprijzen": Stap(
-            ("kostprijs.onderzoek.kostprijsonderzoek",),
-            raw=(*RUW["tarieven"], catalogus.BEVESTIGINGEN),
-            extra=parameters,
-            methode=True,
-            geheim=True,
-        ),
-        "budget": Stap(
-            ("kostprijs.budget.uitkomst",),
-            raw=tuple(
-                dict.fromkeys(
-                    (
-                        *RUW["indicaties"],
-                        *RUW["tarieven"],
-                        *RUW["realisatie"],
-                        catalogus.REALISATIE_BEVESTIGINGEN,
-                    )
-                )
-            ),
-            extra=parameters,
-            geheim=True,
-        ),
-        "resultaat": Stap(
-            ("kostprijs.budget.uitkomst",),
-            raw=RUW["cellen"],
-            extra=parameters,
-            sleutel=True,
-        ),
-        "manifest": Stap(
-            ("kostprijs.herkomst.manifest",),
-            raw=("**/*",),
-            extra=parameters,
-            methode=True,
-            geheim=True,
-        ),
-        "rapport": Stap(
-            ("kostprijs.rapport.html", "kostprijs.rapport.export", "kostprijs.publicatie.versies"),
-            extra=("requirements.lock",),
-            data=("templates",),
-        ),
-    }
-    for r in RAPPORTEN:
-        uit[f"notebook-{r.notebook}"] = Stap(
-            notebook=r.notebook, raw=("**/*",), extra=parameters, methode=True, geheim=True
-        )
+    """The declared steps by the name of their stamp; the notebook step once per notebook."""
+    uit = {}
+    for stap in STAPPENLIJST:
+        stap = replace(stap, extra=tuple(e.format(jaar=jaar) for e in stap.extra))
+        if stap.naam != NOTEBOOK:
+            uit[stap.naam] = stap
+            continue
+        for r in RAPPORTEN:
+            uit[stap.naam.replace("%", r.notebook)] = replace(stap, notebook=r.notebook)
     return uit
 
 
@@ -242,7 +177,7 @@ def _geheimen() -> list[str]:
 def vingerafdruk(stap: Stap, jaar: int, raw: Path, hashes: Hashes) -> str:
     """The fingerprint of one step: SHA-256 over a sorted listing of what it reads."""
     regels = []
-    modules = set(stap.modules)
+    modules = set(stap.code)
     if stap.notebook:
         nb = PROJECT / "notebooks" / f"{stap.notebook}.ipynb"
         regels.append(f"notebook {hashes(nb)}")
