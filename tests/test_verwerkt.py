@@ -42,7 +42,7 @@ from kostprijs.bestanden.verwerkt import (
 )
 from kostprijs.budget import uitkomst
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld, bereken_budgetimpact
-from kostprijs.fouten import VerouderdeGegevens
+from kostprijs.fouten import ConfiguratieFout, VerouderdeGegevens
 from kostprijs.herkomst.keten import controleer_keten, raw_invoer, vastleggen
 from kostprijs.herkomst.manifest import bestanden, schrijf_manifest
 from kostprijs.paden import PROJECT
@@ -438,3 +438,45 @@ def test_the_step_record_itself_is_signed(kopie):
     pad.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(VerouderdeGegevens, match=r"herkomst/resultaat\.json is niet ondertekend"):
         controleer_keten(processed, manifest, raw)
+
+
+@pytest.mark.parametrize("jaar", [2027, 2028])
+def test_the_saved_research_reads_back_exactly(jaar, tmp_path, monkeypatch):
+    """What the cost-price step saves is, field by field, the research computed afresh: the
+    reports read the record and never compute the research themselves."""
+    from kostprijs.inlezen import lees_map
+    from kostprijs.onderzoek.kostprijsonderzoek import Kostprijsonderzoek, bereken_onderzoek
+    from kostprijs.onderzoek.onderzoeksrecord import lees_onderzoek
+    from kostprijs.stappen import kostprijsstap
+
+    monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL.hex())
+    params = laad_parameters(jaar)
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    schrijf_voorbeeld(params, raw)
+    lees_map(params, raw / "aanbieders", processed, voortgang=False)
+    assert lees_onderzoek(processed) is None  # the step has not run: nothing to read
+    kostprijsstap.draai(jaar, processed, raw)
+    berekend, gelezen = bereken_onderzoek(params, processed, raw), lees_onderzoek(processed)
+
+    def vergelijk(a, b):
+        if dataclasses.is_dataclass(a):
+            assert type(a) is type(b)
+            for veld in dataclasses.fields(a):
+                vergelijk(getattr(a, veld.name), getattr(b, veld.name))
+        else:
+            _zelfde(a, b)
+            assert type(a) is type(b)
+
+    vergelijk(berekend, gelezen)
+    assert isinstance(gelezen, Kostprijsonderzoek)
+    assert gelezen.indexketen.factor == berekend.indexketen.factor
+    assert gelezen.aggregatie.declaratie.sha256 == berekend.aggregatie.declaratie.sha256
+
+
+def test_a_report_without_the_saved_research_names_the_step(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOSTPRIJS_SLEUTEL", SLEUTEL.hex())
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "processed").mkdir()
+    rapport = start.start(2027, str(tmp_path / "raw"), str(tmp_path / "processed"))
+    with pytest.raises(ConfiguratieFout, match="kostprijs kostprijzen --jaar 2027"):
+        _ = rapport.onderzoek

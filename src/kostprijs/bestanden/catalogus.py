@@ -35,6 +35,7 @@ KOSTPRIJZEN_AANBIEDERS = "kostprijzen_aanbieders.csv"  # kostprijzen (internal)
 KOSTPRIJZEN_PRODUCT = "kostprijzen_product.csv"  # kostprijzen: the average per product
 DISCLOSURE = "disclosure.csv"  # kostprijzen: the disclosure judgement per product
 VOORSTEL = "tarieven_voorstel.csv"  # kostprijzen: the proposed tarieven
+ONDERZOEK = "onderzoek"  # kostprijzen: the whole research, a signed record (folder)
 BUDGETIMPACT, RESULTAATTARIEVEN = "budgetimpact", "resultaattarieven"  # signed records (folders)
 VELDEN, HANDTEKENING = "velden.json", "handtekening.json"  # inside a signed record
 

@@ -53,7 +53,12 @@ WAAR, GEHEEL, DECIMAAL, GETAL, TEKST, DATUM = (
     "tekst",
     "datum",
 )
-TEKSTEN, GEHEEL_PER_TEKST, TABEL = "teksten", "geheel per tekst", "tabel"
+TEKSTEN, GEHEEL_PER_TEKST, TEKST_PER_TEKST, TABEL = (
+    "teksten",
+    "geheel per tekst",
+    "tekst per tekst",
+    "tabel",
+)
 
 Schema = Mapping[str, str]
 
@@ -114,6 +119,14 @@ _SCALAIR: dict[str, tuple[Callable[[object], bool], Callable, Callable]] = {
         lambda w: [[k, int(v)] for k, v in w.items()],  # pairs: the order is kept
         _paren,
     ),
+    TEKST_PER_TEKST: (
+        lambda w: (
+            isinstance(w, Mapping)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in w.items())
+        ),
+        lambda w: [[k, v] for k, v in w.items()],
+        _paren,
+    ),
 }
 _JSON = {  # the JSON type each scalar type is stored as
     WAAR: bool,
@@ -124,6 +137,7 @@ _JSON = {  # the JSON type each scalar type is stored as
     DATUM: str,
     TEKSTEN: list,
     GEHEEL_PER_TEKST: list,
+    TEKST_PER_TEKST: list,
 }
 
 

@@ -15,21 +15,18 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.verwerkt import (
     DECIMAAL,
     GEHEEL,
     GEHEEL_PER_TEKST,
     GETAL,
-    HANDTEKENING,
     TABEL,
     TEKST,
     TEKSTEN,
     WAAR,
-    lees_record,
 )
 from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld
-from kostprijs.herkomst.keten import VerouderdeGegevens, lees_stap
+from kostprijs.herkomst.keten import lees_stapuitvoer
 from kostprijs.resultaat.celtarieven import Resultaattarieven
 
 BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
@@ -157,7 +154,9 @@ def lees_budgetimpact(processed: Path) -> Budgetimpact | None:
     """The saved budget impact, or None when the step has not run for this folder.
 
     VerouderdeGegevens when the record is not the one the step wrote and signed."""
-    velden = _lees(Path(processed), STAP, BESTAND, BUDGET_SCHEMA, "de budgetimpact", "budgetimpact")
+    velden = lees_stapuitvoer(
+        Path(processed), STAP, BESTAND, BUDGET_SCHEMA, "de budgetimpact", "budgetimpact"
+    )
     return None if velden is None else budget_uit_record(velden)
 
 
@@ -165,7 +164,7 @@ def lees_resultaattarieven(processed: Path) -> Resultaattarieven | None:
     """The saved cell tariffs, or None when the step has not run for this folder (or the year
     has no result matrix). VerouderdeGegevens when the record is not the one the step wrote
     and signed."""
-    velden = _lees(
+    velden = lees_stapuitvoer(
         Path(processed),
         RESULTAAT_STAP,
         RESULTAAT_BESTAND,
@@ -174,22 +173,3 @@ def lees_resultaattarieven(processed: Path) -> Resultaattarieven | None:
         "resultaatstap",
     )
     return None if velden is None else resultaat_uit_record(velden)
-
-
-def _lees(processed: Path, stap: str, naam: str, schema, wat: str, opdracht: str):
-    map_ = processed / naam
-    record = lees_stap(processed, stap)
-    if record is None and not map_.exists():
-        return None
-    actie = (
-        f"Verwijder de map {map_} en draai `make report` opnieuw (of `kostprijs {opdracht}`); "
-        f"dat berekent {wat} opnieuw."
-    )
-    velden = lees_record(processed, naam, schema, actie)
-    vastgelegd = (record or {}).get("uitvoer", {}).get(f"processed/{naam}/{HANDTEKENING}")
-    if vastgelegd != sha256(map_ / HANDTEKENING):
-        raise VerouderdeGegevens(
-            f"{map_}: deze gegevens zijn niet wat de stap '{stap}' als laatste schreef (een map "
-            f"uit een andere run?). Het wordt niet gelezen. {actie}"
-        )
-    return velden

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kostprijs.bestanden.atomisch import schrijf_tekst, sha256
-from kostprijs.bestanden.verwerkt import klopt, mac
+from kostprijs.bestanden.verwerkt import HANDTEKENING, klopt, lees_record, mac
 from kostprijs.fouten import VerouderdeGegevens
 from kostprijs.stappen.stappenregister import PROCESSED, STAPPENLIJST
 
@@ -176,3 +176,26 @@ def controleer_keten(processed: Path, manifest: Mapping, raw_map: Path | None = 
                 "geschreven; het wordt nooit gelezen",
                 f"Verwijder {pad} (en zoek uit hoe het daar kwam) en draai `make report` opnieuw.",
             )
+
+
+def lees_stapuitvoer(processed: Path, stap: str, naam: str, schema, wat: str, opdracht: str):
+    """The fields of the signed record `naam` that step `stap` wrote (`schema`: its fields),
+    or None when the step has not run for this folder. VerouderdeGegevens when the record is
+    not the one the step wrote and signed; the message names `wat` and `kostprijs <opdracht>`."""
+    processed = Path(processed)
+    map_ = processed / naam
+    record = lees_stap(processed, stap)
+    if record is None and not map_.exists():
+        return None
+    actie = (
+        f"Verwijder de map {map_} en draai `make report` opnieuw (of `kostprijs {opdracht}`); "
+        f"dat berekent {wat} opnieuw."
+    )
+    velden = lees_record(processed, naam, schema, actie)
+    vastgelegd = (record or {}).get("uitvoer", {}).get(f"processed/{naam}/{HANDTEKENING}")
+    if vastgelegd != sha256(map_ / HANDTEKENING):
+        raise VerouderdeGegevens(
+            f"{map_}: deze gegevens zijn niet wat de stap '{stap}' als laatste schreef (een map "
+            f"uit een andere run?). Het wordt niet gelezen. {actie}"
+        )
+    return velden

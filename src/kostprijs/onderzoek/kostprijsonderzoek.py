@@ -268,7 +268,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
         methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
-        opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"],
+        opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"].reset_index(drop=True),
         bevestigingen=bevestigingen,
         indexketen=keten,
     )

@@ -18,11 +18,8 @@ from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
 from kostprijs.budget.uitkomst import lees_budgetimpact, lees_resultaattarieven
 from kostprijs.fouten import ConfiguratieFout, KostprijsFout
 from kostprijs.herkomst.manifest import standaard_pad
-from kostprijs.onderzoek.kostprijsonderzoek import (
-    Kostprijsonderzoek,
-    bereken_onderzoek,
-    onderdrukte_producten,
-)
+from kostprijs.onderzoek.kostprijsonderzoek import Kostprijsonderzoek, onderdrukte_producten
+from kostprijs.onderzoek.onderzoeksrecord import lees_onderzoek
 from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
@@ -45,7 +42,11 @@ class Rapport:
 
     @cached_property
     def onderzoek(self) -> Kostprijsonderzoek:
-        return bereken_onderzoek(self.params, self.processed, self.raw)
+        """The research as the pipeline's cost-price step saved it."""
+        opgeslagen = lees_onderzoek(self.processed)
+        if opgeslagen is None:  # never a silent recomputation: the report reads the step
+            raise self._ontbreekt("het kostprijsonderzoek", "kostprijzen")
+        return opgeslagen
 
     @cached_property
     def budget(self) -> Budgetimpact:

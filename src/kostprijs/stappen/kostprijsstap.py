@@ -12,6 +12,7 @@ from kostprijs.onderzoek.kostprijsonderzoek import (
     gelezen_bestanden,
     schrijf_kostprijzen,
 )
+from kostprijs.onderzoek.onderzoeksrecord import schrijf_onderzoek
 from kostprijs.paden import processed_map, raw_map
 from kostprijs.parameters import laad_parameters
 
@@ -24,9 +25,10 @@ def draai(jaar: int, processed: str | Path | None = None, raw: str | Path | None
     onderzoek = bereken_onderzoek(params, processed, raw)
     for waarschuwing in onderzoek.methode_waarschuwingen:
         print(f"Let op: {waarschuwing}", file=sys.stderr)
-    paden = schrijf_kostprijzen(onderzoek, processed)
+    paden = schrijf_kostprijzen(onderzoek, processed) + schrijf_onderzoek(onderzoek, processed)
     vastleggen(processed, "kostprijzen", gelezen_bestanden(params, processed, raw), paden)
     return (
         f"Kostprijzen van {onderzoek.deelname['meegeteld']} aanbieders berekend "
-        f"({params.kostprijs.aggregatie}); geschreven: " + ", ".join(p.name for p in paden)
+        f"({params.kostprijs.aggregatie}); geschreven: "
+        + ", ".join(dict.fromkeys(p.relative_to(processed).parts[0] for p in paden))
     )

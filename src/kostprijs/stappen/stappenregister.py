@@ -90,7 +90,8 @@ STAPPENLIJST = (
         "kostprijzen",
         f"{PROCESSED}/{catalogus.VOORSTEL}",
         "kostprijzen per aanbieder, gemiddelde per product, onthulling en voorstel",
-        "kostprijzen per aanbieder en product, onthulling, voorstel, `herkomst/kostprijzen.json`",
+        "kostprijzen per aanbieder en product, onthulling, voorstel, het record "
+        f"`{catalogus.ONDERZOEK}/` (het hele onderzoek, intern), `herkomst/kostprijzen.json`",
         module="kostprijsstap",
         na=("inlezen",),
         raw=(*RUW["tarieven"], catalogus.BEVESTIGINGEN),
@@ -146,7 +147,8 @@ STAPPENLIJST = (
         NOTEBOOK,
         "notebook",
         f"{BUILD}/%.ipynb",
-        "voert elk notebook uit met papermill, na de controle van de herkomstketen",
+        "voert elk notebook uit met papermill, na de controle van de herkomstketen; het "
+        "notebook leest de records van de stappen en rekent niets opnieuw",
         "`build/<jaar>/<notebook>.ipynb` (vertrouwelijk)",
         na=("budget", "resultaat", "manifest"),
         raw=("**/*",),
