@@ -6,10 +6,12 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from kostprijs.bestanden.atomisch import schrijf_tekst
 
 SJABLONEN = Path(__file__).resolve().parents[1] / "templates"
+ALLEEN_IN_JUPYTERLAB = "alleen-in-jupyterlab"  # a notebook's own explanation, not the report's
 
 
 def naar_html(notebook: nbformat.NotebookNode) -> str:
@@ -22,6 +24,9 @@ def naar_html(notebook: nbformat.NotebookNode) -> str:
         exclude_output_prompt=True,
         embed_images=True,
         language_code="nl",
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={ALLEEN_IN_JUPYTERLAB}, enabled=True), enabled=True
     )
     html, _ = exporter.from_notebook_node(notebook)
     return html
