@@ -15,7 +15,14 @@ import pandas as pd
 from kostprijs.rapport import tabel
 from kostprijs.rapport.start import start
 
-__all__ = ["Html", "Kern", "Tabel", "start", "toon"]  # a notebook's setup imports start and toon
+__all__ = [
+    "Html",
+    "Kern",
+    "Lijst",
+    "Tabel",
+    "start",
+    "toon",
+]  # a notebook's setup imports start and toon
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,19 @@ class Kern:
 
     @property
     def html(self) -> str:
-        if self.zin is not None:
-            inhoud = f" {tabel.escape(self.zin)}"
-        else:
-            inhoud = "<ul>" + "".join(f"<li>{tabel.escape(p)}</li>" for p in self.punten) + "</ul>"
+        inhoud = f" {tabel.escape(self.zin)}" if self.zin is not None else Lijst(self.punten).html
         return f'<div class="kp-kern"><strong>{tabel.escape(self.kop)}</strong>{inhoud}</div>'
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """A bulleted list of plain-text points."""
+
+    punten: tuple[str, ...]
+
+    @property
+    def html(self) -> str:
+        return "<ul>" + "".join(f"<li>{tabel.escape(p)}</li>" for p in self.punten) + "</ul>"
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,7 @@ class Html:
 
 
 def toon(*dingen) -> None:
-    """Display each of `dingen` in order: a Tabel, a Kern, Html, Markdown text (str), a
+    """Display each of `dingen` in order: a Tabel, a Kern, a Lijst, Html, Markdown text (str), a
     figure, or a list of these; None shows nothing."""
     from IPython.display import HTML, Markdown, display
 
@@ -75,7 +90,7 @@ def toon(*dingen) -> None:
                 belang=ding.belang,
                 breed=ding.breed,
             )
-        elif isinstance(ding, Kern):
+        elif isinstance(ding, Kern | Lijst):
             display(HTML(ding.html))
         elif isinstance(ding, Html):
             display(HTML(ding.inhoud))

@@ -77,3 +77,24 @@ def toelichting(params: Jaarparameters, uitkomst: Resultaattarieven) -> list[str
             "met een resultaattarief kan de eigen bijdrage daar hoger zijn dan de zorg."
         )
     return regels
+
+
+def kosten_uitleg(samen: int) -> str:
+    """The paragraph above the costs per cell; `samen`: cells shown together in one row.
+
+    >>> kosten_uitleg(0)[-30:]
+    '(aantal cliëntperioden of trajecten × tarief).'[-30:]
+    >>> "staan samen in één rij (3 cellen)" in kosten_uitleg(3)
+    True
+    """
+    tekst = (
+        "De zorg van vorig jaar tegen kostprijs, naast wat de gemeente met de celtarieven had "
+        "betaald (aantal cliëntperioden of trajecten × tarief)."
+    )
+    if samen:
+        tekst += (
+            f" Cellen met weinig cliënten of weinig aanbieders staan samen in één rij ({samen} "
+            "cellen), zodat geen bedrag bij enkele cliënten of aanbieders hoort; van die cellen "
+            "staat ook in de matrix geen aantal."
+        )
+    return tekst
