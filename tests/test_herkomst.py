@@ -103,7 +103,11 @@ def test_code_dependencies_are_derived_from_imports():
     # and not the budget model, which it does not import
     assert not any(b.startswith("kostprijs/budget/") for b in bestanden)
     budget = vingerafdruk.notebookcode(PROJECT / "notebooks" / "04_budget.ipynb")
-    assert "kostprijs.rapport.start" in budget
+    sluiting = {p.relative_to(PROJECT / "src").as_posix() for p in vingerafdruk.code(budget)}
+    # the notebook's outline, the report module behind it and what that reads
+    assert "kostprijs/rapport/inhoud/budgetrapport.py" in sluiting
+    assert "kostprijs/rapport/start.py" in sluiting
+    assert "kostprijs/budget/uitkomst.py" in sluiting
 
 
 @pytest.fixture(autouse=True)

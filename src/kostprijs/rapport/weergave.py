@@ -65,6 +65,17 @@ class Lijst:
 
 
 @dataclass(frozen=True)
+class Voetnoot:
+    """A note in small print under a table."""
+
+    tekst: str
+
+    @property
+    def html(self) -> str:
+        return f'<p class="kp-voetnoot">{tabel.escape(self.tekst)}</p>'
+
+
+@dataclass(frozen=True)
 class Html:
     """HTML the package built itself (provider text in it is escaped where it was made)."""
 
@@ -72,7 +83,7 @@ class Html:
 
 
 def toon(*dingen) -> None:
-    """Display each of `dingen` in order: a Tabel, a Kern, a Lijst, Html, Markdown text (str), a
+    """Display each of `dingen` in order: a Tabel, a Kern, a Lijst, a Voetnoot, Html, Markdown text (str), a
     figure, or a list of these; None shows nothing."""
     from IPython.display import HTML, Markdown, display
 
@@ -90,7 +101,7 @@ def toon(*dingen) -> None:
                 belang=ding.belang,
                 breed=ding.breed,
             )
-        elif isinstance(ding, Kern | Lijst):
+        elif isinstance(ding, Kern | Lijst | Voetnoot):
             display(HTML(ding.html))
         elif isinstance(ding, Html):
             display(HTML(ding.inhoud))
