@@ -15,7 +15,6 @@ import pandas as pd
 from kostprijs.indexatie import Indexketen
 from kostprijs.opmaak import getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
-from kostprijs.rapport.tabel import escape
 
 PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}
 GETALWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
@@ -209,11 +208,6 @@ def blootstelling_verschil(blootgesteld: float, naief: float) -> str:
         "of uitstroomde, kon maar een deel van het jaar gebruiken; over de dagen dat de "
         f"indicaties echt liepen is het {procent(Decimal(repr(blootgesteld)), 1)}."
     )
-
-
-def html_lijst(punten: Iterable[str]) -> str:
-    """A bulleted list of plain-text points, escaped."""
-    return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>"
 
 
 def methodetabel(
