@@ -1,0 +1,41 @@
+"""The restructuring of issue 22 (steps, records, notebooks as outlines) changed no processed
+value: the sample's processed folders, table by table and column by column, are those the code
+before it wrote (tests/fixtures/verwerkt_<jaar>.json, made with tests/verwerkte_waarden.py from
+`make report` on the same sample with the same key)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from verwerkte_waarden import waarden
+
+pytestmark = pytest.mark.traag
+FIXTURES = Path(__file__).parent / "fixtures"
+NIEUW = ("onderzoek/",)  # the research record, new with the restructuring
+
+
+def _vergelijk(processed: Path, jaar: int) -> None:
+    voor = json.loads((FIXTURES / f"verwerkt_{jaar}.json").read_text(encoding="utf-8"))
+    na = waarden(processed)
+    assert sorted(set(voor) - set(na)) == [], "verdwenen uit de verwerkte gegevens"
+    assert sorted(k for k in set(na) - set(voor) if not k.startswith(NIEUW)) == []
+    verschil = [
+        f"{tabel}: {kolom}"
+        for tabel, v in voor.items()
+        for kolom in (v["kolommen"] if isinstance(v, dict) else [None])
+        if (na[tabel]["kolommen"].get(kolom) if kolom else na[tabel])
+        != (v["kolommen"][kolom] if kolom else v)
+    ]
+    assert verschil == []
+    rijen = {t: v["rijen"] for t, v in voor.items() if isinstance(v, dict)}
+    assert rijen == {t: na[t]["rijen"] for t in rijen}
+
+
+def test_the_sample_of_2027_has_the_same_processed_values(voorbeeldruns):
+    _vergelijk(voorbeeldruns[0]["PROCESSED"], 2027)
+
+
+def test_the_second_catalogue_has_the_same_processed_values(tweede_catalogus):
+    _vergelijk(tweede_catalogus["PROCESSED"], 2028)
