@@ -158,3 +158,16 @@ def tweede_catalogus(tmp_path_factory) -> dict[str, Path]:
     basis = tmp_path_factory.mktemp("tweede")
     schrijf_voorbeeld(laad_parameters(2028), basis / "raw")
     return draai_pijplijn(basis, raw=basis / "raw", jaar=2028)
+
+
+def schrijf_kostprijzen_product(map_: Path, kostprijzen: dict[str, str]) -> None:
+    """A hand-made kostprijzen_product.csv with the declared columns: the given cost price
+    (text, '' for none) per product, every other column empty."""
+    from kostprijs.bestanden import catalogus
+    from kostprijs.bestanden.csvbestand import schrijf_tabel
+
+    _, kolommen = catalogus.TABELLEN[catalogus.KOSTPRIJZEN_PRODUCT]
+    rijen = [{"productspecificatie": p, "kostprijs": k} for p, k in kostprijzen.items()]
+    tabel = pd.DataFrame(rijen, columns=list(kolommen)).fillna("")
+    Path(map_).mkdir(parents=True, exist_ok=True)
+    schrijf_tabel(tabel, Path(map_) / catalogus.KOSTPRIJZEN_PRODUCT)

@@ -166,6 +166,8 @@ def test_fast_number_parsing_agrees_with_the_full_rules(cellen, komma):
 def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, monkeypatch):
     """The step saves the impact with its provenance; a report reads it back without
     computing anything, and a changed file is refused."""
+    from conftest import schrijf_kostprijzen_product
+
     from kostprijs.budget import uitkomst
     from kostprijs.fouten import ConfiguratieFout
     from kostprijs.herkomst.keten import VerouderdeGegevens
@@ -206,11 +208,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     totalen.write_bytes(goed)  # the result step reads the scenarios' tarieven from it
 
     # the result tariffs likewise, at 40,00 per unit of every product
-    (processed / "kostprijzen_product.csv").write_text(
-        "productspecificatie,kostprijs\n"
-        + "".join(f"{p},40.00\n" for p in params.productspecificaties),
-        encoding="utf-8",
-    )
+    schrijf_kostprijzen_product(processed, dict.fromkeys(params.productspecificaties, "40.00"))
     assert uitkomst.lees_resultaattarieven(processed) is None
     with pytest.raises(ConfiguratieFout, match=r"staat de resultaattarieven nog niet"):
         _ = start.start(2027, str(raw), str(processed)).resultaat

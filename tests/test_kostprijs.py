@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kostprijs.fouten import InvoerFout
+from kostprijs.fouten import KostprijsFout
 from kostprijs.onderzoek.aggregatie import aggregeer
 from kostprijs.onderzoek.per_aanbieder import (
     EXACT,
@@ -393,6 +393,10 @@ def test_uit_processed_reads_a_hand_made_folder(tmp_path, params):
     (tmp_path / "realisatie.csv").write_text(
         "aanbieder_id,productspecificatie,kosten,volume,clienten\nA-1,OZL 1,370200,10000,40\n"
     )
+    (tmp_path / "bevestigingen.csv").write_text(
+        "kvk,blad,cel,waarde,reden,status,geldig,toelichting,bestand,aanbieder_id,veld,"
+        "productspecificatie,kolom\n"
+    )
     uit = uit_processed(tmp_path, _jaar(params))
     # 24.680 / 800 x 1,20 = 37,02 both ways
     assert list(uit["kostprijs_bouwstenen"]) == [D("37.02")]
@@ -401,7 +405,7 @@ def test_uit_processed_reads_a_hand_made_folder(tmp_path, params):
 
 
 def test_uit_processed_missing_table_is_a_dutch_error(tmp_path, params):
-    with pytest.raises(InvoerFout, match="kostprijs inlezen"):
+    with pytest.raises(KostprijsFout, match=r"personeel\.csv ontbreekt.*kostprijs inlezen"):
         uit_processed(tmp_path, _jaar(params))
 
 

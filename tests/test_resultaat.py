@@ -354,13 +354,14 @@ def test_cell_tariffs_rest_on_the_cost_price_at_the_tariff_years_price_level(tmp
     synthetic fixed percentages): 1,035 x 1,03 = 1,06605. By hand: 49,42 x 1,06605 = 52,684...
     -> 52,68; 188,28 x 1,06605 = 200,715... -> 200,72 (half up, once); a product without a
     cost price has none."""
+    from conftest import schrijf_kostprijzen_product
+
     from kostprijs.parameters import laad_parameters
     from kostprijs.resultaat.celtarieven import kostprijzen_uit_processed, naar_tariefjaar
 
     assert naar_tariefjaar(laad_parameters(2027)) == Decimal("1.06605")
-    (tmp_path / "kostprijzen_product.csv").write_text(
-        "productspecificatie,kostprijs\nOZL 1,49.42\nKortdurend verblijf extra,188.28\nNieuw,\n",
-        encoding="utf-8",
+    schrijf_kostprijzen_product(
+        tmp_path, {"OZL 1": "49.42", "Kortdurend verblijf extra": "188.28", "Nieuw": ""}
     )
     assert kostprijzen_uit_processed(tmp_path, Decimal("1.06605")) == {
         "OZL 1": 5268,

@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from conftest import schrijf_kostprijzen_product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -241,11 +242,7 @@ def _voorstel(params, processed: Path, euro: str) -> None:
         + "".join(f"{p};{v};{params.product(p).eenheid};{euro}\n" for p, v in zin_regels(params)),
         encoding="utf-8",
     )
-    (processed / "kostprijzen_product.csv").write_text(
-        "productspecificatie,kostprijs\n"
-        + "".join(f"{p},40.00\n" for p in params.productspecificaties),
-        encoding="utf-8",
-    )
+    schrijf_kostprijzen_product(processed, dict.fromkeys(params.productspecificaties, "40.00"))
 
 
 def _run(params, raw: Path, processed: Path, euro: str) -> None:

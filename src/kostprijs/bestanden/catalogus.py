@@ -39,6 +39,147 @@ ONDERZOEK = "onderzoek"  # kostprijzen: the whole research, a signed record (fol
 BUDGETIMPACT, RESULTAATTARIEVEN = "budgetimpact", "resultaattarieven"  # signed records (folders)
 VELDEN, HANDTEKENING = "velden.json", "handtekening.json"  # inside a signed record
 
+# Every CSV table of data/processed/<jaar>/: the step that writes it and its columns, in order.
+# One dialect for all (bestanden/csvbestand: schrijf_tabel, lees_tabel): UTF-8 without BOM, ",",
+# a decimal point, each value as its exact text, empty for a missing value; the signed records
+# above hold the rest. docs/gegevens.md describes each column.
+TABELLEN = {
+    INZENDINGEN: (
+        "inlezen",
+        (
+            "bestand",
+            "sha256",
+            "aanbieder_id",
+            "naam",
+            "status",
+            "telt_mee",
+            "fouten",
+            "opmerkingen",
+            "reden",
+            "terugkoppeling",
+        ),
+    ),
+    BEVINDINGEN: (
+        "inlezen",
+        ("bestand", "ernst", "blad", "cel", "veld", "gevonden", "verwacht", "melding"),
+    ),
+    BEVESTIGINGEN: (
+        "inlezen",
+        (
+            "kvk",
+            "blad",
+            "cel",
+            "waarde",
+            "reden",
+            "status",
+            "geldig",
+            "toelichting",
+            "bestand",
+            "aanbieder_id",
+            "veld",
+            "productspecificatie",
+            "kolom",
+        ),
+    ),
+    AANBIEDERS: (
+        "inlezen",
+        (
+            "aanbieder_id",
+            "naam",
+            "kvk",
+            "grootteklasse",
+            "cao",
+            "contactpersoon",
+            "email",
+            "invuldatum",
+            "bestand",
+        ),
+    ),
+    PERSONEEL: (
+        "inlezen",
+        (
+            "aanbieder_id",
+            "functie_nr",
+            "functie",
+            "schaal",
+            "jaarsalaris",
+            "vakantiegeld",
+            "eindejaarsuitkering",
+            "ort",
+            "werkgeverslasten",
+        ),
+    ),
+    INZET: ("inlezen", ("aanbieder_id", "productspecificatie", "functie_nr", "fte")),
+    BOUWSTENEN: (
+        "inlezen",
+        (
+            "aanbieder_id",
+            "productspecificatie",
+            "soort",
+            "eenheid",
+            "jaaruren",
+            "verlof",
+            "ziekte",
+            "scholing",
+            "overleg",
+            "indirect",
+            "reiskosten",
+            "opleidingskosten",
+            "overhead",
+            "verplichtingen",
+            "materieel",
+            "huisvesting",
+            "indexering",
+            "risico",
+            "groepsgrootte",
+            "begeleiders",
+            "personeelsuren",
+            "bezettingsgraad",
+            "voeding",
+        ),
+    ),
+    REALISATIE_AANBIEDERS: (
+        "inlezen",
+        ("aanbieder_id", "productspecificatie", "kosten", "volume", "clienten"),
+    ),
+    KOSTPRIJZEN_AANBIEDERS: (
+        "kostprijzen",
+        (
+            "aanbieder_id",
+            "productspecificatie",
+            "soort",
+            "kostprijs_bouwstenen",
+            "kostprijs_werkelijk",
+            "volume",
+            "afwijking_pct",
+            "signaal",
+            "toelichting",
+            "uitgesloten",
+        ),
+    ),
+    KOSTPRIJZEN_PRODUCT: (
+        "kostprijzen",
+        (
+            "productspecificatie",
+            "methode",
+            "n",
+            "kostprijs",
+            "p25",
+            "p75",
+            "volume",
+            "p25_venster",
+            "p75_venster",
+            "statistiek_toonbaar",
+            "spreiding_toonbaar",
+        ),
+    ),
+    DISCLOSURE: ("kostprijzen", ("rij", "kolom", "n", "status", "reden")),
+}
+# tarieven_voorstel.csv is the one exception: a tariff list in the convention of the
+# municipality's own tarieven_huidig.csv (";", decimal comma), read by the same reader
+# (tarieflijst.lees_tarieven), so that an adviser can open it in Excel and copy it for
+# `make scenario`.
+
 # build/<jaar>/ and reports/<jaar>/
 MANIFEST = "manifest.json"  # the run manifest
 VERSIE = "versie.json"  # a published version of the inkooptafel reports

@@ -1,7 +1,8 @@
-"""Writing a table as CSV: in the Dutch Excel convention (`;`, decimal comma, UTF-8 with BOM)
-for people, and plainly (`,`, UTF-8) for the processed folder. Both quote every field that
-holds the separator, a quote, a carriage return or a line feed, so a field never spills into
-another cell or row."""
+"""Tables as CSV: in the Dutch Excel convention (`;`, decimal comma, UTF-8 with BOM) for
+people, and plainly (`,`, UTF-8) for the processed folder, whose tables are written and read
+only here (`schrijf_tabel`, `lees_tabel`), against the columns the catalogue declares. Both
+quote every field that holds the separator, a quote, a carriage return or a line feed, so a
+field never spills into another cell or row."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.bestanden.injectie import GEVAARLIJK, onschadelijk
+from kostprijs.fouten import VerouderdeGegevens
 
 _SCHEIDING = ";"
 _REGELEINDE = ("\r", "\n")
@@ -51,6 +54,35 @@ def schrijf_csv(df: pd.DataFrame, pad: Path) -> None:
     tekst = _csv_tekst([str(k) for k in df.columns], kolommen, ",")
     with atomisch(pad) as tmp:
         tmp.write_bytes(tekst.encode("utf-8"))
+
+
+def schrijf_tabel(df: pd.DataFrame, pad: Path) -> None:
+    """Write the processed table `pad` (a name in catalogus.TABELLEN) with `schrijf_csv`, its
+    columns in the declared order (they must be the declared ones)."""
+    pad = Path(pad)
+    _, kolommen = catalogus.TABELLEN[pad.name]
+    if sorted(map(str, df.columns)) != sorted(kolommen):
+        raise ValueError(f"{pad.name}: columns {list(df.columns)}, declared {list(kolommen)}")
+    schrijf_csv(df[list(kolommen)], pad)
+
+
+def lees_tabel(pad: Path) -> pd.DataFrame:
+    """The processed table `pad` as text (empty for a missing value), its columns in the
+    declared order. VerouderdeGegevens, naming the step that writes it, when it is missing or
+    its columns are not the declared ones."""
+    pad = Path(pad)
+    stap, kolommen = catalogus.TABELLEN[pad.name]
+    actie = f"Draai `make report` opnieuw (of eerst `kostprijs {stap}`); dat schrijft het opnieuw."
+    if not pad.is_file():
+        raise VerouderdeGegevens(f"{pad} ontbreekt: de stap '{stap}' schrijft het. {actie}")
+    df = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    if sorted(df.columns) != sorted(kolommen):
+        raise VerouderdeGegevens(
+            f"{pad} heeft niet de kolommen die de stap '{stap}' schrijft (gevonden: "
+            f"{', '.join(df.columns)}; verwacht: {', '.join(kolommen)}); een bestand van een "
+            f"andere versie? {actie}"
+        )
+    return df[list(kolommen)]
 
 
 def _tekst(waarde) -> str:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import sha256
-from kostprijs.bestanden.csvbestand import schrijf_csv
+from kostprijs.bestanden.csvbestand import schrijf_tabel
 from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.keten import raw_invoer, vastleggen
@@ -454,18 +454,18 @@ def _uitvoertabellen(
         ["aanbieder_id", "productspecificatie", *REALISATIE_KOLOMMEN]
     ]
     return {
-        "aanbieders": (aanbieders, ["aanbieder_id"]),
-        "personeel": (personeel, ["aanbieder_id", "functie_nr"]),
-        "inzet": (inzet, ["aanbieder_id", "productspecificatie", "functie_nr"]),
-        "bouwstenen": (bouwstenen, ["aanbieder_id", "productspecificatie"]),
-        "realisatie": (realisatie, ["aanbieder_id", "productspecificatie"]),
+        catalogus.AANBIEDERS: (aanbieders, ["aanbieder_id"]),
+        catalogus.PERSONEEL: (personeel, ["aanbieder_id", "functie_nr"]),
+        catalogus.INZET: (inzet, ["aanbieder_id", "productspecificatie", "functie_nr"]),
+        catalogus.BOUWSTENEN: (bouwstenen, ["aanbieder_id", "productspecificatie"]),
+        catalogus.REALISATIE_AANBIEDERS: (realisatie, ["aanbieder_id", "productspecificatie"]),
     }
 
 
 def _csv(df: pd.DataFrame, pad: Path, sleutel: list[str] | None = None) -> None:
     if sleutel and len(df):
         df = df.sort_values(sleutel, kind="mergesort")
-    schrijf_csv(df.map(lambda x: _tekst(onschadelijk(x))), pad)
+    schrijf_tabel(df.map(lambda x: _tekst(onschadelijk(x))), pad)
 
 
 def _schrijf(
@@ -484,7 +484,7 @@ def _schrijf(
         _csv(res.bevindingen, tmp / catalogus.BEVINDINGEN)
         _csv(res.bevestigingen, tmp / bev.BESTANDSNAAM)
         for naam, (df, sleutel) in _uitvoertabellen(res.inzendingen, tabellen, inzendingen).items():
-            _csv(df, tmp / f"{naam}.csv", sleutel)
+            _csv(df, tmp / naam, sleutel)
         statussen = res.inzendingen.set_index("bestand")["status"].to_dict()
         namen = res.inzendingen.set_index("bestand")["terugkoppeling"].to_dict()
         labels = {v.naam: v.label for v in indeling(params).velden}

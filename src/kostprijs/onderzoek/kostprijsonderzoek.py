@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.csvbestand import schrijf_csv, schrijf_csv_nl
+from kostprijs.bestanden.csvbestand import lees_tabel, schrijf_csv_nl, schrijf_tabel
 from kostprijs.bestanden.injectie import onschadelijke_tabel
 from kostprijs.indexatie import Indexketen, indexketen
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
@@ -241,16 +241,10 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
     gemiddeld = aggregatie.per_product.dropna(subset=["kostprijs"])
     huidig = lees_tarieven(catalogus.tarievenbron(raw), params, meerdere=True)
     huidig = huidig[huidig["leveringsvorm"] == ZIN]
-    inzendingen = pd.read_csv(processed / catalogus.INZENDINGEN, dtype=str, keep_default_na=False)
-    aanbieders = pd.read_csv(processed / catalogus.AANBIEDERS, dtype=str, keep_default_na=False)
-    bevindingen = pd.read_csv(processed / catalogus.BEVINDINGEN, dtype=str, keep_default_na=False)
-    bevestigingen = (
-        pd.read_csv(processed / catalogus.BEVESTIGINGEN, dtype=str, keep_default_na=False)
-        if (processed / catalogus.BEVESTIGINGEN).exists()
-        else pd.DataFrame(
-            columns=["kvk", "blad", "cel", "waarde", "reden", "status", "toelichting"]
-        )
-    )
+    inzendingen = lees_tabel(processed / catalogus.INZENDINGEN)
+    aanbieders = lees_tabel(processed / catalogus.AANBIEDERS)
+    bevindingen = lees_tabel(processed / catalogus.BEVINDINGEN)
+    bevestigingen = lees_tabel(processed / catalogus.BEVESTIGINGEN)
     keten = indexketen(boekjaar(params), params.jaar, keuze=k.indexatie)
     return Kostprijsonderzoek(
         per_aanbieder=per_aanbieder,
@@ -303,10 +297,8 @@ def onderdrukte_producten(map_: Path) -> frozenset[str]:
     `map_` (disclosure.csv: not safe; kostprijzen_product.csv: no cost price, or a statistic
     made of too few providers' values)."""
     map_ = Path(map_)
-    oordelen = pd.read_csv(map_ / catalogus.DISCLOSURE, dtype=str, keep_default_na=False)
-    per_product = pd.read_csv(
-        map_ / catalogus.KOSTPRIJZEN_PRODUCT, dtype=str, keep_default_na=False
-    )
+    oordelen = lees_tabel(map_ / catalogus.DISCLOSURE)
+    per_product = lees_tabel(map_ / catalogus.KOSTPRIJZEN_PRODUCT)
     onveilig = set(oordelen.loc[oordelen["status"] != VEILIG, "rij"])
     niet_toonbaar = (per_product["n"] == "0") | (per_product["statistiek_toonbaar"] != "True")
     return frozenset(onveilig | set(per_product.loc[niet_toonbaar, "productspecificatie"]))
@@ -335,6 +327,6 @@ def schrijf_kostprijzen(onderzoek: Kostprijsonderzoek, map_: Path) -> list[Path]
         catalogus.DISCLOSURE: onderzoek.oordelen.drop(columns=["totaal"]),
     }
     for naam, tabel in paden.items():
-        schrijf_csv(onschadelijke_tabel(tabel), map_ / naam)
+        schrijf_tabel(onschadelijke_tabel(tabel), map_ / naam)
     schrijf_voorstel(onderzoek, map_ / VOORSTEL)
     return [map_ / n for n in [*paden, VOORSTEL]]

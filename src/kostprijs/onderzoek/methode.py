@@ -17,11 +17,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pandas as pd
-
 from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.bestanden.canoniek import canoniek
+from kostprijs.bestanden.csvbestand import lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.opmaak import datum
 from kostprijs.parameters import Kostprijsparameters
@@ -125,7 +124,7 @@ def methode_gewijzigd(
 def controleer_methode(map_: Path, params: Kostprijsparameters, vastlegging: Path) -> list[str]:
     """`methode_gewijzigd` for a processed folder (invuldatum from aanbieders.csv) against the
     declaration recorded before ingestion in `vastlegging` (see `kostprijs vastleggen`)."""
-    aanbieders = pd.read_csv(Path(map_) / catalogus.AANBIEDERS, dtype=str, keep_default_na=False)
+    aanbieders = lees_tabel(Path(map_) / catalogus.AANBIEDERS)
     data = [date.fromisoformat(d) for d in aanbieders["invuldatum"] if d]
     vastgelegd = lees_vastgelegde_hash(vastlegging)
     meldingen = methode_gewijzigd(Declaratie.uit_parameters(params), data, vastgelegd)

@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
+from kostprijs.bestanden.csvbestand import lees_tabel
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import decimaal, naar_euro, rond_half_op
 from kostprijs.opmaak import procent
@@ -395,13 +396,7 @@ _TEKST = {"aanbieder_id", "productspecificatie", "soort", "eenheid", "functie", 
 def lees_processed(pad: Path) -> pd.DataFrame:
     """A processed CSV (docs/gegevens.md): numbers as exact Decimals, empty cells as None."""
     pad = Path(pad)
-    if not pad.exists():
-        raise InvoerFout(
-            "het bestand ontbreekt.",
-            bestand=pad,
-            actie="Draai eerst 'kostprijs inlezen' (of 'make report').",
-        )
-    df = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    df = lees_tabel(pad)
     for kolom in df.columns:
         if kolom in _TEKST:
             continue
@@ -419,8 +414,13 @@ def uit_processed(map_: Path, params: Jaarparameters) -> pd.DataFrame:
     with the actual costs the municipality confirmed (bevestigingen.csv, where present)."""
     map_ = Path(map_)
     tabellen = [
-        lees_processed(map_ / f"{naam}.csv")
-        for naam in ("personeel", "inzet", "bouwstenen", "realisatie")
+        lees_processed(map_ / naam)
+        for naam in (
+            catalogus.PERSONEEL,
+            catalogus.INZET,
+            catalogus.BOUWSTENEN,
+            catalogus.REALISATIE_AANBIEDERS,
+        )
     ]
     uren = {p.productspecificatie: p.uren_per_eenheid for p in params.catalogus}
     return kostprijzen_per_aanbieder(*tabellen, params.kostprijs, uren, bevestigde_kosten(map_))
@@ -429,9 +429,6 @@ def uit_processed(map_: Path, params: Jaarparameters) -> pd.DataFrame:
 def bevestigde_kosten(map_: Path) -> frozenset[tuple[str, str]]:
     """(aanbieder_id, productspecificatie) whose actual costs the municipality confirmed:
     rows of the processed bevestigingen.csv for a `kosten` cell that match the submission."""
-    pad = Path(map_) / catalogus.BEVESTIGINGEN
-    if not pad.exists():
-        return frozenset()
-    df = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    df = lees_tabel(Path(map_) / catalogus.BEVESTIGINGEN)
     df = df[(df["kolom"] == "kosten") & (df["geldig"] == "ja")]
     return frozenset(zip(df["aanbieder_id"], df["productspecificatie"], strict=True))

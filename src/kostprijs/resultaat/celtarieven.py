@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
+from kostprijs.bestanden.csvbestand import lees_tabel
 from kostprijs.budget.scenariobudget import prijspeilketen
 from kostprijs.codering import som_per_groep
 from kostprijs.fouten import InvoerFout
@@ -442,9 +443,7 @@ def kostprijzen_uit_processed(processed: Path, factor: Decimal = Decimal(1)) -> 
     it (also for products whose figure is not shown at the inkooptafel), times `factor` (the
     index chain to the tariff year), rounded half up once: the proposal's tarief of a product
     without variant."""
-    tabel = pd.read_csv(
-        Path(processed) / catalogus.KOSTPRIJZEN_PRODUCT, dtype=str, keep_default_na=False
-    )
+    tabel = lees_tabel(Path(processed) / catalogus.KOSTPRIJZEN_PRODUCT)
     return {
         p: centen(afronden_op_centen(decimaal(k) * factor))
         for p, k in zip(tabel["productspecificatie"], tabel["kostprijs"], strict=True)
