@@ -16,7 +16,7 @@ import werkmappen as wm
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kostprijs.bestanden.atomisch import sha256
-from kostprijs.inlezen import lees_map, pijplijn
+from kostprijs.inlezen import lees_map, werkers
 from kostprijs.inlezen.openen import controleer_defusedxml
 
 
@@ -487,14 +487,14 @@ def test_crash_van_werker_wijst_alleen_dat_bestand_af(params, tmp_path, monkeypa
     map_.mkdir()
     wm.goed(params, map_ / "a_goed.xlsx")
     wm.goed(params, map_ / "crash.xlsx", aanbieder_kvk="11111111")
-    echt = pijplijn.open_veilig
+    echt = werkers.open_veilig
 
     def open_of_crash(pad, ip):
         if pad.name == "crash.xlsx":
             os._exit(3)
         return echt(pad, ip)
 
-    monkeypatch.setattr(pijplijn, "open_veilig", open_of_crash)
+    monkeypatch.setattr(werkers, "open_veilig", open_of_crash)
     resultaat = lees_map(params, map_, tmp_path / "uit", voortgang=False)
     df = resultaat.inzendingen.set_index("bestand")
     assert df.loc["a_goed.xlsx", "status"] == "geaccepteerd"

@@ -19,10 +19,11 @@ import pandas as pd
 import pytest
 import werkmappen as wm
 
-from kostprijs.inlezen import lees_map, samenvatting
+from kostprijs.inlezen import lees_map
 from kostprijs.inlezen.pijplijn import aanbieder_id, standaard_bevestigingen
 from kostprijs.onderzoek.aggregatie import aggregeer
 from kostprijs.onderzoek.per_aanbieder import uit_processed
+from kostprijs.rapport.teksten.inleesteksten import samenvatting
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inzendingen"
 BEVESTIGINGEN = (

@@ -1,5 +1,5 @@
 """Ingestion of the providers' cost-price workbooks: open safely, read, validate, feed back."""
 
-from kostprijs.inlezen.pijplijn import lees_map, samenvatting
+from kostprijs.inlezen.pijplijn import lees_map
 
-__all__ = ["lees_map", "samenvatting"]
+__all__ = ["lees_map"]

@@ -1,8 +1,9 @@
-"""Ingest a folder of provider workbooks: read in parallel, validate, decide, write.
+"""Ingest a folder of provider workbooks: read (in worker processes, `werkers`), validate,
+decide which submission counts, write.
 
-One bad or hostile workbook never stops the others: every problem, including a crash of
-the worker process reading it, becomes a finding and a rejected submission. Outputs are
-written to a temporary folder first and moved into place only when all are complete.
+Every problem becomes a finding and, where it must, a rejected submission. Outputs are written
+to a temporary folder first and moved into place only when all are complete. What the run
+prints is `rapport/teksten/inleesteksten`.
 """
 
 from __future__ import annotations
@@ -10,38 +11,32 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
-import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.atomisch import sha256
 from kostprijs.bestanden.csvbestand import schrijf_tabel
 from kostprijs.bestanden.injectie import onschadelijk
 from kostprijs.fouten import InvoerFout
 from kostprijs.herkomst.keten import raw_invoer, vastleggen
 from kostprijs.inlezen import bevestigingen as bev
-from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, Weigering, fout
+from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, fout
 from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
-from kostprijs.inlezen.inzendingtabellen import FTE, bouw_tabellen, rijen
-from kostprijs.inlezen.lezen import Inzending, lees_werkboek
-from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand, open_veilig
+from kostprijs.inlezen.inzendingtabellen import FTE, bouw_tabellen
+from kostprijs.inlezen.lezen import Inzending
+from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand
 from kostprijs.inlezen.plausibiliteit import plausibiliteit
 from kostprijs.inlezen.schema import valideer
+from kostprijs.inlezen.werkers import Voortgang, lees_parallel
 from kostprijs.parameters import Inleesparameters, Jaarparameters, inleesparameters
 from kostprijs.sjabloon.indeling import (
     KVK,
     PERSONEEL_KOLOMMEN,
     REALISATIE_KOLOMMEN,
-    Indeling,
     indeling,
 )
 
@@ -53,9 +48,6 @@ DUBBELREGEL = (
     "Bij meer inzendingen met hetzelfde KvK-nummer telt de niet-afgewezen inzending met de "
     "laatste invuldatum (bij gelijke datum: de alfabetisch laatste bestandsnaam)."
 )
-
-_IND: Indeling | None = None
-_IP: Inleesparameters | None = None
 
 
 @dataclass
@@ -79,129 +71,6 @@ class Resultaat:
 def aanbieder_id(kvk: str) -> str:
     """Stable id from the KvK number (see docs/gegevens.md: not an anonymisation)."""
     return "A-" + hashlib.sha256(f"kostprijs-aanbieder:{kvk}".encode()).hexdigest()[:10]
-
-
-def _init(ind: Indeling, ip: Inleesparameters) -> None:
-    global _IND, _IP
-    _IND, _IP = ind, ip
-
-
-def verwerk_bestand(pad: str) -> tuple[Inzending, str]:
-    """Open, check and read one workbook; never raises (worker entry point)."""
-    p = Path(pad)
-    try:
-        hash_ = sha256(p)
-    except OSError as exc:
-        return Inzending(
-            p.name, bevindingen=[fout(p.name, f"Het bestand is niet te lezen ({exc.strerror}).")]
-        ), ""
-    try:
-        archief = open_veilig(p, _IP)
-        inzending = lees_werkboek(p, _IND, archief)
-        inzending.rijen = rijen(inzending, _IND)
-        return inzending, hash_
-    except Weigering as w:
-        return Inzending(p.name, bevindingen=list(w.bevindingen)), hash_
-    except MemoryError:
-        return Inzending(
-            p.name, bevindingen=[fout(p.name, "Het bestand vraagt te veel geheugen om te lezen.")]
-        ), hash_
-    except Exception as exc:  # a reader bug must reject this file only, never stop the run
-        return (
-            Inzending(
-                p.name,
-                bevindingen=[
-                    fout(
-                        p.name,
-                        f"Het bestand kon niet worden gelezen ({type(exc).__name__}: {exc}). "
-                        "Sla het opnieuw op met Excel als .xlsx.",
-                    )
-                ],
-            ),
-            hash_,
-        )
-
-
-@cache
-def _standaardcellen(ind: Indeling) -> dict[str, tuple[str, str]]:
-    return {v.naam: (v.blad, v.cel) for v in ind.velden}
-
-
-def _verwerk_in_werker(pad: str) -> tuple[Inzending, str, bool]:
-    """verwerk_bestand, with the cell locations left out when they are the template's.
-
-    Most workbooks keep every name at its template cell; their ~16 kB of locations, the
-    largest part of what a worker sends back, are then restored by `_terug` instead.
-    """
-    inzending, hash_ = verwerk_bestand(pad)
-    standaard = inzending.cellen == _standaardcellen(_IND)
-    if standaard:
-        inzending.cellen = {}
-    return inzending, hash_, standaard
-
-
-def _terug(r: tuple[Inzending, str, bool], ind: Indeling) -> tuple[Inzending, str]:
-    inzending, hash_, standaard = r
-    if standaard:
-        inzending.cellen = dict(_standaardcellen(ind))
-    return inzending, hash_
-
-
-def _vastgelopen(pad: Path) -> tuple[Inzending, str]:
-    return (
-        Inzending(
-            pad.name,
-            bevindingen=[
-                fout(
-                    pad.name,
-                    "Het lezen van dit bestand liet het leesproces vastlopen; het is niet verwerkt. "
-                    "Sla het opnieuw op met Excel als .xlsx.",
-                )
-            ],
-        ),
-        "",
-    )
-
-
-def _lees_parallel(
-    paden: list[Path], ind: Indeling, ip: Inleesparameters, voortgang
-) -> dict[Path, tuple[Inzending, str]]:
-    uit: dict[Path, tuple[Inzending, str]] = {}
-    werkers = max(1, min(ip.werkers, len(paden)))
-    with ProcessPoolExecutor(werkers, initializer=_init, initargs=(ind, ip)) as ex:
-        blok = max(1, min(16, len(paden) // (4 * werkers)))
-        try:
-            for p, r in zip(
-                paden, ex.map(_verwerk_in_werker, map(str, paden), chunksize=blok), strict=True
-            ):
-                uit[p] = _terug(r, ind)
-                voortgang(len(uit))
-        except BrokenProcessPool:
-            pass
-    for p in paden:  # after a crash: each remaining file alone, so only the culprit fails
-        if p in uit:
-            continue
-        with ProcessPoolExecutor(1, initializer=_init, initargs=(ind, ip)) as ex:
-            try:
-                uit[p] = _terug(ex.submit(_verwerk_in_werker, str(p)).result(), ind)
-            except BrokenProcessPool:
-                uit[p] = _vastgelopen(p)
-        voortgang(len(uit))
-    return uit
-
-
-class _Voortgang:
-    def __init__(self, totaal: int, toon: bool) -> None:
-        self.totaal, self.toon, self.laatst = totaal, toon and totaal >= 20, 0.0
-
-    def __call__(self, klaar: int) -> None:
-        nu = time.monotonic()
-        if self.toon and (nu - self.laatst >= 1 or klaar == self.totaal):
-            self.laatst = nu
-            einde = "\n" if klaar == self.totaal else ("\r" if sys.stderr.isatty() else "\n")
-            print(
-                f"Inlezen: {klaar}/{self.totaal} werkmappen", end=einde, file=sys.stderr, flush=True
-            )
 
 
 def standaard_bevestigingen(map_: Path) -> Path | None:
@@ -235,7 +104,7 @@ def lees_map(
     alles = sorted((p for p in map_.iterdir() if p.is_file()), key=lambda p: p.name)
     overgeslagen = [p.name for p in alles if is_slotbestand(p)]
     paden = [p for p in alles if not is_slotbestand(p)]
-    gelezen = _lees_parallel(paden, ind, ip, _Voortgang(len(paden), voortgang))
+    gelezen = lees_parallel(paden, ind, ip, Voortgang(len(paden), voortgang))
     inzendingen = {p.name: gelezen[p][0] for p in paden}
     hashes = {p.name: gelezen[p][1] for p in paden}
     leesbaar = [i for i in inzendingen.values() if i.waarden]
@@ -524,36 +393,3 @@ def _volgorde(b: Bevinding) -> tuple:
 def _celsleutel(cel: str) -> tuple:
     letters = cel.rstrip("0123456789")
     return (len(letters), letters, int(cel[len(letters) :] or 0))
-
-
-def samenvatting(res: Resultaat) -> str:
-    """The Dutch summary printed after a run."""
-    n = len(res.inzendingen)
-    regels = [
-        f"{n} inzending{'en' if n != 1 else ''} gelezen: {res.telling(GEACCEPTEERD)} geaccepteerd, "
-        f"{res.telling(MET_OPMERKINGEN)} geaccepteerd met opmerkingen, "
-        f"{res.telling(AFGEWEZEN)} afgewezen, {res.telling(VERVANGEN)} vervangen.",
-        f"Verwerkt in de cijfers: {res.verwerkt} aanbieder(s).",
-    ]
-    if res.overgeslagen:
-        regels.append(
-            f"Overgeslagen (slot- of verborgen bestanden): {', '.join(res.overgeslagen)}."
-        )
-    if res.telling(VERVANGEN):
-        regels.append(DUBBELREGEL)
-    if len(res.bevestigingen):
-        b = res.bevestigingen
-        regels.append(
-            f"Bevestigingen van de gemeente: {len(b)}, waarvan {int((b['status'] == bev.GEBRUIKT).sum())} "
-            "gebruikt bij het inlezen."
-        )
-        for r in b[b["status"] == bev.PAST_NIET].itertuples():
-            regels.append(
-                f"Let op: de bevestiging voor KvK-nummer {r.kvk}, blad {r.blad}, cel {r.cel} "
-                f"past bij geen ingevulde waarde ({r.toelichting}); ze is niet gebruikt."
-            )
-    terug = int((res.inzendingen["terugkoppeling"] != "").sum()) if n else 0
-    if terug:
-        regels.append(f"Terugkoppeling voor {terug} aanbieder(s): {res.uitmap / 'terugkoppeling'}")
-    regels.append(f"Overzicht: {res.uitmap / catalogus.INZENDINGEN}")
-    return "\n".join(regels)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from kostprijs.fouten import KostprijsFout
-from kostprijs.inlezen import lees_map, samenvatting
+from kostprijs.inlezen import lees_map
 from kostprijs.inlezen.pijplijn import standaard_bevestigingen
 from kostprijs.paden import DATA_PROCESSED, DATA_RAW
 from kostprijs.parameters import laad_parameters
+from kostprijs.rapport.teksten.inleesteksten import samenvatting
 
 
 def draai(
