@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from verwerkte_waarden import waarden
 
-pytestmark = pytest.mark.traag
 FIXTURES = Path(__file__).parent / "fixtures"
 NIEUW = ("onderzoek/",)  # the research record, new with the restructuring
 
@@ -33,9 +32,29 @@ def _vergelijk(processed: Path, jaar: int) -> None:
     assert rijen == {t: na[t]["rijen"] for t in rijen}
 
 
+@pytest.mark.traag
 def test_the_sample_of_2027_has_the_same_processed_values(voorbeeldruns):
     _vergelijk(voorbeeldruns[0]["PROCESSED"], 2027)
 
 
+@pytest.mark.traag
 def test_the_second_catalogue_has_the_same_processed_values(tweede_catalogus):
     _vergelijk(tweede_catalogus["PROCESSED"], 2028)
+
+
+def test_a_changed_value_changes_the_digest_of_its_column(tmp_path):
+    """Also in the one table in the Dutch convention: a proposed tarief of 953,07 instead of
+    53,07 is a different value, not the same cents."""
+    kop = "\ufeffproductspecificatie;variant;eenheid;tarief\n"
+    (tmp_path / "tarieven_voorstel.csv").write_text(kop + "OZL 1;;uur;53,07\n", encoding="utf-8")
+    voor = waarden(tmp_path)
+    (tmp_path / "tarieven_voorstel.csv").write_text(kop + "OZL 1;;uur;953,07\n", encoding="utf-8")
+    na = waarden(tmp_path)
+    assert (
+        voor["tarieven_voorstel"]["kolommen"]["productspecificatie"]
+        == (na["tarieven_voorstel"]["kolommen"]["productspecificatie"])
+    )
+    assert (
+        voor["tarieven_voorstel"]["kolommen"]["tarief"]
+        != na["tarieven_voorstel"]["kolommen"]["tarief"]
+    )

@@ -75,7 +75,7 @@ def test_the_fingerprints_cover_every_declared_step_and_every_notebook():
 
 
 @pytest.mark.parametrize("stap", [s for s in STAPPENLIJST if s.module], ids=lambda s: s.naam)
-def test_every_step_module_has_one_draai(stap):
+def test_every_step_module_has_a_draai(stap):
     pad = SRC / "stappen" / f"{stap.module}.py"
     boom = ast.parse(pad.read_text(encoding="utf-8"))
     functies = [k.name for k in boom.body if isinstance(k, ast.FunctionDef)]

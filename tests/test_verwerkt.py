@@ -452,7 +452,7 @@ def test_the_saved_research_reads_back_exactly(jaar, tmp_path, monkeypatch):
     schrijf_voorbeeld(params, raw)
     lees_map(params, raw / "aanbieders", processed, voortgang=False)
     assert lees_onderzoek(processed) is None  # the step has not run: nothing to read
-    kostprijsstap.draai(jaar, processed, raw)
+    kostprijsstap.draai(jaar, raw, processed)
     berekend, gelezen = bereken_onderzoek(params, processed, raw), lees_onderzoek(processed)
 
     def vergelijk(a, b):

@@ -1,9 +1,9 @@
 """The values of a processed folder, column by column, whatever the format they are stored in:
 for a test that the restructuring of issue 22 changed no processed value.
 
-Every table (a CSV file, or a table of a signed record) becomes, per column, a SHA-256 over its
-values as text (None and NaN as ''); every scalar field of a record its text. Record fields are
-read with the record's own schema, so a CSV table that moves into a record compares alike.
+Every table (a CSV file, or a Parquet table of a signed record) becomes, per column, a SHA-256
+over its values as text (None and NaN as ''); every scalar field of a record its JSON text.
+tarieven_voorstel.csv, a tariff list in the Dutch convention, is read as such (";", BOM).
 
     .venv/bin/python tests/verwerkte_waarden.py <processed folder> > tests/fixtures/<naam>.json
 """
@@ -17,8 +17,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
-MAPPEN_ZONDER_WAARDEN = ("herkomst", "terugkoppeling")  # signatures and provider feedback
 
 
 def _tekst(waarde) -> str:
@@ -40,12 +38,20 @@ def _kolommen(tabel: pd.DataFrame) -> dict[str, str]:
 
 def waarden(map_: Path) -> dict[str, object]:
     """Per table '<file or record/field>': its columns' digests and its row count."""
+    from kostprijs.bestanden import catalogus
     from kostprijs.bestanden.verwerkt import VELDEN
 
     map_ = Path(map_)
     uit: dict[str, object] = {}
     for pad in sorted(map_.glob("*.csv")):
-        tabel = pd.read_csv(pad, dtype=str, keep_default_na=False)
+        nl = pad.name == catalogus.VOORSTEL
+        tabel = pd.read_csv(
+            pad,
+            dtype=str,
+            keep_default_na=False,
+            sep=";" if nl else ",",
+            encoding="utf-8-sig" if nl else "utf-8",
+        )
         uit[pad.stem] = {"rijen": len(tabel), "kolommen": _kolommen(tabel)}
     for record in sorted(p for p in map_.iterdir() if (p / VELDEN).is_file()):
         velden = json.loads((record / VELDEN).read_text(encoding="utf-8"))["velden"]

@@ -286,7 +286,7 @@ def _inlezen(args: argparse.Namespace) -> int:
 def _kostprijzen(args: argparse.Namespace) -> int:
     from kostprijs.stappen import kostprijsstap
 
-    print(kostprijsstap.draai(args.jaar, args.processed, args.raw))
+    print(kostprijsstap.draai(args.jaar, args.raw, args.processed))
     return 0
 
 

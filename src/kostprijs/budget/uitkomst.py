@@ -29,8 +29,8 @@ from kostprijs.budget.impact import Budgetimpact, Rekenvoorbeeld
 from kostprijs.herkomst.keten import lees_stapuitvoer
 from kostprijs.resultaat.celtarieven import Resultaattarieven
 
-BESTAND, STAP = "budgetimpact", "budget"  # the record's folder in the processed folder
-RESULTAAT_BESTAND, RESULTAAT_STAP = "resultaattarieven", "resultaat"
+BESTAND, STAP = catalogus.BUDGETIMPACT, "budget"  # the record's folder in the processed folder
+RESULTAAT_BESTAND, RESULTAAT_STAP = catalogus.RESULTAATTARIEVEN, "resultaat"
 KOSTPRIJZEN = catalogus.KOSTPRIJZEN_PRODUCT
 
 VOORBEELD = "rekenvoorbeeld."

@@ -185,7 +185,7 @@ def lees_stapuitvoer(processed: Path, stap: str, naam: str, schema, wat: str, op
     processed = Path(processed)
     map_ = processed / naam
     record = lees_stap(processed, stap)
-    if record is None and not map_.exists():
+    if not map_.exists():  # the step has not written it (or the folder was removed)
         return None
     actie = (
         f"Verwijder de map {map_} en draai `make report` opnieuw (of `kostprijs {opdracht}`); "

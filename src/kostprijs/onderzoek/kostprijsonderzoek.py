@@ -80,7 +80,9 @@ class Kostprijsonderzoek:
     def belang_inzendingen(self) -> pd.Series:
         """Which submissions to look at first: errors before remarks, the most first."""
         i = self.inzendingen
-        return (i["fouten"] * 1000 + i["opmerkingen"]).rename("aantal fouten en opmerkingen")
+        # the processed columns are text: as numbers, or "3" * 1000 repeats a string
+        fouten, opmerkingen = i["fouten"].astype(int), i["opmerkingen"].astype(int)
+        return (fouten * 1000 + opmerkingen).rename("aantal fouten en opmerkingen")
 
     def met_naam(self, tabel: pd.DataFrame) -> pd.DataFrame:
         """`tabel` with the aanbieder's name after its aanbieder_id (internal outputs only)."""

@@ -1,1 +1,1 @@
-"""The pipeline's steps: one module per step, each with one `draai()`; declared in `register`."""
+"""The pipeline's steps: one module per step, each with one `draai()`; declared in `stappenregister`."""

@@ -17,7 +17,7 @@ from kostprijs.paden import processed_map, raw_map
 from kostprijs.parameters import laad_parameters
 
 
-def draai(jaar: int, processed: str | Path | None = None, raw: str | Path | None = None) -> str:
+def draai(jaar: int, raw: str | Path | None = None, processed: str | Path | None = None) -> str:
     """Compute the research from the ingested tables, write its files and record the step;
     what was written. Warnings about the method go to stderr."""
     params = laad_parameters(jaar)

@@ -9,7 +9,7 @@ that one call.
 Standard library only: the Makefile's fingerprinting runs it with the plain `python3`, before
 .venv exists.
 
-    python3 src/kostprijs/stappen/stappenregister.py --docs   # the table for docs/architectuur.md
+    python3 src/kostprijs/stappen/stappenregister.py   # the table for docs/architectuur.md
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Stap:
     sleutel: bool = False  # the key's identity only (pseudonyms; the key signs the output)
     data: tuple[str, ...] = ()  # package data folders it uses (relative to src/kostprijs)
     module: str = ""  # the stem of its module in kostprijs.stappen (with its `draai()`)
-    modules: tuple[str, ...] = ()  # or the entry modules of its code (the reports)
+    modules: tuple[str, ...] = ()  # or the entry modules of its code (notebooks, reports)
     notebook: str | None = None  # a notebook step: the notebook is its code
 
     @property
@@ -123,8 +123,8 @@ STAPPENLIJST = (
         "resultaat",
         "resultaatstap",
         f"{PROCESSED}/{catalogus.RESULTAATTARIEVEN}/{catalogus.HANDTEKENING}",
-        "de celtarieven van de resultaatmatrix, ook per tariefscenario (na de budgetimpact: "
-        "op landelijke schaal vraagt elk bijna 2 GiB)",
+        "de celtarieven van de resultaatmatrix, ook per tariefscenario (na de budgetimpact, "
+        "niet ernaast: op landelijke schaal vraagt elk van beide bijna 2 GiB)",
         f"het record `{catalogus.RESULTAATTARIEVEN}/`, `herkomst/resultaat.json`",
         module="resultaatstap",
         na=("kostprijzen", "budget"),
@@ -154,6 +154,7 @@ STAPPENLIJST = (
         raw=("**/*",),
         methode=True,
         geheim=True,
+        modules=("kostprijs.rapport.notebooks", "kostprijs.herkomst.keten"),
         notebook="%",
     ),
     Stap(
@@ -168,6 +169,8 @@ STAPPENLIJST = (
         modules=(
             "kostprijs.rapport.html",
             "kostprijs.rapport.export",
+            "kostprijs.rapport.notebooks",
+            "kostprijs.herkomst.manifest",
             "kostprijs.publicatie.versies",
         ),
     ),
@@ -194,8 +197,8 @@ def vereist(stap: Stap) -> tuple[str, ...]:
 
 
 def leest(stap: Stap) -> str:
-    """What `stap` reads, in Dutch: the outputs of other steps, raw files, secrets."""
-    delen = [f"uitvoer van {', '.join(stap.na)}"] if stap.na else []
+    """What `stap` reads, in Dutch: the steps it comes after, raw files, secrets."""
+    delen = [f"na {', '.join(stap.na)}"] if stap.na else []
     if stap.raw:
         ruw = "alle ruwe bestanden" if "**/*" in stap.raw else ", ".join(f"`{r}`" for r in stap.raw)
         delen.append(ruw)
