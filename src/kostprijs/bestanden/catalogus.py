@@ -175,6 +175,13 @@ TABELLEN = {
     ),
     DISCLOSURE: ("kostprijzen", ("rij", "kolom", "n", "status", "reden")),
 }
+
+
+def kolommen(tabel: str) -> list[str]:
+    """The declared columns of the processed table `tabel` (a name in TABELLEN), in order."""
+    return list(TABELLEN[tabel][1])
+
+
 # tarieven_voorstel.csv is the one exception: a tariff list in the convention of the
 # municipality's own tarieven_huidig.csv (";", decimal comma), read by the same reader
 # (tarieflijst.lees_tarieven), so that an adviser can open it in Excel and copy it for

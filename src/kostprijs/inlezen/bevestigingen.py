@@ -34,21 +34,7 @@ GEBRUIKT = "gebruikt"  # turned a rejection or remark at ingestion into a confir
 KLOPT = "klopt"  # matches the submitted value; nothing needed it at ingestion
 PAST_NIET = "past niet"  # matches no submitted value
 BEVESTIGD = "bevestigd"  # the rule name of a confirmed finding
-UITVOER_KOLOMMEN = [
-    "kvk",
-    "blad",
-    "cel",
-    "waarde",
-    "reden",
-    "status",
-    "geldig",
-    "toelichting",
-    "bestand",
-    "aanbieder_id",
-    "veld",
-    "productspecificatie",
-    "kolom",
-]
+UITVOER_KOLOMMEN = catalogus.kolommen(catalogus.BEVESTIGINGEN)  # the processed file
 
 
 @dataclass

@@ -234,28 +234,8 @@ def _reden(b: Bevinding) -> str:
     return f"{plaats}: {b.melding}" if plaats else b.melding
 
 
-INZENDINGEN_KOLOMMEN = [
-    "bestand",
-    "sha256",
-    "aanbieder_id",
-    "naam",
-    "status",
-    "telt_mee",
-    "fouten",
-    "opmerkingen",
-    "reden",
-    "terugkoppeling",
-]
-BEVINDINGEN_KOLOMMEN = [
-    "bestand",
-    "ernst",
-    "blad",
-    "cel",
-    "veld",
-    "gevonden",
-    "verwacht",
-    "melding",
-]
+INZENDINGEN_KOLOMMEN = catalogus.kolommen(catalogus.INZENDINGEN)
+BEVINDINGEN_KOLOMMEN = catalogus.kolommen(catalogus.BEVINDINGEN)
 
 
 def _bevindingen(inzendingen: dict[str, Inzending]) -> pd.DataFrame:

@@ -43,18 +43,7 @@ from kostprijs.geld import decimaal, naar_euro, rond_half_op
 from kostprijs.opmaak import procent
 from kostprijs.parameters import Jaarparameters, Kostprijsparameters
 
-KOLOMMEN = [
-    "aanbieder_id",
-    "productspecificatie",
-    "soort",
-    "kostprijs_bouwstenen",
-    "kostprijs_werkelijk",
-    "volume",
-    "afwijking_pct",
-    "signaal",
-    "toelichting",
-    "uitgesloten",
-]
+KOLOMMEN = catalogus.kolommen(catalogus.KOSTPRIJZEN_AANBIEDERS)
 # The exact cost prices (Fraction) beside the rounded ones: the average is taken over these.
 EXACT = ["kostprijs_bouwstenen_exact", "kostprijs_werkelijk_exact"]
 

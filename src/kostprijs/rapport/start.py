@@ -23,6 +23,7 @@ from kostprijs.onderzoek.onderzoeksrecord import lees_onderzoek
 from kostprijs.onderzoek.onthulling import lees_p
 from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
+from kostprijs.publicatie import budgetcijfers
 from kostprijs.publicatie.celtabellen import Resultaatpublicatie, publiceer
 from kostprijs.rapport.kop import manifest_kop
 from kostprijs.resultaat.celtarieven import Resultaattarieven
@@ -99,6 +100,11 @@ class Rapport:
                 f"blijven. Draai eerst `make report JAAR={self.jaar}`."
             )
         return onderdrukte_producten(self.processed)
+
+    @cached_property
+    def geheim(self) -> list[str]:
+        """The new tarieven that may not be shown: every amount they count in is left out."""
+        return budgetcijfers.geheime_tarieven(self.budget, self.verborgen)
 
     @cached_property
     def resultaatpublicatie(self) -> Resultaatpublicatie:

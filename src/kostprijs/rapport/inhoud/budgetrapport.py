@@ -12,11 +12,6 @@ from kostprijs.rapport.teksten import budgetteksten, scenarioteksten
 from kostprijs.rapport.weergave import Html, Kern, Lijst, Tabel, Voetnoot
 
 
-def _geheim(r: Rapport) -> list[str]:
-    """The new tarieven that may not be shown (their amounts are left out)."""
-    return budgetcijfers.geheime_tarieven(r.budget, r.verborgen)
-
-
 def _bestand(r: Rapport) -> str:
     return r.tarieven_nieuw.name if r.tarieven_nieuw else ""
 
@@ -37,7 +32,7 @@ gemeente? {teksten.bekostiging(p)}
                 budgetcijfers.kern(
                     budgettabellen.kern(b, p),
                     budgettabellen.vergelijking_realisatie(b, p),
-                    _geheim(r),
+                    r.geheim,
                 )
             ),
         ),
@@ -52,7 +47,7 @@ def rekenvoorbeeld(r: Rapport) -> list:
             teksten.rekenregel(p, b.frequenties), b.rekenvoorbeeld.tarieven_uit_parameters
         ),
         Tabel(
-            budgetcijfers.rekenvoorbeeld(tabel, b, _geheim(r)),
+            budgetcijfers.rekenvoorbeeld(tabel, b, r.geheim),
             {"Gebruik per jaar": "getal", "Tarief": "centen", "Bedrag": "centen"},
             titel="Voorbeeldberekening",
         ),
@@ -106,9 +101,45 @@ def pgb(r: Rapport) -> list:
     return uit
 
 
+def kosten_per_jaar(r: Rapport) -> Tabel:
+    """The costs per year at the usage factor, all and existing clients (also the summary's)."""
+    totalen = budgetcijfers.kosten_per_jaar(budgettabellen.totalen_tabel(r.budget), r.geheim)
+    return Tabel(
+        totalen,
+        {k: "centen_heel" for k in totalen.columns[1:]},
+        titel=f"Kosten per jaar, gebruiksfactor {teksten.gebruiksfactor(r.params)}",
+        blad="Kosten per jaar",
+    )
+
+
+def kosten_per_scenario(r: Rapport) -> Tabel:
+    """The costs per year of every tariff scenario (also in the tariff report)."""
+    return Tabel(
+        scenariocijfers.totalen_tabel(r.budget, r.verborgen),
+        scenariocijfers.FORMATEN,
+        titel=f"Kosten per jaar per scenario, gebruiksfactor {teksten.gebruiksfactor(r.params)}",
+        blad="Kosten per scenario",
+    )
+
+
+def tarieven_per_scenario(r: Rapport) -> list:
+    """The tarieven of every tariff scenario, as a figure and a table (also in the tariff
+    report)."""
+    tarieven_ = scenariocijfers.tarieven_tabel(r.budget, r.verborgen)
+    return [
+        figuren.scenario_figuur(tarieven_),
+        Tabel(
+            tarieven_,
+            {k: "centen" for k in tarieven_.columns[1:]},
+            titel=f"Tarieven per scenario {r.jaar}",
+            blad="Tarieven per scenario",
+            breed=True,
+        ),
+    ]
+
+
 def totaal(r: Rapport) -> list:
     b, p = r.budget, r.params
-    totalen = budgetcijfers.kosten_per_jaar(budgettabellen.totalen_tabel(b), _geheim(r))
     noten = (
         budgettabellen.nieuwe_producten(b, p, r.verborgen),
         teksten.weken_realisatiejaar(p, b.weken_realisatiejaar),
@@ -121,12 +152,7 @@ def totaal(r: Rapport) -> list:
             p.realisatiejaar,
             r.jaar,
         ),
-        Tabel(
-            totalen,
-            {k: "centen_heel" for k in totalen.columns[1:]},
-            titel=f"Kosten per jaar, gebruiksfactor {teksten.gebruiksfactor(p)}",
-            blad="Kosten per jaar",
-        ),
+        kosten_per_jaar(r),
         *(Voetnoot(n) for n in noten if n),
     ]
 
@@ -141,28 +167,11 @@ def scenarios(r: Rapport) -> list:
             scenariocijfers.neutraal(b, verborgen),
             scenariocijfers.geheime_scenarios(b, verborgen),
         )
-    tarieven_ = scenariocijfers.tarieven_tabel(b, verborgen)
-    return [
-        uitleg,
-        Tabel(
-            scenariocijfers.totalen_tabel(b, verborgen),
-            scenariocijfers.FORMATEN,
-            titel=f"Kosten per jaar per scenario, gebruiksfactor {teksten.gebruiksfactor(p)}",
-            blad="Kosten per scenario",
-        ),
-        figuren.scenario_figuur(tarieven_),
-        Tabel(
-            tarieven_,
-            {k: "centen" for k in tarieven_.columns[1:]},
-            titel=f"Tarieven per scenario {r.jaar}",
-            blad="Tarieven per scenario",
-            breed=True,
-        ),
-    ]
+    return [uitleg, kosten_per_scenario(r), *tarieven_per_scenario(r)]
 
 
 def gevoeligheid(r: Rapport) -> list:
-    b, p, geheim = r.budget, r.params, _geheim(r)
+    b, p, geheim = r.budget, r.params, r.geheim
     omgerekend = budgetteksten.omgerekend(b.realisatie_omgerekend, p.budget.weken_per_jaar)
     tabel = budgetcijfers.kolommen_nieuw(b.gevoeligheid, [NIEUW, NIEUW_VERGELIJKBAAR], geheim)
     return [
@@ -255,7 +264,7 @@ def gebruik(r: Rapport) -> list:
 
 def overgang(r: Rapport) -> list:
     """The transition of existing clients to a periodebudget (periodebudget years only)."""
-    b, p, geheim = r.budget, r.params, _geheim(r)
+    b, p, geheim = r.budget, r.params, r.geheim
     if not p.bekostiging.periodebudget:
         return []
     overgang_ = budgettabellen.overgang_tabel(b)

@@ -3,7 +3,7 @@ disclosure control (`publicatie.celtabellen`)."""
 
 from __future__ import annotations
 
-from kostprijs.publicatie import budgetcijfers, scenariocijfers
+from kostprijs.publicatie import scenariocijfers
 from kostprijs.publicatie.celtabellen import formaten
 from kostprijs.rapport import resultaattabellen, teksten
 from kostprijs.rapport.figuren import resultaat_heatmap
@@ -15,8 +15,7 @@ from kostprijs.rapport.weergave import Html, Kern, Lijst, Tabel
 def _periodebudget(r: Rapport) -> int | None:
     """The periodebudget at the new tarieven, unless one of them is hidden (see the budget
     report) or the year has no periodebudget."""
-    geheim = budgetcijfers.geheime_tarieven(r.budget, r.verborgen)
-    if r.params.bekostiging.periodebudget and not geheim:
+    if r.params.bekostiging.periodebudget and not r.geheim:
         return r.budget.nieuw_bestaand_centen
     return None
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 from kostprijs.publicatie import budgetcijfers, scenariocijfers
 from kostprijs.rapport import budgettabellen, indexatieverslag, teksten
 from kostprijs.rapport.figuren import vergelijking_figuur
-from kostprijs.rapport.inhoud import kostprijzenrapport
+from kostprijs.rapport.inhoud import budgetrapport, kostprijzenrapport
 from kostprijs.rapport.start import Rapport
 from kostprijs.rapport.tabel import escape
 from kostprijs.rapport.teksten import vergelijkingsteksten
 from kostprijs.rapport.weergave import Html, Kern, Lijst, Tabel, Voetnoot
-
-
-def _geheim(r: Rapport) -> list[str]:
-    return budgetcijfers.geheime_tarieven(r.budget, r.verborgen)
 
 
 def kop(r: Rapport) -> list:
@@ -24,7 +20,7 @@ def kop(r: Rapport) -> list:
         indexatieverslag.voorstel_kort(o.indexketen, p.scenarios.het_voorstel),
         indexatieverslag.vergelijking_uitleg(o.indexketen),
         *vergelijkingsteksten.bij_onderzoek(o, p),
-        *budgetcijfers.kern([realisatie], realisatie, _geheim(r)),
+        *budgetcijfers.kern([realisatie], realisatie, r.geheim),
     ]
     overzicht = scenariocijfers.voorstel_overzicht(b, r.verborgen, o.publiek_tariefoverzicht)
     voorgesteld = f"Voorgesteld tarief {r.jaar}"
@@ -76,8 +72,7 @@ def vergelijking(r: Rapport):
 
 
 def budget(r: Rapport) -> list:
-    b, p, geheim = r.budget, r.params, _geheim(r)
-    totalen = budgetcijfers.kosten_per_jaar(budgettabellen.totalen_tabel(b), geheim)
+    b, p, geheim = r.budget, r.params, r.geheim
     nieuwe = budgettabellen.nieuwe_producten(b, p, r.verborgen)
     kern = budgettabellen.kern(b, p)
     if geheim:
@@ -88,12 +83,7 @@ def budget(r: Rapport) -> list:
         + teksten.rekenregel(p, b.frequenties)
         + " Het rapport *Budgetimpact* geeft een rekenvoorbeeld en de gevoeligheid voor de "
         "gebruiksfactor.",
-        Tabel(
-            totalen,
-            {c: "centen_heel" for c in totalen.columns[1:]},
-            titel=f"Kosten per jaar, gebruiksfactor {teksten.gebruiksfactor(p)}",
-            blad="Kosten per jaar",
-        ),
+        budgetrapport.kosten_per_jaar(r),
         Voetnoot(nieuwe) if nieuwe else None,
         Lijst(tuple(kern[1:])),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kostprijs.publicatie import scenariocijfers
 from kostprijs.rapport import figuren, indexatieverslag, teksten
+from kostprijs.rapport.inhoud import budgetrapport
 from kostprijs.rapport.start import Rapport
 from kostprijs.rapport.teksten import scenarioteksten, vergelijkingsteksten
 from kostprijs.rapport.weergave import Html, Kern, Tabel
@@ -97,25 +98,10 @@ def voorstel(r: Rapport) -> Tabel:
 
 def scenarios(r: Rapport) -> list:
     b, verborgen = r.budget, r.verborgen
-    tarieven = scenariocijfers.tarieven_tabel(b, verborgen)
-    return [
-        scenarioteksten.uitleg(
-            r.params,
-            scenariocijfers.neutraal(b, verborgen),
-            scenariocijfers.geheime_scenarios(b, verborgen),
-        ),
-        Tabel(
-            tarieven,
-            {k: "centen" for k in tarieven.columns[1:]},
-            titel=f"Tarieven per scenario {r.jaar}",
-            blad="Tarieven per scenario",
-            breed=True,
-        ),
-        figuren.scenario_figuur(tarieven),
-        Tabel(
-            scenariocijfers.totalen_tabel(b, verborgen),
-            scenariocijfers.FORMATEN,
-            titel=f"Kosten per jaar per scenario, gebruiksfactor {teksten.gebruiksfactor(r.params)}",
-            blad="Kosten per scenario",
-        ),
-    ]
+    uitleg = scenarioteksten.uitleg(
+        r.params,
+        scenariocijfers.neutraal(b, verborgen),
+        scenariocijfers.geheime_scenarios(b, verborgen),
+    )
+    figuur, tabel = budgetrapport.tarieven_per_scenario(r)
+    return [uitleg, tabel, figuur, budgetrapport.kosten_per_scenario(r)]  # the table first here
