@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.bestanden import catalogus
+from kostprijs.budget.gemeenten import gemeentecijfers
 from kostprijs.budget.invoer import indicaties_uit_waarden, lees_indicaties, lees_realisatie
 from kostprijs.budget.model import (
     Voorbereid,
@@ -148,6 +149,11 @@ class Budgetimpact:
     frequenties: tuple[str, ...]
     omrekeningen: tuple[str, ...] = ()  # conversions made when reading (iWmo codes, minutes)
     bevindingen: tuple[str, ...] = ()  # title and total lines, unused columns of the raw files
+    # a region: the figures per member (budget.gemeenten); None for one municipality
+    gemeenten: pd.DataFrame | None = None
+    gemeenten_gevoeligheid: pd.DataFrame | None = None
+    gemeenten_scenarios: pd.DataFrame | None = None
+    gemeenten_producten: pd.DataFrame | None = None
 
     @property
     def rekenblad(self) -> Rekenbladgegevens:
@@ -252,6 +258,9 @@ class Gemeentegegevens:
     ontdubbeld: int  # confirmed duplicate lines counted once
     omrekeningen: tuple[str, ...]  # conversions made when reading (iWmo codes, minutes)
     bevindingen: tuple[str, ...]  # title and total lines, unused columns of the raw files
+    # a region: per client code the position of its municipality (a client of two members is
+    # a client of each: each council pays its own periodebudget); None for one municipality
+    gemeente_van_client: np.ndarray | None = None
 
 
 def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> Gemeentegegevens:
@@ -284,20 +293,49 @@ def lees_gemeentegegevens(params: Jaarparameters, raw: Path, sleutel: bytes) -> 
     gecrediteerd = voor - len(realisatie)
     realisatie, ontdubbeld = ontdubbel(realisatie, bevestigd)
     realisatie.index = pd.RangeIndex(len(realisatie))  # in place: no copy of 11M lines
+    pseudoniemen = np.asarray(pseudoniemen)
+    gemeente_van_client = None
+    zuiver = realisatie["client"].to_numpy()  # the confirmations name clients, not members
+    if params.regio is not None:
+        pseudoniemen, gemeente_van_client = per_gemeente(indicaties, realisatie, pseudoniemen)
     reden = toets_periodes(realisatie, indicaties, params)
     buiten = np.flatnonzero(reden != "")
-    reden[buiten[bevestigde_regels(realisatie.iloc[buiten], bevestigd)]] = ""
+    regels = realisatie.iloc[buiten]
+    if params.regio is not None:
+        regels = regels.assign(client=zuiver[buiten])
+    reden[buiten[bevestigde_regels(regels, bevestigd)]] = ""
     realisatie["reden"] = reden
     return Gemeentegegevens(
         indicaties,
         realisatie,
-        np.asarray(pseudoniemen),
+        pseudoniemen,
         zonder_elf,
         gecrediteerd,
         ontdubbeld,
         omrekeningen,
         bevindingen,
+        gemeente_van_client,
     )
+
+
+def per_gemeente(
+    indicaties: pd.DataFrame, realisatie: pd.DataFrame, pseudoniemen: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """A region's client codes made per (municipality, client), in place: realisation of one
+    member never meets an indication of another, and each member's periodebudget is rounded
+    on its own, so the members' figures add up to the region's. Returns the pseudonym and the
+    municipality of every new code."""
+    n = len(pseudoniemen)
+    sleutel = np.concatenate(
+        [
+            indicaties["gemeente"].to_numpy(np.int64) * n + indicaties["client"].to_numpy(),
+            realisatie["gemeente"].to_numpy(np.int64) * n + realisatie["client"].to_numpy(),
+        ]
+    )
+    codes, uniek = pd.factorize(sleutel, sort=True)
+    indicaties["client"] = codes[: len(indicaties)]
+    realisatie["client"] = codes[len(indicaties) :]
+    return pseudoniemen[uniek % n], (uniek // n).astype(np.int16)
 
 
 @dataclass(frozen=True)
@@ -606,6 +644,31 @@ def bereken_budgetimpact(
         return tabel.set_index("productspecificatie").reindex(producten).reset_index()
 
     uitgesloten = _per_reden(toets.uitgesloten, params)
+    overgang_clienten = (
+        _overgangsbudgetten(g.realisatie, toets.telt, nieuw, params, blootgesteld_alle)
+        if pb
+        else None
+    )
+    gemeenten = None
+    if params.regio is not None:
+        gemeenten = gemeentecijfers(
+            params,
+            g.gemeente_van_client,
+            indicaties=indicaties,
+            met_huidig=met_huidig,
+            bestaand=bestaand,
+            bestaand_met_huidig=bestaand_met_huidig,
+            blootgesteld_=blootgesteld,
+            nieuw=nieuw,
+            huidig=huidig,
+            realisatie=g.realisatie,
+            realisatie_telt=toets.telt & ~nieuw_product,
+            realisatie_centen=toets.centen,
+            normjaar=lambda c: realisatie_normjaar(c, weken, b.weken_per_jaar),
+            scenarios=scenario_uitkomsten,
+            overgang_clienten=overgang_clienten,
+            overgang_indicatie=van_bestaand[NIEUW] if pb else None,
+        )
     rekenblad = rekenbladgegevens(
         params,
         indicaties,
@@ -654,11 +717,7 @@ def bereken_budgetimpact(
         gebruiksfactor_gewogen_naief=_gewogen_gebruik(
             naief, huidig, realisatie_centen, params.realisatiejaar
         ),
-        overgang=_overgang(
-            g.realisatie, toets.telt, nieuw, van_bestaand[NIEUW], params, blootgesteld_alle
-        )
-        if pb
-        else None,
+        overgang=_overgang(overgang_clienten, van_bestaand[NIEUW], params) if pb else None,
         aansluiting=_aansluiting(van_bestaand[NIEUW], b.perioden_per_jaar) if pb else None,
         verdeling=_verdeling(alle[NIEUW], pb),
         aantal_clienten=int(indicaties["client"].nunique()),
@@ -675,6 +734,10 @@ def bereken_budgetimpact(
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
         omrekeningen=inlezen[0],
         bevindingen=inlezen[1],
+        gemeenten=None if gemeenten is None else gemeenten.totalen,
+        gemeenten_gevoeligheid=None if gemeenten is None else gemeenten.gevoeligheid,
+        gemeenten_scenarios=None if gemeenten is None else gemeenten.scenarios,
+        gemeenten_producten=None if gemeenten is None else gemeenten.producten,
     )
 
 
@@ -761,18 +824,23 @@ def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar:
     return realisatie_centen / volledig if volledig else float("nan")
 
 
-def _overgang(
-    realisatie, telt: np.ndarray, nieuw: Tarieven, indicatie_bestaand, params, blootgesteld
+def _overgangsbudgetten(
+    realisatie, telt: np.ndarray, nieuw: Tarieven, params, blootgesteld
 ) -> pd.DataFrame:
-    """Periodebudgets of existing clients: from the realisation that counts (`telt`),
-    annualised over the periods in which each client had an indication, and from
-    indication x factor."""
+    """Periodebudgets of existing clients from the realisation that counts (`telt`),
+    annualised over the periods in which each client had an indication (per client)."""
     b = params.budget
     waar = telt & (realisatie["periode"] <= b.overgang_perioden).to_numpy()
     lopend = lopende_perioden(
         blootgesteld, params.realisatiejaar, b.perioden_per_jaar, b.overgang_perioden
     )
-    clienten = overgang(realisatie, nieuw, b, lopend, waar)
+    return overgang(realisatie, nieuw, b, lopend, waar)
+
+
+def _overgang(clienten: pd.DataFrame, indicatie_bestaand, params) -> pd.DataFrame:
+    """Periodebudgets of existing clients: from the realisation (`_overgangsbudgetten`) and
+    from indication x factor."""
+    b = params.budget
     return pd.DataFrame(
         {
             "grondslag": [

@@ -24,7 +24,7 @@ from kostprijs.codering import codeer
 from kostprijs.eenheden import FREQUENTIES
 from kostprijs.fouten import InvoerFout
 from kostprijs.geld import geschaald
-from kostprijs.gemeentedata import berichten, iwmo
+from kostprijs.gemeentedata import berichten, gemeentekolom, iwmo
 from kostprijs.gemeentedata.indicaties import blootstelling, controleer_overlap, loopt_op
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import (
@@ -161,7 +161,10 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         df = berichten.toewijzingen(Path(pad))
     else:
         df = lees_tabel(
-            pad, ["client"], optioneel=INDICATIE_OPTIONEEL, aliassen=eigen_aliassen(params)
+            pad,
+            ["client"],
+            optioneel=INDICATIE_OPTIONEEL + gemeentekolom.optioneel(params.regio),
+            aliassen=eigen_aliassen(params),
         )
     _product_kolom(df, Path(pad), params)
     omrekeningen: list[str] = []
@@ -178,6 +181,7 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         )
     _controleer_leeg(df, "client")
     _controleer_regels(df, params)
+    gemeente = gemeentekolom.gemeente_codes(df, params.regio)
     indicatie_per_week, omvang, frequentie = (
         df[k].to_numpy() for k in ("indicatie_per_week", "omvang", "frequentie")
     )
@@ -252,6 +256,8 @@ def lees_indicaties(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         },
         copy=False,  # new arrays or views of this function's own table: no copy needed
     )
+    if gemeente is not None:
+        uit["gemeente"] = gemeente
     uit.attrs = {**df.attrs, "omrekeningen": iwmo.samengevat(omrekeningen)}
     _controleer_per_week(uit, df, params)
     controleer_overlap(uit, df["_rij"].to_numpy(), pad)
@@ -404,7 +410,7 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         tabellen = lees_tabel_in_delen(
             pad,
             REALISATIE_KOLOMMEN,
-            optioneel=REALISATIE_OPTIONEEL,
+            optioneel=REALISATIE_OPTIONEEL + gemeentekolom.optioneel(params.regio),
             bevindingen=bevindingen,
             aliassen=eigen_aliassen(params),
         )
@@ -413,6 +419,7 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
         df["leveringsvorm"] = df["leveringsvorm"].where(df["leveringsvorm"] != "", ZIN)
         _controleer_leeg(df, "client")
         _controleer_regels(df, params)
+        gemeente = gemeentekolom.gemeente_codes(df, params.regio)
         periode = periode_kolom(df, perioden)
         product = vaste_codes(df["productspecificatie"], producten)
         volume = geschaalde_kolom(df, "volume", INDICATIE_DECIMALEN, minimum=None)
@@ -427,6 +434,7 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
                 "volume_milli": volume,  # negative: a credit line, netted in gemeentedata.realisatie
                 "aanbieder": aanbieders.codes(df["aanbieder"]),
                 "rij": df["_rij"].to_numpy(dtype=np.int64),
+                **({} if gemeente is None else {"gemeente": gemeente}),
             }
         )
         attrs = dict(df.attrs)
@@ -447,6 +455,8 @@ def lees_realisatie(pad: Path, params: Jaarparameters) -> pd.DataFrame:
     )
     if "aanbieder" in attrs.get("kolommen", ()):
         uit["aanbieder"] = kolommen["aanbieder"]
+    if "gemeente" in kolommen:
+        uit["gemeente"] = kolommen["gemeente"]
     uit.attrs = {
         **attrs,
         "clienten": clienten.waarden,

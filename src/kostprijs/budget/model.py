@@ -212,15 +212,21 @@ class Voorbereid:
         factoren = _factoren(self.eenmalig, factor)
         return product_gedeeld([self.milli, self.teller, factoren, tarief], self.deler)
 
-    def totaal(
+    def per_client(
         self, tarief: np.ndarray, factor: int, budget: Budgetparameters, periodebudget: bool
-    ) -> int:
-        """What the municipality pays per year for these lines (cents)."""
+    ) -> np.ndarray:
+        """What each of `clienten` costs per year (cents)."""
         bedrag = self.regelbedragen(tarief, factor)
         per_client = _per_client(
             self.codes, len(self.clienten), bedrag, self.binnen, budget, periodebudget
         )
-        return int(per_client["jaar_centen"].sum())
+        return per_client["jaar_centen"].to_numpy()
+
+    def totaal(
+        self, tarief: np.ndarray, factor: int, budget: Budgetparameters, periodebudget: bool
+    ) -> int:
+        """What the municipality pays per year for these lines (cents)."""
+        return int(self.per_client(tarief, factor, budget, periodebudget).sum())
 
 
 def clientgroepen(client) -> tuple[np.ndarray, np.ndarray]:

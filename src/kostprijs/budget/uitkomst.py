@@ -82,6 +82,10 @@ BUDGET_SCHEMA = {
     "frequenties": TEKSTEN,
     "omrekeningen": TEKSTEN,
     "bevindingen": TEKSTEN,
+    "gemeenten": f"{TABEL}?",
+    "gemeenten_gevoeligheid": f"{TABEL}?",
+    "gemeenten_scenarios": f"{TABEL}?",
+    "gemeenten_producten": f"{TABEL}?",
 }
 RESULTAAT_SCHEMA = {
     "per": TEKST,

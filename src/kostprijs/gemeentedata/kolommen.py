@@ -48,6 +48,7 @@ ALIASSEN: Mapping[str, tuple[str, ...]] = {
     "aandeel": (),
     "resultaatgebied": (),
     "zelfredzaamheid": (),
+    "gemeente": ("gemeentenaam", "gemeentecode", "cbs-code", "cbscode", "woonplaats gemeente"),
 }
 # columns a client system exports that no reader needs: not named as unused
 GENEGEERD = (

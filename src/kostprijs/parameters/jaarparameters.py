@@ -24,6 +24,7 @@ from kostprijs.parameters.kostprijsparameters import (
 )
 from kostprijs.parameters.leveringsvormen import ZIN, Leveringsvorm, lees_leveringsvormen
 from kostprijs.parameters.productcatalogus import Product, lees_catalogus
+from kostprijs.parameters.regio import Regio, lees_regio
 from kostprijs.parameters.rekenvoorbeeld import Voorbeeldregel, lees_rekenvoorbeeld
 from kostprijs.parameters.sleutels import onbekend
 from kostprijs.scenarios import Scenarios, lees_scenarios
@@ -52,6 +53,7 @@ class Jaarparameters:
     kostprijs: Kostprijsparameters | None = None
     resultaat: Resultaatmatrix | None = None
     scenarios: Scenarios = field(default_factory=Scenarios)
+    regio: Regio | None = None  # municipalities that buy together (section regio)
 
     def product(self, productspecificatie: str) -> Product:
         for p in self.catalogus:
@@ -87,6 +89,7 @@ BOVENSTE_SLEUTELS = {
     "plausibiliteit",
     "resultaatfinanciering",
     "scenarios",
+    "regio",
 }
 
 
@@ -132,6 +135,8 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
             f"{bron.name}: 'gemeente' ontbreekt: de naam van de gemeente of regio staat in "
             "de rapporten."
         )
+    with bestand.sectie("regio"):
+        regio = lees_regio(ruw.get("regio"), bron, gemeente)
     with bestand.sectie("realisatiejaar"):
         realisatiejaar = int(ruw.get("realisatiejaar", jaar_ - 1))
     with bestand.sectie("budget"):
@@ -176,4 +181,5 @@ def laad_parameters(jaar: int | None = None, pad: str | Path | None = None) -> J
         kostprijs=kostprijs,
         resultaat=resultaat,
         scenarios=scenarios,
+        regio=regio,
     )

@@ -90,6 +90,7 @@ class Voorbeeld:
     producten: dict[str, Voorbeeldproduct] = field(default_factory=dict)
     export: str = "gewoon"  # or "iwmo": indications and realisation with iWmo codes
     leveringsvormen: dict[str, float] = field(default_factory=dict)  # pgb tier -> share
+    gemeenten: dict[str, float] = field(default_factory=dict)  # a region: member -> share
 
 
 def voorbeeld_pad(jaar: int) -> Path:
@@ -109,7 +110,7 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
         "startgetal",
         "export",
     }
-    onbekend = set(ruw) - bekend - {"producten", "leveringsvormen"}
+    onbekend = set(ruw) - bekend - {"producten", "leveringsvormen", "gemeenten"}
     if onbekend:
         raise ConfiguratieFout(f"{pad.name}: onbekende sleutel(s): {', '.join(sorted(onbekend))}.")
     frequentie = str(ruw.get("frequentie", "per week"))
@@ -142,7 +143,15 @@ def laad_voorbeeld(params: Jaarparameters, pad: Path | None = None) -> Voorbeeld
             f"{pad.name}: leveringsvorm(en) {', '.join(sorted(vreemd))} staan niet in de "
             "parameters."
         )
+    gemeenten = {str(k): float(v) for k, v in (ruw.get("gemeenten") or {}).items()}
+    leden = set(params.regio.namen) if params.regio else set()
+    if set(gemeenten) != leden or (gemeenten and abs(sum(gemeenten.values()) - 1) > 1e-9):
+        raise ConfiguratieFout(
+            f"{pad.name}: gemeenten geeft per gemeente van de regio het deel van de cliënten "
+            f"(samen 1); de regio heeft: {', '.join(sorted(leden)) or 'geen gemeenten'}."
+        )
     return Voorbeeld(
+        gemeenten=gemeenten,
         clienten=int(ruw.get("clienten", 2000)),
         aandeel_bestaand=float(ruw.get("aandeel_bestaand", 0.85)),
         aandeel_beeindigd=float(ruw.get("aandeel_beeindigd", 0.03)),
@@ -467,6 +476,8 @@ def schrijf_voorbeeld(
         # its own random stream, so the other files stay as they were
         celrng = np.random.default_rng(vb.startgetal + params.jaar + 1)
         tabellen[bestandsnaam(params)] = maak_celrealisatie(celrng, realisatie, params)
+    if vb.gemeenten:
+        _met_gemeente(tabellen, params, vb)
     map_.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{map_.name}.", dir=map_.parent))
     try:
@@ -489,3 +500,21 @@ def schrijf_voorbeeld(
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
     return sorted(map_.rglob("*.*"))
+
+
+def _met_gemeente(tabellen: dict[str, pd.DataFrame], params: Jaarparameters, vb: Voorbeeld) -> None:
+    """A region's sample: every client drawn into a member by its share; the indications name
+    the member, the other tables its CBS code (both are read), right after the client."""
+    regio = params.regio
+    rng = np.random.default_rng(vb.startgetal + params.jaar + 2)  # the other files stay
+    eerste = next(iter(tabellen.values()))
+    kolom = eerste.columns[0]
+    clienten = eerste[kolom].unique()
+    aandeel = np.asarray([vb.gemeenten[g] for g in regio.namen])
+    plek = dict(zip(clienten, rng.choice(len(aandeel), len(clienten), p=aandeel), strict=True))
+    for i, (naam, tabel) in enumerate(tabellen.items()):
+        if naam.startswith(catalogus.TARIEVEN_HUIDIG):
+            continue
+        leden = [regio.gemeenten[plek[c]] for c in tabel[tabel.columns[0]]]
+        waarden = [g.naam if i == 0 else g.cbs for g in leden]
+        tabel.insert(1, "gemeente", waarden)
