@@ -34,6 +34,8 @@ MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 endif
 
 JAAR ?= 2027
+# the year of the regional sample (params/2029.yaml): the notebook per member runs on it in tests
+REGIOJAAR ?= 2029
 RAW ?= data/raw/$(JAAR)
 PROCESSED ?= data/processed/$(JAAR)
 BUILD ?= build/$(JAAR)
@@ -146,8 +148,16 @@ REKENBLAD := $(REPORTS)/inkooptafel/rekenblad.xlsx
 $(REKENBLAD): $(STAPPEN)/rekenblad.vinger $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST)
 	$(KOSTPRIJS) rekenblad --jaar $(JAAR) --processed $(PROCESSED) --manifest $(MANIFEST) --uit $@
 
+# A region (a section regio in the parameters): a budget report per member municipality.
+REGIO := $(shell grep -qs '^regio:' params/$(JAAR).yaml && echo ja)
+GEMEENTEN := $(if $(REGIO),$(BUILD)/gemeenten.txt)
+$(BUILD)/gemeenten.txt: $(STAPPEN)/gemeenten.vinger $(PROCESSED)/budgetimpact/handtekening.json \
+  $(MANIFEST)
+	$(KOSTPRIJS) gemeenterapporten --jaar $(JAAR) --raw '$(RAW)' --processed $(PROCESSED) \
+	  --manifest $(MANIFEST) --uit $(REPORTS)/gemeenten --lijst $@
+
 # The manifest beside the reports (no provider named), with the end time: the last step.
-$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN) $(REKENBLAD)
+$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN) $(REKENBLAD) $(GEMEENTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten
@@ -201,6 +211,8 @@ lint: $(STAMP) ## Controleer de code en de notebooks met ruff
 test: lint ## Draai ruff en alle tests (ook de notebooks met nbval, en de doctests)
 	@$(MAKE) --no-print-directory voorbereiden
 	@$(MAKE) --no-print-directory verwerkt
+	@$(MAKE) --no-print-directory voorbereiden JAAR=$(REGIOJAAR)
+	@$(MAKE) --no-print-directory verwerkt JAAR=$(REGIOJAAR)
 	$(BIN)/pytest tests src/kostprijs --doctest-modules --ignore=src/kostprijs/__main__.py --durations=30 \
 	  --numprocesses=$(JOBS) --dist=loadfile \
 	  --ignore=tests/fixtures \

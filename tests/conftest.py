@@ -160,6 +160,16 @@ def tweede_catalogus(tmp_path_factory) -> dict[str, Path]:
     return draai_pijplijn(basis, raw=basis / "raw", jaar=2028)
 
 
+@pytest.fixture(scope="session")
+def regio_run(tmp_path_factory) -> dict[str, Path]:
+    """`make report JAAR=2029`: a region of four municipalities, on its own sample."""
+    from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
+
+    basis = tmp_path_factory.mktemp("regio")
+    schrijf_voorbeeld(laad_parameters(2029), basis / "raw")
+    return draai_pijplijn(basis, raw=basis / "raw", jaar=2029)
+
+
 def schrijf_kostprijzen_product(map_: Path, kostprijzen: dict[str, str]) -> None:
     """A hand-made kostprijzen_product.csv with the declared columns: the given cost price
     (text, '' for none) per product, every other column empty."""

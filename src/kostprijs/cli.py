@@ -304,6 +304,15 @@ def _rekenblad(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gemeenterapporten(args: argparse.Namespace) -> int:
+    from kostprijs.stappen import gemeentestap
+
+    print(
+        gemeentestap.draai(args.jaar, args.manifest, args.uit, args.lijst, args.raw, args.processed)
+    )
+    return 0
+
+
 def _resultaatstap(args: argparse.Namespace) -> int:
     from kostprijs.stappen import resultaatstap
 
@@ -496,6 +505,20 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", required=True, help="runmanifest: het rekenblad noemt de run")
     p.add_argument("--uit", required=True, help="doelbestand, bijvoorbeeld rekenblad.xlsx")
     p.set_defaults(functie=_rekenblad)
+
+    p = sub.add_parser(
+        "gemeenterapporten",
+        help="een regio: schrijf het budgetrapport van elke gemeente (reports/<jaar>/gemeenten/)",
+    )
+    p.add_argument("--jaar", type=int, required=True)
+    p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
+    p.add_argument(
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
+    )
+    p.add_argument("--manifest", required=True, help="runmanifest van de run")
+    p.add_argument("--uit", required=True, help="doelmap, bijvoorbeeld reports/2029/gemeenten")
+    p.add_argument("--lijst", required=True, help="lijst van de geschreven rapporten (build/)")
+    p.set_defaults(functie=_gemeenterapporten)
 
     p = sub.add_parser(
         "publiceer",

@@ -191,6 +191,8 @@ def kolommen(tabel: str) -> list[str]:
 MANIFEST = "manifest.json"  # the run manifest
 VERSIE = "versie.json"  # a published version of the inkooptafel reports
 HASHES = ".hashes.json"  # cache of raw file hashes, keyed by their times
+GEMEENTEN = "gemeenten"  # a region: one folder per member (reports), its notebooks (build)
+GEMEENTELIJST = "gemeenten.txt"  # build/<jaar>/: the members' reports of the last run
 
 # params/ and .kostprijs/
 INDEXCIJFERS = "indexcijfers.yaml"  # the published index figures

@@ -36,6 +36,7 @@ TOTAAL_KOLOMMEN = [
     "nieuw_bestaand_centen",
     "huidig_alle_centen",
     "huidig_bestaand_centen",
+    "huidig_basis_centen",
     "realisatie_centen",
     "realisatie_normjaar_centen",
     "gebruiksfactor_gewogen",
@@ -83,6 +84,26 @@ class Verdeler:
         return totaal
 
 
+def verdeel(totaal: int, gewichten: np.ndarray) -> np.ndarray:
+    """`totaal` (cents) over the members in proportion to `gewichten`, to the cent: each its
+    share rounded down, the cents left over to the largest remainders (ties: the first).
+
+    >>> verdeel(7849, np.array([4000, 4000])).tolist()
+    [3925, 3924]
+    >>> verdeel(100, np.array([1, 1, 1])).tolist()
+    [34, 33, 33]
+    """
+    g = [int(x) for x in gewichten]
+    som = sum(g)
+    if som == 0:
+        return np.zeros(len(g), dtype=np.int64)
+    delen = [totaal * x // som for x in g]
+    rest = sorted(range(len(g)), key=lambda i: (-(totaal * g[i] % som), i))
+    for i in rest[: totaal - sum(delen)]:
+        delen[i] += 1
+    return np.asarray(delen, dtype=np.int64)
+
+
 def _gewogen_gebruik(
     verdeler: Verdeler,
     bestaand: pd.DataFrame,
@@ -111,6 +132,7 @@ def gemeentecijfers(
     blootgesteld_: pd.DataFrame,
     nieuw: Tarieven,
     huidig: Tarieven,
+    huidig_basis: Tarieven,
     realisatie: pd.DataFrame,
     realisatie_telt: np.ndarray,
     realisatie_centen: np.ndarray,
@@ -152,8 +174,10 @@ def gemeentecijfers(
             "nieuw_bestaand_centen": van_bestaand(nieuw),
             "huidig_alle_centen": huidig_alle(huidig),
             "huidig_bestaand_centen": van_bestaand_huidig(huidig),
+            # the basis of every difference: new products at their new tarief
+            "huidig_basis_centen": alle(huidig_basis),
             "realisatie_centen": gerealiseerd,
-            "realisatie_normjaar_centen": [normjaar(int(c)) for c in gerealiseerd],
+            "realisatie_normjaar_centen": verdeel(normjaar(int(gerealiseerd.sum())), gerealiseerd),
             "gebruiksfactor_gewogen": _gewogen_gebruik(
                 v, blootgesteld_, huidig, gerealiseerd, params.realisatiejaar
             ),

@@ -661,6 +661,7 @@ def bereken_budgetimpact(
             blootgesteld_=blootgesteld,
             nieuw=nieuw,
             huidig=huidig,
+            huidig_basis=huidig_vol,
             realisatie=g.realisatie,
             realisatie_telt=toets.telt & ~nieuw_product,
             realisatie_centen=toets.centen,

@@ -65,8 +65,10 @@ def loopt_op(indicaties: pd.DataFrame, dag: dt.date) -> np.ndarray:
 def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> None:
     """InvoerFout when two indications of one client and line share a day, naming both rows
     (`rijen`: the row of each indication in its file)."""
+    # a region: the same line of one client in two members is two indications (a move)
+    sleutel_ = [*SLEUTEL, "gemeente"] if "gemeente" in indicaties else SLEUTEL
     # only lines that occur more than once can overlap: found on one integer per line
-    sleutel, _ = codeer_rijen(*(indicaties[k].to_numpy() for k in SLEUTEL))
+    sleutel, _ = codeer_rijen(*(indicaties[k].to_numpy() for k in sleutel_))
     vaker = pd.Series(sleutel).duplicated(keep=False).to_numpy()
     if not vaker.any():
         return
@@ -76,15 +78,15 @@ def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> 
     begin, einde = _van_tot(indicaties, minimum, maximum)
     tabel = pd.DataFrame(
         {
-            **{k: indicaties[k].to_numpy() for k in SLEUTEL},
+            **{k: indicaties[k].to_numpy() for k in sleutel_},
             "begin": begin,
             "einde": einde,
             "rij": np.asarray(rijen),
         }
-    ).sort_values([*SLEUTEL, "begin", "rij"], kind="stable")
-    zelfde = (tabel[SLEUTEL] == tabel[SLEUTEL].shift()).all(axis=1).to_numpy()
+    ).sort_values([*sleutel_, "begin", "rij"], kind="stable")
+    zelfde = (tabel[sleutel_] == tabel[sleutel_].shift()).all(axis=1).to_numpy()
     # the latest end so far within the line: a period overlaps any earlier one that has not ended
-    eerder_einde = tabel.groupby(SLEUTEL, sort=False)["einde"].cummax().shift().to_numpy()
+    eerder_einde = tabel.groupby(sleutel_, sort=False)["einde"].cummax().shift().to_numpy()
     overlap = zelfde & (tabel["begin"].to_numpy() <= eerder_einde)
     if not overlap.any():
         return
@@ -93,7 +95,7 @@ def controleer_overlap(indicaties: pd.DataFrame, rijen: np.ndarray, bestand) -> 
     rij = tabel.iloc[i]
     andere = tabel.iloc[:i]
     andere = andere[
-        (andere[SLEUTEL] == rij[SLEUTEL]).all(axis=1) & (andere["einde"] >= rij["begin"])
+        (andere[sleutel_] == rij[sleutel_]).all(axis=1) & (andere["einde"] >= rij["begin"])
     ]
     eerste = andere.iloc[0]
     tekst = (

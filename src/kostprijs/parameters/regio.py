@@ -16,7 +16,7 @@ from pathlib import Path
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.parameters.sleutels import onbekend
 
-CBS_CODE = re.compile(r"^(?:GM)?0*(\d{1,4})$", re.IGNORECASE)
+CBS_CODE = re.compile(r"^(?:GM)?(\d{1,4})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from kostprijs.paden import PROJECT, processed_map, raw_map
 from kostprijs.parameters import Jaarparameters, laad_parameters
 from kostprijs.publicatie import budgetcijfers
 from kostprijs.publicatie.celtabellen import Resultaatpublicatie, publiceer
+from kostprijs.publicatie.gemeentecijfers import Gemeentepublicatie, gemeentepublicatie
 from kostprijs.rapport.kop import manifest_kop
 from kostprijs.resultaat.celtarieven import Resultaattarieven
 
@@ -105,6 +106,21 @@ class Rapport:
     def geheim(self) -> list[str]:
         """The new tarieven that may not be shown: every amount they count in is left out."""
         return budgetcijfers.geheime_tarieven(self.budget, self.verborgen)
+
+    @cached_property
+    def gemeenten(self) -> Gemeentepublicatie | None:
+        """A region: what may be published of the figures per member (None: one municipality)."""
+        regio = self.params.regio
+        if regio is None:
+            return None
+        b = self.budget
+        if b.gemeenten is None or list(b.gemeenten["gemeente"]) != list(regio.namen):
+            raise ConfiguratieFout(
+                f"De budgetimpact in {self.processed} is niet per gemeente van {regio.naam} "
+                "berekend (de gemeenten in de parameters zijn veranderd, of de stap is ouder). "
+                f"Draai `make report JAAR={self.jaar}` opnieuw."
+            )
+        return gemeentepublicatie(b.gemeenten, b.gemeenten_producten, regio)
 
     @cached_property
     def resultaatpublicatie(self) -> Resultaatpublicatie:

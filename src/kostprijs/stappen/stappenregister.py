@@ -183,6 +183,21 @@ STAPPENLIJST = (
         module="rekenbladstap",
         na=("budget", "manifest"),
     ),
+    Stap(
+        "gemeenten",
+        "gemeenterapporten",
+        f"{BUILD}/{catalogus.GEMEENTELIJST}",
+        "een regio: het budgetrapport van elke gemeente, voor haar gemeenteraad (notebook 07 "
+        "per gemeente)",
+        f"`reports/<jaar>/{catalogus.GEMEENTEN}/<gemeente>/budget.html` en `.xlsx`",
+        na=("budget", "manifest"),
+        raw=("**/*",),
+        methode=True,
+        geheim=True,
+        module="gemeentestap",
+        data=("templates",),
+        notebook="07_gemeentebudget",
+    ),
 )
 STAPPEN_PER_NAAM = {s.naam: s for s in STAPPENLIJST}
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from kostprijs.budget.impact import HUIDIG, NIEUW, NIEUW_VERGELIJKBAAR
 from kostprijs.publicatie import budgetcijfers, scenariocijfers
 from kostprijs.rapport import budgettabellen, figuren, teksten
+from kostprijs.rapport.inhoud import gemeenterapport
 from kostprijs.rapport.start import Rapport
 from kostprijs.rapport.teksten import budgetteksten, scenarioteksten
 from kostprijs.rapport.weergave import Html, Kern, Lijst, Tabel, Voetnoot
@@ -155,6 +156,11 @@ def totaal(r: Rapport) -> list:
         kosten_per_jaar(r),
         *(Voetnoot(n) for n in noten if n),
     ]
+
+
+def per_gemeente(r: Rapport) -> list | None:
+    """A region: the budget impact per member (nothing for one municipality)."""
+    return gemeenterapport.regio(r)
 
 
 def scenarios(r: Rapport) -> list:

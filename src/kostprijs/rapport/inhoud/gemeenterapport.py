@@ -1,0 +1,181 @@
+"""The budget report of one member of a region, for its council
+(reports/<jaar>/gemeenten/<gemeente>/budget.html): the region's tarieven on the member's own
+indications and realisation, under the region's disclosure control
+(`publicatie.gemeentecijfers`), and the region's table per member (in the region's report)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kostprijs.fouten import ConfiguratieFout
+from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.opmaak import euro, procent
+from kostprijs.publicatie import gemeentecijfers, scenariocijfers
+from kostprijs.rapport import teksten
+from kostprijs.rapport.start import Rapport
+from kostprijs.rapport.teksten import gemeenteteksten
+from kostprijs.rapport.weergave import Html, Kern, Tabel, Voetnoot
+
+
+def _lid(r: Rapport, gemeente: str) -> str:
+    regio = r.params.regio
+    if regio is not None and not gemeente:  # in JupyterLab: the first member
+        return regio.gemeenten[0].naam
+    if regio is None or regio.plek(gemeente) is None:
+        leden = ", ".join(regio.namen) if regio else "geen: de parameters hebben geen regio"
+        raise ConfiguratieFout(
+            f"'{gemeente}' is geen gemeente van de regio in {r.params.bron.name} (gemeenten: "
+            f"{leden}). Geef de naam zoals in de sectie regio staat."
+        )
+    return regio.gemeenten[regio.plek(gemeente)].naam
+
+
+def _x_tabel(r: Rapport, df, formaten: dict, titel: str, blad: str) -> Tabel:
+    """A table per member; with hidden cells, the note says why they are hidden."""
+    verborgen = (df.astype(object) == MARKER).any(axis=None)
+    voetnoot = gemeenteteksten.voetnoot_x(r.gemeenten.minimum_clienten) if verborgen else None
+    return Tabel(df, formaten, titel=titel, voetnoot=voetnoot, blad=blad)
+
+
+def _toont(r: Rapport, gemeente: str) -> bool:
+    return r.gemeenten.toont(_lid(r, gemeente))
+
+
+def kop(r: Rapport, gemeente: str) -> list:
+    naam, p = _lid(r, gemeente), r.params
+    uit = [
+        f"# Budgetimpact {r.jaar}: {naam}\n\n"
+        + gemeenteteksten.inleiding(naam, p.regio.naam, len(p.regio.gemeenten), r.jaar)
+        + " "
+        + teksten.bekostiging(p),
+        Html(r.kop),
+    ]
+    if not _toont(r, naam):
+        reden = r.gemeenten.verborgen[naam]
+        return [
+            *uit,
+            Kern(
+                "Kern",
+                zin=gemeenteteksten.verborgen(naam, reden, r.gemeenten.minimum_clienten, r.jaar),
+            ),
+        ]
+    g = gemeentecijfers.rij(r.budget, naam)
+    punten = gemeenteteksten.kern(
+        int(g["clienten"]),
+        r.jaar,
+        None if r.geheim else (int(g["nieuw_alle_centen"]), int(g["huidig_basis_centen"])),
+        int(g["realisatie_centen"]),
+        p.realisatiejaar,
+        bool(r.budget.nieuwe_producten),
+    )
+    return [*uit, Kern("Kern", tuple(punten))]
+
+
+def kosten(r: Rapport, gemeente: str) -> list | None:
+    naam = _lid(r, gemeente)
+    if not _toont(r, naam):
+        return None
+    tabel = gemeentecijfers.kosten_tabel(r.budget, naam, r.params.realisatiejaar, r.geheim)
+    return [
+        "## Kosten per jaar",
+        gemeenteteksten.kosten(teksten.gebruiksfactor(r.params), r.params.realisatiejaar),
+        Tabel(tabel, {k: "centen_heel" for k in tabel.columns[1:]}, titel="Kosten per jaar"),
+    ]
+
+
+def scenarios(r: Rapport, gemeente: str) -> list | None:
+    naam = _lid(r, gemeente)
+    if not _toont(r, naam):
+        return None
+    geheim = scenariocijfers.geheime_scenarios(r.budget, r.verborgen)
+    return [
+        "## Tariefscenario's",
+        "De scenario's van de regio, met de indicaties van deze gemeente.",
+        Tabel(
+            gemeentecijfers.scenario_tabel(r.budget, naam, geheim),
+            scenariocijfers.FORMATEN,
+            titel="Kosten per jaar per scenario",
+            blad="Scenario's",
+        ),
+    ]
+
+
+def gevoeligheid(r: Rapport, gemeente: str) -> list | None:
+    naam = _lid(r, gemeente)
+    if not _toont(r, naam):
+        return None
+    tabel = gemeentecijfers.gevoeligheid_tabel(r.budget, naam, r.geheim)
+    return [
+        "## Gevoeligheid voor de gebruiksfactor",
+        Tabel(
+            tabel.rename(columns={"gebruiksfactor": "Gebruiksfactor"}),
+            {
+                "Gebruiksfactor": "procent",
+                "nieuwe tarieven": "centen_heel",
+                "huidige tarieven": "centen_heel",
+            },
+            titel="Kosten per jaar bij verschillende gebruiksfactoren",
+            blad="Gevoeligheid",
+        ),
+    ]
+
+
+def gebruik(r: Rapport, gemeente: str) -> list | None:
+    naam, p = _lid(r, gemeente), r.params
+    if not _toont(r, naam):
+        return None
+    g = gemeentecijfers.rij(r.budget, naam)
+    gemeten = float(g["gebruiksfactor_gewogen"])
+    uit = [
+        "## Werkelijk gebruik",
+        gemeenteteksten.gebruik(
+            procent(Decimal(repr(gemeten)), 1) if gemeten == gemeten else MARKER,
+            teksten.gebruiksfactor(p),
+            p.realisatiejaar,
+        ),
+    ]
+    if p.bekostiging.periodebudget and not r.geheim:
+        uit.append(
+            gemeenteteksten.overgang(
+                euro(int(g["overgang_realisatie_budget"]) * 100, centen=True, heel=True),
+                euro(int(g["overgang_indicatie_budget"]) * 100, centen=True, heel=True),
+                p.budget.overgang_perioden,
+            )
+        )
+    return uit
+
+
+def producten(r: Rapport, gemeente: str) -> list | None:
+    naam = _lid(r, gemeente)
+    if not _toont(r, naam):
+        return None
+    return [
+        "## Per product",
+        gemeenteteksten.producten(r.gemeenten.minimum_clienten),
+        _x_tabel(
+            r,
+            gemeentecijfers.product_tabel(r.budget, naam, r.gemeenten, r.verborgen),
+            {"Cliënten": "geheel", "Bedrag per jaar, nieuwe tarieven": "centen_heel"},
+            "Per product",
+            "Per product",
+        ),
+    ]
+
+
+def regio(r: Rapport) -> list | None:
+    """The region's table per member (in the region's budget report); None for one
+    municipality."""
+    if r.gemeenten is None:
+        return None
+    return [
+        "## Per gemeente",
+        gemeenteteksten.regio(r.gemeenten.minimum_clienten, r.jaar),
+        _x_tabel(
+            r,
+            gemeentecijfers.regiotabel(r.budget, r.gemeenten, r.geheim),
+            gemeentecijfers.REGIO_FORMATEN,
+            "Budgetimpact per gemeente",
+            "Per gemeente",
+        ),
+        Voetnoot(gemeenteteksten.regio_voetnoot()),
+    ]

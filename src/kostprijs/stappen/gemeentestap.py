@@ -1,0 +1,79 @@
+"""Step `gemeenten`: a region's budget report per member municipality, for its council
+(`kostprijs gemeenterapporten`): reports/<jaar>/gemeenten/<gemeente>/budget.html and .xlsx.
+
+Each report is notebook 07 executed for one member, on the saved budget impact of the run
+`manifest`, and rendered like the other reports. All members' reports appear together or not
+at all: they are written into a new folder that replaces the old one when every member is done.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from kostprijs.bestanden import catalogus
+from kostprijs.bestanden.atomisch import schrijf_tekst
+from kostprijs.fouten import ConfiguratieFout
+from kostprijs.herkomst.keten import controleer_keten
+from kostprijs.herkomst.manifest import lees_manifest
+from kostprijs.paden import NOTEBOOKS, processed_map, raw_map
+from kostprijs.parameters import laad_parameters
+from kostprijs.rapport.export import schrijf_excel
+from kostprijs.rapport.html import schrijf_html
+from kostprijs.rapport.notebooks import voer_notebook_uit
+
+NOTEBOOK = "07_gemeentebudget"
+RAPPORT = "budget"  # reports/<jaar>/gemeenten/<gemeente>/budget.html
+
+
+def draai(
+    jaar: int,
+    manifest: str | Path,
+    uit: str | Path,
+    lijst: str | Path,
+    raw: str | Path | None = None,
+    processed: str | Path | None = None,
+) -> str:
+    """Write every member's report into the folder `uit`, and their list to `lijst`."""
+    params = laad_parameters(jaar)
+    if params.regio is None:
+        raise ConfiguratieFout(
+            f"{params.bron.name} heeft geen sectie regio: er zijn geen rapporten per gemeente "
+            "te maken (zie docs/regio.md)."
+        )
+    raw_, processed_ = raw_map(jaar, raw or ""), processed_map(jaar, processed or "")
+    m = lees_manifest(Path(manifest))
+    controleer_keten(processed_, m, raw_)
+    uit, werk = Path(uit), Path(lijst).parent / catalogus.GEMEENTEN
+    uit.parent.mkdir(parents=True, exist_ok=True)
+    nieuw = Path(tempfile.mkdtemp(prefix=f".{uit.name}.", dir=uit.parent))
+    try:
+        for g in params.regio.gemeenten:
+            notebook = werk / f"{g.map}.ipynb"
+            voer_notebook_uit(
+                NOTEBOOKS / f"{NOTEBOOK}.ipynb",
+                notebook,
+                run_id=m["run_id"],
+                jaar=jaar,
+                raw=raw_.resolve(),
+                processed=processed_.resolve(),
+                manifest=Path(manifest).resolve(),
+                gemeente=g.naam,
+            )
+            (nieuw / g.map).mkdir()
+            schrijf_html(notebook, nieuw / g.map / f"{RAPPORT}.html")
+            schrijf_excel(notebook, nieuw / g.map / f"{RAPPORT}.xlsx")
+        oud = uit.with_name(f".{uit.name}.oud")
+        shutil.rmtree(oud, ignore_errors=True)
+        if uit.exists():
+            uit.rename(oud)
+        nieuw.rename(uit)
+        shutil.rmtree(oud, ignore_errors=True)
+    finally:
+        shutil.rmtree(nieuw, ignore_errors=True)
+    regels = [f"{g.naam} ({g.cbs}): {uit / g.map / RAPPORT}.html" for g in params.regio.gemeenten]
+    schrijf_tekst(lijst, "\n".join(regels) + "\n")
+    return (
+        f"Budgetrapporten van {len(regels)} gemeenten van {params.regio.naam} geschreven in {uit}/"
+    )
