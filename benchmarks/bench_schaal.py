@@ -8,8 +8,12 @@ peak memory, and the ratio to the same run on the sample. Targets (issue 13): ev
 under 60 s, peak memory under 2 GiB, the internal report's HTML under 2 MiB.
 
     .venv/bin/python benchmarks/bench_schaal.py [--clienten 580000] [--werkmappen 2000]
+    .venv/bin/python benchmarks/bench_schaal.py --gemeenten 300   # a region (issue 23)
 
-Takes some 8 minutes and 2 GB of disk in a temporary folder.
+Takes some 8 minutes and 2 GB of disk in a temporary folder. With --gemeenten N the run is
+that of a region (params/2029.yaml, its members replaced by N invented municipalities of
+unequal size, a few very small): its parameters live in a copy of the project's params/ that
+the run reads through KOSTPRIJS_PROJECT, the code and notebooks are the project's own.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import numpy as np
 import openpyxl
+import yaml
 
 from kostprijs.opmaak import getal
 from kostprijs.paden import PROJECT
@@ -34,14 +40,50 @@ from kostprijs.parameters import laad_parameters
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
 
 JAAR = 2027
+REGIOJAAR = 2029
 
 
-def maak_invoer(raw: Path, clienten: int, werkmappen: int | None) -> None:
+def maak_regioproject(map_: Path, gemeenten: int) -> Path:
+    """A project folder whose params/ is the project's with the region of params/2029.yaml
+    replaced by `gemeenten` invented members (sizes ~ 1/rank, so a few are very small); src,
+    notebooks and the lock file are links to the project's own."""
+    map_.mkdir(parents=True, exist_ok=True)
+    for naam in ("src", "notebooks", "requirements.lock", "pyproject.toml"):
+        if not (map_ / naam).exists():
+            (map_ / naam).symlink_to(PROJECT / naam)
+    params = map_ / "params"
+    if not params.exists():
+        import shutil
+
+        shutil.copytree(PROJECT / "params", params)
+    tekst = (params / f"{REGIOJAAR}.yaml").read_text(encoding="utf-8")
+    ruw = yaml.safe_load(tekst)
+    leden = [{"naam": f"Gemeente {i:03d}", "cbs": f"GM{9000 + i:04d}"} for i in range(gemeenten)]
+    ruw["regio"]["gemeenten"] = leden
+    (params / f"{REGIOJAAR}.yaml").write_text(
+        yaml.safe_dump(ruw, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    vb = yaml.safe_load((params / f"{REGIOJAAR}.voorbeeld.yaml").read_text(encoding="utf-8"))
+    gewicht = 1 / np.arange(1, gemeenten + 1)
+    aandeel = np.floor(gewicht / gewicht.sum() * 1e6) / 1e6
+    aandeel[0] += 1 - aandeel.sum()
+    vb["gemeenten"] = {lid["naam"]: float(a) for lid, a in zip(leden, aandeel, strict=True)}
+    (params / f"{REGIOJAAR}.voorbeeld.yaml").write_text(
+        yaml.safe_dump(vb, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return map_
+
+
+def maak_invoer(
+    raw: Path, clienten: int, werkmappen: int | None, jaar: int = JAAR, params_map=None
+) -> None:
     """The scaled sample, with `werkmappen` provider workbooks of distinct providers (None:
     the sample's own). An existing folder is reused; only its workbooks are multiplied."""
     if not (raw / "indicaties.csv").exists():
-        params = laad_parameters(JAAR)
-        vb = dataclasses.replace(laad_voorbeeld(params), clienten=clienten)
+        pad = None if params_map is None else params_map / f"{jaar}.yaml"
+        params = laad_parameters(jaar, pad)
+        vb_pad = None if params_map is None else params_map / f"{jaar}.voorbeeld.yaml"
+        vb = dataclasses.replace(laad_voorbeeld(params, vb_pad), clienten=clienten)
         schrijf_voorbeeld(params, raw, vb)
     bronnen = sorted((raw / "aanbieders").glob("*.xlsx"))
     if werkmappen is None or len(bronnen) == werkmappen:
@@ -79,7 +121,9 @@ def _kopie(inhoud: bytes, doel: Path, vervang: dict[bytes, bytes]) -> None:
             uit.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
 
-def draai(raw: Path, werk: Path) -> tuple[list[dict], float, Path]:
+def draai(
+    raw: Path, werk: Path, jaar: int = JAAR, project: Path | None = None
+) -> tuple[list[dict], float, Path]:
     """`make report` on `raw`, one job at a time; the steps' figures, the total, the reports."""
     werk.mkdir(parents=True, exist_ok=True)
     log = werk / "stappen.jsonl"
@@ -87,13 +131,15 @@ def draai(raw: Path, werk: Path) -> tuple[list[dict], float, Path]:
         PROJECT / ".venv" / "bin" / "kostprijs"
     )
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "ab" * 32}
+    if project is not None:
+        omgeving["KOSTPRIJS_PROJECT"] = str(project)
     start = time.perf_counter()
     subprocess.run(
         [
             "make",
             "--no-print-directory",
             "report",
-            f"JAAR={JAAR}",
+            f"JAAR={jaar}",
             "JOBS=1",
             f"RAW={raw}",
             f"PROCESSED={werk / 'processed'}",
@@ -118,24 +164,36 @@ def main() -> int:
     parser.add_argument(
         "--invoer", type=Path, help="map om de invoer in te bewaren en te hergebruiken"
     )
+    parser.add_argument(
+        "--gemeenten", type=int, default=0, help="een regio van zoveel gemeenten (0: één gemeente)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_schaal_") as tmp:
         tmp = Path(tmp)
         invoer = args.invoer or tmp
+        jaar, project, params_map = JAAR, None, None
+        if args.gemeenten:
+            jaar = REGIOJAAR
+            project = maak_regioproject(invoer / f"project_{args.gemeenten}", args.gemeenten)
+            params_map = project / "params"
+        groot_map = invoer / (f"groot_{args.gemeenten}" if args.gemeenten else "groot")
         print("Invoer maken ...", flush=True)
-        maak_invoer(invoer / "groot", args.clienten, args.werkmappen)
-        maak_invoer(invoer / "klein", laad_voorbeeld(laad_parameters(JAAR)).clienten, None)
+        maak_invoer(groot_map, args.clienten, args.werkmappen, jaar, params_map)
+        klein_params = laad_parameters(jaar)
+        klein_map = invoer / (f"klein_{jaar}" if args.gemeenten else "klein")
+        maak_invoer(klein_map, laad_voorbeeld(klein_params).clienten, None, jaar)
         regels = {
-            n: (invoer / "groot" / n).read_bytes().count(b"\n") - 1
-            for n in ("indicaties.csv", f"realisatie_{JAAR - 1}.csv")
+            n: (groot_map / n).read_bytes().count(b"\n") - 1
+            for n in ("indicaties.csv", f"realisatie_{jaar - 1}.csv")
         }
         print(
             f"{getal(args.werkmappen, 0)} werkmappen, {getal(regels['indicaties.csv'], 0)} "
-            f"indicatieregels, {getal(regels[f'realisatie_{JAAR - 1}.csv'], 0)} realisatieregels",
+            f"indicatieregels, {getal(regels[f'realisatie_{jaar - 1}.csv'], 0)} realisatieregels"
+            + (f", {args.gemeenten} gemeenten" if args.gemeenten else ""),
             flush=True,
         )
-        klein, klein_totaal, _ = draai(invoer / "klein", tmp / "klein")
-        groot, groot_totaal, rapporten = draai(invoer / "groot", tmp / "groot")
+        klein, klein_totaal, _ = draai(klein_map, tmp / "klein", jaar)
+        groot, groot_totaal, rapporten = draai(groot_map, tmp / "groot", jaar, project)
         intern = rapporten / "intern" / "aanbieders.html"
         html_mib = intern.stat().st_size / 2**20
     per_stap = {s["stap"]: s for s in klein}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import nbformat
@@ -14,8 +15,9 @@ SJABLONEN = Path(__file__).resolve().parents[1] / "templates"
 ALLEEN_IN_JUPYTERLAB = "alleen-in-jupyterlab"  # a notebook's own explanation, not the report's
 
 
-def naar_html(notebook: nbformat.NotebookNode) -> str:
-    """HTML of an executed notebook: outputs only, images embedded, no network resources."""
+@functools.cache
+def _exporter() -> HTMLExporter:
+    """One exporter per process: its templates load once (a report per member of a region)."""
     exporter = HTMLExporter(
         template_name="kostprijs",
         extra_template_basedirs=[str(SJABLONEN)],
@@ -28,7 +30,12 @@ def naar_html(notebook: nbformat.NotebookNode) -> str:
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={ALLEEN_IN_JUPYTERLAB}, enabled=True), enabled=True
     )
-    html, _ = exporter.from_notebook_node(notebook)
+    return exporter
+
+
+def naar_html(notebook: nbformat.NotebookNode) -> str:
+    """HTML of an executed notebook: outputs only, images embedded, no network resources."""
+    html, _ = _exporter().from_notebook_node(notebook)
     return html
 
 

@@ -9,6 +9,8 @@ under the same disclosure control as the proposal (see `kostprijs scenario`).
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -147,7 +149,10 @@ def start(
     which papermill runs the notebook. In JupyterLab an expected problem (a missing file, a
     bad parameter) shows as its Dutch message, without a traceback."""
     _nederlandse_meldingen()
-    return Rapport(
+    sleutel = (jaar, raw, processed, tarieven_nieuw, manifest, scenario)
+    if _GEDEELD is not None and sleutel in _GEDEELD:
+        return _GEDEELD[sleutel]
+    rapport = Rapport(
         jaar=jaar,
         params=laad_parameters(jaar),
         raw=_bestaande_map("raw", raw, raw_map(jaar, raw)),
@@ -156,6 +161,25 @@ def start(
         manifest=PROJECT / manifest if manifest else None,
         scenario=scenario,
     )
+    if _GEDEELD is not None:
+        _GEDEELD[sleutel] = rapport
+    return rapport
+
+
+_GEDEELD: dict | None = None  # while `gedeeld()` runs: one Rapport per set of arguments
+
+
+@contextlib.contextmanager
+def gedeeld() -> Iterator[None]:
+    """Within the block, `start` with the same arguments gives the same Rapport: the notebooks
+    of one run executed in this process one after another (a report per member) read the
+    run's records once. Outside it (JupyterLab, papermill) every `start` reads them anew."""
+    global _GEDEELD
+    _GEDEELD = {}
+    try:
+        yield
+    finally:
+        _GEDEELD = None
 
 
 def _bestaande_map(naam: str, gegeven: str, map_: Path) -> Path:

@@ -1,8 +1,9 @@
 """Step `gemeenten`: a region's budget report per member municipality, for its council
 (`kostprijs gemeenterapporten`): reports/<jaar>/gemeenten/<gemeente>/budget.html and .xlsx.
 
-Each report is notebook 07 executed for one member, on the saved budget impact of the run
-`manifest`, and rendered like the other reports. All members' reports appear together or not
+Each report is notebook 07 executed for one member (in this process, one shell for all of
+them: `rapport.notebooks.Procesuitvoerder`), on the saved budget impact of the run `manifest`,
+and rendered like the other reports; the executed notebooks stay in build/<jaar>/gemeenten/. All members' reports appear together or not
 at all: they are written into a new folder that replaces the old one when every member is done.
 """
 
@@ -21,7 +22,8 @@ from kostprijs.paden import NOTEBOOKS, processed_map, raw_map
 from kostprijs.parameters import laad_parameters
 from kostprijs.rapport.export import schrijf_excel
 from kostprijs.rapport.html import schrijf_html
-from kostprijs.rapport.notebooks import voer_notebook_uit
+from kostprijs.rapport.notebooks import Procesuitvoerder
+from kostprijs.rapport.start import gedeeld
 
 NOTEBOOK = "07_gemeentebudget"
 RAPPORT = "budget"  # reports/<jaar>/gemeenten/<gemeente>/budget.html
@@ -49,21 +51,7 @@ def draai(
     uit.parent.mkdir(parents=True, exist_ok=True)
     nieuw = Path(tempfile.mkdtemp(prefix=f".{uit.name}.", dir=uit.parent))
     try:
-        for g in params.regio.gemeenten:
-            notebook = werk / f"{g.map}.ipynb"
-            voer_notebook_uit(
-                NOTEBOOKS / f"{NOTEBOOK}.ipynb",
-                notebook,
-                run_id=m["run_id"],
-                jaar=jaar,
-                raw=raw_.resolve(),
-                processed=processed_.resolve(),
-                manifest=Path(manifest).resolve(),
-                gemeente=g.naam,
-            )
-            (nieuw / g.map).mkdir()
-            schrijf_html(notebook, nieuw / g.map / f"{RAPPORT}.html")
-            schrijf_excel(notebook, nieuw / g.map / f"{RAPPORT}.xlsx")
+        _schrijf_rapporten(params, m["run_id"], raw_, processed_, Path(manifest), werk, nieuw)
         oud = uit.with_name(f".{uit.name}.oud")
         shutil.rmtree(oud, ignore_errors=True)
         if uit.exists():
@@ -77,3 +65,24 @@ def draai(
     return (
         f"Budgetrapporten van {len(regels)} gemeenten van {params.regio.naam} geschreven in {uit}/"
     )
+
+
+def _schrijf_rapporten(params, run_id, raw: Path, processed: Path, manifest: Path, werk, uit):
+    """Every member's notebook executed into `werk` and rendered into `uit`/<gemeente>/."""
+    uitvoerder = Procesuitvoerder()
+    with gedeeld():  # the run's records are read once, for all members
+        for g in params.regio.gemeenten:
+            notebook = werk / f"{g.map}.ipynb"
+            uitvoerder.voer_uit(
+                NOTEBOOKS / f"{NOTEBOOK}.ipynb",
+                notebook,
+                run_id=run_id,
+                jaar=params.jaar,
+                raw=raw.resolve(),
+                processed=processed.resolve(),
+                manifest=manifest.resolve(),
+                gemeente=g.naam,
+            )
+            (uit / g.map).mkdir()
+            schrijf_html(notebook, uit / g.map / f"{RAPPORT}.html")
+            schrijf_excel(notebook, uit / g.map / f"{RAPPORT}.xlsx")
