@@ -126,3 +126,17 @@ def test_an_unknown_member_is_refused_in_dutch(regio_run, params, sleutel_van_de
     r = Rapport(JAAR, params, regio_run["RAW"], regio_run["PROCESSED"])
     with pytest.raises(ConfiguratieFout, match="'Breda' is geen gemeente van de regio"):
         gemeenterapport.kop(r, "Breda")
+
+
+def test_the_members_result_cell_costs_add_up_to_the_regions(regio_run, params):
+    """The result tariffs report: the members' costs, realised and under the cell tariffs,
+    add up to the region's row and to the total of the table per cell."""
+    pad = regio_run["REPORTS"] / "inkooptafel" / "resultaattarieven.xlsx"
+    kop, *data = _blad(pad, "Per gemeente")[1:]
+    rijen = {r[0]: dict(zip(kop, r, strict=True)) for r in data if r[1] is not None}
+    regio = rijen.pop("Regio")
+    assert list(rijen) == list(params.regio.namen)
+    cel = next(r for r in _blad(pad, "Kosten per cel") if r[0] == "Totaal")
+    for kolom, totaal in (("Kosten van de zorg", cel[1]), ("Met de celtarieven", cel[2])):
+        assert sum(_centen(r[kolom]) for r in rijen.values()) == _centen(regio[kolom])
+        assert _centen(regio[kolom]) == _centen(totaal)

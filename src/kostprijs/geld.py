@@ -93,3 +93,23 @@ def naar_euro(centen_: int) -> Decimal:
 def afronden_op_centen(bedrag: Decimal) -> Decimal:
     """A Decimal amount rounded to the cent, half up."""
     return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def verdeel(totaal: int, gewichten: np.ndarray) -> np.ndarray:
+    """`totaal` (cents) in proportion to `gewichten`, to the cent: each its share rounded
+    down, the cents left over to the largest remainders (ties: the first).
+
+    >>> verdeel(7849, np.array([4000, 4000])).tolist()
+    [3925, 3924]
+    >>> verdeel(100, np.array([1, 1, 1])).tolist()
+    [34, 33, 33]
+    """
+    g = [int(x) for x in gewichten]
+    som = sum(g)
+    if som == 0:
+        return np.zeros(len(g), dtype=np.int64)
+    delen = [totaal * x // som for x in g]
+    rest = sorted(range(len(g)), key=lambda i: (-(totaal * g[i] % som), i))
+    for i in rest[: totaal - sum(delen)]:
+        delen[i] += 1
+    return np.asarray(delen, dtype=np.int64)

@@ -98,6 +98,7 @@ RESULTAAT_SCHEMA = {
     "kostprijzen": GEHEEL_PER_TEKST,
     "bijdragen": f"{TABEL}?",
     "scenarios": f"{TABEL}?",
+    "per_gemeente": f"{TABEL}?",
 }
 
 

@@ -248,3 +248,40 @@ def product_tabel(
     uit.loc[weg, ["Cliënten", "Bedrag per jaar, nieuwe tarieven"]] = MARKER
     uit.loc[uit["Productspecificatie"].isin(verborgen), "Bedrag per jaar, nieuwe tarieven"] = MARKER
     return uit
+
+
+def resultaattabel(
+    per_gemeente: pd.DataFrame, pub: Gemeentepublicatie, totaal_getoond: bool
+) -> pd.DataFrame:
+    """The cost of the result cells per member and for the region: realised at cost prices
+    and under the cell tariffs. A member is hidden as in the budget (`pub`), and also when its
+    clients with cells are too few (then with the next smallest); every amount is x while the
+    region's total under the cell tariffs may not be shown."""
+    verborgen = set(pub.verborgen) | set(
+        verborgen_gemeenten(per_gemeente.set_index("gemeente")["clienten"], pub.minimum_clienten)
+    )
+    regio = pd.DataFrame(
+        [{"gemeente": "Regio", **per_gemeente.drop(columns="gemeente").sum().to_dict()}]
+    )
+    rijen = pd.concat([per_gemeente, regio], ignore_index=True)
+    uit = pd.DataFrame(
+        {
+            "Gemeente": rijen["gemeente"],
+            "Cliënten": rijen["clienten"],
+            "Kosten van de zorg": rijen["kosten_centen"],
+            "Met de celtarieven": rijen["tariefmodel_centen"],
+            "Verschil": rijen["tariefmodel_centen"] - rijen["kosten_centen"],
+        }
+    ).astype(object)
+    uit.loc[uit["Gemeente"].isin(list(verborgen)), uit.columns[1:]] = MARKER
+    if not totaal_getoond:
+        uit[["Kosten van de zorg", "Met de celtarieven", "Verschil"]] = MARKER
+    return uit
+
+
+RESULTAAT_FORMATEN = {
+    "Cliënten": "geheel",
+    "Kosten van de zorg": "centen_heel",
+    "Met de celtarieven": "centen_heel",
+    "Verschil": "centen_heel",
+}

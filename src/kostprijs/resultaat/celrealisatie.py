@@ -12,6 +12,7 @@ from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.getallen import geschaalde_kolom, rijfout
 from kostprijs.budget.invoer import periode_kolom
 from kostprijs.fouten import InvoerFout
+from kostprijs.gemeentedata import gemeentekolom
 from kostprijs.gemeentedata.clientnummers import normaliseer
 from kostprijs.gemeentedata.kolommen import eigen_aliassen
 from kostprijs.gemeentedata.tabellezer import Codeboek, lees_tabel_in_delen, per_waarde, vaste_codes
@@ -32,7 +33,8 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     small: client (int64 codes; the identifiers are in `attrs["clienten"]`), subresultaat,
     zelfredzaamheid, productspecificatie, aanbieder (categorical), periode (int16; 0 when
     absent), traject (int64 codes of the begin date when the tariff is per trajectory, else 0),
-    geleverd_milli (int64)."""
+    geleverd_milli (int64). A region: gemeente (int16, the member's position), and the client
+    code is member x `attrs["per_lid"]` + the client's own code: a client per member."""
     matrix = resultaatmatrix(params)
     per = per or matrix.per
     clienten, trajecten, aanbieders = Codeboek(), Codeboek(), Codeboek()
@@ -42,9 +44,13 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     met_periode = per == "periode"  # once one row has a period, every row needs one
     zonder_periode: int | None = None  # the first row without one, while none had one
     for df in lees_tabel_in_delen(
-        pad, KOLOMMEN, optioneel=OPTIONEEL, aliassen=eigen_aliassen(params)
+        pad,
+        KOLOMMEN,
+        optioneel=OPTIONEEL + gemeentekolom.optioneel(params.regio),
+        aliassen=eigen_aliassen(params),
     ):
         sub, zr = _controleer_cellen(df, params, matrix)
+        gemeente = gemeentekolom.gemeente_codes(df, params.regio)
         geleverd = geschaalde_kolom(df, "geleverd", 3)
         met_periode = met_periode or bool((df["periode"] != "").any())
         if met_periode:
@@ -72,6 +78,7 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
                 if per == "traject"
                 else np.zeros(len(df), dtype=np.int8),
                 "geleverd_milli": geleverd,
+                **({} if gemeente is None else {"gemeente": gemeente}),
             }
         )
         attrs = dict(df.attrs)
@@ -87,8 +94,10 @@ def lees_celrealisatie(pad: Path, params: Jaarparameters, per: str | None = None
     # client numbers as in every other file: 88890842 and 088890842 are one client
     codes, uniek = pd.factorize(normaliseer(clienten.waarden)[0])
     kolommen["client"] = codes.astype(np.int64)[kolommen["client"]]
+    if "gemeente" in kolommen:  # a region: a client per member, as in the budget model
+        kolommen["client"] += kolommen["gemeente"].astype(np.int64) * len(uniek)
     uit = pd.DataFrame(kolommen, copy=False)
-    uit.attrs = {**attrs, "clienten": np.asarray(uniek, dtype=object)}
+    uit.attrs = {**attrs, "clienten": np.asarray(uniek, dtype=object), "per_lid": len(uniek)}
     return uit
 
 

@@ -12,7 +12,7 @@ resultaatgebieden. The column `bron` says which.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -25,10 +25,11 @@ from kostprijs.bestanden.csvbestand import lees_tabel
 from kostprijs.budget.scenariobudget import prijspeilketen
 from kostprijs.codering import som_per_groep
 from kostprijs.fouten import InvoerFout
-from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op
+from kostprijs.geld import afronden_op_centen, centen, decimaal, rond_half_op, verdeel
 from kostprijs.matrix import Resultaatmatrix
 from kostprijs.onderzoek.onthulling import VENSTER
 from kostprijs.parameters import Jaarparameters
+from kostprijs.parameters.regio import Regio
 from kostprijs.resultaat.celrealisatie import lees_celrealisatie, resultaatmatrix
 
 MILLI = 1000  # geleverd in milli-units; amounts in 1/1000 cent
@@ -60,6 +61,7 @@ class Resultaattarieven:
     kostprijzen: dict[str, int]  # cost price per unit (cents) the tariffs rest on
     bijdragen: pd.DataFrame | None = None
     scenarios: pd.DataFrame | None = None  # per tariff scenario and cell: tarief, tariefmodel
+    per_gemeente: pd.DataFrame | None = None  # a region: per member (`per_gemeente`)
 
     @property
     def kosten_centen(self) -> int:
@@ -477,12 +479,36 @@ def bereken_uit_mappen(
         )
     regels = lees_celrealisatie(pad, params)
     regels.attrs.pop("clienten")  # the identifiers never travel with the lines
+    per_lid = regels.attrs.get("per_lid")
     # at the price level of the tariff year, as every proposed tarief
     kostprijzen = kostprijzen_uit_processed(processed, naar_tariefjaar(params))
-    return bereken_resultaattarieven(
+    uitkomst = bereken_resultaattarieven(
         regels,
         kostprijzen,
         matrix,
         params.budget.perioden_per_jaar,
         scenarioprijzen=scenarioprijzen,
+    )
+    if params.regio is None:
+        return uitkomst
+    return replace(uitkomst, per_gemeente=per_gemeente(uitkomst, params.regio, per_lid))
+
+
+def per_gemeente(r: Resultaattarieven, regio: Regio, per_lid: int) -> pd.DataFrame:
+    """A region: per member its clients, its realised cost at cost prices and its cost under
+    the cell tariffs (cents), adding up to the region's. The cost under the tariffs is exact
+    per client; the realised cost is rounded per cell for the region, so the members' part of
+    it is apportioned (`geld.verdeel`) by their own exact sums."""
+    n = len(regio.gemeenten)
+    lid = r.per_client["client"].to_numpy(dtype=np.int64) // per_lid
+    kosten = som_per_groep(lid, r.per_client["kosten_centen"].to_numpy(), n)
+    return pd.DataFrame(
+        {
+            "gemeente": list(regio.namen),
+            "clienten": np.bincount(lid, minlength=n).astype(np.int64),
+            "kosten_centen": verdeel(r.kosten_centen, kosten),
+            "tariefmodel_centen": som_per_groep(
+                lid, r.per_client["tariefmodel_centen"].to_numpy(), n
+            ),
+        }
     )

@@ -162,6 +162,22 @@ def producten(r: Rapport, gemeente: str) -> list | None:
     ]
 
 
+def celtarieven(r: Rapport, gemeente: str) -> list | None:
+    """With a result matrix: what the member would pay under the region's cell tariffs."""
+    naam = _lid(r, gemeente)
+    if r.params.resultaat is None or not _toont(r, naam) or r.resultaat.per_gemeente is None:
+        return None
+    tabel = gemeentecijfers.resultaattabel(
+        r.resultaat.per_gemeente, r.gemeenten, r.resultaatpublicatie.totaal_getoond
+    )
+    rij = tabel[tabel["Gemeente"] == naam]
+    return [
+        "## Resultaatfinanciering",
+        gemeenteteksten.celtarieven(r.params.realisatiejaar),
+        _x_tabel(r, rij, gemeentecijfers.RESULTAAT_FORMATEN, "Met de celtarieven", "Celtarieven"),
+    ]
+
+
 def regio(r: Rapport) -> list | None:
     """The region's table per member (in the region's budget report); None for one
     municipality."""
@@ -178,4 +194,23 @@ def regio(r: Rapport) -> list | None:
             "Per gemeente",
         ),
         Voetnoot(gemeenteteksten.regio_voetnoot()),
+    ]
+
+
+def resultaat(r: Rapport) -> list | None:
+    """A region: the cost of the result cells per member (in the region's report on result
+    tariffs); None for one municipality."""
+    per = r.resultaat.per_gemeente
+    if r.gemeenten is None or per is None:
+        return None
+    return [
+        "## Per gemeente",
+        gemeenteteksten.resultaat(r.gemeenten.minimum_clienten),
+        _x_tabel(
+            r,
+            gemeentecijfers.resultaattabel(per, r.gemeenten, r.resultaatpublicatie.totaal_getoond),
+            gemeentecijfers.RESULTAAT_FORMATEN,
+            "Kosten met de celtarieven per gemeente",
+            "Per gemeente",
+        ),
     ]

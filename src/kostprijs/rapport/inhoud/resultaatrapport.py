@@ -7,6 +7,7 @@ from kostprijs.publicatie import scenariocijfers
 from kostprijs.publicatie.celtabellen import formaten
 from kostprijs.rapport import resultaattabellen, teksten
 from kostprijs.rapport.figuren import resultaat_heatmap
+from kostprijs.rapport.inhoud import gemeenterapport
 from kostprijs.rapport.start import Rapport
 from kostprijs.rapport.teksten.resultaatteksten import kosten_uitleg, methode_zinnen, prijspeil_zin
 from kostprijs.rapport.weergave import Html, Kern, Lijst, Tabel
@@ -89,6 +90,11 @@ def kosten(r: Rapport) -> list:
             blad="Verschil per cliënt",
         ),
     ]
+
+
+def per_gemeente(r: Rapport) -> list | None:
+    """A region: the cost of the cells per member (nothing for one municipality)."""
+    return gemeenterapport.resultaat(r)
 
 
 def scenarios(r: Rapport) -> list:

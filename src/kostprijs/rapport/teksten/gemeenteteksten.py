@@ -180,3 +180,30 @@ def regio_voetnoot() -> str:
         "indicaties van dezelfde bestaande cliënten over de dagen dat die liepen, met de "
         "huidige tarieven."
     )
+
+
+def resultaat(minimum: int) -> str:
+    """Above the region's table of result-cell costs per member.
+
+    >>> resultaat(10)[:49]
+    'Per gemeente: de kosten van de geleverde zorg (ge'
+    """
+    return (
+        "Per gemeente: de kosten van de geleverde zorg (geleverde eenheden × kostprijs) en wat "
+        "de gemeente met de celtarieven van de regio zou betalen. De gemeenten tellen op tot de "
+        f'regio. Een gemeente met minder dan {minimum} cliënten staat als "x", net als in het '
+        "budgetrapport, met zo nodig een tweede gemeente."
+    )
+
+
+def celtarieven(realisatiejaar: int) -> str:
+    """Above a member's line of result-cell costs.
+
+    >>> celtarieven(2028)[:40]
+    'Wat de zorg van 2028 kostte (geleverde e'
+    """
+    return (
+        f"Wat de zorg van {realisatiejaar} kostte (geleverde eenheden × kostprijs) en wat de "
+        "gemeente ervoor zou betalen met de celtarieven van de regio (resultaatfinanciering; "
+        "zie het rapport Resultaattarieven van de regio)."
+    )
