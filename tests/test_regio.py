@@ -363,8 +363,7 @@ OOST_WEST = """regio:
 def oost_west(tmp_path_factory) -> Budgetimpact:
     """params/2027.yaml with a region of two members (65%, 52 weeks, 13 periods, budget in
     whole euros half up; realisatiejaar 2026 has 53 ISO weeks). Client A has an indication in
-    both members (OZL 1 in Oostdorp, OZL 2 in Westdorp: one product in two members at once is
-    an overlap), B in Westdorp only; A realised 1 hour in each member, B nothing."""
+    both members (OZL 1 in Oostdorp, OZL 2 in Westdorp), B in Westdorp only; A realised 1 hour in each member, B nothing."""
     basis = tmp_path_factory.mktemp("oostwest")
     params = laad_parameters(pad=parameters_met_regio(basis, OOST_WEST, "2027.yaml"))
     raw = basis / "raw"
@@ -515,6 +514,11 @@ def test_a_good_section_is_read(tmp_path):
             "regio.gemeenten",
             ["GM12345", "CBS-code"],
         ),
+        (
+            _blok(GOED[0], '{naam: Dongen, cbs: "GM08245"}'),
+            "regio.gemeenten",
+            ["GM08245", "CBS-code"],
+        ),
         (_blok(GOED[0], "{naam: Dongen, cbs: Dongen}"), "regio.gemeenten", ["Dongen", "CBS-code"]),
         (_blok(GOED[0], "{naam: Dongen, cbs: true}"), "regio.gemeenten", ["True", "CBS-code"]),
         (
@@ -592,3 +596,37 @@ def test_a_bad_section_regio_is_refused_naming_the_key(tmp_path, blok, sleutel, 
     assert sleutel in tekst, tekst
     for woord in woorden:
         assert woord in tekst, (woord, tekst)
+
+
+def test_one_product_of_a_client_in_two_members_at_once_is_no_overlap(tmp_path):
+    """A client who moves has the same product in both members for a while: two indications,
+    one per member, not an overlap; within one member the same lines are."""
+    from kostprijs.budget.invoer import lees_indicaties
+    from kostprijs.fouten import InvoerFout
+
+    params = laad_parameters(pad=parameters_met_regio(tmp_path, OOST_WEST, "2027.yaml"))
+    kop = "client;gemeente;productspecificatie;indicatie_per_week;begin;einde\n"
+    twee = tmp_path / "twee.csv"
+    twee.write_text(
+        kop + "A;Oostdorp;OZL 1;2;01-01-2027;31-03-2027\nA;Westdorp;OZL 1;2;01-03-2027;\n",
+        encoding="utf-8",
+    )
+    assert sorted(lees_indicaties(twee, params)["gemeente"]) == [0, 1]
+    een = tmp_path / "een.csv"
+    een.write_text(
+        kop + "A;Oostdorp;OZL 1;2;01-01-2027;31-03-2027\nA;GM9911;OZL 1;2;01-03-2027;\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvoerFout, match="overlapt"):
+        lees_indicaties(een, params)
+
+
+def test_a_stand_alone_budget_keeps_each_members_client_apart(regio_params, voorbeeld, regionaal):
+    """`kostprijs budget` (begroot) on a region's indications at the current tarieven: a
+    client per member, so its total is the members' costs at the current tarieven."""
+    from kostprijs.budget.impact import begroot
+
+    b = begroot(regio_params, voorbeeld / INDICATIES, voorbeeld / HUIDIGE_TARIEVEN)
+    assert b.clienten["client"].str.match(r"^GM\d{4}/").all()
+    totaal = int(regionaal.gemeenten["huidig_alle_centen"].sum())
+    assert int(b.clienten["jaar_centen"].sum()) == totaal

@@ -462,6 +462,9 @@ def begroot(
     b, pb = params.budget, params.bekostiging.periodebudget
     alle = lees_indicaties(Path(indicaties_pad), params)
     alle["client"] = normaliseer(alle["client"].to_numpy())[0]
+    if params.regio is not None:  # a client per member: each council pays its own budget
+        cbs = np.asarray([g.cbs + "/" for g in params.regio.gemeenten], dtype=object)
+        alle["client"] = cbs[alle["gemeente"].to_numpy()] + alle["client"].to_numpy(dtype=object)
     # (a million lines: a boolean selection copies every column, so only when it drops any)
     lopend = alle if alle["lopend"].all() else alle[alle["lopend"]].reset_index(drop=True)
     lijst = lees_tarieven(Path(tarieven_pad), params, meerdere=True)

@@ -8,6 +8,7 @@ member), and every budget figure is computed per member and for the region.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,8 +52,8 @@ class Regio:
         """
         return self._plekken.get(_sleutel(waarde))
 
-    @property
-    def _plekken(self) -> dict[str, int]:
+    @functools.cached_property
+    def _plekken(self) -> dict[str, int]:  # once per region: read for every distinct cell
         plekken = {}
         for i, g in enumerate(self.gemeenten):
             plekken[_sleutel(g.naam)] = i

@@ -40,7 +40,9 @@ def bladen(tabellen_: list[dict]) -> list[Blad]:
     ]
 
 
-def schrijf_excel(notebook: Path, uit: Path) -> None:
+def schrijf_excel(notebook: Path | dict, uit: Path) -> None:
     """Write the workbook of all tables in the executed `notebook`, atomically, reproducibly."""
     # plain JSON: nbformat's schema validation costs more import time than the whole export
-    schrijf_werkboek(bladen(tabellen(json.loads(Path(notebook).read_text(encoding="utf-8")))), uit)
+    if not isinstance(notebook, dict):  # a path (a notebook in memory is a dict already)
+        notebook = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    schrijf_werkboek(bladen(tabellen(notebook)), uit)

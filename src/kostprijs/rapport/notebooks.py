@@ -73,16 +73,19 @@ class Procesuitvoerder:
     for a report per member of a region, where starting a kernel per member (some 6 s) would
     take longer than the report. The cells run as in a kernel (the same display machinery;
     parameters injected by papermill's own function); an error stops the notebook with the
-    same Dutch message as `voer_notebook_uit`."""
+    same Dutch message as `voer_notebook_uit`. Between notebooks the names a notebook made
+    are removed (not IPython's reset: its garbage collection costs more than a report)."""
 
     def __init__(self) -> None:
         from IPython.core.interactiveshell import InteractiveShell
 
         self.shell = InteractiveShell.instance()
+        self._eigen = set(self.shell.user_ns)
 
     def voer_uit(
         self, notebook: Path, uit: Path, *, run_id: str | None = None, **parameters
-    ) -> None:
+    ) -> nbformat.NotebookNode:
+        """Execute `notebook` with `parameters`, write it to `uit` (atomically), return it."""
         from IPython.utils.capture import capture_output
         from papermill.iorw import load_notebook_node
         from papermill.parameterize import parameterize_notebook
@@ -91,9 +94,12 @@ class Procesuitvoerder:
         nb = parameterize_notebook(
             load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python"
         )
-        self.shell.reset(new_session=False)
+        for naam in set(self.shell.user_ns) - self._eigen:
+            del self.shell.user_ns[naam]
         teller = 0
         for cel in nb.cells:
+            if "injected-parameters" in cel.metadata.get("tags", []):
+                cel["id"] = "injected-parameters"
             if cel.cell_type != "code":
                 continue
             teller += 1
@@ -107,14 +113,19 @@ class Procesuitvoerder:
                     f"Het notebook {Path(notebook).name} stopte in cel {teller}: {melding}"
                 ) from None
             cel.execution_count = teller
+            # as nbformat.v4.new_output builds them, without validating each one: the
+            # notebook is validated once, when it is written
             cel.outputs = [
-                nbformat.v4.new_output("display_data", data=o.data, metadata=o.metadata)
+                nbformat.from_dict(
+                    {"output_type": "display_data", "data": o.data, "metadata": o.metadata}
+                )
                 for o in vangst.outputs
             ]
             if vangst.stdout:
-                cel.outputs.insert(
-                    0, nbformat.v4.new_output("stream", name="stdout", text=vangst.stdout)
-                )
+                tekst = {"output_type": "stream", "name": "stdout", "text": vangst.stdout}
+                cel.outputs.insert(0, nbformat.from_dict(tekst))
+        if run_id is not None:
+            nb.metadata["kostprijs"] = {"run_id": run_id}
         with atomisch(uit) as tmp:
             nbformat.write(nb, tmp)
-            _afwerken(tmp, run_id)
+        return nb

@@ -9,8 +9,11 @@ at all: they are written into a new folder that replaces the old one when every 
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 import tempfile
+from multiprocessing import get_context
 from pathlib import Path
 
 from kostprijs.bestanden import catalogus
@@ -21,12 +24,13 @@ from kostprijs.herkomst.manifest import lees_manifest
 from kostprijs.paden import NOTEBOOKS, processed_map, raw_map
 from kostprijs.parameters import laad_parameters
 from kostprijs.rapport.export import schrijf_excel
-from kostprijs.rapport.html import schrijf_html
+from kostprijs.rapport.html import naar_html
 from kostprijs.rapport.notebooks import Procesuitvoerder
 from kostprijs.rapport.start import gedeeld
 
 NOTEBOOK = "07_gemeentebudget"
 RAPPORT = "budget"  # reports/<jaar>/gemeenten/<gemeente>/budget.html
+MAX_WERKERS = 4  # processes for the members' reports (each reads the run's records once)
 
 
 def draai(
@@ -68,21 +72,39 @@ def draai(
 
 
 def _schrijf_rapporten(params, run_id, raw: Path, processed: Path, manifest: Path, werk, uit):
-    """Every member's notebook executed into `werk` and rendered into `uit`/<gemeente>/."""
+    """Every member's notebook executed into `werk` and rendered into `uit`/<gemeente>/, the
+    members shared over a few worker processes (at national scale, hundreds of members)."""
+    werk.mkdir(parents=True, exist_ok=True)
+    leden = list(params.regio.gemeenten)
+    n = max(1, min(os.cpu_count() or 1, MAX_WERKERS, len(leden) // 4))
+    taak = functools.partial(
+        _schrijf_deel,
+        jaar=params.jaar,
+        run_id=run_id,
+        paden=(raw.resolve(), processed.resolve(), manifest.resolve(), werk, uit),
+    )
+    if n == 1:
+        taak(leden)
+        return
+    with get_context("fork").Pool(n) as pool:
+        pool.map(taak, [leden[i::n] for i in range(n)])
+
+
+def _schrijf_deel(leden, *, jaar: int, run_id: str, paden) -> None:
+    raw, processed, manifest, werk, uit = paden
     uitvoerder = Procesuitvoerder()
-    with gedeeld():  # the run's records are read once, for all members
-        for g in params.regio.gemeenten:
-            notebook = werk / f"{g.map}.ipynb"
-            uitvoerder.voer_uit(
+    with gedeeld():  # the run's records are read once per process, for all its members
+        for g in leden:
+            nb = uitvoerder.voer_uit(
                 NOTEBOOKS / f"{NOTEBOOK}.ipynb",
-                notebook,
+                werk / f"{g.map}.ipynb",
                 run_id=run_id,
-                jaar=params.jaar,
-                raw=raw.resolve(),
-                processed=processed.resolve(),
-                manifest=manifest.resolve(),
+                jaar=jaar,
+                raw=raw,
+                processed=processed,
+                manifest=manifest,
                 gemeente=g.naam,
             )
             (uit / g.map).mkdir()
-            schrijf_html(notebook, uit / g.map / f"{RAPPORT}.html")
-            schrijf_excel(notebook, uit / g.map / f"{RAPPORT}.xlsx")
+            schrijf_tekst(uit / g.map / f"{RAPPORT}.html", naar_html(nb))
+            schrijf_excel(nb, uit / g.map / f"{RAPPORT}.xlsx")
