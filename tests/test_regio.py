@@ -565,6 +565,7 @@ def test_a_good_section_is_read(tmp_path):
     ],
     ids=[
         "cbs-vijf-cijfers",
+        "cbs-vijf-cijfers-met-nul",
         "cbs-een-naam",
         "cbs-bool",
         "dubbele-naam",
