@@ -152,7 +152,7 @@ $(REKENBLAD): $(STAPPEN)/rekenblad.vinger $(PROCESSED)/budgetimpact/handtekening
 REGIO := $(shell grep -qs '^regio:' params/$(JAAR).yaml && echo ja)
 GEMEENTEN := $(if $(REGIO),$(BUILD)/gemeenten.txt)
 $(BUILD)/gemeenten.txt: $(STAPPEN)/gemeenten.vinger $(PROCESSED)/budgetimpact/handtekening.json \
-  $(MANIFEST)
+  $(PROCESSED)/resultaattarieven/handtekening.json $(MANIFEST)
 	$(KOSTPRIJS) gemeenterapporten --jaar $(JAAR) --raw '$(RAW)' --processed $(PROCESSED) \
 	  --manifest $(MANIFEST) --uit $(REPORTS)/gemeenten --lijst $@
 

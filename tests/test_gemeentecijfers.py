@@ -60,3 +60,14 @@ def test_a_lone_small_member_takes_the_next_smallest_with_it():
     clienten["Klein"] = 6
     assert verborgen_gemeenten(clienten, K) == {"Klein": PRIMAIR, "Mini": PRIMAIR}
     assert verborgen_gemeenten(pd.Series({"A": 40, "B": 12}), K) == {}
+
+
+def test_hidden_members_together_must_be_enough_clients():
+    """Two small members of 3 and 4 clients (k = 10): the region minus the others would be an
+    amount over 7 clients, so the next smallest member goes with them."""
+    clienten = pd.Series({"Groot": 900, "Middel": 120, "Klein": 3, "Mini": 4})
+    assert verborgen_gemeenten(clienten, K) == {
+        "Klein": PRIMAIR,
+        "Mini": PRIMAIR,
+        "Middel": SECUNDAIR,
+    }

@@ -425,9 +425,9 @@ def test_53_week_realisation_converted_is_apportioned_over_the_members_by_hand(o
 @pytest.mark.parametrize(
     ("bestand", "rij", "waarde", "melding"),
     [
-        (INDICATIES, 1234, "Tilburg", "gemeente 'Tilburg' hoort niet bij de regio " + REGIO),
+        (INDICATIES, 1234, "Tilburg", "gemeente 'Tilburg' hoort niet bij " + REGIO),
         (INDICATIES, 17, "", "de gemeente ontbreekt"),
-        (REALISATIE, 30_000, "GM0855", "gemeente 'GM0855' hoort niet bij de regio " + REGIO),
+        (REALISATIE, 30_000, "GM0855", "gemeente 'GM0855' hoort niet bij " + REGIO),
         (REALISATIE, 5, "", "de gemeente ontbreekt"),
     ],
 )

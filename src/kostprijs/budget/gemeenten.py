@@ -79,7 +79,9 @@ class Verdeler:
         factor = factor_schaal(b.gebruiksfactor if gebruiksfactor is None else gebruiksfactor)
 
         def totaal(tarieven: Tarieven, factor_: int | None = None) -> np.ndarray:
-            per_client = v.per_client(tarieven.voor(indicaties), factor_ or factor, b, pb)
+            per_client = v.per_client(
+                tarieven.voor(indicaties), factor if factor_ is None else factor_, b, pb
+            )
             return self.van_clienten(v.clienten, per_client)
 
         return totaal

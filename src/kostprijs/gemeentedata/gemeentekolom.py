@@ -30,7 +30,7 @@ def gemeente_codes(df: pd.DataFrame, regio: Regio | None) -> np.ndarray | None:
         return None
     if KOLOM not in df.attrs.get("kolommen", ()):
         raise InvoerFout(
-            f"kolom '{KOLOM}' ontbreekt: de parameters noemen de regio {regio.naam}, dus elke "
+            f"kolom '{KOLOM}' ontbreekt: de parameters beschrijven {regio.naam}, een regio, dus elke "
             "rij zegt voor welke gemeente hij is.",
             bestand=df.attrs.get("bestand"),
             rij=1,
@@ -47,7 +47,7 @@ def gemeente_codes(df: pd.DataFrame, regio: Regio | None) -> np.ndarray | None:
             buiten,
             KOLOM,
             lambda i: (
-                f"gemeente '{waarden[i]}' hoort niet bij de regio {regio.naam}."
+                f"gemeente '{waarden[i]}' hoort niet bij {regio.naam}."
                 if str(waarden[i]).strip()
                 else "de gemeente ontbreekt."
             ),

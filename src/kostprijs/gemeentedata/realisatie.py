@@ -64,7 +64,10 @@ def periode_grenzen(jaar: int, perioden: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _sleutel(realisatie: pd.DataFrame) -> list[str]:
-    return [*REGEL, *(["aanbieder"] if "aanbieder" in realisatie else [])]
+    """What makes a line one declaration: a region's member too (a credit in one member never
+    cancels a declaration to another, nor is a line of each a duplicate)."""
+    extra = [k for k in ("aanbieder", "gemeente") if k in realisatie]
+    return [*REGEL, *extra]
 
 
 def _rijen(tabel: pd.DataFrame, waar: np.ndarray, hoeveel: int = 6) -> str:

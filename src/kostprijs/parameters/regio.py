@@ -84,7 +84,8 @@ def cbs_code(waarde, bron: Path, naam: str) -> str:
     ('GM0855', 'GM0784')
     """
     code = CBS_CODE.match(str(waarde).strip())
-    if isinstance(waarde, bool) or not code:
+    # YAML reads cbs: 0344 as the octal number 228: only a quoted code is certain
+    if not isinstance(waarde, str) or not code:
         raise ConfiguratieFout(
             f"{bron.name}: regio.gemeenten: de CBS-code van {naam} is '{waarde}'; een "
             "gemeentecode is GM met vier cijfers, bijvoorbeeld GM0855 (zet hem tussen "

@@ -12,7 +12,8 @@ so:
   as well, until no line can be solved by subtraction from its total.
 
 The same pattern is applied to every published surface (the region's report and every member's
-report), so no combination of them gives a hidden figure back.
+report). The rule per line excludes solving a cell from one total; a combination of rows and
+columns can still solve a cell in an unlucky pattern (not yet checked: docs/regio.md).
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ class Gemeentepublicatie:
     verborgen: dict[str, str]  # member -> PRIMAIR or SECUNDAIR: none of its amounts shown
     cellen: frozenset[tuple[str, str]]  # (member, product) cells not shown
     minimum_clienten: int
+    # members whose figures over existing clients are not shown (realisation, usage factor,
+    # transition, the column of existing clients): too few existing clients, or hidden
+    bestaand_verborgen: frozenset[str] = frozenset()
+    # members whose split into existing and new clients is not shown (too few new clients)
+    splitsing_verborgen: frozenset[str] = frozenset()
 
     def toont(self, gemeente: str) -> bool:
         return gemeente not in self.verborgen
@@ -48,11 +54,17 @@ def verborgen_gemeenten(clienten: pd.Series, minimum: int) -> dict[str, str]:
     {'C': 'primair', 'B': 'secundair'}
     >>> verborgen_gemeenten(pd.Series({"A": 500, "B": 40, "C": 14}), 10)
     {}
+    >>> verborgen_gemeenten(pd.Series({"A": 500, "B": 40, "C": 3, "D": 4}), 10)
+    {'C': 'primair', 'D': 'primair', 'B': 'secundair'}
     """
     uit = {g: PRIMAIR for g, n in clienten.items() if n < minimum}
-    if len(uit) == 1 and len(clienten) > 1:
-        overig = clienten[~clienten.index.isin(list(uit))]
-        uit[str(overig.sort_values(kind="stable").index[0])] = SECUNDAIR
+    # one hidden member, or hidden members that together are still few clients: the region's
+    # total minus the others tells about them; the next smallest go with them
+    overig = clienten[~clienten.index.isin(list(uit))].sort_values(kind="stable")
+    for g in overig.index:
+        if not uit or (len(uit) >= 2 and clienten[list(uit)].sum() >= minimum):
+            break
+        uit[str(g)] = SECUNDAIR
     return uit
 
 
@@ -100,14 +112,26 @@ def gemeentepublicatie(
         (str(matrix.index[i]), str(matrix.columns[j]))
         for i, j in zip(*np.nonzero(masker), strict=True)
     )
-    return Gemeentepublicatie(verborgen, cellen, k)
+    t = totalen.set_index("gemeente")
+    bestaand = set(verborgen) | set(verborgen_gemeenten(t["bestaande_clienten"], k))
+    nieuw = t["clienten"] - t["bestaande_clienten"]
+    splitsing = set(nieuw[(nieuw > 0) & (nieuw < k)].index)
+    return Gemeentepublicatie(verborgen, cellen, k, frozenset(bestaand), frozenset(splitsing))
+
+
+def basis_geheim(bi: Budgetimpact, verborgen: frozenset[str]) -> bool:
+    """The basis of the differences holds a new product at its new tarief: while that tarief
+    is hidden, no basis and no difference is published (as `scenariocijfers.totalen_tabel`)."""
+    return bool(set(bi.nieuwe_producten) & verborgen)
 
 
 def _verschil(nieuw: int, huidig: int) -> float | None:
     return (nieuw - huidig) / huidig if huidig else None
 
 
-def regiotabel(bi: Budgetimpact, pub: Gemeentepublicatie, geheim: list[str]) -> pd.DataFrame:
+def regiotabel(
+    bi: Budgetimpact, pub: Gemeentepublicatie, geheim: list[str], verborgen_: frozenset[str]
+) -> pd.DataFrame:
     """One row per member and one for the region: clients, the costs per year at the new and
     the current tarieven, the difference, last year's actual spending and the measured usage
     factor. A hidden member's row is x; amounts at the new tarieven are x while a new tarief
@@ -143,10 +167,14 @@ def regiotabel(bi: Budgetimpact, pub: Gemeentepublicatie, geheim: list[str]) -> 
             "Gebruiksfactor gemeten": rijen["gebruiksfactor_gewogen"].astype(float).round(4),
         }
     ).astype(object)
+    bestaand = uit["Gemeente"].isin(list(pub.bestaand_verborgen))
+    uit.loc[bestaand, ["Realisatie bestaande cliënten", "Gebruiksfactor gemeten"]] = MARKER
     verborgen = uit["Gemeente"].isin(list(pub.verborgen))
     uit.loc[verborgen, uit.columns[1:]] = MARKER
     if geheim:
         uit[["Kosten per jaar, nieuwe tarieven", "Verschil", "Verschil (%)"]] = MARKER
+    if basis_geheim(bi, verborgen_):
+        uit[["Kosten per jaar, huidige tarieven", "Verschil", "Verschil (%)"]] = MARKER
     return uit
 
 
@@ -168,7 +196,11 @@ def rij(bi: Budgetimpact, gemeente: str) -> pd.Series:
 
 
 def kosten_tabel(
-    bi: Budgetimpact, gemeente: str, realisatiejaar: int, geheim: list[str]
+    bi: Budgetimpact,
+    gemeente: str,
+    realisatiejaar: int,
+    geheim: list[str],
+    pub: Gemeentepublicatie,
 ) -> pd.DataFrame:
     """A member's costs per year: at the new and the current tarieven, all and existing
     clients, and its actual spending last year."""
@@ -194,10 +226,14 @@ def kosten_tabel(
     ).astype(object)
     if geheim:
         uit.loc[0, uit.columns[1:]] = MARKER
+    if gemeente in pub.bestaand_verborgen | pub.splitsing_verborgen:
+        uit[uit.columns[2]] = MARKER
     return uit
 
 
-def scenario_tabel(bi: Budgetimpact, gemeente: str, geheim_: list[str]) -> pd.DataFrame:
+def scenario_tabel(
+    bi: Budgetimpact, gemeente: str, geheim_: list[str], basis_geheim_: bool = False
+) -> pd.DataFrame:
     """A member's costs per year in every tariff scenario; a scenario with a hidden tarief x."""
     s = bi.gemeenten_scenarios
     s = s[s["gemeente"] == gemeente]
@@ -211,6 +247,8 @@ def scenario_tabel(bi: Budgetimpact, gemeente: str, geheim_: list[str]) -> pd.Da
         }
     ).astype(object)
     uit.loc[uit["Scenario"].isin(geheim_), uit.columns[1:]] = MARKER
+    if basis_geheim_:
+        uit[uit.columns[1:]] = MARKER
     return uit
 
 
@@ -246,7 +284,8 @@ def product_tabel(
     ).astype(object)
     weg = [(gemeente, x) in pub.cellen for x in uit["Productspecificatie"]]
     uit.loc[weg, ["Cliënten", "Bedrag per jaar, nieuwe tarieven"]] = MARKER
-    uit.loc[uit["Productspecificatie"].isin(verborgen), "Bedrag per jaar, nieuwe tarieven"] = MARKER
+    # a product the inkooptafel may not see: its clients are masked in the region's tables too
+    uit.loc[uit["Productspecificatie"].isin(verborgen), uit.columns[1:]] = MARKER
     return uit
 
 

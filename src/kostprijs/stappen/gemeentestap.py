@@ -60,6 +60,7 @@ def draai(
         shutil.rmtree(oud, ignore_errors=True)
         if uit.exists():
             uit.rename(oud)
+        nieuw.chmod(0o755)  # mkdtemp makes it the owner's only; reports are for readers
         nieuw.rename(uit)
         shutil.rmtree(oud, ignore_errors=True)
     finally:

@@ -190,7 +190,7 @@ STAPPENLIJST = (
         "een regio: het budgetrapport van elke gemeente, voor haar gemeenteraad (notebook 07 "
         "per gemeente)",
         f"`reports/<jaar>/{catalogus.GEMEENTEN}/<gemeente>/budget.html` en `.xlsx`",
-        na=("budget", "manifest"),
+        na=("budget", "resultaat", "manifest"),
         raw=("**/*",),
         methode=True,
         geheim=True,

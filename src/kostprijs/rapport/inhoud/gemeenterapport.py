@@ -63,8 +63,10 @@ def kop(r: Rapport, gemeente: str) -> list:
     punten = gemeenteteksten.kern(
         int(g["clienten"]),
         r.jaar,
-        None if r.geheim else (int(g["nieuw_alle_centen"]), int(g["huidig_basis_centen"])),
-        int(g["realisatie_centen"]),
+        None
+        if r.geheim or gemeentecijfers.basis_geheim(r.budget, r.verborgen)
+        else (int(g["nieuw_alle_centen"]), int(g["huidig_basis_centen"])),
+        None if naam in r.gemeenten.bestaand_verborgen else int(g["realisatie_centen"]),
         p.realisatiejaar,
         bool(r.budget.nieuwe_producten),
     )
@@ -75,7 +77,9 @@ def kosten(r: Rapport, gemeente: str) -> list | None:
     naam = _lid(r, gemeente)
     if not _toont(r, naam):
         return None
-    tabel = gemeentecijfers.kosten_tabel(r.budget, naam, r.params.realisatiejaar, r.geheim)
+    tabel = gemeentecijfers.kosten_tabel(
+        r.budget, naam, r.params.realisatiejaar, r.geheim, r.gemeenten
+    )
     return [
         "## Kosten per jaar",
         gemeenteteksten.kosten(teksten.gebruiksfactor(r.params), r.params.realisatiejaar),
@@ -92,7 +96,9 @@ def scenarios(r: Rapport, gemeente: str) -> list | None:
         "## Tariefscenario's",
         "De scenario's van de regio, met de indicaties van deze gemeente.",
         Tabel(
-            gemeentecijfers.scenario_tabel(r.budget, naam, geheim),
+            gemeentecijfers.scenario_tabel(
+                r.budget, naam, geheim, gemeentecijfers.basis_geheim(r.budget, r.verborgen)
+            ),
             scenariocijfers.FORMATEN,
             titel="Kosten per jaar per scenario",
             blad="Scenario's",
@@ -125,13 +131,18 @@ def gebruik(r: Rapport, gemeente: str) -> list | None:
     if not _toont(r, naam):
         return None
     g = gemeentecijfers.rij(r.budget, naam)
+    if naam in r.gemeenten.bestaand_verborgen:
+        return [
+            "## Werkelijk gebruik",
+            gemeenteteksten.gebruik_verborgen(r.gemeenten.minimum_clienten, p.realisatiejaar),
+        ]
     gemeten = float(g["gebruiksfactor_gewogen"])
+    if gemeten != gemeten:  # no realisation of existing clients
+        return ["## Werkelijk gebruik", gemeenteteksten.geen_realisatie(p.realisatiejaar)]
     uit = [
         "## Werkelijk gebruik",
         gemeenteteksten.gebruik(
-            procent(Decimal(repr(gemeten)), 1) if gemeten == gemeten else MARKER,
-            teksten.gebruiksfactor(p),
-            p.realisatiejaar,
+            procent(Decimal(repr(gemeten)), 1), teksten.gebruiksfactor(p), p.realisatiejaar
         ),
     ]
     if p.bekostiging.periodebudget and not r.geheim:
@@ -162,13 +173,25 @@ def producten(r: Rapport, gemeente: str) -> list | None:
     ]
 
 
+def _per_gemeente_resultaat(r: Rapport):
+    """The result step's figures per member, checked against the members of the parameters."""
+    per = r.resultaat.per_gemeente
+    if per is None or list(per["gemeente"]) != list(r.params.regio.namen):
+        raise ConfiguratieFout(
+            f"De resultaattarieven in {r.processed} zijn niet per gemeente van "
+            f"{r.params.regio.naam} berekend (de gemeenten zijn veranderd, of de stap is "
+            f"ouder). Draai `make report JAAR={r.jaar}` opnieuw."
+        )
+    return per
+
+
 def celtarieven(r: Rapport, gemeente: str) -> list | None:
     """With a result matrix: what the member would pay under the region's cell tariffs."""
     naam = _lid(r, gemeente)
-    if r.params.resultaat is None or not _toont(r, naam) or r.resultaat.per_gemeente is None:
+    if r.params.resultaat is None or not _toont(r, naam):
         return None
     tabel = gemeentecijfers.resultaattabel(
-        r.resultaat.per_gemeente, r.gemeenten, r.resultaatpublicatie.totaal_getoond
+        _per_gemeente_resultaat(r), r.gemeenten, r.resultaatpublicatie.totaal_getoond
     )
     rij = tabel[tabel["Gemeente"] == naam]
     return [
@@ -188,7 +211,7 @@ def regio(r: Rapport) -> list | None:
         gemeenteteksten.regio(r.gemeenten.minimum_clienten, r.jaar),
         _x_tabel(
             r,
-            gemeentecijfers.regiotabel(r.budget, r.gemeenten, r.geheim),
+            gemeentecijfers.regiotabel(r.budget, r.gemeenten, r.geheim, r.verborgen),
             gemeentecijfers.REGIO_FORMATEN,
             "Budgetimpact per gemeente",
             "Per gemeente",
@@ -200,9 +223,9 @@ def regio(r: Rapport) -> list | None:
 def resultaat(r: Rapport) -> list | None:
     """A region: the cost of the result cells per member (in the region's report on result
     tariffs); None for one municipality."""
-    per = r.resultaat.per_gemeente
-    if r.gemeenten is None or per is None:
+    if r.gemeenten is None:
         return None
+    per = _per_gemeente_resultaat(r)
     return [
         "## Per gemeente",
         gemeenteteksten.resultaat(r.gemeenten.minimum_clienten),

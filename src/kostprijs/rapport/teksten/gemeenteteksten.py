@@ -11,11 +11,12 @@ from kostprijs.opmaak import euro, getal, procent
 def inleiding(gemeente: str, regio: str, aantal: int, jaar: int) -> str:
     """Under the title of a member's report.
 
-    >>> inleiding("Kleindorp", "Regio Voorbeeldland", 4, 2029)[:86]
-    'Kleindorp koopt Wmo-begeleiding in met de regio Regio Voorbeeldland (4 gemeenten): één'
+    >>> inleiding("Kleindorp", "Regio Voorbeeldland", 4, 2029)[:83]
+    'Kleindorp koopt Wmo-begeleiding samen in met de andere gemeenten van Regio Voorbeel'
     """
     return (
-        f"{gemeente} koopt Wmo-begeleiding in met de regio {regio} ({aantal} gemeenten): één "
+        f"{gemeente} koopt Wmo-begeleiding samen in met de andere gemeenten van {regio} "
+        f"({aantal} gemeenten): één "
         f"kostprijsonderzoek en één tarievenlijst voor {jaar}. Dit rapport laat zien wat die "
         f"tarieven voor {gemeente} betekenen, met de indicaties en de realisatie van "
         f"{gemeente} zelf. De bedragen van alle gemeenten samen zijn die van de regio, tot op "
@@ -27,7 +28,7 @@ def kern(
     clienten: int,
     jaar: int,
     kosten: tuple[int, int] | None,
-    realisatie: int,
+    realisatie: int | None,
     realisatiejaar: int,
     nieuwe_producten: bool = False,
 ) -> tuple[str, ...]:
@@ -56,10 +57,11 @@ def kern(
             f"Kosten per jaar met de nieuwe tarieven {euro(nieuw, centen=True, heel=True)}, met "
             f"de huidige{nieuwe} {euro(huidig, centen=True, heel=True)}: {verschil}{deel}."
         )
-    punten.append(
-        f"Realisatie {realisatiejaar} van de bestaande cliënten: "
-        f"{euro(realisatie, centen=True, heel=True)}."
-    )
+    if realisatie is not None:  # None: too few existing clients to publish it
+        punten.append(
+            f"Realisatie {realisatiejaar} van de bestaande cliënten: "
+            f"{euro(realisatie, centen=True, heel=True)}."
+        )
     return tuple(punten)
 
 
@@ -107,6 +109,31 @@ def gebruik(gemeten: str, parameter: str, realisatiejaar: int) -> str:
         f"In {realisatiejaar} gebruikten de bestaande cliënten van deze gemeente {gemeten} van "
         "hun indicatie, over de dagen dat die liep en gewogen naar de kosten; het model rekent "
         f"voor de hele regio met {parameter}."
+    )
+
+
+def gebruik_verborgen(minimum: int, realisatiejaar: int) -> str:
+    """Instead of the usage of a member with too few existing clients.
+
+    >>> gebruik_verborgen(10, 2028)[:50]
+    'De realisatie van 2028 en het gebruik van de indic'
+    """
+    return (
+        f"De realisatie van {realisatiejaar} en het gebruik van de indicaties worden voor deze "
+        f"gemeente niet gepubliceerd: ze gaan over minder dan {minimum} bestaande cliënten, of "
+        "zouden met de andere gemeenten samen zo'n klein aantal teruggeven."
+    )
+
+
+def geen_realisatie(realisatiejaar: int) -> str:
+    """A member without realisation of existing clients.
+
+    >>> geen_realisatie(2028)
+    'Deze gemeente had in 2028 geen realisatie van bestaande cliënten; het gebruik is niet te meten.'
+    """
+    return (
+        f"Deze gemeente had in {realisatiejaar} geen realisatie van bestaande cliënten; het "
+        "gebruik is niet te meten."
     )
 
 
