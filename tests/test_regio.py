@@ -18,7 +18,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kostprijs.budget.impact import HUIDIG, NIEUW, Budgetimpact, bereken_budgetimpact
+from kostprijs.budget.impact import (
+    HUIDIG,
+    NIEUW,
+    NIEUWE_PRODUCTEN,
+    Budgetimpact,
+    bereken_budgetimpact,
+)
 from kostprijs.fouten import ConfiguratieFout, InvoerFout
 from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
@@ -201,6 +207,10 @@ def test_costs_per_year_add_up_to_the_cent(regionaal):
     assert int(g["huidig_bestaand_centen"].sum()) == huidig["bestaande_clienten_centen"]
     assert int(g["nieuw_alle_centen"].sum()) == regionaal.nieuw_alle_centen
     assert int(g["nieuw_bestaand_centen"].sum()) == regionaal.nieuw_bestaand_centen
+    assert int(g["huidig_basis_centen"].sum()) == regionaal.huidig_basis_centen
+    if regionaal.nieuwe_producten:  # the region's row of the products without a current tarief
+        nieuwe = regionaal.totalen.set_index("scenario").loc[NIEUWE_PRODUCTEN]
+        assert int(g["nieuwe_producten_centen"].sum()) == nieuwe["alle_clienten_centen"]
 
 
 def test_realisation_adds_up_to_the_cent(regionaal):

@@ -38,6 +38,7 @@ TOTAAL_KOLOMMEN = [
     "huidig_alle_centen",
     "huidig_bestaand_centen",
     "huidig_basis_centen",
+    "nieuwe_producten_centen",
     "realisatie_centen",
     "realisatie_normjaar_centen",
     "gebruiksfactor_gewogen",
@@ -134,6 +135,8 @@ def gemeentecijfers(
     v = Verdeler(regio, gemeente_van_client)
     alle = v.totaal(indicaties, b, pb)
     huidig_alle = v.totaal(indicaties[met_huidig], b, pb)
+    # the products without a current tarief, at their new one (a row of the region's totals)
+    nieuwe = v.totaal(indicaties[~met_huidig], b, pb) if (~met_huidig).any() else None
     van_bestaand = v.totaal(bestaand, b, pb)
     van_bestaand_huidig = v.totaal(bestaand_met_huidig, b, pb)
     gerealiseerd = som_per_groep(
@@ -159,6 +162,7 @@ def gemeentecijfers(
             "huidig_bestaand_centen": van_bestaand_huidig(huidig),
             # the basis of every difference: new products at their new tarief
             "huidig_basis_centen": alle(huidig_basis),
+            "nieuwe_producten_centen": np.zeros(v.n, np.int64) if nieuwe is None else nieuwe(nieuw),
             "realisatie_centen": gerealiseerd,
             "realisatie_normjaar_centen": verdeel(normjaar(int(gerealiseerd.sum())), gerealiseerd),
             "gebruiksfactor_gewogen": _gewogen_gebruik(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kostprijs.budget.impact import Budgetimpact
+from kostprijs.budget.impact import NIEUWE_PRODUCTEN, Budgetimpact
 from kostprijs.onderzoek.onthulling import MARKER
 from kostprijs.parameters.regio import Regio
 
@@ -224,10 +224,20 @@ def kosten_tabel(
             ],
         }
     ).astype(object)
+    if bi.nieuwe_producten:  # as in the region's totals: new products on a row of their own
+        rij_ = {uit.columns[0]: NIEUWE_PRODUCTEN, uit.columns[1]: g["nieuwe_producten_centen"]}
+        uit = pd.concat([uit.iloc[:2], pd.DataFrame([rij_]), uit.iloc[2:]], ignore_index=True)
+        uit = uit.astype(object)
+        uit.iloc[2, 2] = None  # existing clients' part: not split per member
     if geheim:
         uit.loc[0, uit.columns[1:]] = MARKER
-    if gemeente in pub.bestaand_verborgen | pub.splitsing_verborgen:
+        if bi.nieuwe_producten:
+            uit.loc[2, uit.columns[1]] = MARKER
+    indicatie = uit.index[:-1]  # the rows from indications; the last is the realisation
+    if gemeente in pub.bestaand_verborgen:
         uit[uit.columns[2]] = MARKER
+    elif gemeente in pub.splitsing_verborgen:  # all minus existing: the few new clients
+        uit.loc[indicatie, uit.columns[2]] = MARKER
     return uit
 
 

@@ -83,7 +83,13 @@ def kosten(r: Rapport, gemeente: str) -> list | None:
     return [
         "## Kosten per jaar",
         gemeenteteksten.kosten(teksten.gebruiksfactor(r.params), r.params.realisatiejaar),
-        Tabel(tabel, {k: "centen_heel" for k in tabel.columns[1:]}, titel="Kosten per jaar"),
+        _x_tabel(
+            r,
+            tabel,
+            {k: "centen_heel" for k in tabel.columns[1:]},
+            "Kosten per jaar",
+            "Kosten per jaar",
+        ),
     ]
 
 
