@@ -641,3 +641,15 @@ def test_a_stand_alone_budget_keeps_each_members_client_apart(regio_params, voor
     assert b.clienten["client"].str.match(r"^GM\d{4}/").all()
     totaal = int(regionaal.gemeenten["huidig_alle_centen"].sum())
     assert int(b.clienten["jaar_centen"].sum()) == totaal
+
+
+def test_a_members_cost_table_converts_a_53_week_realisation_like_the_region(oost_west):
+    """2026 has 53 ISO weeks: the member's table names them and adds the converted row (the
+    apportioned 39,25 of Oostdorp), as the region's totals do."""
+    from kostprijs.publicatie.gemeentecijfers import Gemeentepublicatie, kosten_tabel
+
+    pub = Gemeentepublicatie({}, frozenset(), 1)
+    tabel = kosten_tabel(oost_west, "Oostdorp", 2026, [], pub, 52)
+    rijen = dict(zip(tabel["Grondslag"], tabel[tabel.columns[2]], strict=True))
+    assert rijen["Realisatie 2026 × huidige tarieven (53 weken)"] == 4_000
+    assert rijen["Realisatie 2026 × huidige tarieven, omgerekend naar 52 weken"] == 3_925

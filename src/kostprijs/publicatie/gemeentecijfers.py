@@ -201,16 +201,22 @@ def kosten_tabel(
     realisatiejaar: int,
     geheim: list[str],
     pub: Gemeentepublicatie,
+    weken_per_jaar: int = 52,
 ) -> pd.DataFrame:
     """A member's costs per year: at the new and the current tarieven, all and existing
-    clients, and its actual spending last year."""
+    clients, and its actual spending last year (in a year of another number of ISO weeks,
+    also converted to the model's weeks, as in the region's totals)."""
     g = rij(bi, gemeente)
+    realisatie = f"Realisatie {realisatiejaar} × huidige tarieven"
+    omrekenen = bi.weken_realisatiejaar != weken_per_jaar
+    if omrekenen:
+        realisatie += f" ({bi.weken_realisatiejaar} weken)"
     uit = pd.DataFrame(
         {
             "Grondslag": [
                 "Indicaties × gebruiksfactor × nieuwe tarieven",
                 "Indicaties × gebruiksfactor × huidige tarieven",
-                f"Realisatie {realisatiejaar} × huidige tarieven",
+                realisatie,
             ],
             f"Alle cliënten (n = {g['clienten']})": [
                 g["nieuw_alle_centen"],
@@ -229,11 +235,20 @@ def kosten_tabel(
         uit = pd.concat([uit.iloc[:2], pd.DataFrame([rij_]), uit.iloc[2:]], ignore_index=True)
         uit = uit.astype(object)
         uit.iloc[2, 2] = None  # existing clients' part: not split per member
+    n_realisatie = 1
+    if omrekenen:
+        naam = (
+            f"Realisatie {realisatiejaar} × huidige tarieven, omgerekend naar "
+            f"{weken_per_jaar} weken"
+        )
+        rij_ = {uit.columns[0]: naam, uit.columns[2]: g["realisatie_normjaar_centen"]}
+        uit = pd.concat([uit, pd.DataFrame([rij_])], ignore_index=True).astype(object)
+        n_realisatie = 2
     if geheim:
         uit.loc[0, uit.columns[1:]] = MARKER
         if bi.nieuwe_producten:
             uit.loc[2, uit.columns[1]] = MARKER
-    indicatie = uit.index[:-1]  # the rows from indications; the last is the realisation
+    indicatie = uit.index[:-n_realisatie]  # the rows from indications; then the realisation
     if gemeente in pub.bestaand_verborgen:
         uit[uit.columns[2]] = MARKER
     elif gemeente in pub.splitsing_verborgen:  # all minus existing: the few new clients

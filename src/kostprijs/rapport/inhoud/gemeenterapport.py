@@ -78,7 +78,12 @@ def kosten(r: Rapport, gemeente: str) -> list | None:
     if not _toont(r, naam):
         return None
     tabel = gemeentecijfers.kosten_tabel(
-        r.budget, naam, r.params.realisatiejaar, r.geheim, r.gemeenten
+        r.budget,
+        naam,
+        r.params.realisatiejaar,
+        r.geheim,
+        r.gemeenten,
+        r.params.budget.weken_per_jaar,
     )
     return [
         "## Kosten per jaar",
