@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,27 @@ def atomisch(pad: str | Path) -> Iterator[Path]:
         os.replace(tijdelijk, pad)
     finally:
         tijdelijk.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomische_map(doel: str | Path) -> Iterator[Path]:
+    """Yield a new empty folder beside `doel`; on success it replaces `doel` (readable by all,
+    the old one removed), on error it is removed: a folder of outputs appears whole or not."""
+    doel = Path(doel)
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    nieuw = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", dir=doel.parent))
+    try:
+        yield nieuw
+        os.chmod(nieuw, 0o755)  # mkdtemp makes it the owner's only
+        oud = None
+        if doel.exists():
+            oud = Path(tempfile.mkdtemp(prefix=f".{doel.name}.oud.", dir=doel.parent))
+            os.replace(doel, oud / doel.name)
+        os.replace(nieuw, doel)
+        if oud is not None:
+            shutil.rmtree(oud)
+    finally:
+        shutil.rmtree(nieuw, ignore_errors=True)
 
 
 def schrijf_tekst(pad: str | Path, tekst: str) -> None:

@@ -23,8 +23,6 @@ import hashlib
 import hmac
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -36,7 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.atomisch import sha256
+from kostprijs.bestanden.atomisch import atomische_map, sha256
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.fouten import VerouderdeGegevens
 from kostprijs.herkomst.pseudoniem import lees_sleutel
@@ -315,8 +313,7 @@ def schrijf_record(
     map_ = Path(map_)
     map_.mkdir(parents=True, exist_ok=True)
     sleutel = lees_sleutel() if sleutel is None else sleutel
-    tmp = Path(tempfile.mkdtemp(prefix=f".{naam}.", dir=map_))
-    try:
+    with atomische_map(map_ / naam) as tmp:
         inhoud = {"record": naam, "versie": VERSIE, "leeg": velden is None, "velden": {}}
         if velden is not None:
             if set(velden) != set(schema):
@@ -327,20 +324,9 @@ def schrijf_record(
         namen = sorted(p.name for p in tmp.iterdir())
         handtekening = onderteken(tmp, namen, sleutel)
         (tmp / HANDTEKENING).write_text(canoniek(handtekening) + "\n", encoding="utf-8")
-        os.chmod(tmp, 0o755)
         for p in tmp.iterdir():
             os.chmod(p, 0o644)
-        doel = map_ / naam
-        oud = None
-        if doel.exists():
-            oud = Path(tempfile.mkdtemp(prefix=f".{naam}.oud.", dir=map_))
-            os.replace(doel, oud / naam)
-        os.replace(tmp, doel)
-        if oud is not None:
-            shutil.rmtree(oud)
-        return [doel / n for n in [*namen, HANDTEKENING]]
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return [map_ / naam / n for n in [*namen, HANDTEKENING]]
 
 
 def _veld_naar(map_: Path, veld: str, soort: str, waarde) -> dict:

@@ -16,11 +16,8 @@ import pandas as pd
 
 from kostprijs.budget.model import (
     Voorbereid,
-    blootgesteld,
     factor_schaal,
-    iso_weken,
-    jaarvolume,
-    product_gedeeld,
+    geindiceerd_bedrag,
 )
 from kostprijs.codering import som_per_groep
 from kostprijs.geld import verdeel
@@ -97,9 +94,7 @@ def _gewogen_gebruik(
 ) -> np.ndarray:
     """Per member: realised spending / its clients' indications at the same tarieven over the
     weeks of the realisation year, on exposure (as `impact._gewogen_gebruik` for the region)."""
-    teller, noemer = blootgesteld(*jaarvolume(bestaand, iso_weken(jaar)), bestaand)
-    milli = bestaand["omvang_milli"].to_numpy(dtype=np.int64)
-    volledig = product_gedeeld([milli, teller, huidig.voor(bestaand)], noemer * 1000)
+    volledig = geindiceerd_bedrag(bestaand, huidig, jaar)
     volledig = verdeler.van_clienten(bestaand["client"].to_numpy(), volledig)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(volledig > 0, realisatie_centen / np.maximum(volledig, 1), np.nan)

@@ -25,16 +25,14 @@ from kostprijs.budget.model import (
     Voorbereid,
     bereken_clienten,
     bereken_regels,
-    blootgesteld,
     budgetneutrale_factor,
     empirische_gebruiksfactor,
     factor_schaal,
+    geindiceerd_bedrag,
     gevoeligheid,
     iso_weken,
     jaartotaal_centen,
-    jaarvolume,
     overgang,
-    product_gedeeld,
     realisatie_bedragen,
 )
 from kostprijs.budget.rekenbladvolumes import Rekenbladgegevens, rekenbladgegevens
@@ -821,10 +819,7 @@ def _aansluiting(clienten: pd.DataFrame, perioden: int) -> pd.DataFrame:
 def _gewogen_gebruik(bestaand, tarieven: Tarieven, realisatie_centen: int, jaar: int) -> float:
     """Realised spending / the same clients' indicaties at the same tarieven, over the weeks
     of the realisation year (on exposure when `bestaand` carries it)."""
-    teller, noemer = blootgesteld(*jaarvolume(bestaand, iso_weken(jaar)), bestaand)
-    milli = bestaand["omvang_milli"].to_numpy(dtype=np.int64)
-    tarief = tarieven.voor(bestaand)
-    volledig = int(product_gedeeld([milli, teller, tarief], noemer * 1000).sum())
+    volledig = int(geindiceerd_bedrag(bestaand, tarieven, jaar).sum())
     return realisatie_centen / volledig if volledig else float("nan")
 
 

@@ -376,6 +376,15 @@ def budgetneutrale_factor(
     return Decimal(f).scaleb(-FACTOR_DECIMALEN)
 
 
+def geindiceerd_bedrag(indicaties: pd.DataFrame, tarieven: Tarieven, jaar: int) -> np.ndarray:
+    """Per line: the indication at the tarief over the weeks of `jaar`, without a usage
+    factor (on exposure when the lines carry it), in cents: the divisor of a measured usage
+    factor."""
+    teller, noemer = blootgesteld(*jaarvolume(indicaties, iso_weken(jaar)), indicaties)
+    milli = indicaties["omvang_milli"].to_numpy(dtype=np.int64)
+    return product_gedeeld([milli, teller, tarieven.voor(indicaties)], noemer * 1000)
+
+
 def realisatie_bedragen(realisatie: pd.DataFrame, tarieven: Tarieven) -> np.ndarray:
     """Declared volume x tarief per line, to the cent (half up).
 

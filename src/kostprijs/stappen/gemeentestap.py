@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
-import tempfile
 from multiprocessing import get_context
 from pathlib import Path
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.atomisch import schrijf_tekst
+from kostprijs.bestanden.atomisch import atomische_map, schrijf_tekst
 from kostprijs.fouten import ConfiguratieFout
 from kostprijs.herkomst.keten import controleer_keten
 from kostprijs.herkomst.manifest import lees_manifest
@@ -52,19 +50,8 @@ def draai(
     m = lees_manifest(Path(manifest))
     controleer_keten(processed_, m, raw_)
     uit, werk = Path(uit), Path(lijst).parent / catalogus.GEMEENTEN
-    uit.parent.mkdir(parents=True, exist_ok=True)
-    nieuw = Path(tempfile.mkdtemp(prefix=f".{uit.name}.", dir=uit.parent))
-    try:
+    with atomische_map(uit) as nieuw:
         _schrijf_rapporten(params, m["run_id"], raw_, processed_, Path(manifest), werk, nieuw)
-        oud = uit.with_name(f".{uit.name}.oud")
-        shutil.rmtree(oud, ignore_errors=True)
-        if uit.exists():
-            uit.rename(oud)
-        nieuw.chmod(0o755)  # mkdtemp makes it the owner's only; reports are for readers
-        nieuw.rename(uit)
-        shutil.rmtree(oud, ignore_errors=True)
-    finally:
-        shutil.rmtree(nieuw, ignore_errors=True)
     regels = [f"{g.naam} ({g.cbs}): {uit / g.map / RAPPORT}.html" for g in params.regio.gemeenten]
     schrijf_tekst(lijst, "\n".join(regels) + "\n")
     return (
