@@ -653,3 +653,31 @@ def test_a_members_cost_table_converts_a_53_week_realisation_like_the_region(oos
     rijen = dict(zip(tabel["Grondslag"], tabel[tabel.columns[2]], strict=True))
     assert rijen["Realisatie 2026 × huidige tarieven (53 weken)"] == 4_000
     assert rijen["Realisatie 2026 × huidige tarieven, omgerekend naar 52 weken"] == 3_925
+
+
+def test_a_member_without_any_data_is_named_in_the_findings(tmp_path):
+    """A member of the parameters of which the files hold no row at all (an export that left
+    it out) is said in the findings of the budget step, not summed silently as zeros."""
+    blok = OOST_WEST.replace(
+        '    - {naam: Westdorp, cbs: "GM9912"}\n',
+        '    - {naam: Westdorp, cbs: "GM9912"}\n    - {naam: Zuiddorp, cbs: "GM9913"}\n',
+    )
+    params = laad_parameters(pad=parameters_met_regio(tmp_path, blok, "2027.yaml"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / INDICATIES).write_text(
+        "client;gemeente;productspecificatie;indicatie_per_week\nA;Oostdorp;OZL 1;2\n"
+        "B;Westdorp;OZL 1;2\n",
+        encoding="utf-8",
+    )
+    (raw / "realisatie_2026.csv").write_text(
+        "client;gemeente;productspecificatie;periode;volume\nA;Oostdorp;OZL 1;1;1\n",
+        encoding="utf-8",
+    )
+    (raw / HUIDIGE_TARIEVEN).write_text(
+        "productspecificatie;eenheid;tarief\nOZL 1;uur;40,00\n", encoding="utf-8"
+    )
+    bi = bereken_budgetimpact(params, raw, raw / HUIDIGE_TARIEVEN, sleutel=SLEUTEL)
+    gevonden = [b for b in bi.bevindingen if "Zuiddorp" in b]
+    assert len(gevonden) == 1 and "GM9913" in gevonden[0]
+    assert not [b for b in bi.bevindingen if "Westdorp" in b]

@@ -53,6 +53,17 @@ class Gemeentecijfers:
     scenarios: pd.DataFrame  # gemeente, scenario, alle_clienten_centen, bestaande_clienten_centen
     producten: pd.DataFrame  # gemeente, productspecificatie, clienten, nieuw_centen
 
+    def zonder_gegevens(self) -> tuple[str, ...]:
+        """A finding per member without any indication or realisation in the files: most
+        likely an export that left it out, so its zeros are said, never silently summed."""
+        t = self.totalen
+        leeg = t[(t["clienten"] == 0) & (t["realisatie_centen"] == 0)]
+        return tuple(
+            f"Gemeente {g} ({c}) heeft geen indicaties en geen realisatie in de bestanden; "
+            "controleer of de export van die gemeente compleet is."
+            for g, c in zip(leeg["gemeente"], leeg["cbs"], strict=True)
+        )
+
 
 class Verdeler:
     """Sums per member of what is computed per client code or per line."""

@@ -735,7 +735,7 @@ def bereken_budgetimpact(
         zonder_nieuw_tarief=tuple(ongewijzigd),
         frequenties=tuple(sorted(set(indicaties.loc[~indicaties["eenmalig"], "frequentie"]))),
         omrekeningen=inlezen[0],
-        bevindingen=inlezen[1],
+        bevindingen=inlezen[1] + (() if gemeenten is None else gemeenten.zonder_gegevens()),
         gemeenten=None if gemeenten is None else gemeenten.totalen,
         gemeenten_gevoeligheid=None if gemeenten is None else gemeenten.gevoeligheid,
         gemeenten_scenarios=None if gemeenten is None else gemeenten.scenarios,
