@@ -26,7 +26,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-# Independent steps (the notebooks) run side by side on every core; output stays per step.
+# Independent steps run side by side on every core; output stays per step.
 # (set once, at the top: sub-makes share the jobs through make's jobserver)
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 ifeq ($(MAKELEVEL),0)
@@ -124,28 +124,25 @@ $(PROCESSED)/resultaattarieven/handtekening.json: $(STAPPEN)/resultaat.vinger \
 $(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
-$(BUILD)/%.ipynb: $(STAPPEN)/notebook-%.vinger $(PROCESSED)/budgetimpact/handtekening.json \
-  $(PROCESSED)/resultaattarieven/handtekening.json $(MANIFEST)
-	$(KOSTPRIJS) notebook notebooks/$*.ipynb $@ --jaar $(JAAR) --raw '$(RAW)' \
-	  --processed $(PROCESSED) --manifest $(MANIFEST)
-
-# A report is an executed notebook as HTML (no code, offline) plus its tables as .xlsx.
-define RAPPORT
-$(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx &: $(BUILD)/$(1).ipynb $(STAPPEN)/rapport.vinger
-	$$(KOSTPRIJS) rapport $$< --manifest $(MANIFEST) \
-	  $(if $(filter inkooptafel,$(2)),--publicaties $(BUILD)/publicaties) \
-	  --html $(REPORTS)/$(2)/$(3).html --xlsx $(REPORTS)/$(2)/$(3).xlsx
-RAPPORTEN += $(REPORTS)/$(2)/$(3).html $(REPORTS)/$(2)/$(3).xlsx
-endef
+# The reports: every notebook of the register executed (one shell for all) into $(BUILD)/ and
+# rendered as HTML (no code, offline) plus its tables as .xlsx. A missing report reruns the
+# step; a refused or failed run leaves the previous reports in place (make would delete them:
+# `kostprijs rapporten` writes them only when everything passed).
 REGISTER := $(shell $(PYTHON) src/kostprijs/rapport/register.py $(JAAR))
-$(foreach r,$(REGISTER),$(eval $(call RAPPORT,$(word 1,$(subst :, ,$(r))),$(word 2,$(subst :, ,$(r))),$(word 3,$(subst :, ,$(r))))))
-# A refused or failed report step leaves the previous report in place (make would delete it):
-# `kostprijs rapport` writes both files together, atomically, only when everything passed.
+RAPPORTEN := $(foreach r,$(REGISTER),$(foreach x,html xlsx,$(REPORTS)/$(word 2,$(subst :, ,$(r)))/$(word 3,$(subst :, ,$(r))).$(x)))
 .PRECIOUS: $(RAPPORTEN)
+$(BUILD)/rapporten.txt $(RAPPORTEN) &: $(STAPPEN)/rapporten.vinger \
+  $(PROCESSED)/budgetimpact/handtekening.json $(PROCESSED)/resultaattarieven/handtekening.json \
+  $(MANIFEST)
+	$(KOSTPRIJS) rapporten --jaar $(JAAR) --raw '$(RAW)' --processed $(PROCESSED) \
+	  --manifest $(MANIFEST) --build $(BUILD) --uit $(REPORTS) --lijst $(BUILD)/rapporten.txt
 
-# The what-if workbook for the inkooptafel: aggregated volumes and live formulas.
+# The what-if workbook for the inkooptafel: aggregated volumes and live formulas. Written after
+# the reports (order only): a run whose reports the version check refused reaches no
+# inkooptafel surface.
 REKENBLAD := $(REPORTS)/inkooptafel/rekenblad.xlsx
-$(REKENBLAD): $(STAPPEN)/rekenblad.vinger $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST)
+$(REKENBLAD): $(STAPPEN)/rekenblad.vinger $(PROCESSED)/budgetimpact/handtekening.json $(MANIFEST) \
+  | $(BUILD)/rapporten.txt
 	$(KOSTPRIJS) rekenblad --jaar $(JAAR) --processed $(PROCESSED) --manifest $(MANIFEST) --uit $@
 
 # A region (a section regio in the parameters): a budget report per member municipality.
@@ -157,7 +154,7 @@ $(BUILD)/gemeenten.txt: $(STAPPEN)/gemeenten.vinger $(PROCESSED)/budgetimpact/ha
 	  --manifest $(MANIFEST) --uit $(REPORTS)/gemeenten --lijst $@
 
 # The manifest beside the reports (no provider named), with the end time: the last step.
-$(REPORTS)/manifest.json: $(MANIFEST) $(RAPPORTEN) $(REKENBLAD) $(GEMEENTEN)
+$(REPORTS)/manifest.json: $(MANIFEST) $(BUILD)/rapporten.txt $(REKENBLAD) $(GEMEENTEN)
 	$(KOSTPRIJS) manifest --voltooi $< --uit $@
 
 .PHONY: verwerkt rapporten

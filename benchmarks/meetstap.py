@@ -19,8 +19,6 @@ def main() -> int:
     rc = subprocess.call(opdracht)
     kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
     stap = opdracht[1] if len(opdracht) > 1 else opdracht[0]
-    if stap in ("notebook", "rapport"):
-        stap = f"{stap} {opdracht[2].rsplit('/', 1)[-1]}"
     with open(log, "a", encoding="utf-8") as f:
         f.write(
             json.dumps(

@@ -177,7 +177,7 @@ def _set(aanbieders):
 
 
 def _maak(uitkomst, aanbieders, map_: Path) -> None:
-    """What `kostprijs rapport` does for an inkooptafel report before writing it."""
+    """What `kostprijs rapporten` does for an inkooptafel report before writing it."""
     versies.controleer(tabellen(uitkomst), "resultaattarieven", _set(aanbieders), map_)
     versies.bewaar_concept(tabellen(uitkomst), "resultaattarieven", _set(aanbieders), map_)
 

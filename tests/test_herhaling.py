@@ -66,7 +66,7 @@ def test_deleted_and_replaced_with_an_older_timestamp(mappen):
     shutil.copyfile(bron, vervangen)  # a "corrected" workbook ...
     os.utime(vervangen, (0, 0))  # ... with an old timestamp, as unzip or cp -p leave it
     gepland = _stappen(_make(mappen, "-n", "report"))
-    assert {"controleer", "inlezen", "kostprijzen", "notebook", "rapport"} <= set(gepland)
+    assert {"controleer", "inlezen", "kostprijzen", "rapporten"} <= set(gepland)
     assert sorted(gepland) == sorted(_stappen(_make(mappen, "report")))  # make -n told the truth
     inzendingen = _inzendingen(mappen).set_index("bestand")
     assert weg.name not in inzendingen.index
@@ -81,7 +81,7 @@ def test_added_workbook_and_changed_p(mappen):
     nieuw = aanbieders / "Nog een aanbieder met spaties.xlsx"
     shutil.copyfile(sorted(aanbieders.glob("*.xlsx"))[-1], nieuw)
     gepland = _stappen(_make(mappen, "-n", "report", KOSTPRIJS_P="40"))
-    assert {"inlezen", "kostprijzen", "notebook"} <= set(gepland)
+    assert {"inlezen", "kostprijzen", "rapporten"} <= set(gepland)
     assert sorted(gepland) == sorted(_stappen(_make(mappen, "report", KOSTPRIJS_P="40")))
     assert nieuw.name in set(_inzendingen(mappen)["bestand"])
     # p alone: the cost prices and what follows, not the ingestion
@@ -109,8 +109,7 @@ def test_changed_parameter_file_reruns_every_step_that_reads_it(mappen, tmp_path
     pad = kopie / parameters_pad(2027).relative_to(PROJECT)
     pad.write_bytes(pad.read_bytes() + b"\n# een opmerking is ook een wijziging van de inhoud\n")
     gepland = _stappen(_make(mappen, "-n", "report", project=kopie))
-    assert {"controleer", "inlezen", "kostprijzen", "manifest", "notebook"} <= set(gepland)
-    assert "rapport" in gepland  # the reports follow their notebooks
+    assert {"controleer", "inlezen", "kostprijzen", "manifest", "rapporten"} <= set(gepland)
 
 
 def test_rendering_refuses_stale_processed_data(mappen, tmp_path):
@@ -122,9 +121,13 @@ def test_rendering_refuses_stale_processed_data(mappen, tmp_path):
     proces = subprocess.run(
         [
             str(PROJECT / ".venv" / "bin" / "kostprijs"),
-            "notebook",
-            str(PROJECT / "notebooks" / "02_kostprijzen.ipynb"),
-            str(tmp_path / "uit.ipynb"),
+            "rapporten",
+            "--build",
+            str(tmp_path / "build"),
+            "--uit",
+            str(tmp_path / "reports"),
+            "--lijst",
+            str(tmp_path / "build" / "rapporten.txt"),
             "--jaar",
             "2027",
             "--raw",
@@ -140,5 +143,4 @@ def test_rendering_refuses_stale_processed_data(mappen, tmp_path):
     )
     assert proces.returncode != 0
     assert "bouwstenen.csv is gewijzigd" in proces.stderr and "make report" in proces.stderr
-    assert not (tmp_path / "uit.ipynb").exists()
-    assert not Path(tmp_path / "uit.ipynb").with_suffix(".html").exists()
+    assert not (tmp_path / "build").exists() and not (tmp_path / "reports").exists()

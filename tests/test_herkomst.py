@@ -51,7 +51,7 @@ def raw(tmp_path):
 def test_fingerprints_follow_content_not_time(raw, tmp_path):
     stappen = tmp_path / "stappen"
     eerst = _vingers(raw, stappen)
-    assert {"controleer", "inlezen", "kostprijzen", "manifest", "rapport"} <= eerst.keys()
+    assert {"controleer", "inlezen", "kostprijzen", "manifest", "rapporten"} <= eerst.keys()
     tijden = {p: p.stat().st_mtime_ns for p in stappen.glob("*.vinger")}
     # nothing changed: no stamp is rewritten
     assert _vingers(raw, stappen) == eerst
@@ -62,7 +62,7 @@ def test_fingerprints_follow_content_not_time(raw, tmp_path):
     os.utime(werkmap, (0, 0))
     daarna = _vingers(raw, stappen)
     assert daarna["inlezen"] != eerst["inlezen"] and daarna["manifest"] != eerst["manifest"]
-    assert daarna["rapport"] == eerst["rapport"]  # rendering does not read raw data
+    assert daarna["rekenblad"] == eerst["rekenblad"]  # the what-if workbook reads no raw data
     # a workbook removed, or added: ingestion changes again
     werkmap.unlink()
     assert _vingers(raw, stappen)["inlezen"] != daarna["inlezen"]
@@ -76,7 +76,7 @@ def test_p_and_the_key_count_but_are_never_stored(raw, tmp_path):
     ander_p = _vingers(raw, tmp_path / "c", KOSTPRIJS_P="16")
     assert ander_p["kostprijzen"] != met_p["kostprijzen"]
     andere_sleutel = _vingers(raw, tmp_path / "d", KOSTPRIJS_P="15", KOSTPRIJS_SLEUTEL="6b" * 32)
-    assert andere_sleutel["notebook-04_budget"] != met_p["notebook-04_budget"]
+    assert andere_sleutel["rapporten"] != met_p["rapporten"]
     # a stamp holds only a digest; p itself (or a plain hash of it) is stored nowhere
     import hashlib
     import re

@@ -89,7 +89,7 @@ def test_another_raw_folder_rebuilds_everything(twee_runs):
     omgeving = {**os.environ, "KOSTPRIJS_SLEUTEL": "5a" * 32}
     proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True)
     assert proces.returncode == 0, proces.stderr[-2000:]
-    assert "kostprijs inlezen" in proces.stdout and "05_samenvatting" in proces.stdout
+    assert "kostprijs inlezen" in proces.stdout and "kostprijs rapporten" in proces.stdout
 
 
 @pytest.fixture(scope="module")
@@ -151,10 +151,10 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
         # restore the default, as at a terminal
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    # interrupt (Ctrl-C) while the first notebook is being executed
+    # interrupt (Ctrl-C) in the step `rapporten`, once its first notebook was executed
     grens = time.monotonic() + 300
     while (
-        not any(mappen["BUILD"].glob(".*.tmp.ipynb"))
+        not any(mappen["BUILD"].glob("[0-9]*.ipynb"))
         and proces.poll() is None
         and time.monotonic() < grens
     ):
@@ -168,6 +168,8 @@ def test_interrupted_run_leaves_no_half_written_output(tmp_path, params):
     for map_ in mappen.values():
         for pad in map_.rglob("*"):
             assert ".tmp" not in pad.name, f"half geschreven bestand achtergebleven: {pad}"
+    # the reports are written together, after all notebooks ran: none of them yet
+    assert not list(mappen["REPORTS"].rglob("*.html"))
     for nb in mappen["BUILD"].glob("*.ipynb"):
         import nbformat
 

@@ -11,7 +11,7 @@ import pytest
 from kostprijs.herkomst.vingerafdruk import stappen
 from kostprijs.paden import PROJECT
 from kostprijs.rapport.register import RAPPORTEN
-from kostprijs.stappen.stappenregister import NOTEBOOK, STAPPENLIJST, tabel, vereist
+from kostprijs.stappen.stappenregister import STAPPEN_PER_NAAM, STAPPENLIJST, tabel, vereist
 
 SRC = PROJECT / "src" / "kostprijs"
 # the folders of a run stay variables; every other simple variable is expanded
@@ -69,12 +69,13 @@ def test_every_step_stamp_the_makefile_uses_is_a_declared_step():
 
 
 def test_the_fingerprints_cover_every_declared_step_and_every_notebook():
-    namen = set(stappen(2027))
-    gewoon = {s.naam for s in STAPPENLIJST if s.naam != NOTEBOOK}
-    assert namen == gewoon | {NOTEBOOK.replace("%", r.notebook) for r in RAPPORTEN}
+    assert set(stappen(2027)) == {s.naam for s in STAPPENLIJST}
+    uitgevoerd = [n for s in STAPPENLIJST for n in s.notebooks]
+    assert sorted(uitgevoerd) == sorted(p.stem for p in (PROJECT / "notebooks").glob("*.ipynb"))
+    assert {r.notebook for r in RAPPORTEN} <= set(STAPPEN_PER_NAAM["rapporten"].notebooks)
 
 
-@pytest.mark.parametrize("stap", [s for s in STAPPENLIJST if s.module], ids=lambda s: s.naam)
+@pytest.mark.parametrize("stap", STAPPENLIJST, ids=lambda s: s.naam)
 def test_every_step_module_has_a_draai(stap):
     pad = SRC / "stappen" / f"{stap.module}.py"
     boom = ast.parse(pad.read_text(encoding="utf-8"))
@@ -87,7 +88,7 @@ def _cli_functies() -> dict[str, ast.FunctionDef]:
     return {k.name: k for k in boom.body if isinstance(k, ast.FunctionDef)}
 
 
-@pytest.mark.parametrize("stap", [s for s in STAPPENLIJST if s.module], ids=lambda s: s.naam)
+@pytest.mark.parametrize("stap", STAPPENLIJST, ids=lambda s: s.naam)
 def test_every_step_command_makes_one_call(stap):
     """The CLI command of a step calls its module's `draai()` (or `voltooi()`) and nothing of
     the package besides: the step is driven from one place."""

@@ -414,10 +414,11 @@ def test_a_planted_pickle_stops_the_notebook_before_it_runs(kopie, tmp_path, cap
     assert "Verwijder" in str(fout.value)
     pad = tmp_path / "manifest.json"
     schrijf_manifest(manifest, pad)
-    uit = tmp_path / "nb.ipynb"
+    uit = tmp_path / "uit"
     code = cli.main(
         [
-            "notebook", str(PROJECT / "notebooks" / "04_budget.ipynb"), str(uit), "--jaar", str(params.jaar),
+            "rapporten", "--build", str(uit / "build"), "--uit", str(uit / "reports"),
+            "--lijst", str(uit / "rapporten.txt"), "--jaar", str(params.jaar),
             "--raw", str(raw), "--processed", str(processed), "--manifest", str(pad),
         ]
     )  # fmt: skip

@@ -7,14 +7,11 @@ never as a traceback, and never leaves a half-written output file.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
-import json
 import sys
 from pathlib import Path
 
 from kostprijs.argumenten import NederlandseParser
-from kostprijs.bestanden.atomisch import atomisch
 from kostprijs.fouten import InvoerFout, KostprijsFout
 
 # --- subcommands ---------------------------------------------------------------------------
@@ -173,63 +170,14 @@ def _factor(tekst: str, budget):
     return waarde
 
 
-def _notebook(args: argparse.Namespace) -> int:
-    from kostprijs.herkomst.keten import controleer_keten
-    from kostprijs.herkomst.manifest import lees_manifest
-    from kostprijs.paden import processed_map, raw_map
-    from kostprijs.rapport.notebooks import voer_notebook_uit
+def _rapporten(args: argparse.Namespace) -> int:
+    from kostprijs.stappen import rapportstap
 
-    run_id = None
-    if args.manifest:
-        manifest = lees_manifest(Path(args.manifest))
-        processed = processed_map(args.jaar, args.processed or "")
-        controleer_keten(processed, manifest, raw_map(args.jaar, args.raw))
-        run_id = manifest["run_id"]
-    voer_notebook_uit(
-        Path(args.notebook),
-        Path(args.uit),
-        run_id=run_id,
-        jaar=args.jaar,
-        raw=Path(args.raw),
-        processed=args.processed or "",
-        manifest=args.manifest or "",
+    print(
+        rapportstap.draai(
+            args.jaar, args.manifest, args.build, args.uit, args.lijst, args.raw, args.processed
+        )
     )
-    return 0
-
-
-def _rapport(args: argparse.Namespace) -> int:
-    notebook = Path(args.notebook)
-    if args.manifest:
-        from kostprijs.herkomst.keten import VerouderdeGegevens
-        from kostprijs.herkomst.manifest import lees_manifest
-        from kostprijs.rapport.notebooks import run_id_van
-
-        nu, gemaakt = lees_manifest(Path(args.manifest))["run_id"], run_id_van(notebook)
-        if gemaakt != nu:
-            raise VerouderdeGegevens(
-                f"{notebook.name} is uitgevoerd in run {gemaakt or '(onbekend)'}, niet in de run "
-                f"van nu ({nu}); het rapport wordt niet gemaakt. Draai `make report` opnieuw."
-            )
-    if args.publicaties:
-        from kostprijs.herkomst.manifest import lees_manifest
-        from kostprijs.publicatie.versies import bewaar_concept, controleer
-        from kostprijs.rapport.export import tabellen
-
-        naam = Path(args.xlsx or args.html or notebook).stem
-        tabellen_ = tabellen(json.loads(notebook.read_text(encoding="utf-8")))
-        aanbieders = lees_manifest(Path(args.manifest)).get("aanbieders") if args.manifest else None
-        controleer(tabellen_, naam, aanbieders, Path(args.publicaties))
-        bewaar_concept(tabellen_, naam, aanbieders, Path(args.publicaties))
-    # both files of a report appear together or not at all (make keeps them on error)
-    with contextlib.ExitStack() as stapel:
-        if args.html:
-            from kostprijs.rapport.html import schrijf_html
-
-            schrijf_html(notebook, stapel.enter_context(atomisch(args.html)))
-        if args.xlsx:
-            from kostprijs.rapport.export import schrijf_excel
-
-            schrijf_excel(notebook, stapel.enter_context(atomisch(args.xlsx)))
     return 0
 
 
@@ -466,33 +414,20 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--uit", required=True, help="uitvoer: .xlsx (matrix, toelichting) of .csv")
     p.set_defaults(functie=_resultaattarieven)
 
-    p = sub.add_parser("notebook", help="voer een notebook uit met papermill (voor make report)")
-    p.add_argument("notebook")
-    p.add_argument("uit")
+    p = sub.add_parser(
+        "rapporten",
+        help="voer de notebooks uit en schrijf de rapporten als HTML en .xlsx (voor make report)",
+    )
     p.add_argument("--jaar", type=int, required=True)
     p.add_argument("--raw", required=True)
     p.add_argument(
-        "--processed", help="map met ingelezen gegevens (standaard data/processed/<jaar>)"
+        "--processed", help="map met verwerkte gegevens (standaard data/processed/<jaar>)"
     )
-    p.add_argument(
-        "--manifest", help="runmanifest: controleer eerst dat de gegevens bij deze run horen"
-    )
-    p.set_defaults(functie=_notebook)
-
-    p = sub.add_parser(
-        "rapport",
-        help="zet een uitgevoerd notebook om naar HTML zonder code en/of .xlsx met zijn tabellen",
-    )
-    p.add_argument("notebook")
-    p.add_argument("--html", help="HTML-rapport (opent offline)")
-    p.add_argument("--xlsx", help="alle tabellen van het rapport als Excel-werkmap")
-    p.add_argument(
-        "--publicaties",
-        help="map met de eerder gepubliceerde versies (rapporten voor de inkooptafel): de "
-        "nieuwe versie wordt ertegen gecontroleerd en bewaard",
-    )
-    p.add_argument("--manifest", help="runmanifest: het notebook moet in deze run gemaakt zijn")
-    p.set_defaults(functie=_rapport)
+    p.add_argument("--manifest", required=True, help="runmanifest: de gegevens horen bij deze run")
+    p.add_argument("--build", required=True, help="map voor de uitgevoerde notebooks")
+    p.add_argument("--uit", required=True, help="map van de rapporten (reports/<jaar>)")
+    p.add_argument("--lijst", required=True, help="bestand met de lijst van geschreven rapporten")
+    p.set_defaults(functie=_rapporten)
 
     p = sub.add_parser(
         "rekenblad",

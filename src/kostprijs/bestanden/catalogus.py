@@ -193,6 +193,7 @@ VERSIE = "versie.json"  # a published version of the inkooptafel reports
 HASHES = ".hashes.json"  # cache of raw file hashes, keyed by their times
 GEMEENTEN = "gemeenten"  # a region: one folder per member (reports), its notebooks (build)
 GEMEENTELIJST = "gemeenten.txt"  # build/<jaar>/: the members' reports of the last run
+RAPPORTLIJST = "rapporten.txt"  # build/<jaar>/: the reports of the last run
 
 # params/ and .kostprijs/
 INDEXCIJFERS = "indexcijfers.yaml"  # the published index figures

@@ -38,8 +38,7 @@ sys.path.insert(0, str(SRC))
 
 from kostprijs.bestanden import catalogus  # noqa: E402
 from kostprijs.bestanden.geheimen import lees_geheim  # noqa: E402
-from kostprijs.rapport.register import RAPPORTEN  # noqa: E402
-from kostprijs.stappen.stappenregister import NOTEBOOK, STAPPENLIJST, Stap  # noqa: E402
+from kostprijs.stappen.stappenregister import STAPPENLIJST, Stap  # noqa: E402
 
 SLEUTEL_VARIABELE, SLEUTEL_BESTAND = "KOSTPRIJS_SLEUTEL", PROJECT / ".kostprijs" / "sleutel"
 P_VARIABELE, P_BESTAND = "KOSTPRIJS_P", PROJECT / ".kostprijs" / catalogus.DISCLOSURE_CONFIGURATIE
@@ -47,16 +46,10 @@ ALTIJD = ("kostprijs/__init__.py", "kostprijs/__main__.py", "kostprijs/cli.py")
 
 
 def stappen(jaar: int) -> dict[str, Stap]:
-    """The declared steps by the name of their stamp; the notebook step once per notebook."""
-    uit = {}
-    for stap in STAPPENLIJST:
-        stap = replace(stap, extra=tuple(e.format(jaar=jaar) for e in stap.extra))
-        if stap.naam != NOTEBOOK:
-            uit[stap.naam] = stap
-            continue
-        for r in RAPPORTEN:
-            uit[stap.naam.replace("%", r.notebook)] = replace(stap, notebook=r.notebook)
-    return uit
+    """The declared steps by the name of their stamp."""
+    return {
+        s.naam: replace(s, extra=tuple(e.format(jaar=jaar) for e in s.extra)) for s in STAPPENLIJST
+    }
 
 
 # --- code ----------------------------------------------------------------------------------
@@ -178,9 +171,9 @@ def vingerafdruk(stap: Stap, jaar: int, raw: Path, hashes: Hashes) -> str:
     """The fingerprint of one step: SHA-256 over a sorted listing of what it reads."""
     regels = []
     modules = set(stap.code)
-    if stap.notebook:
-        nb = PROJECT / "notebooks" / f"{stap.notebook}.ipynb"
-        regels.append(f"notebook {hashes(nb)}")
+    for naam in stap.notebooks:
+        nb = PROJECT / "notebooks" / f"{naam}.ipynb"
+        regels.append(f"notebook {naam} {hashes(nb)}")
         modules |= notebookcode(nb)
     paden = set(code(modules)) | {SRC / a for a in ALTIJD if (SRC / a).exists()}
     for data in stap.data:

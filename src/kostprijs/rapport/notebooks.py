@@ -62,12 +62,6 @@ def _afwerken(pad: Path, run_id: str | None) -> None:
     nbformat.write(nb, pad)
 
 
-def run_id_van(notebook: Path) -> str | None:
-    """The run id an executed notebook was made in (None when not made by `make report`)."""
-    nb = nbformat.read(notebook, as_version=4)
-    return nb.metadata.get("kostprijs", {}).get("run_id")
-
-
 class Procesuitvoerder:
     """Executes report notebooks in this process, in one IPython shell without a kernel:
     for a report per member of a region, where starting a kernel per member (some 6 s) would

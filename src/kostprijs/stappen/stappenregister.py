@@ -2,9 +2,9 @@
 
 The Makefile's rules, the fingerprints (`herkomst/vingerafdruk.py`) and the pipeline table of
 docs/architectuur.md follow these declarations; tests/test_stappen.py fails when one of them
-disagrees. Every step but the notebooks and reports has a module in `kostprijs.stappen`
-(`budgetstap` for the step `budget`) whose `draai()` reads, computes, writes and records its provenance; the CLI command makes
-that one call.
+disagrees. Every step has a module in `kostprijs.stappen` (`budgetstap` for the step `budget`) whose
+`draai()` reads, computes, writes and records its provenance; the CLI command makes that one
+call.
 
 Standard library only: the Makefile's fingerprinting runs it with the plain `python3`, before
 .venv exists.
@@ -22,6 +22,7 @@ if __name__ == "__main__":  # run as a script: the package is beside this file's
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kostprijs.bestanden import catalogus
+from kostprijs.rapport.register import RAPPORTEN
 
 # the Makefile's variables for the folders of a run
 PROCESSED, BUILD, REPORTS, STAPPEN = "$(PROCESSED)", "$(BUILD)", "$(REPORTS)", "$(STAPPEN)"
@@ -48,20 +49,18 @@ class Stap:
     sleutel: bool = False  # the key's identity only (pseudonyms; the key signs the output)
     data: tuple[str, ...] = ()  # package data folders it uses (relative to src/kostprijs)
     module: str = ""  # the stem of its module in kostprijs.stappen (with its `draai()`)
-    modules: tuple[str, ...] = ()  # or the entry modules of its code (notebooks, reports)
-    notebook: str | None = None  # a notebook step: the notebook is its code
+    notebooks: tuple[str, ...] = ()  # the notebooks it executes: they are its code too
 
     @property
     def code(self) -> tuple[str, ...]:
         """The entry modules whose import closure is the step's code."""
-        return (f"kostprijs.stappen.{self.module}",) if self.module else self.modules
+        return (f"kostprijs.stappen.{self.module}",)
 
     @property
     def stempel(self) -> str:
         return f"{STAPPEN}/{self.naam}.vinger"
 
 
-NOTEBOOK = "notebook-%"  # the one pattern rule of every notebook step
 STAPPENLIJST = (
     Stap(
         "controleer",
@@ -144,35 +143,22 @@ STAPPENLIJST = (
         geheim=True,
     ),
     Stap(
-        NOTEBOOK,
-        "notebook",
-        f"{BUILD}/%.ipynb",
-        "voert elk notebook uit met papermill, na de controle van de herkomstketen; het "
-        "notebook leest de records van de stappen en rekent niets opnieuw",
-        "`build/<jaar>/<notebook>.ipynb` (vertrouwelijk)",
+        "rapporten",
+        "rapporten",
+        f"{BUILD}/{catalogus.RAPPORTLIJST}",
+        "voert elk notebook van het register uit (papermill zet de parameters in, één "
+        "IPython-shell voor alle notebooks), na de controle van de herkomstketen, en zet het "
+        "om naar HTML zonder code en xlsx; een notebook leest de records van de stappen en "
+        "rekent niets opnieuw",
+        "`build/<jaar>/<notebook>.ipynb` (vertrouwelijk), "
+        "`reports/<jaar>/<doelgroep>/<naam>.html` en `.xlsx`",
         na=("budget", "resultaat", "manifest"),
         raw=("**/*",),
         methode=True,
         geheim=True,
-        modules=("kostprijs.rapport.notebooks", "kostprijs.herkomst.keten"),
-        notebook="%",
-    ),
-    Stap(
-        "rapport",
-        "rapport",
-        f"{REPORTS}/$(2)/$(3).html {REPORTS}/$(2)/$(3).xlsx",
-        "zet een uitgevoerd notebook (zelfde run) om naar HTML zonder code en xlsx",
-        "`reports/<jaar>/<doelgroep>/<naam>.html` en `.xlsx`",
-        na=(NOTEBOOK,),
-        extra=("requirements.lock",),
+        module="rapportstap",
         data=("templates",),
-        modules=(
-            "kostprijs.rapport.html",
-            "kostprijs.rapport.export",
-            "kostprijs.rapport.notebooks",
-            "kostprijs.herkomst.manifest",
-            "kostprijs.publicatie.versies",
-        ),
+        notebooks=tuple(r.notebook for r in RAPPORTEN),
     ),
     Stap(
         "rekenblad",
@@ -196,19 +182,15 @@ STAPPENLIJST = (
         geheim=True,
         module="gemeentestap",
         data=("templates",),
-        notebook="07_gemeentebudget",
+        notebooks=("07_gemeentebudget",),
     ),
 )
 STAPPEN_PER_NAAM = {s.naam: s for s in STAPPENLIJST}
 
 
 def vereist(stap: Stap) -> tuple[str, ...]:
-    """The Makefile prerequisites of `stap`: its fingerprint and the outputs it reads. In a
-    report's rule (a macro over the register of reports) a notebook is `$(BUILD)/$(1).ipynb`."""
-    na = [STAPPEN_PER_NAAM[n].doel for n in stap.na]
-    if stap.naam == "rapport":
-        na = [d.replace("%", "$(1)") for d in na]
-    return (stap.stempel, *na)
+    """The Makefile prerequisites of `stap`: its fingerprint and the outputs it reads."""
+    return (stap.stempel, *(STAPPEN_PER_NAAM[n].doel for n in stap.na))
 
 
 def leest(stap: Stap) -> str:
