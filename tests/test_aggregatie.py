@@ -24,12 +24,13 @@ from kostprijs.onderzoek.aggregatie import (
 )
 from kostprijs.onderzoek.methode import (
     Declaratie,
+    Methodecontrole,
     controleer_methode,
     lees_vastgelegde_hash,
-    methode_gewijzigd,
     schrijf_declaratie,
 )
 from kostprijs.parameters import Kostprijsparameters
+from kostprijs.rapport.teksten.methodeteksten import omschrijving, waarschuwingen
 
 DATUM = date(2026, 3, 1)
 
@@ -144,30 +145,35 @@ def test_declaration_hash_is_sha256_of_canonical_json():
         == Declaratie.uit_parameters(params("getrimd_gemiddelde", "0.1")).sha256
     )
     assert Declaratie.uit_parameters(params("mediaan")).sha256 != d.sha256
-    assert (
-        "getrimd gemiddelde (10% aan elke kant)"
-        in Declaratie.uit_parameters(params("getrimd_gemiddelde", "0.10")).omschrijving
+    assert "getrimd gemiddelde (10% aan elke kant)" in omschrijving(
+        Declaratie.uit_parameters(params("getrimd_gemiddelde", "0.10"))
     )
+
+
+def controle(d, inzenddata, vastgelegd="zelfde"):
+    """The check of `d` against submissions on `inzenddata` and the recorded hash."""
+    vastgelegd = d.sha256 if vastgelegd == "zelfde" else vastgelegd
+    return Methodecontrole(d.declaratiedatum, min(inzenddata), vastgelegd, d.sha256, "m.json")
 
 
 def test_method_change_detected(tmp_path):
     d = Declaratie.uit_parameters(params("gewogen_gemiddelde"))
     inzenddata = [date(2026, 4, 15), date(2026, 3, 20)]
-    assert methode_gewijzigd(d, inzenddata) == []
+    assert controle(d, inzenddata).in_orde and waarschuwingen(controle(d, inzenddata)) == []
     # declared after the first submission (20 March)
     laat = replace(d, declaratiedatum=date(2026, 3, 21))
-    [melding] = methode_gewijzigd(laat, inzenddata)
+    [melding] = waarschuwingen(controle(laat, inzenddata, laat.sha256))
     assert "vastgelegd op 21 maart 2026, na de eerste inzending (20 maart 2026)" in melding
     # recorded at ingestion, then swapped for the median
     pad = tmp_path / "methode.json"
     schrijf_declaratie(pad, d)
     assert lees_vastgelegde_hash(pad) == d.sha256
     mediaan_ = Declaratie.uit_parameters(params("mediaan"))
-    [melding] = methode_gewijzigd(mediaan_, inzenddata, lees_vastgelegde_hash(pad))
+    [melding] = waarschuwingen(controle(mediaan_, inzenddata, lees_vastgelegde_hash(pad)))
     assert "wijkt af van de methode die vóór het inlezen" in melding
-    assert methode_gewijzigd(d, inzenddata, lees_vastgelegde_hash(pad)) == []
+    assert waarschuwingen(controle(d, inzenddata, lees_vastgelegde_hash(pad))) == []
     # no declaration date at all
-    [melding] = methode_gewijzigd(replace(d, declaratiedatum=None), inzenddata)
+    [melding] = waarschuwingen(controle(replace(d, declaratiedatum=None), inzenddata))
     assert "geen declaratiedatum" in melding
     assert lees_vastgelegde_hash(tmp_path / "ontbreekt.json") is None
     (tmp_path / "kapot.json").write_text("{")
@@ -237,14 +243,14 @@ def test_check_method_on_a_processed_folder(tmp_path):
     )
     vastlegging = tmp_path / "2027.methode.json"
     vooraf = params("mediaan")
-    te_laat, niet_vastgelegd = controleer_methode(tmp_path, vooraf, vastlegging)
+    te_laat, niet_vastgelegd = waarschuwingen(controleer_methode(tmp_path, vooraf, vastlegging))
     assert "na de eerste inzending (27 februari 2026)" in te_laat
     assert "niet vastgelegd" in niet_vastgelegd
     vroeg = replace(vooraf, declaratiedatum=date(2026, 2, 1))
     schrijf_declaratie(vastlegging, Declaratie.uit_parameters(vroeg))
-    assert controleer_methode(tmp_path, vroeg, vastlegging) == []
+    assert controleer_methode(tmp_path, vroeg, vastlegging).in_orde
     gewisseld = replace(vroeg, aggregatie="gemiddelde")
-    [melding] = controleer_methode(tmp_path, gewisseld, vastlegging)
+    [melding] = waarschuwingen(controleer_methode(tmp_path, gewisseld, vastlegging))
     assert "vóór het inlezen" in melding
 
 

@@ -10,6 +10,7 @@ from kostprijs import opmaak
 from kostprijs.inlezen import lees_map
 from kostprijs.onderzoek.kostprijsonderzoek import VOORSTEL, bereken_onderzoek, schrijf_kostprijzen
 from kostprijs.onderzoek.onthulling import MARKER
+from kostprijs.rapport.teksten.methodeteksten import waarschuwingen
 from kostprijs.rapport.teksten.vergelijkingsteksten import bij_onderzoek
 from kostprijs.tarieflijst import lees_tarieven, tarieven_uit_lijst
 from kostprijs.voorbeeld.gegevens import laad_voorbeeld, schrijf_voorbeeld
@@ -84,12 +85,13 @@ def test_recorded_method_shows_no_warning_and_a_changed_one_does(onderzoek, para
     import dataclasses
 
     o, processed = onderzoek
-    assert o.methode_waarschuwingen == []  # params/2027.methode.json matches params/2027.yaml
+    assert o.methodecontrole.in_orde  # params/2027.methode.json matches params/2027.yaml
+    assert waarschuwingen(o.methodecontrole) == []
     anders = dataclasses.replace(
         params, kostprijs=dataclasses.replace(params.kostprijs, aggregatie="mediaan")
     )
     raw = processed.parent / "raw"
-    [melding] = bereken_onderzoek(anders, processed, raw).methode_waarschuwingen
+    [melding] = waarschuwingen(bereken_onderzoek(anders, processed, raw).methodecontrole)
     assert "wijkt af" in melding and "vóór het inlezen" in melding
 
 

@@ -272,6 +272,7 @@ def _vastleggen(args: argparse.Namespace) -> int:
     from kostprijs.onderzoek.methode import Declaratie, schrijf_declaratie
     from kostprijs.paden import methode_pad
     from kostprijs.parameters import laad_parameters
+    from kostprijs.rapport.teksten.methodeteksten import omschrijving
 
     params = laad_parameters(args.jaar)
     pad = methode_pad(args.jaar)
@@ -283,7 +284,7 @@ def _vastleggen(args: argparse.Namespace) -> int:
         )
     schrijf_declaratie(pad, declaratie)
     print(
-        f"Methode vastgelegd in {pad}: {declaratie.omschrijving} (kenmerk {declaratie.sha256[:12]})."
+        f"Methode vastgelegd in {pad}: {omschrijving(declaratie)} (kenmerk {declaratie.sha256[:12]})."
     )
     print("Commit dit bestand vóór de inzendingen binnenkomen.")
     return 0

@@ -19,7 +19,7 @@ from kostprijs.bestanden.csvbestand import lees_tabel, schrijf_csv_nl, schrijf_t
 from kostprijs.bestanden.injectie import onschadelijke_tabel
 from kostprijs.indexatie import Indexketen, indexketen
 from kostprijs.onderzoek.aggregatie import Aggregatie, aggregeer
-from kostprijs.onderzoek.methode import controleer_methode
+from kostprijs.onderzoek.methode import Methodecontrole, controleer_methode
 from kostprijs.onderzoek.onthulling import (
     MARKER,
     VEILIG,
@@ -48,7 +48,7 @@ class Kostprijsonderzoek:
     onderdrukt: frozenset[str]
     vergelijking: pd.DataFrame
     voorstel: pd.DataFrame
-    methode_waarschuwingen: list[str]
+    methodecontrole: Methodecontrole
     eenheden: dict[str, str]
     namen: dict[str, str]
     opmerkingen: pd.DataFrame
@@ -261,7 +261,7 @@ def bereken_onderzoek(params: Jaarparameters, processed: Path, raw: Path) -> Kos
             params.catalogus,
         ),
         voorstel=voorgestelde_tarieven(gemiddeld, keten.factor - 1, params.catalogus),
-        methode_waarschuwingen=controleer_methode(processed, k, methode_pad(params.jaar)),
+        methodecontrole=controleer_methode(processed, k, methode_pad(params.jaar)),
         eenheden={p.productspecificatie: p.eenheid for p in params.catalogus},
         namen=dict(zip(aanbieders["aanbieder_id"], aanbieders["naam"], strict=True)),
         opmerkingen=bevindingen[bevindingen["ernst"] == "opmerking"].reset_index(drop=True),

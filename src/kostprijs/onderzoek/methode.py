@@ -3,15 +3,14 @@
 A reële prijs is normative, and the statistic must be chosen before the data are seen: tariffs
 were annulled when a weighted mean was swapped for the median after the results came in
 (CBb 14-7-2016, ECLI:NL:CBB:2016:180). `kostprijs vastleggen` records the declaration with its
-SHA-256 before ingestion; every report says when the method was (or may have been) changed
-after submissions existed.
+SHA-256 before ingestion; `controleer_methode` finds whether the method was (or may have been)
+changed after submissions existed, and every report says so (`rapport.teksten.methodeteksten`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,15 +21,7 @@ from kostprijs.bestanden.atomisch import schrijf_tekst
 from kostprijs.bestanden.canoniek import canoniek
 from kostprijs.bestanden.csvbestand import lees_tabel
 from kostprijs.fouten import InvoerFout
-from kostprijs.opmaak import datum
 from kostprijs.parameters import Kostprijsparameters
-
-METHODE_NAMEN = {
-    "gemiddelde": "gemiddelde",
-    "gewogen_gemiddelde": "gewogen gemiddelde (naar geleverd volume)",
-    "mediaan": "mediaan",
-    "getrimd_gemiddelde": "getrimd gemiddelde",
-}
 
 
 @dataclass(frozen=True)
@@ -60,17 +51,6 @@ class Declaratie:
     def sha256(self) -> str:
         return hashlib.sha256(self.canoniek().encode("utf-8")).hexdigest()
 
-    @property
-    def omschrijving(self) -> str:
-        """Dutch one-liner for reports, e.g. 'getrimd gemiddelde (10% aan elke kant)'."""
-        tekst = METHODE_NAMEN[self.aggregatie]
-        if self.aggregatie == "getrimd_gemiddelde":
-            tekst += (
-                f" ({format(self.trim_aandeel * 100, 'f').rstrip('0').rstrip('.')}% aan elke kant)"
-            )
-        datum_ = datum(self.declaratiedatum) if self.declaratiedatum else "onbekend"
-        return f"{tekst}; overhead {self.opslag.replace('_', ' ')}; vastgelegd op {datum_}"
-
     def als_dict(self) -> dict:
         return {**json.loads(self.canoniek()), "sha256": self.sha256}
 
@@ -92,45 +72,56 @@ def lees_vastgelegde_hash(pad: Path) -> str | None:
         raise InvoerFout("de vastgelegde methode is onleesbaar.", bestand=pad) from exc
 
 
-def methode_gewijzigd(
-    declaratie: Declaratie, inzenddata: Iterable[date], vastgelegde_hash: str | None = None
-) -> list[str]:
-    """Dutch warnings for reports; empty when the method demonstrably came first.
+@dataclass(frozen=True)
+class Methodecontrole:
+    """The facts on the recorded method: the report words them as warnings."""
 
-    inzenddata: receipt or fill-in dates of the submissions. vastgelegde_hash: the hash
-    recorded when the submissions were read.
-    """
-    meldingen = []
-    data = sorted(inzenddata)
-    if declaratie.declaratiedatum is None:
-        meldingen.append(
-            "De methode heeft geen declaratiedatum; niet aantoonbaar is dat zij is "
-            "vastgelegd voordat de inzendingen binnen waren."
+    declaratiedatum: date | None
+    eerste_inzending: date | None  # the earliest receipt or fill-in date of a submission
+    vastgelegde_hash: str | None  # recorded before ingestion; None when nothing was recorded
+    hash_nu: str  # the method in the parameters now
+    vastlegging: str  # the name of the file that records it
+
+    @property
+    def zonder_datum(self) -> bool:
+        return self.declaratiedatum is None
+
+    @property
+    def na_eerste_inzending(self) -> bool:
+        """Declared after the first submission: possibly chosen once figures were known."""
+        return None not in (self.declaratiedatum, self.eerste_inzending) and (
+            self.declaratiedatum > self.eerste_inzending
         )
-    elif data and declaratie.declaratiedatum > data[0]:
-        meldingen.append(
-            f"De methode is vastgelegd op {datum(declaratie.declaratiedatum)}, "
-            f"na de eerste inzending ({datum(data[0])}). De methode is dus mogelijk "
-            "gekozen of gewijzigd nadat cijfers bekend waren."
+
+    @property
+    def afwijkend(self) -> bool:
+        """Not the method recorded before ingestion."""
+        return self.vastgelegde_hash is not None and self.vastgelegde_hash != self.hash_nu
+
+    @property
+    def niet_vastgelegd(self) -> bool:
+        return self.vastgelegde_hash is None
+
+    @property
+    def in_orde(self) -> bool:
+        return not (
+            self.zonder_datum or self.na_eerste_inzending or self.afwijkend or self.niet_vastgelegd
         )
-    if vastgelegde_hash is not None and vastgelegde_hash != declaratie.sha256:
-        meldingen.append(
-            "De methode wijkt af van de methode die vóór het inlezen van de inzendingen "
-            f"was vastgelegd (vastgelegd {vastgelegde_hash[:12]}, nu {declaratie.sha256[:12]})."
-        )
-    return meldingen
 
 
-def controleer_methode(map_: Path, params: Kostprijsparameters, vastlegging: Path) -> list[str]:
-    """`methode_gewijzigd` for a processed folder (invuldatum from aanbieders.csv) against the
-    declaration recorded before ingestion in `vastlegging` (see `kostprijs vastleggen`)."""
+def controleer_methode(
+    map_: Path, params: Kostprijsparameters, vastlegging: Path
+) -> Methodecontrole:
+    """The check of the declared method for a processed folder (invuldatum from
+    aanbieders.csv) against the declaration recorded before ingestion in `vastlegging` (see
+    `kostprijs vastleggen`)."""
     aanbieders = lees_tabel(Path(map_) / catalogus.AANBIEDERS)
-    data = [date.fromisoformat(d) for d in aanbieders["invuldatum"] if d]
-    vastgelegd = lees_vastgelegde_hash(vastlegging)
-    meldingen = methode_gewijzigd(Declaratie.uit_parameters(params), data, vastgelegd)
-    if vastgelegd is None:
-        meldingen.append(
-            f"De methode is niet vastgelegd ({Path(vastlegging).name} ontbreekt); "
-            "niet aantoonbaar is dat zij vóór de inzendingen vaststond."
-        )
-    return meldingen
+    data = sorted(date.fromisoformat(d) for d in aanbieders["invuldatum"] if d)
+    declaratie = Declaratie.uit_parameters(params)
+    return Methodecontrole(
+        declaratie.declaratiedatum,
+        data[0] if data else None,
+        lees_vastgelegde_hash(vastlegging),
+        declaratie.sha256,
+        Path(vastlegging).name,
+    )

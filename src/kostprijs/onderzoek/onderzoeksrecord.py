@@ -26,7 +26,7 @@ from kostprijs.herkomst.keten import lees_stapuitvoer
 from kostprijs.indexatie import Indexketen, Indexstap
 from kostprijs.onderzoek.aggregatie import Aggregatie
 from kostprijs.onderzoek.kostprijsonderzoek import Kostprijsonderzoek
-from kostprijs.onderzoek.methode import Declaratie
+from kostprijs.onderzoek.methode import Declaratie, Methodecontrole
 
 BESTAND, STAP = catalogus.ONDERZOEK, "kostprijzen"
 SCHEMA = {
@@ -43,7 +43,9 @@ SCHEMA = {
     "onderdrukt": TEKSTEN,
     "vergelijking": TABEL,
     "voorstel": TABEL,
-    "methode_waarschuwingen": TEKSTEN,
+    "methodecontrole.eerste_inzending": f"{DATUM}?",
+    "methodecontrole.vastgelegde_hash": f"{TEKST}?",
+    "methodecontrole.vastlegging": TEKST,
     "eenheden": TEKST_PER_TEKST,
     "namen": TEKST_PER_TEKST,
     "opmerkingen": TABEL,
@@ -77,7 +79,9 @@ def naar_record(o: Kostprijsonderzoek) -> dict[str, object]:
         "onderdrukt": sorted(o.onderdrukt),
         "vergelijking": o.vergelijking,
         "voorstel": o.voorstel,
-        "methode_waarschuwingen": list(o.methode_waarschuwingen),
+        "methodecontrole.eerste_inzending": o.methodecontrole.eerste_inzending,
+        "methodecontrole.vastgelegde_hash": o.methodecontrole.vastgelegde_hash,
+        "methodecontrole.vastlegging": o.methodecontrole.vastlegging,
         "eenheden": dict(o.eenheden),
         "namen": dict(o.namen),
         "opmerkingen": o.opmerkingen,
@@ -115,7 +119,13 @@ def uit_record(v: dict[str, object]) -> Kostprijsonderzoek:
         onderdrukt=frozenset(v["onderdrukt"]),
         vergelijking=v["vergelijking"],
         voorstel=v["voorstel"],
-        methode_waarschuwingen=list(v["methode_waarschuwingen"]),
+        methodecontrole=Methodecontrole(
+            declaratie.declaratiedatum,
+            v["methodecontrole.eerste_inzending"],
+            v["methodecontrole.vastgelegde_hash"],
+            declaratie.sha256,
+            v["methodecontrole.vastlegging"],
+        ),
         eenheden=v["eenheden"],
         namen=v["namen"],
         opmerkingen=v["opmerkingen"],

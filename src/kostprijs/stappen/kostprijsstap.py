@@ -15,6 +15,7 @@ from kostprijs.onderzoek.kostprijsonderzoek import (
 from kostprijs.onderzoek.onderzoeksrecord import schrijf_onderzoek
 from kostprijs.paden import processed_map, raw_map
 from kostprijs.parameters import laad_parameters
+from kostprijs.rapport.teksten.methodeteksten import waarschuwingen
 
 
 def draai(jaar: int, raw: str | Path | None = None, processed: str | Path | None = None) -> str:
@@ -23,7 +24,7 @@ def draai(jaar: int, raw: str | Path | None = None, processed: str | Path | None
     params = laad_parameters(jaar)
     processed, raw = processed_map(jaar, processed or ""), raw_map(jaar, raw or "")
     onderzoek = bereken_onderzoek(params, processed, raw)
-    for waarschuwing in onderzoek.methode_waarschuwingen:
+    for waarschuwing in waarschuwingen(onderzoek.methodecontrole):
         print(f"Let op: {waarschuwing}", file=sys.stderr)
     paden = schrijf_kostprijzen(onderzoek, processed) + schrijf_onderzoek(onderzoek, processed)
     vastleggen(processed, "kostprijzen", gelezen_bestanden(params, processed, raw), paden)

@@ -6,6 +6,8 @@ import pandas as pd
 
 from kostprijs.rapport.figuren import gemiddelde_kostprijzen_figuur
 from kostprijs.rapport.start import Rapport
+from kostprijs.rapport.teksten.methodeteksten import omschrijving
+from kostprijs.rapport.teksten.methodeteksten import waarschuwingen as waarschuwingen_
 from kostprijs.rapport.weergave import Html, Kern, Tabel
 
 KOLOMMEN = {
@@ -35,7 +37,7 @@ het toont alleen totalen en gemiddelden, nooit de cijfers van één aanbieder.
 
 def waarschuwingen(r: Rapport) -> list[Kern]:
     """A block per warning about the recorded method (changed after the submissions)."""
-    return [Kern("Let op:", zin=w) for w in r.onderzoek.methode_waarschuwingen]
+    return [Kern("Let op:", zin=w) for w in waarschuwingen_(r.onderzoek.methodecontrole)]
 
 
 def methode(r: Rapport) -> Tabel:
@@ -44,7 +46,7 @@ def methode(r: Rapport) -> Tabel:
         pd.DataFrame(
             {
                 "Onderdeel": ["Statistiek en overhead", "Kenmerk van de vastlegging (SHA-256)"],
-                "Keuze": [d.omschrijving, d.sha256[:16]],
+                "Keuze": [omschrijving(d), d.sha256[:16]],
             }
         ),
         titel="Vastgelegde methode",
@@ -85,7 +87,8 @@ def gemiddelden(r: Rapport, titel: str | None = None) -> Tabel:
     return Tabel(
         o.publiek_kostprijzen.rename(columns=KOLOMMEN),
         FORMATEN,
-        titel=titel or f"Gemiddelde kostprijs per eenheid ({o.aggregatie.declaratie.omschrijving})",
+        titel=titel
+        or f"Gemiddelde kostprijs per eenheid ({omschrijving(o.aggregatie.declaratie)})",
         blad="Gemiddelde kostprijs",
     )
 

@@ -15,6 +15,7 @@ import pandas as pd
 from kostprijs.indexatie import Indexketen
 from kostprijs.opmaak import getal, in_zin, opsomming, procent
 from kostprijs.parameters import Jaarparameters
+from kostprijs.rapport.teksten.methodeteksten import omschrijving
 
 PERIODE_NAAM = {"4 weken": "facturatieperiode van 4 weken", "maand": "maand"}
 GETALWOORDEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
@@ -218,7 +219,7 @@ def methodetabel(
     `keten` the indexation from the price year to the tariff year."""
     b = params.budget
     rijen = [
-        ("Gemiddelde en overhead", declaratie.omschrijving, "tekst"),
+        ("Gemiddelde en overhead", omschrijving(declaratie), "tekst"),
         ("Kenmerk van de vastlegging", declaratie.sha256[:16], "tekst"),
         ("Prijspeil van de kostprijzen", f"boekjaar {keten.prijsjaar}", "tekst"),
         (f"Indexatie {keten.prijsjaar} → {keten.tariefjaar}", keten.factor - 1, "procent_exact"),
