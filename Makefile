@@ -98,13 +98,17 @@ $(error De vingerafdrukken van de stappen konden niet worden berekend: $(VINGERA
 endif
 endif
 
-$(BUILD)/controle.txt: $(STAPPEN)/controleer.vinger
-	$(KOSTPRIJS) controleer --jaar $(JAAR) --raw '$(RAW)' --uit $@
+# The check also keeps what it read of the municipality's exports, for the budget and result
+# steps (signed records in $(PROCESSED)); its report goes to $(BUILD)/controle.txt.
+GELEZEN := $(PROCESSED)/gemeentegegevens/handtekening.json
+$(GELEZEN): $(STAPPEN)/controleer.vinger
+	$(KOSTPRIJS) controleer --jaar $(JAAR) --raw '$(RAW)' --processed $(PROCESSED) \
+	  --uit $(BUILD)/controle.txt
 
 # A run that rejects every workbook fails, but its overview is the most useful file then: it
 # is kept (.PRECIOUS overrides .DELETE_ON_ERROR) and dated 1970, so the next run reads again.
 .PRECIOUS: $(PROCESSED)/inzendingen.csv
-$(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(BUILD)/controle.txt
+$(PROCESSED)/inzendingen.csv: $(STAPPEN)/inlezen.vinger $(GELEZEN)
 	$(KOSTPRIJS) inlezen --jaar $(JAAR) --map '$(RAW)/aanbieders' --uit $(PROCESSED) --stil \
 	  || { status=$$?; touch -c -d @0 $@; exit $$status; }
 
@@ -112,16 +116,16 @@ $(PROCESSED)/tarieven_voorstel.csv: $(STAPPEN)/kostprijzen.vinger $(PROCESSED)/i
 	$(KOSTPRIJS) kostprijzen --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 $(PROCESSED)/budgetimpact/handtekening.json: $(STAPPEN)/budget.vinger \
-  $(PROCESSED)/tarieven_voorstel.csv
+  $(PROCESSED)/tarieven_voorstel.csv $(GELEZEN)
 	$(KOSTPRIJS) budgetimpact --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
 # After the budget step, never beside it (at national scale each needs most of 2 GiB): the
 # cell tariffs per tariff scenario rest on the scenarios' tarieven of the budget step.
 $(PROCESSED)/resultaattarieven/handtekening.json: $(STAPPEN)/resultaat.vinger \
-  $(PROCESSED)/tarieven_voorstel.csv $(PROCESSED)/budgetimpact/handtekening.json
+  $(PROCESSED)/tarieven_voorstel.csv $(PROCESSED)/budgetimpact/handtekening.json $(GELEZEN)
 	$(KOSTPRIJS) resultaatstap --jaar $(JAAR) --processed $(PROCESSED) --raw '$(RAW)'
 
-$(MANIFEST): $(STAPPEN)/manifest.vinger $(BUILD)/controle.txt
+$(MANIFEST): $(STAPPEN)/manifest.vinger $(GELEZEN)
 	$(KOSTPRIJS) manifest --jaar $(JAAR) --raw '$(RAW)' --uit $@
 
 # The reports: every notebook of the register executed (one shell for all) into $(BUILD)/ and

@@ -172,7 +172,7 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
     from kostprijs.fouten import ConfiguratieFout
     from kostprijs.herkomst.keten import VerouderdeGegevens
     from kostprijs.rapport import start
-    from kostprijs.stappen import budgetstap, resultaatstap
+    from kostprijs.stappen import budgetstap, controlestap, resultaatstap
 
     monkeypatch.setenv("KOSTPRIJS_SLEUTEL", "ab" * 32)
     params = laad_parameters(2027)
@@ -187,6 +187,10 @@ def test_the_budget_step_is_computed_once_and_read_by_every_report(tmp_path, mon
         encoding="utf-8",
     )
     assert uitkomst.lees_budgetimpact(processed) is None  # the step has not run
+    # the budget step reads the municipality's data as the check saved them, never the raw
+    with pytest.raises(VerouderdeGegevens, match=r"kostprijs controleer"):
+        budgetstap.schrijf(params, raw, processed)
+    controlestap.draai(2027, raw, processed=processed)
     # a report never computes it itself: it names the step to run
     with pytest.raises(ConfiguratieFout, match=r"staat de budgetimpact nog niet.*make report"):
         _ = start.start(2027, str(raw), str(processed)).budget
@@ -280,9 +284,16 @@ def test_budget_step_without_its_inputs_says_so_in_dutch(tmp_path, capsys, monke
     rc = main(["budgetimpact", "--jaar", "2027", "--raw", str(tmp_path / "raw"),
                "--processed", str(tmp_path / "processed")])  # fmt: skip
     fout = capsys.readouterr().err
-    assert rc != 0 and "indicaties.csv" in fout and "ontbreekt" in fout
+    # the step reads what the check read of the exports: it names the check to run first
+    assert rc != 0 and "gemeentegegevens" in fout and "kostprijs controleer" in fout
     assert "Traceback" not in fout
     assert not (tmp_path / "processed" / "budgetimpact").exists()
+    rc = main(["controleer", "--jaar", "2027", "--raw", str(tmp_path / "raw"),
+               "--processed", str(tmp_path / "processed")])  # fmt: skip
+    fout = capsys.readouterr().err
+    assert rc != 0 and "indicaties.csv" in fout and "ontbreekt" in fout
+    assert "Traceback" not in fout
+    assert list((tmp_path / "processed").iterdir()) == []  # nothing half-written
 
 
 def test_line_ends_alone_are_no_whitespace_at_a_fields_edge():

@@ -123,6 +123,19 @@ def _keten(tmp_path):
     werkmap.write_bytes(b"werkmap")
     params = tmp_path / "2027.yaml"
     params.write_text("jaar: 2027\n")
+    indicaties = raw / "indicaties.csv"
+    indicaties.write_text("client\n")
+    cellen = raw / "realisatie_cellen_2026.csv"
+    cellen.write_text("client\n")
+    gelezen = processed / "gemeentegegevens" / "velden.json"
+    gelezen.parent.mkdir()
+    gelezen.write_bytes(b"gelezen")
+    vastleggen(
+        processed,
+        "controleer",
+        {"raw/indicaties.csv": indicaties, "raw/realisatie_cellen_2026.csv": cellen},
+        [gelezen],
+    )
     tabel = processed / "bouwstenen.csv"
     tabel.write_text("a,b\n")
     vastleggen(
@@ -134,26 +147,28 @@ def _keten(tmp_path):
     voorstel = processed / "tarieven_voorstel.csv"
     voorstel.write_text("x\n")
     vastleggen(processed, "kostprijzen", {"processed/bouwstenen.csv": tabel}, [voorstel])
-    indicaties = raw / "indicaties.csv"
-    indicaties.write_text("client\n")
     budget = processed / "budgetimpact" / "velden.json"
     budget.parent.mkdir()
     budget.write_bytes(b"budget")
     vastleggen(
         processed,
         "budget",
-        {"raw/indicaties.csv": indicaties, "processed/tarieven_voorstel.csv": voorstel},
+        {
+            "processed/gemeentegegevens/velden.json": gelezen,
+            "processed/tarieven_voorstel.csv": voorstel,
+        },
         [budget],
     )
-    cellen = raw / "realisatie_cellen_2026.csv"
-    cellen.write_text("client\n")
     resultaat = processed / "resultaattarieven" / "velden.json"
     resultaat.parent.mkdir()
     resultaat.write_bytes(b"resultaat")
     vastleggen(
         processed,
         "resultaat",
-        {"raw/realisatie_cellen_2026.csv": cellen, "processed/tarieven_voorstel.csv": voorstel},
+        {
+            "processed/gemeentegegevens/velden.json": gelezen,
+            "processed/tarieven_voorstel.csv": voorstel,
+        },
         [resultaat],
     )
     manifest = {
@@ -190,7 +205,7 @@ def test_chain_accepts_what_belongs_together(tmp_path):
         (lambda raw, p, m: m["invoer"]["raw"].update({"aanbieders/b.xlsx": "0" * 64}), "werkmappen van de aanbieders zijn veranderd"),
         (lambda raw, p, m: m["invoer"]["parameters"].update({"sha256": "0" * 64}), "parameters (2027.yaml) zijn gewijzigd"),
         (lambda raw, p, m: (p / "herkomst" / "kostprijzen.json").unlink(), "van de stap 'kostprijzen' is niet vastgelegd"),
-        (lambda raw, p, m: m["invoer"]["raw"].update({"indicaties.csv": "0" * 64}), "indicaties.csv is gewijzigd sinds de stap 'budget'"),
+        (lambda raw, p, m: m["invoer"]["raw"].update({"indicaties.csv": "0" * 64}), "indicaties.csv is gewijzigd sinds de stap 'controleer'"),
         (lambda raw, p, m: (p / "tarieven_voorstel.csv").write_text("z\n"), "tarieven_voorstel.csv is gewijzigd"),
         (lambda raw, p, m: (p / "budgetimpact" / "velden.json").write_bytes(b"ander"), "budgetimpact/velden.json is gewijzigd nadat de stap 'budget'"),
         (lambda raw, p, m: (p / "resultaattarieven.pkl").write_bytes(b"\x80\x05K\x01."), "resultaattarieven.pkl staat in de map met verwerkte gegevens"),

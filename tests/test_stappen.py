@@ -23,7 +23,7 @@ def _regels(makefile: str) -> list[tuple[set[str], set[str], str]]:
     macro read as `$(`, line continuations joined and simple variables expanded."""
     tekst = makefile.replace("\\\n", " ").replace("$$(", "$(")
     waarden = dict(
-        re.findall(r"^([A-Z_]+) := ([^$\n]*\$\((?:REPORTS|BUILD)\)[^\n]*)$", tekst, re.M)
+        re.findall(r"^([A-Z_]+) := ([^$\n]*\$\((?:REPORTS|BUILD|PROCESSED)\)[^\n]*)$", tekst, re.M)
     )
     for naam, waarde in waarden.items():
         if naam not in MAPPEN:

@@ -50,7 +50,7 @@ from kostprijs.paden import PROJECT
 from kostprijs.parameters import laad_parameters
 from kostprijs.rapport import start
 from kostprijs.resultaat.celtarieven import Resultaattarieven
-from kostprijs.stappen import budgetstap, resultaatstap
+from kostprijs.stappen import budgetstap, controlestap, resultaatstap
 from kostprijs.tarieflijst import zin_regels
 from kostprijs.voorbeeld.gegevens import schrijf_voorbeeld
 
@@ -252,6 +252,7 @@ def _run(params, raw: Path, processed: Path, euro: str) -> None:
     vastleggen(processed, "inlezen", {f"params/{params.bron.name}": params.bron, **werkmappen}, [])
     kostprijzen = [processed / "tarieven_voorstel.csv", processed / "kostprijzen_product.csv"]
     vastleggen(processed, "kostprijzen", {f"params/{params.bron.name}": params.bron}, kostprijzen)
+    controlestap.draai(params.jaar, raw, processed=processed)
     budgetstap.schrijf(params, raw, processed)
     resultaatstap.schrijf(params, raw, processed)
 

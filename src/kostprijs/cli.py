@@ -155,7 +155,7 @@ def _resultaattarieven(args: argparse.Namespace) -> int:
 def _controleer(args: argparse.Namespace) -> int:
     from kostprijs.stappen import controlestap
 
-    print(controlestap.draai(args.jaar, args.raw, args.uit))
+    print(controlestap.draai(args.jaar, args.raw, args.uit, args.processed))
     return 0
 
 
@@ -361,6 +361,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--jaar", type=int, required=True)
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.add_argument("--uit", help="schrijf het verslag ook naar dit bestand")
+    p.add_argument(
+        "--processed", help="map voor de gelezen gemeentegegevens (standaard data/processed/<jaar>)"
+    )
     p.set_defaults(functie=_controleer)
 
     p = sub.add_parser("budget", help="bereken het bedrag (en periodebudget) per cliënt")

@@ -30,6 +30,7 @@ from kostprijs.sjabloon.indeling import indeling
 from kostprijs.tarieflijst import Tarieven, controleer_dekking, lees_tarieven, tarieven_uit_lijst
 
 T = TypeVar("T")
+Bewaar = Callable[[str, object], None]
 MAX_LIJST = 100  # lines per listing in the summary; the rest is counted
 VOORBEELDEN = 10  # example clients under a listing summed per reason
 
@@ -60,9 +61,11 @@ def _parameters(params: Jaarparameters, problemen: Problemen) -> None:
         )
 
 
-def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
+def controleer_invoer(params: Jaarparameters, raw: Path, bewaar: Bewaar | None = None) -> str:
     """Read and check the parameters and the raw folder; a Dutch summary, or one InvoerFout
-    that lists every problem found."""
+    that lists every problem found. `bewaar(soort, gelezen)` receives the municipality's data
+    as read (soort "gegevens": the Gemeentegegevens, "cellen": the realisation with cells)
+    right after reading, so that they need not stay in memory."""
     raw = Path(raw)
     if not raw.is_dir():
         raise InvoerFout(
@@ -115,11 +118,15 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
         )
     sleutel = problemen.probeer(lees_sleutel)
     if bestaat["indicaties"] and bestaat["realisatie"] and sleutel is not None:
-        regels += _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen)
+        regels += _gemeentegegevens(
+            params, raw, sleutel, tarieven, paden, problemen, gelezen, bewaar
+        )
     if "cellen" in paden and bestaat["cellen"]:
         cellen = problemen.probeer(lambda: lees_celrealisatie(paden["cellen"], params))
         if cellen is not None:
             gelezen.append(verslag(cellen))
+            if bewaar is not None:
+                bewaar("cellen", cellen)
             regels.append(
                 f"- {getal(len(cellen), 0)} realisatieregels met de cel van de resultaatmatrix"
             )
@@ -148,12 +155,14 @@ def controleer_invoer(params: Jaarparameters, raw: Path) -> str:
     return "\n".join(regels)
 
 
-def _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen) -> list[str]:
+def _gemeentegegevens(params, raw, sleutel, tarieven, paden, problemen, gelezen, bewaar):
     """Indicaties and realisatie read and checked as the budget step does; the summary lines
     (what reading converted and found goes to `gelezen`)."""
     g = problemen.probeer(lambda: lees_gemeentegegevens(params, raw, sleutel))
     if g is None:
         return []
+    if bewaar is not None:
+        bewaar("gegevens", g)
     gelezen.append((g.omrekeningen, g.bevindingen))
     ind = g.indicaties
     regels = [

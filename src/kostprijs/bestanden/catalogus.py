@@ -37,6 +37,9 @@ DISCLOSURE = "disclosure.csv"  # kostprijzen: the disclosure judgement per produ
 VOORSTEL = "tarieven_voorstel.csv"  # kostprijzen: the proposed tarieven
 ONDERZOEK = "onderzoek"  # kostprijzen: the whole research, a signed record (folder)
 BUDGETIMPACT, RESULTAATTARIEVEN = "budgetimpact", "resultaattarieven"  # signed records (folders)
+# controleer: the municipality's data as read and checked, signed records (folders) that the
+# budget and result steps read instead of the raw exports
+GEMEENTEGEGEVENS, CELREALISATIE = "gemeentegegevens", "celrealisatie"
 VELDEN, HANDTEKENING = "velden.json", "handtekening.json"  # inside a signed record
 
 # Every CSV table of data/processed/<jaar>/: the step that writes it and its columns, in order.

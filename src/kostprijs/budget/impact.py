@@ -505,6 +505,7 @@ def bereken_budgetimpact(
     sleutel: bytes | None = None,
     verborgen: frozenset[str] = frozenset(),
     eigen: str | None = None,
+    gegevens: Gemeentegegevens | None = None,
 ) -> Budgetimpact:
     """Run the budget model on the year's raw folder and the new tarieven.
 
@@ -512,17 +513,21 @@ def bereken_budgetimpact(
     `verborgen`: the products whose tarief the inkooptafel may not see (left out of the
     rekenblad's figures). `eigen`: the name of a scenario of one's own whose tarieven are
     `tarieven_nieuw` as given (not the research's cost prices): it is the only scenario.
+    `gegevens`: the municipality's data as the step `controleer` read them (the pipeline);
+    without them the raw folder's exports are read here.
     """
     raw = Path(raw)
     sleutel = lees_sleutel() if sleutel is None else sleutel
     realisatie_pad = catalogus.realisatiebron(raw, params.realisatiejaar)
     huidig_pad = catalogus.tarievenbron(raw)
     indicatie_pad = catalogus.indicatiebron(raw)
-    _vereist([indicatie_pad, huidig_pad, realisatie_pad, Path(tarieven_nieuw)], raw)
+    if gegevens is None:
+        _vereist([indicatie_pad, realisatie_pad], raw)
+    _vereist([huidig_pad, Path(tarieven_nieuw)], raw)
     b = params.budget
     pb = params.bekostiging.periodebudget
 
-    g = lees_gemeentegegevens(params, raw, sleutel)
+    g = lees_gemeentegegevens(params, raw, sleutel) if gegevens is None else gegevens
     # what the budget never reads goes before the subsets below are taken: at national scale
     # every text column costs 8 MB in each of them
     g.indicaties.drop(columns=NIET_IN_BUDGET, inplace=True)

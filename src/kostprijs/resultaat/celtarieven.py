@@ -465,20 +465,23 @@ def bereken_uit_mappen(
     raw: Path,
     processed: Path,
     scenarioprijzen: dict[str, dict[str, int]] | None = None,
+    regels: pd.DataFrame | None = None,
 ) -> Resultaattarieven:
-    """The cell tariffs of the pipeline: the raw realisation with cells at the cost prices of
+    """The cell tariffs of the pipeline: the realisation with cells at the cost prices of
     the processed folder, indexed to the tariff year; and per tariff scenario at its tarieven
-    (`scenarioprijzen`, from the budget step)."""
+    (`scenarioprijzen`, from the budget step). `regels`: the realisation with cells as the
+    step `controleer` read it (the pipeline); without it the raw export is read here."""
     matrix = resultaatmatrix(params)
-    pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
-    if not pad.exists():
-        raise InvoerFout(
-            "dit bestand ontbreekt; de parameters beschrijven een resultaatmatrix.",
-            bestand=pad,
-            actie="Lever de realisatie met de cel van de beschikking aan (docs/gegevens.md).",
-        )
-    regels = lees_celrealisatie(pad, params)
-    regels.attrs.pop("clienten")  # the identifiers never travel with the lines
+    if regels is None:
+        pad = catalogus.cellenbron(Path(raw), params.realisatiejaar)
+        if not pad.exists():
+            raise InvoerFout(
+                "dit bestand ontbreekt; de parameters beschrijven een resultaatmatrix.",
+                bestand=pad,
+                actie="Lever de realisatie met de cel van de beschikking aan (docs/gegevens.md).",
+            )
+        regels = lees_celrealisatie(pad, params)
+        regels.attrs.pop("clienten")  # the identifiers never travel with the lines
     per_lid = regels.attrs.get("per_lid")
     # at the price level of the tariff year, as every proposed tarief
     kostprijzen = kostprijzen_uit_processed(processed, naar_tariefjaar(params))

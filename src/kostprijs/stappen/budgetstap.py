@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.verwerkt import schrijf_record
+from kostprijs.bestanden.verwerkt import HANDTEKENING, schrijf_record
+from kostprijs.budget import gemeenterecord
 from kostprijs.budget.impact import Budgetimpact, bereken_budgetimpact
 from kostprijs.budget.uitkomst import BESTAND, BUDGET_SCHEMA, STAP, budget_naar_record
 from kostprijs.herkomst.keten import leg_stap_vast
@@ -38,13 +39,12 @@ def schrijf(params: Jaarparameters, raw: Path, processed: Path) -> Budgetimpact:
         if (processed / catalogus.DISCLOSURE).exists()
         else frozenset()
     )
-    uitkomst = bereken_budgetimpact(params, raw, processed / VOORSTEL, verborgen=verborgen)
-    bronnen = (
-        catalogus.indicatiebron(raw),
-        catalogus.tarievenbron(raw),
-        catalogus.realisatiebron(raw, params.realisatiejaar),
+    gegevens = gemeenterecord.lees_gegevens(processed, raw)
+    uitkomst = bereken_budgetimpact(
+        params, raw, processed / VOORSTEL, verborgen=verborgen, gegevens=gegevens
     )
-    ruw = sorted({p for b in bronnen for p in catalogus.bestanden(b)})
+    ruw = sorted(catalogus.bestanden(catalogus.tarievenbron(raw)))
     paden = schrijf_record(processed, BESTAND, BUDGET_SCHEMA, budget_naar_record(uitkomst))
-    leg_stap_vast(params.bron, raw, processed, STAP, paden, ruw, [VOORSTEL])
+    gelezen = [VOORSTEL, f"{gemeenterecord.GEGEVENS}/{HANDTEKENING}"]
+    leg_stap_vast(params.bron, raw, processed, STAP, paden, ruw, gelezen)
     return uitkomst

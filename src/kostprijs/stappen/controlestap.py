@@ -1,19 +1,75 @@
 """Step `controleer`: the parameters and every raw input checked up front, one list of all
-problems (`kostprijs controleer`)."""
+problems (`kostprijs controleer`). The municipality's data it read and checked are saved as
+signed records (`budget.gemeenterecord`) for the budget and result steps; they replace the
+previous ones only when every check passed."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import schrijf_tekst
+from kostprijs.budget import gemeenterecord
+from kostprijs.herkomst.keten import leg_stap_vast
 from kostprijs.invoercontrole import controleer_invoer
-from kostprijs.paden import raw_map
+from kostprijs.paden import processed_map, raw_map
 from kostprijs.parameters import laad_parameters
 
 
-def draai(jaar: int, raw: str | Path | None = None, uit: str | Path | None = None) -> str:
+def draai(
+    jaar: int,
+    raw: str | Path | None = None,
+    uit: str | Path | None = None,
+    processed: str | Path | None = None,
+) -> str:
     """The report of the check of `jaar`'s raw folder, also written to `uit` when given."""
-    verslag = controleer_invoer(laad_parameters(jaar), raw_map(jaar, raw or ""))
+    params = laad_parameters(jaar)
+    raw_, processed_ = raw_map(jaar, raw or ""), processed_map(jaar, processed or "")
+    processed_.mkdir(parents=True, exist_ok=True)
+    werk = Path(tempfile.mkdtemp(prefix=".controleer.", dir=processed_))
+    try:
+        geschreven: dict[str, list[Path]] = {}
+
+        def bewaar(soort: str, gelezen) -> None:
+            if soort == "gegevens":
+                geschreven[soort] = gemeenterecord.schrijf_gegevens(werk, gelezen, raw_)
+            else:
+                geschreven[soort] = gemeenterecord.schrijf_cellen(werk, gelezen, raw_)
+
+        verslag = controleer_invoer(params, raw_, bewaar)
+        paden = [p for n in _records(params) for p in _verplaats(werk, processed_, n)]
+        if params.resultaat is None:  # a year without a result matrix (any more)
+            shutil.rmtree(processed_ / gemeenterecord.CELLEN, ignore_errors=True)
+        bronnen = [
+            catalogus.indicatiebron(raw_),
+            catalogus.realisatiebron(raw_, params.realisatiejaar),
+            raw_ / catalogus.REALISATIE_BEVESTIGINGEN,
+        ]
+        if params.resultaat is not None:
+            bronnen.append(catalogus.cellenbron(raw_, params.realisatiejaar))
+        ruw = sorted({p for b in bronnen if b.exists() for p in catalogus.bestanden(b)})
+        leg_stap_vast(params.bron, raw_, processed_, gemeenterecord.STAP, paden, ruw, [])
+    finally:
+        shutil.rmtree(werk, ignore_errors=True)
     if uit:
         schrijf_tekst(Path(uit), verslag + "\n")
     return verslag
+
+
+def _records(params) -> list[str]:
+    namen = [gemeenterecord.GEGEVENS]
+    return namen + ([gemeenterecord.CELLEN] if params.resultaat is not None else [])
+
+
+def _verplaats(werk: Path, processed: Path, naam: str) -> list[Path]:
+    """Move the record `naam` from `werk` into `processed` (replacing the previous one)."""
+    doel = processed / naam
+    if doel.exists():
+        oud = Path(tempfile.mkdtemp(prefix=f".{naam}.oud.", dir=processed))
+        os.replace(doel, oud / naam)
+        shutil.rmtree(oud)
+    os.replace(werk / naam, doel)
+    return sorted(p for p in doel.iterdir())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.verwerkt import HANDTEKENING, schrijf_record
+from kostprijs.budget import gemeenterecord
 from kostprijs.budget.uitkomst import (
     BESTAND,
     KOSTPRIJZEN,
@@ -48,10 +48,11 @@ def schrijf(params: Jaarparameters, raw: Path, processed: Path) -> Resultaattari
         return None
     budget = lees_budgetimpact(processed)  # the tariff scenarios, when the budget step ran
     prijzen = scenarioprijzen(budget) if budget is not None else None
-    uitkomst = bereken_uit_mappen(params, raw, processed, prijzen)
+    regels = gemeenterecord.lees_cellen(processed, raw)
+    uitkomst = bereken_uit_mappen(params, raw, processed, prijzen, regels)
     velden = resultaat_naar_record(uitkomst)
     paden = schrijf_record(processed, RESULTAAT_BESTAND, RESULTAAT_SCHEMA, velden)
-    ruw = [catalogus.cellenbron(raw, params.realisatiejaar)]
-    verwerkt = [KOSTPRIJZEN] + ([f"{BESTAND}/{HANDTEKENING}"] if budget is not None else [])
-    leg_stap_vast(params.bron, raw, processed, RESULTAAT_STAP, paden, ruw, verwerkt)
+    verwerkt = [KOSTPRIJZEN, f"{gemeenterecord.CELLEN}/{HANDTEKENING}"]
+    verwerkt += [f"{BESTAND}/{HANDTEKENING}"] if budget is not None else []
+    leg_stap_vast(params.bron, raw, processed, RESULTAAT_STAP, paden, [], verwerkt)
     return uitkomst

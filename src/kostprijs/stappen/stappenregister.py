@@ -65,9 +65,11 @@ STAPPENLIJST = (
     Stap(
         "controleer",
         "controleer",
-        f"{BUILD}/controle.txt",
-        "controleert parameters en alle ruwe invoer vooraf, één lijst van alle problemen",
-        "`build/<jaar>/controle.txt`",
+        f"{PROCESSED}/{catalogus.GEMEENTEGEGEVENS}/{catalogus.HANDTEKENING}",
+        "controleert parameters en alle ruwe invoer vooraf, één lijst van alle problemen; "
+        "bewaart de gelezen indicaties en realisatie (gepseudonimiseerd) voor de latere stappen",
+        f"`build/<jaar>/controle.txt`, de records `{catalogus.GEMEENTEGEGEVENS}/` en "
+        f"`{catalogus.CELREALISATIE}/` (intern), `herkomst/controleer.json`",
         module="controlestap",
         raw=("**/*",),
         sleutel=True,  # the listing of realisation that does not count names pseudonyms
@@ -105,17 +107,8 @@ STAPPENLIJST = (
         f"het record `{catalogus.BUDGETIMPACT}/` (alleen totalen en verdelingen), "
         "`herkomst/budget.json`",
         module="budgetstap",
-        na=("kostprijzen",),
-        raw=tuple(
-            dict.fromkeys(
-                (
-                    *RUW["indicaties"],
-                    *RUW["tarieven"],
-                    *RUW["realisatie"],
-                    catalogus.REALISATIE_BEVESTIGINGEN,
-                )
-            )
-        ),
+        na=("kostprijzen", "controleer"),
+        raw=RUW["tarieven"],
         geheim=True,
     ),
     Stap(
@@ -126,8 +119,7 @@ STAPPENLIJST = (
         "niet ernaast: op landelijke schaal vraagt elk van beide bijna 2 GiB)",
         f"het record `{catalogus.RESULTAATTARIEVEN}/`, `herkomst/resultaat.json`",
         module="resultaatstap",
-        na=("kostprijzen", "budget"),
-        raw=RUW["cellen"],
+        na=("kostprijzen", "budget", "controleer"),
         sleutel=True,
     ),
     Stap(
