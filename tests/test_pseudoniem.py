@@ -8,6 +8,8 @@ import stat
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kostprijs import cli
 from kostprijs.fouten import ConfiguratieFout
@@ -171,3 +173,15 @@ def test_bsn_canary_in_no_report_byte(raw_met_canary, tmp_path, monkeypatch):
         assert z.namelist()
         for naam in z.namelist():
             assert CANARY.encode() not in z.read(naam), naam
+
+
+@given(
+    sleutel=st.binary(min_size=16, max_size=100),  # longer than SHA-256's block too
+    ids=st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=20),
+)
+def test_the_series_pseudonyms_are_the_standard_hmac(sleutel, ids):
+    uit = pseudoniem.pseudonimiseer(pd.Series(ids, dtype=object), sleutel)
+    verwacht = [
+        "P-" + hmac.new(sleutel, i.encode("utf-8"), hashlib.sha256).hexdigest()[:16] for i in ids
+    ]
+    assert list(uit) == verwacht
