@@ -23,7 +23,7 @@ from kostprijs.bestanden.getallen import lees_getal
 from kostprijs.fouten import InvoerFout
 from kostprijs.gemeentedata.tabellezer import lees_tabel
 from kostprijs.inlezen.bevinding import OPMERKING, Bevinding
-from kostprijs.inlezen.lezen import Inzending
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.inlezen.schema import HARD, VERGISSING, ZACHT
 from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import BLADEN, KVK, Indeling

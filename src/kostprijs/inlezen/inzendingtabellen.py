@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kostprijs.inlezen.bevinding import fout, opmerking
-from kostprijs.inlezen.lezen import Inzending
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import (
     ALGEMEEN,

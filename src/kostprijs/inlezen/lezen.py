@@ -1,4 +1,5 @@
-"""Reading one checked workbook: named cells, its structure, formulas and typed values.
+"""Reading one checked workbook: its structure, named cells and formulas (the value of each
+cell by its declared type: `celwaarden`).
 
 python-calamine reads the values (fast, cached values of formulas included) and merged
 cells; the defined names, which cells hold a formula or a formula error (calamine returns
@@ -13,11 +14,8 @@ Bevinding, never an exception.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -26,6 +24,8 @@ from python_calamine import CalamineWorkbook
 
 from kostprijs.geld import decimaal
 from kostprijs.inlezen.bevinding import FOUT, Bevinding, Weigering, fout, opmerking
+from kostprijs.inlezen.celwaarden import als_tekst, foutwaarde, interpreteer, kort, verwacht_bij
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.inlezen.openen import Archief
 from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.formules import bereken_formules
@@ -36,35 +36,15 @@ from kostprijs.sjabloon.indeling import (
     BOUWSTENEN,
     BOUWSTENEN_EERSTE_KOLOM,
     FUNCTIES,
-    KVK,
     PERSONEEL,
     PERSONEEL_EERSTE_RIJ,
     REALISATIE,
     REALISATIE_EERSTE_RIJ,
-    TEKST_MAX,
     TOELICHTING,
     Indeling,
     Veld,
     vaste_teksten,
 )
-
-_EXCEL_NUL = date(1899, 12, 30)
-_TEKENS = str.maketrans("", "", "\u00a0 €")
-
-
-@dataclass
-class Inzending:
-    """What one workbook holds: typed values per named cell, their locations, findings."""
-
-    bestand: str
-    waarden: dict[str, object] = field(default_factory=dict)
-    cellen: dict[str, tuple[str, str]] = field(default_factory=dict)  # naam -> (blad, cel)
-    bevindingen: list[Bevinding] = field(default_factory=list)
-    rijen: dict[str, list[dict]] = field(default_factory=dict)  # table rows, see tabellen.py
-
-    def plaats(self, naam: str) -> dict[str, str]:
-        blad, cel = self.cellen.get(naam, ("", ""))
-        return {"blad": blad, "cel": cel, "veld": naam}
 
 
 def lees_werkboek(pad: Path, ind: Indeling, archief: Archief) -> Inzending:
@@ -108,7 +88,7 @@ def lees_werkboek(pad: Path, ind: Indeling, archief: Archief) -> Inzending:
         waarde = rauw.get(v.naam, "")
         if (waarde == "" or waarde is None) and plek not in formules:
             continue  # an empty input cell without formula: nothing to read or report
-        _interpreteer(v, waarde, formules, inz)
+        interpreteer(v, waarde, formules, inz)
     _controleer_formules(ind, formules, rauw, foutcellen, inz)
     return inz
 
@@ -380,18 +360,14 @@ def _controleer_teksten(
                 "neem uw cijfers daarin over.",
                 blad=blad,
                 cel=cel,
-                gevonden=_kort(gevonden) or "leeg",
+                gevonden=kort(gevonden) or "leeg",
                 verwacht=verwacht,
             )
         )
 
 
 def _aangehaald(tekst: str) -> str:
-    return f"'{_kort(tekst)}'" if tekst else "niets"
-
-
-def _kort(tekst: str, n: int = 60) -> str:
-    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+    return f"'{kort(tekst)}'" if tekst else "niets"
 
 
 def _extra_cijfers(
@@ -434,12 +410,12 @@ def _meld_extra(
         opmerking(
             inz.bestand,
             f"In {plaats} staan cijfers buiten het sjabloon"
-            + (f", bij '{_kort(naam)}'" if naam else "")
+            + (f", bij '{kort(naam)}'" if naam else "")
             + f": een {wat} dat niet in de catalogus van de gemeente staat. Deze cijfers zijn "
             "niet meegenomen. Levert u dit product? Neem dan contact op met de gemeente.",
             blad=blad,
             cel=cel,
-            gevonden=f"{_kort(naam) or plaats}: {len(ingevuld)} ingevulde cel(len)",
+            gevonden=f"{kort(naam) or plaats}: {len(ingevuld)} ingevulde cel(len)",
             verwacht="alleen de producten en functies van het sjabloon",
         )
     )
@@ -533,22 +509,6 @@ def _samengevoegd(bereiken, cellen, blad: str, inz: Inzending) -> None:
                 )
 
 
-FOUTWAARDEN = {
-    "#DIV/0!": "deling door nul",
-    "#N/A": "waarde niet beschikbaar",
-    "#REF!": "verwijzing naar een verwijderde cel",
-    "#VALUE!": "verkeerd soort waarde in een berekening",
-    "#NAME?": "onbekende naam of functie in de formule",
-    "#NUM!": "ongeldig getal in een berekening",
-    "#NULL!": "ongeldig bereik in de formule",
-}
-
-
-def _foutwaarde(code: str) -> str:
-    uitleg = FOUTWAARDEN.get(code.upper())
-    return f"de foutwaarde {code} ({uitleg})" if uitleg else f"de foutwaarde {code}"
-
-
 def _foutwaarden(ind: Indeling, archief: Archief, inz: Inzending) -> set[str]:
     """Named cells showing a formula error (#DIV/0!, ...): one error each, named; the
     names of those cells are returned, so nothing else is reported about them."""
@@ -569,10 +529,10 @@ def _foutwaarden(ind: Indeling, archief: Archief, inz: Inzending) -> set[str]:
         inz.bevindingen.append(
             fout(
                 inz.bestand,
-                f"De cel toont {_foutwaarde(code)}; dat is geen bruikbare waarde. Vul hier "
+                f"De cel toont {foutwaarde(code)}; dat is geen bruikbare waarde. Vul hier "
                 "een getal of tekst in, of herstel de formule.",
                 gevonden=code + (f" (={formule.lstrip('=')})" if formule else ""),
-                verwacht=_verwacht(v) or "een waarde",
+                verwacht=verwacht_bij(v) or "een waarde",
                 **inz.plaats(v.naam),
             )
         )
@@ -584,7 +544,7 @@ def _foutwaarden(ind: Indeling, archief: Archief, inz: Inzending) -> set[str]:
                 inz.bestand,
                 f"{'De berekende cel' if len(cellen) == 1 else 'De berekende cellen'} "
                 f"{', '.join(cellen)} {'toont' if len(cellen) == 1 else 'tonen'} "
-                f"{_foutwaarde(code)}: de formule van het sjabloon kan niet worden uitgerekend. "
+                f"{foutwaarde(code)}: de formule van het sjabloon kan niet worden uitgerekend. "
                 "Controleer de invoercellen die zij gebruikt; is er een rij of kolom "
                 "verwijderd, gebruik dan een nieuwe kopie van het sjabloon.",
                 gevonden=code + (f" (={formule.lstrip('=')})" if formule else ""),
@@ -610,228 +570,6 @@ def _letters(k: int) -> str:
         k, r = divmod(k - 1, 26)
         s = chr(65 + r) + s
     return s
-
-
-def _interpreteer(v: Veld, waarde: object, formules: dict, inz: Inzending) -> None:
-    blad, cel = inz.cellen[v.naam]
-    formule = formules.get((blad, cel))
-    if v.soort == "formule":
-        return
-    if formule is not None:
-        extern = "[" in formule
-        inz.bevindingen.append(
-            opmerking(
-                inz.bestand,
-                "Deze invoercel bevat een formule"
-                + (" die naar een ander bestand verwijst" if extern else "")
-                + "; de opgeslagen waarde is gebruikt. Vul een waarde in.",
-                gevonden=f"={formule.lstrip('=')}",
-                verwacht="een ingevulde waarde",
-                **inz.plaats(v.naam),
-            )
-        )
-    if waarde == "" or waarde is None:
-        return
-    try:
-        inz.waarden[v.naam] = _omzetten(v, waarde, inz)
-    except ValueError as exc:
-        inz.bevindingen.append(
-            fout(
-                inz.bestand,
-                str(exc),
-                gevonden=_kort(_tekst(waarde), 100),
-                verwacht=_verwacht(v),
-                **inz.plaats(v.naam),
-            )
-        )
-
-
-def _verwacht(v: Veld) -> str:
-    return {
-        "getal": "een getal (0 of meer)",
-        "fractie": "een percentage, bijvoorbeeld 20%",
-        "geheel": "een geheel getal",
-        "keuze": "een van: " + ", ".join(v.keuzes),
-        "datum": "een datum, bijvoorbeeld 15-09-2026",
-        "tekst": "8 cijfers" if v.naam == KVK else f"tekst van hooguit {TEKST_MAX} tekens",
-    }.get(v.soort, "")
-
-
-def _tekst(waarde: object) -> str:
-    if isinstance(waarde, float) and waarde.is_integer():
-        return str(int(waarde))
-    if isinstance(waarde, datetime | date):
-        return waarde.strftime("%d-%m-%Y")
-    return str(waarde)
-
-
-def _omzetten(v: Veld, waarde: object, inz: Inzending) -> object:
-    """The typed value of a cell; ValueError (Dutch) when it cannot be used."""
-    if v.naam == KVK:
-        return _kvk(v, waarde, inz)
-    if v.soort == "tekst":
-        tekst = zichtbaar(_tekst(waarde))
-        if len(tekst) > TEKST_MAX:
-            raise ValueError(
-                f"De tekst is {len(tekst)} tekens lang; het sjabloon staat hooguit {TEKST_MAX} "
-                "tekens toe. Kort de tekst in."
-            )
-        return tekst or None
-    if v.soort == "keuze":
-        tekst = zichtbaar(_tekst(waarde)).lower()
-        if not tekst:
-            return None
-        if tekst not in v.keuzes:
-            raise ValueError(f"'{_kort(str(waarde))}' is geen geldige keuze.")
-        return tekst
-    if v.soort == "datum":
-        return _datum(v, waarde, inz)
-    getal = _getal(v, waarde, inz)
-    if v.soort == "geheel" and getal != getal.to_integral_value():
-        raise ValueError(f"{_tekst(waarde)} is geen geheel getal.")
-    return getal
-
-
-def zichtbaar(tekst: str) -> str:
-    """`tekst` without invisible characters (zero-width, control, BOM, soft hyphen, ...),
-    with every kind of space (NBSP, tab, line break) as one plain space, stripped."""
-    uit = []
-    for c in tekst:
-        categorie = unicodedata.category(c)
-        if categorie.startswith("Z") or c in "\t\n\r\v\f":
-            uit.append(" ")
-        elif categorie not in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            uit.append(c)
-    return " ".join("".join(uit).split())
-
-
-def _kvk(v: Veld, waarde: object, inz: Inzending) -> str | None:
-    """The KvK number as text of 8 digits where it can be restored; else the text as typed
-    (the schema rejects it). Excel and LibreOffice turn 01234567 typed into a General cell
-    into the number 1234567: the leading zeros are put back, with a remark."""
-    getal = isinstance(waarde, int | float) and not isinstance(waarde, bool)
-    if getal and float(waarde).is_integer() and 0 < waarde < 10**8:
-        cijfers = str(int(waarde))
-        if len(cijfers) < 8:
-            hersteld = cijfers.zfill(8)
-            inz.bevindingen.append(
-                opmerking(
-                    inz.bestand,
-                    f"Het KvK-nummer staat als getal in de cel ({cijfers}); daarbij vallen "
-                    f"voorloopnullen weg. Gelezen als {hersteld}. Klopt dat niet, vul het "
-                    "nummer dan als tekst in (typ een apostrof ervoor: '01234567).",
-                    gevonden=cijfers,
-                    verwacht="8 cijfers",
-                    **inz.plaats(v.naam),
-                )
-            )
-            return hersteld
-    tekst = zichtbaar(_tekst(waarde))
-    return tekst or None
-
-
-def _datum(v: Veld, waarde: object, inz: Inzending) -> date:
-    if isinstance(waarde, datetime):
-        return waarde.date()
-    if isinstance(waarde, date):
-        return waarde
-    if isinstance(waarde, int | float) and not isinstance(waarde, bool) and 1 <= waarde < 2958466:
-        gelezen = _EXCEL_NUL + timedelta(days=int(waarde))
-        inz.bevindingen.append(
-            opmerking(
-                inz.bestand,
-                f"De datum staat als getal ({_tekst(waarde)}) in de cel; gelezen als "
-                f"{gelezen:%d-%m-%Y}. Geef de cel de opmaak 'datum'.",
-                gevonden=_tekst(waarde),
-                verwacht="een datum",
-                **inz.plaats(v.naam),
-            )
-        )
-        return gelezen
-    if isinstance(waarde, str):
-        for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                gelezen = datetime.strptime(waarde.strip(), formaat).date()
-            except ValueError:
-                continue
-            inz.bevindingen.append(
-                opmerking(
-                    inz.bestand,
-                    f"De datum staat als tekst in de cel; gelezen als {gelezen:%d-%m-%Y}.",
-                    gevonden=waarde,
-                    verwacht="een datum",
-                    **inz.plaats(v.naam),
-                )
-            )
-            return gelezen
-    raise ValueError(f"'{_tekst(waarde)}' is geen datum.")
-
-
-def _getal(v: Veld, waarde: object, inz: Inzending) -> Decimal:
-    if type(waarde) is float and math.isfinite(waarde):  # the usual case; as decimaal()
-        return Decimal(repr(waarde))
-    if isinstance(waarde, bool):
-        raise ValueError("Een waar/onwaar-waarde in een getalcel.")
-    if isinstance(waarde, datetime | date | timedelta):
-        raise ValueError("Een datum of tijd in een getalcel.")
-    if isinstance(waarde, int | float):
-        try:
-            return decimaal(waarde)
-        except ValueError as exc:
-            raise ValueError(f"'{waarde}' is geen eindig getal.") from exc
-    tekst = str(waarde).translate(_TEKENS).strip()
-    if tekst.upper() in FOUTWAARDEN:
-        raise ValueError(
-            f"De cel bevat {_foutwaarde(tekst)} als tekst; hier hoort een getal. Vul een getal "
-            "in (0 als er geen kosten zijn)."
-        )
-    procent = v.soort == "fractie" and tekst.endswith("%")
-    tekst = tekst.rstrip("%").strip() if procent else tekst
-    getal, uitleg = _tekstgetal(tekst, str(waarde))
-    if procent:
-        getal /= 100
-        uitleg = (
-            f"Het percentage staat als tekst in de cel; gelezen als {invoergetal(getal * 100)}%."
-        )
-    inz.bevindingen.append(
-        opmerking(
-            inz.bestand,
-            uitleg + " Vul getallen in als getal, niet als tekst.",
-            gevonden=str(waarde),
-            verwacht=_verwacht(v),
-            **inz.plaats(v.naam),
-        )
-    )
-    return getal
-
-
-def _tekstgetal(tekst: str, origineel: str) -> tuple[Decimal, str]:
-    """A number typed as text: decimal comma accepted, a lone thousands point is ambiguous."""
-    if re.fullmatch(r"-?\d+", tekst):
-        return Decimal(tekst), f"Het getal staat als tekst in de cel; gelezen als {tekst}."
-    if re.fullmatch(r"-?[1-9]\d{0,2}(,\d{3})+", tekst):
-        duizend = tekst.replace(",", ".")
-        raise ValueError(
-            f"'{origineel}' is dubbelzinnig: bedoelt u {duizend} (met een komma tussen de "
-            f"duizendtallen, zoals in het Engels) of {tekst} (met een decimale komma)? Vul "
-            "het getal in als getal, zonder scheidingsteken tussen de duizendtallen."
-        )
-    if re.fullmatch(r"-?\d+,\d+", tekst) or re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", tekst):
-        getal = Decimal(tekst.replace(".", "").replace(",", "."))
-        return getal, f"Tekst met decimale komma ('{origineel}') gelezen als {invoergetal(getal)}."
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", tekst):
-        raise ValueError(
-            f"'{origineel}' is dubbelzinnig: duizendtal of decimaal getal? "
-            "Vul het getal in zonder punt, met een komma voor de decimalen."
-        )
-    if re.fullmatch(r"-?\d+\.\d+", tekst):
-        getal = Decimal(tekst)
-        return getal, f"Tekst met decimale punt ('{origineel}') gelezen als {invoergetal(getal)}."
-    raise ValueError(
-        f"'{origineel}' is tekst; hier hoort een getal. Vul een getal in, zonder tekst of "
-        "euroteken: 0 als er geen kosten zijn, of laat de cel leeg als u het product niet "
-        "aanbiedt."
-    )
 
 
 def _controleer_formules(
@@ -890,7 +628,7 @@ def _controleer_formules(
                     else "; het getal klopt niet met uw invoer. Zet de formule terug."
                 ),
                 ernst="opmerking" if klopt else FOUT,
-                gevonden=_tekst(waarde),
+                gevonden=als_tekst(waarde),
                 verwacht=f"={v.formule}",
                 **inz.plaats(v.naam),
             )

@@ -26,8 +26,8 @@ from kostprijs.herkomst.keten import raw_invoer, vastleggen
 from kostprijs.inlezen import bevestigingen as bev
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding, fout
 from kostprijs.inlezen.feedback import feedback_html, feedbacknaam
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.inlezen.inzendingtabellen import FTE, bouw_tabellen
-from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.openen import controleer_defusedxml, is_slotbestand
 from kostprijs.inlezen.plausibiliteit import plausibiliteit
 from kostprijs.inlezen.schema import valideer

@@ -19,8 +19,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from kostprijs.inlezen.bevinding import FOUT, OPMERKING, Bevinding
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.inlezen.inzendingtabellen import FTE, als_float, veldnaam
-from kostprijs.inlezen.lezen import Inzending
 from kostprijs.inlezen.plausibiliteit import VERGISSINGEN, Bereik, Veldgrenzen
 from kostprijs.opmaak import invoergetal
 from kostprijs.sjabloon.indeling import (

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from kostprijs.bestanden.atomisch import sha256
 from kostprijs.inlezen.bevinding import Weigering, fout
+from kostprijs.inlezen.inzending import Inzending
 from kostprijs.inlezen.inzendingtabellen import rijen
-from kostprijs.inlezen.lezen import Inzending, lees_werkboek
+from kostprijs.inlezen.lezen import lees_werkboek
 from kostprijs.inlezen.openen import open_veilig
 from kostprijs.parameters import Inleesparameters
 from kostprijs.sjabloon.indeling import Indeling
