@@ -22,6 +22,12 @@ resultaatstap 61,1 s / 2.000 MiB, notebooks 11,5-17,2 s, the members' reports 16
 the fixes of that day (the member lookup built once, the reports without IPython's reset and
 per-output validation, over two processes): budgetimpact 99,7 s / 1.967 MiB, the 300 members'
 reports 34,8 s (43 s with start-up), controleer 104 s / 2.045 MiB (measured apart).
+8-12-2026, the same input, after the check keeps what it read as signed records that the
+budget and result steps read (instead of parsing the raw exports again): controleer 92,5 s /
+2.073 MiB, budgetimpact 40,1 s / 2.084 MiB (was 100,2 s), resultaatstap 39,2 s / 2.382 MiB
+(was 75,4 s); with the records read back one column at a time resultaatstap 38,9 s /
+2.024 MiB. The whole run 369 s -> 284-302 s. Still above the targets: controleer (> 60 s) and
+the budget step's peak (about 2.100 MiB).
 """
 
 from __future__ import annotations
