@@ -111,3 +111,20 @@ def test_a_failed_check_leaves_the_previous_records_in_place(gecontroleerd, tmp_
         controlestap.draai(params.jaar, kopie_raw, processed=kopie)
     na = {p: p.read_bytes() for p in kopie.rglob("*") if p.is_file()}
     assert na == voor  # no half-written record, no leftover working folder
+
+
+def test_a_check_without_a_processed_folder_writes_no_records(gecontroleerd):
+    """`kostprijs controleer` on another export (an adviser trying a new file) never
+    replaces the records the pipeline's check wrote."""
+    from kostprijs.cli import main
+    from kostprijs.paden import processed_map
+
+    params, raw, _ = gecontroleerd
+    standaard = processed_map(params.jaar)  # where a check that writes would write
+
+    def stand():
+        return {p: p.stat().st_mtime_ns for p in standaard.rglob("*")}
+
+    voor = stand()
+    assert main(["controleer", "--jaar", str(params.jaar), "--raw", str(raw)]) == 0
+    assert stand() == voor

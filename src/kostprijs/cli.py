@@ -362,7 +362,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", help="map met ruwe gegevens (standaard data/raw/<jaar>)")
     p.add_argument("--uit", help="schrijf het verslag ook naar dit bestand")
     p.add_argument(
-        "--processed", help="map voor de gelezen gemeentegegevens (standaard data/processed/<jaar>)"
+        "--processed",
+        help="bewaar de gelezen gemeentegegevens in deze map voor de volgende stappen (make "
+        "report doet dat); zonder deze optie wordt alleen gecontroleerd",
     )
     p.set_defaults(functie=_controleer)
 

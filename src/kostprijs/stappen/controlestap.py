@@ -25,37 +25,48 @@ def draai(
     uit: str | Path | None = None,
     processed: str | Path | None = None,
 ) -> str:
-    """The report of the check of `jaar`'s raw folder, also written to `uit` when given."""
+    """The report of the check of `jaar`'s raw folder, also written to `uit` when given. With
+    `processed` (the pipeline) the data read are kept there as records; without it the check
+    writes nothing else, so checking another export never replaces the year's records."""
     params = laad_parameters(jaar)
-    raw_, processed_ = raw_map(jaar, raw or ""), processed_map(jaar, processed or "")
-    processed_.mkdir(parents=True, exist_ok=True)
-    werk = Path(tempfile.mkdtemp(prefix=".controleer.", dir=processed_))
+    raw_ = raw_map(jaar, raw or "")
+    if processed is None:
+        verslag = controleer_invoer(params, raw_)
+    else:
+        verslag = _controleer_en_bewaar(params, raw_, processed_map(jaar, processed))
+    if uit:
+        schrijf_tekst(Path(uit), verslag + "\n")
+    return verslag
+
+
+def _controleer_en_bewaar(params, raw: Path, processed: Path) -> str:
+    """The check, with the records written to a working folder in `processed` and moved into
+    place only when every check passed."""
+    processed.mkdir(parents=True, exist_ok=True)
+    werk = Path(tempfile.mkdtemp(prefix=".controleer.", dir=processed))
     try:
-        geschreven: dict[str, list[Path]] = {}
 
         def bewaar(soort: str, gelezen) -> None:
             if soort == "gegevens":
-                geschreven[soort] = gemeenterecord.schrijf_gegevens(werk, gelezen, raw_)
+                gemeenterecord.schrijf_gegevens(werk, gelezen, raw)
             else:
-                geschreven[soort] = gemeenterecord.schrijf_cellen(werk, gelezen, raw_)
+                gemeenterecord.schrijf_cellen(werk, gelezen, raw)
 
-        verslag = controleer_invoer(params, raw_, bewaar)
-        paden = [p for n in _records(params) for p in _verplaats(werk, processed_, n)]
+        verslag = controleer_invoer(params, raw, bewaar)
+        paden = [p for n in _records(params) for p in _verplaats(werk, processed, n)]
         if params.resultaat is None:  # a year without a result matrix (any more)
-            shutil.rmtree(processed_ / gemeenterecord.CELLEN, ignore_errors=True)
+            shutil.rmtree(processed / gemeenterecord.CELLEN, ignore_errors=True)
         bronnen = [
-            catalogus.indicatiebron(raw_),
-            catalogus.realisatiebron(raw_, params.realisatiejaar),
-            raw_ / catalogus.REALISATIE_BEVESTIGINGEN,
+            catalogus.indicatiebron(raw),
+            catalogus.realisatiebron(raw, params.realisatiejaar),
+            raw / catalogus.REALISATIE_BEVESTIGINGEN,
         ]
         if params.resultaat is not None:
-            bronnen.append(catalogus.cellenbron(raw_, params.realisatiejaar))
+            bronnen.append(catalogus.cellenbron(raw, params.realisatiejaar))
         ruw = sorted({p for b in bronnen if b.exists() for p in catalogus.bestanden(b)})
-        leg_stap_vast(params.bron, raw_, processed_, gemeenterecord.STAP, paden, ruw, [])
+        leg_stap_vast(params.bron, raw, processed, gemeenterecord.STAP, paden, ruw, [])
     finally:
         shutil.rmtree(werk, ignore_errors=True)
-    if uit:
-        schrijf_tekst(Path(uit), verslag + "\n")
     return verslag
 
 
