@@ -140,3 +140,27 @@ def test_the_members_result_cell_costs_add_up_to_the_regions(regio_run, params):
     for kolom, totaal in (("Kosten van de zorg", cel[1]), ("Met de celtarieven", cel[2])):
         assert sum(_centen(r[kolom]) for r in rijen.values()) == _centen(regio[kolom])
         assert _centen(regio[kolom]) == _centen(totaal)
+
+
+def test_a_municipality_that_left_the_region_keeps_no_report(
+    regio_run, params, sleutel_van_de_run, tmp_path
+):
+    """The members' folder is replaced whole: the report of a municipality no longer among
+    the members (an earlier year's, a renamed one) is gone, not left beside the new ones."""
+    import shutil
+
+    from kostprijs.stappen import gemeentestap
+
+    uit, lijst = tmp_path / "reports" / "gemeenten", tmp_path / "build" / "gemeenten.txt"
+    shutil.copytree(regio_run["REPORTS"] / "gemeenten", uit)
+    (uit / "vertrokken-gemeente").mkdir()
+    (uit / "vertrokken-gemeente" / "budget.html").write_text("oud rapport", encoding="utf-8")
+    gemeentestap.draai(
+        JAAR,
+        regio_run["BUILD"] / "manifest.json",
+        uit,
+        lijst,
+        raw=regio_run["RAW"],
+        processed=regio_run["PROCESSED"],
+    )
+    assert sorted(p.name for p in uit.iterdir()) == sorted(g.map for g in params.regio.gemeenten)
