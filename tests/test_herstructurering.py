@@ -12,7 +12,11 @@ import pytest
 from verwerkte_waarden import waarden
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NIEUW = ("onderzoek/",)  # the research record, new with the restructuring
+NIEUW = (
+    "onderzoek/",  # the research record, new with the restructuring
+    "gemeentegegevens/",  # what the check read, kept for the budget and result steps
+    "celrealisatie/",
+)
 # the figures per member of a region (issue 23): fields that stay empty for one municipality
 REGIO = ("budgetimpact/gemeenten", "resultaattarieven/per_gemeente")
 

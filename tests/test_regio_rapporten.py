@@ -164,3 +164,56 @@ def test_a_municipality_that_left_the_region_keeps_no_report(
         processed=regio_run["PROCESSED"],
     )
     assert sorted(p.name for p in uit.iterdir()) == sorted(g.map for g in params.regio.gemeenten)
+
+
+def test_a_members_report_is_published_and_may_not_reveal_a_provider(
+    regio_run, params, sleutel_van_de_run, tmp_path
+):
+    """A member's budget report reaches its council, so it is a version like the
+    inkooptafel's: `kostprijs publiceer` records it, and a later run whose providers differ by
+    fewer than the minimum may not change one of its figures (the difference would be that
+    provider's effect); then no member's report is replaced."""
+    import json
+    import shutil
+
+    from kostprijs.cli import main
+    from kostprijs.onderzoek.onthulling import MARKER
+    from kostprijs.publicatie.versies import PublicatieFout, lidrapport
+    from kostprijs.stappen import gemeentestap
+
+    build, uit = tmp_path / "build", tmp_path / "reports" / "gemeenten"
+    shutil.copytree(regio_run["BUILD"] / "publicaties", build / "publicaties")
+    shutil.copytree(regio_run["REPORTS"] / "gemeenten", uit)
+    namen = [lidrapport(g.map) for g in params.regio.gemeenten]
+    assert all((build / "publicaties" / "concept" / f"{n}.json").exists() for n in namen)
+    assert (
+        main(["publiceer", "--jaar", str(JAAR), "--publicaties", str(build / "publicaties")]) == 0
+    )
+    [versie] = [p for p in (build / "publicaties").iterdir() if p.name != "concept"]
+    record = json.loads((versie / "versie.json").read_text(encoding="utf-8"))
+    assert set(namen) <= set(record["rapporten"])
+    # as if the version went out with one provider more, and one figure was different then
+    record["leden"] = [*record["leden"], "een aanbieder die zich later terugtrok"]
+    (versie / "versie.json").write_text(json.dumps(record), encoding="utf-8")
+    eerste = versie / f"{namen[0]}.json"
+    inhoud = json.loads(eerste.read_text(encoding="utf-8"))
+    rij, k = next(
+        (r, i)
+        for t in inhoud["tabellen"]
+        for r in t["rijen"]
+        for i, (v, f) in enumerate(zip(r, t["formaten"], strict=True))
+        if f != "tekst" and v not in (None, MARKER)
+    )
+    rij[k] = "1" if rij[k] != "1" else "2"
+    eerste.write_text(json.dumps(inhoud), encoding="utf-8")
+    voor = {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()}
+    with pytest.raises(PublicatieFout, match=rf"rapport {namen[0]} wordt niet gemaakt"):
+        gemeentestap.draai(
+            JAAR,
+            regio_run["BUILD"] / "manifest.json",
+            uit,
+            build / "gemeenten.txt",
+            raw=regio_run["RAW"],
+            processed=regio_run["PROCESSED"],
+        )
+    assert {p: p.read_bytes() for p in uit.rglob("*") if p.is_file()} == voor

@@ -200,12 +200,16 @@ def _scenario(args: argparse.Namespace) -> int:
 
 
 def _publiceer(args: argparse.Namespace) -> int:
+    from kostprijs.bestanden.catalogus import PUBLICATIES
     from kostprijs.paden import BUILD
-    from kostprijs.publicatie.versies import publiceer
+    from kostprijs.parameters import laad_parameters
+    from kostprijs.publicatie.versies import lidrapport, publiceer
     from kostprijs.rapport.register import INKOOPTAFEL, rapporten
 
-    map_ = Path(args.publicaties) if args.publicaties else BUILD / str(args.jaar) / "publicaties"
+    map_ = Path(args.publicaties) if args.publicaties else BUILD / str(args.jaar) / PUBLICATIES
     namen = [r.naam for r in rapporten(args.jaar) if r.doelgroep == INKOOPTAFEL]
+    regio = laad_parameters(args.jaar).regio
+    namen += [lidrapport(g.map) for g in regio.gemeenten] if regio is not None else []
     doel = publiceer(map_, namen)
     print(f"Vastgelegd als de versie die de inkooptafel kreeg: {doel}")
     return 0

@@ -195,6 +195,7 @@ MANIFEST = "manifest.json"  # the run manifest
 VERSIE = "versie.json"  # a published version of the inkooptafel reports
 HASHES = ".hashes.json"  # cache of raw file hashes, keyed by their times
 GEMEENTEN = "gemeenten"  # a region: one folder per member (reports), its notebooks (build)
+PUBLICATIES = "publicaties"  # build/<jaar>/: the versions the inkooptafel and councils got
 GEMEENTELIJST = "gemeenten.txt"  # build/<jaar>/: the members' reports of the last run
 RAPPORTLIJST = "rapporten.txt"  # build/<jaar>/: the reports of the last run
 

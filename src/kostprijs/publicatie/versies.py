@@ -1,7 +1,8 @@
 """Versions of what the inkooptafel received, and the check that a new version reveals nothing
 by its difference with an earlier one.
 
-Every inkooptafel report keeps its tables (as the export carries them) with the keyed hash of
+Every inkooptafel report, and in a region every member's budget report (public once its
+council has it), keeps its tables (as the export carries them) with the keyed hash of
 the set of providers it covers (`herkomst.manifest.aanbiedersset`) as a concept in
 `build/<jaar>/publicaties/concept/`. `kostprijs publiceer` (`make publiceer`) records the
 concept as the version the inkooptafel got, under `publicaties/<set>/`. A new report whose set
@@ -97,6 +98,11 @@ def controleer(tabellen: list[dict], naam: str, aanbieders: dict | None, map_: P
             + f"\nMaak een nieuwe versie pas als minstens {MINIMUM_AANBIEDERS} inzendingen "
             "verschillen van elke gepubliceerde versie (zie README, 'Een tweede versie')."
         )
+
+
+def lidrapport(map_: str) -> str:
+    """The name, among the versions, of the budget report of the member in folder `map_`."""
+    return f"{catalogus.GEMEENTEN}_{map_}"
 
 
 def bewaar_concept(tabellen: list[dict], naam: str, aanbieders: dict, map_: Path) -> None:

@@ -21,7 +21,8 @@ from kostprijs.herkomst.keten import controleer_keten
 from kostprijs.herkomst.manifest import lees_manifest
 from kostprijs.paden import NOTEBOOKS, processed_map, raw_map
 from kostprijs.parameters import laad_parameters
-from kostprijs.rapport.export import schrijf_excel
+from kostprijs.publicatie.versies import bewaar_concept, controleer, lidrapport
+from kostprijs.rapport.export import schrijf_excel, tabellen
 from kostprijs.rapport.html import naar_html
 from kostprijs.rapport.notebooks import Procesuitvoerder
 from kostprijs.rapport.start import gedeeld
@@ -50,8 +51,13 @@ def draai(
     m = lees_manifest(Path(manifest))
     controleer_keten(processed_, m, raw_)
     uit, werk = Path(uit), Path(lijst).parent / catalogus.GEMEENTEN
+    publicaties = Path(lijst).parent / catalogus.PUBLICATIES
     with atomische_map(uit) as nieuw:
-        _schrijf_rapporten(params, m["run_id"], raw_, processed_, Path(manifest), werk, nieuw)
+        gecontroleerd = _schrijf_rapporten(
+            params, m, raw_, processed_, Path(manifest), (werk, publicaties), nieuw
+        )
+    for naam, tabellen_ in gecontroleerd:  # the next version's concept, once all are written
+        bewaar_concept(tabellen_, naam, m.get("aanbieders"), publicaties)
     regels = [f"{g.naam} ({g.cbs}): {uit / g.map / RAPPORT}.html" for g in params.regio.gemeenten]
     schrijf_tekst(lijst, "\n".join(regels) + "\n")
     return (
@@ -59,27 +65,32 @@ def draai(
     )
 
 
-def _schrijf_rapporten(params, run_id, raw: Path, processed: Path, manifest: Path, werk, uit):
-    """Every member's notebook executed into `werk` and rendered into `uit`/<gemeente>/, the
-    members shared over a few worker processes (at national scale, hundreds of members)."""
+def _schrijf_rapporten(params, m, raw: Path, processed: Path, manifest: Path, mappen, uit):
+    """Every member's notebook executed into the working folder and rendered into
+    `uit`/<gemeente>/, the members shared over a few worker processes (at national scale,
+    hundreds of members). Each report is first checked against the published versions (in the
+    folder of publications, as the inkooptafel's): a refusal leaves no member's report. The
+    members' report names and tables."""
+    werk, publicaties = mappen
     werk.mkdir(parents=True, exist_ok=True)
     leden = list(params.regio.gemeenten)
     n = max(1, min(os.cpu_count() or 1, MAX_WERKERS, len(leden) // 4))
     taak = functools.partial(
         _schrijf_deel,
         jaar=params.jaar,
-        run_id=run_id,
-        paden=(raw.resolve(), processed.resolve(), manifest.resolve(), werk, uit),
+        run_id=m["run_id"],
+        aanbieders=m.get("aanbieders"),
+        paden=(raw.resolve(), processed.resolve(), manifest.resolve(), werk, publicaties, uit),
     )
     if n == 1:
-        taak(leden)
-        return
+        return taak(leden)
     with get_context("fork").Pool(n) as pool:
-        pool.map(taak, [leden[i::n] for i in range(n)])
+        return [x for deel in pool.map(taak, [leden[i::n] for i in range(n)]) for x in deel]
 
 
-def _schrijf_deel(leden, *, jaar: int, run_id: str, paden) -> None:
-    raw, processed, manifest, werk, uit = paden
+def _schrijf_deel(leden, *, jaar: int, run_id: str, aanbieders, paden) -> list:
+    raw, processed, manifest, werk, publicaties, uit = paden
+    gecontroleerd = []
     uitvoerder = Procesuitvoerder()
     with gedeeld():  # the run's records are read once per process, for all its members
         for g in leden:
@@ -93,6 +104,10 @@ def _schrijf_deel(leden, *, jaar: int, run_id: str, paden) -> None:
                 manifest=manifest,
                 gemeente=g.naam,
             )
+            tabellen_ = tabellen(nb)
+            controleer(tabellen_, lidrapport(g.map), aanbieders, publicaties)
+            gecontroleerd.append((lidrapport(g.map), tabellen_))
             (uit / g.map).mkdir()
             schrijf_tekst(uit / g.map / f"{RAPPORT}.html", naar_html(nb))
             schrijf_excel(nb, uit / g.map / f"{RAPPORT}.xlsx")
+    return gecontroleerd

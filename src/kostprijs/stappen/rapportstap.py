@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kostprijs.bestanden import catalogus
 from kostprijs.bestanden.atomisch import atomisch, schrijf_tekst
 from kostprijs.herkomst.keten import controleer_keten
 from kostprijs.herkomst.manifest import lees_manifest
@@ -41,7 +42,7 @@ def draai(
     m = lees_manifest(Path(manifest))
     controleer_keten(processed_, m, raw_)
     build, uit = Path(build), Path(uit)
-    publicaties = build / "publicaties"
+    publicaties = build / catalogus.PUBLICATIES
     uitvoerder = Procesuitvoerder()
     klaar = []
     with gedeeld():  # the run's records are read once, for all notebooks
