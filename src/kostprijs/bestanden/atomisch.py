@@ -39,15 +39,21 @@ def atomische_map(doel: str | Path) -> Iterator[Path]:
     try:
         yield nieuw
         os.chmod(nieuw, 0o755)  # mkdtemp makes it the owner's only
-        oud = None
-        if doel.exists():
-            oud = Path(tempfile.mkdtemp(prefix=f".{doel.name}.oud.", dir=doel.parent))
-            os.replace(doel, oud / doel.name)
-        os.replace(nieuw, doel)
-        if oud is not None:
-            shutil.rmtree(oud)
+        vervang_map(nieuw, doel)
     finally:
         shutil.rmtree(nieuw, ignore_errors=True)
+
+
+def vervang_map(nieuw: Path, doel: Path) -> None:
+    """Put the folder `nieuw` in the place of `doel` (the old one, if any, removed); both on
+    the same file system, so `doel` is never half there."""
+    oud = None
+    if doel.exists():
+        oud = Path(tempfile.mkdtemp(prefix=f".{doel.name}.oud.", dir=doel.parent))
+        os.replace(doel, oud / doel.name)
+    os.replace(nieuw, doel)
+    if oud is not None:
+        shutil.rmtree(oud)
 
 
 def schrijf_tekst(pad: str | Path, tekst: str) -> None:

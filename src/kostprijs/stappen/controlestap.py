@@ -5,13 +5,12 @@ previous ones only when every check passed."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from kostprijs.bestanden import catalogus
-from kostprijs.bestanden.atomisch import schrijf_tekst
+from kostprijs.bestanden.atomisch import schrijf_tekst, vervang_map
 from kostprijs.budget import gemeenterecord
 from kostprijs.herkomst.keten import leg_stap_vast
 from kostprijs.invoercontrole import controleer_invoer
@@ -78,9 +77,5 @@ def _records(params) -> list[str]:
 def _verplaats(werk: Path, processed: Path, naam: str) -> list[Path]:
     """Move the record `naam` from `werk` into `processed` (replacing the previous one)."""
     doel = processed / naam
-    if doel.exists():
-        oud = Path(tempfile.mkdtemp(prefix=f".{naam}.oud.", dir=processed))
-        os.replace(doel, oud / naam)
-        shutil.rmtree(oud)
-    os.replace(werk / naam, doel)
-    return sorted(p for p in doel.iterdir())
+    vervang_map(werk / naam, doel)
+    return sorted(doel.iterdir())
